@@ -1,0 +1,91 @@
+# akhbar - a terminal news reader that gets right-to-left text right.
+.POSIX:
+
+VERSION = 0.1.0
+PREFIX = /usr/local
+MANPREFIX = $(PREFIX)/share/man
+DESTDIR =
+
+CC = cc
+PKG_CONFIG = pkg-config
+PKGS = ncursesw fribidi libcurl sqlite3 libxml-2.0 libutf8proc json-c
+# SAN=address,undefined builds everything with the sanitizers.
+SAN =
+SANFLAGS = `[ -n "$(SAN)" ] && echo "-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all"`
+
+PKG_CFLAGS = `$(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/fribidi -I/usr/include/libxml2 -I/usr/include/json-c`
+PKG_LIBS = `$(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lncursesw -lfribidi -lcurl -lsqlite3 -lxml2 -lutf8proc -ljson-c`
+CFLAGS = -O2 -g
+AKHBAR_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DVERSION=\"$(VERSION)\" -DDATADIR=\"$(PREFIX)/share/akhbar\" \
+	-Wall -Wextra -Werror -Wno-unused-parameter $(PKG_CFLAGS) $(SANFLAGS) $(CFLAGS)
+AKHBAR_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+AKHBAR_LIBS = $(PKG_LIBS) -lm
+
+# Layer 1 (text core), layer 2 (feeds, store, fetch) and the commands.
+CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
+	src/wrap.o src/bidi.o src/cells.o src/render.o src/theme.o \
+	src/match.o src/dump.o src/article.o \
+	src/feed.o src/date.o src/store.o src/fetch.o src/urls.o src/opml.o \
+	src/cmd_dump.o src/cmd_feed.o src/cmd_store.o
+MAIN_OBJ = src/main.o src/tui.o
+HDR = src/*.h
+
+all: akhbar
+
+.c.o:
+	$(CC) $(AKHBAR_CFLAGS) -c $< -o $@
+
+$(CORE_OBJ) $(MAIN_OBJ): $(HDR)
+
+libcore.a: $(CORE_OBJ)
+	rm -f $@
+	ar rcs $@ $(CORE_OBJ)
+
+akhbar: $(MAIN_OBJ) libcore.a
+	$(CC) $(AKHBAR_LDFLAGS) -o $@ $(MAIN_OBJ) libcore.a $(AKHBAR_LIBS)
+
+# deps installs what building and testing need on Debian/Ubuntu.
+DEB_PKGS = build-essential pkg-config libncurses-dev libfribidi-dev \
+	libcurl4-openssl-dev libsqlite3-dev libxml2-dev libutf8proc-dev \
+	libjson-c-dev libcmocka-dev tmux python3 unicode-data \
+	libfribidi-bin libxml2-utils sqlite3 sfeed hyperfine time
+deps:
+	@sh tests/deps.sh $(DEB_PKGS)
+
+run: deps akhbar
+	./akhbar tests/in/articles
+
+check: deps akhbar libcore.a
+	@CC="$(CC)" CFLAGS="$(AKHBAR_CFLAGS)" LDFLAGS="$(AKHBAR_LDFLAGS)" \
+		LIBS="$(AKHBAR_LIBS)" sh tests/run.sh
+
+bench: akhbar
+	@sh tests/bench/run.sh
+
+install: akhbar
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
+		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(PREFIX)/share/akhbar/themes
+	cp -f akhbar $(DESTDIR)$(PREFIX)/bin/akhbar
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/akhbar
+	cp -f man/akhbar.1 $(DESTDIR)$(MANPREFIX)/man1/akhbar.1
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/akhbar.1
+	cp -f man/akhbar.conf.5 $(DESTDIR)$(MANPREFIX)/man5/akhbar.conf.5
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/akhbar.conf.5
+	cp -f themes/* $(DESTDIR)$(PREFIX)/share/akhbar/themes/
+	chmod 644 $(DESTDIR)$(PREFIX)/share/akhbar/themes/*
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/akhbar \
+		$(DESTDIR)$(MANPREFIX)/man1/akhbar.1 \
+		$(DESTDIR)$(MANPREFIX)/man5/akhbar.conf.5
+	rm -rf $(DESTDIR)$(PREFIX)/share/akhbar
+
+dist:
+	git archive --prefix=akhbar-$(VERSION)/ -o akhbar-$(VERSION).tar.gz HEAD
+
+clean:
+	rm -f akhbar libcore.a src/*.o tests/unit/*.bin akhbar-*.tar.gz
+	rm -rf tests/tmp
+
+.PHONY: all deps run check bench install uninstall dist clean

@@ -1,0 +1,2 @@
+/* article.c - placeholder. */
+typedef int article_placeholder;

@@ -1,0 +1,2 @@
+/* bidi.c - placeholder. */
+typedef int bidi_placeholder;

@@ -1,0 +1,2 @@
+/* cells.c - placeholder. */
+typedef int cells_placeholder;

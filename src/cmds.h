@@ -1,0 +1,29 @@
+/*
+ * cmds.h - the non-interactive commands. main() picks one by the mode
+ * option it finds and hands it the whole argument vector; each parses its
+ * own options with getopt_long and returns the exit status (0 ok, 1
+ * failure, 2 usage error).
+ */
+#ifndef AKHBAR_CMDS_H
+#define AKHBAR_CMDS_H
+
+/* --dump: lay out one article and print it (cmd_dump.c). */
+int	cmd_dump(int argc, char **argv);
+/* --feed-tsv: parse one feed document, print sfeed TSV (cmd_feed.c). */
+int	cmd_feed_tsv(int argc, char **argv);
+/* --refresh: fetch every feed of the urls file into the store. */
+int	cmd_refresh(int argc, char **argv);
+/* --list: print stored articles newest first. */
+int	cmd_list(int argc, char **argv);
+/* --import-opml FILE: add an OPML's feeds to the urls file. */
+int	cmd_import_opml(int argc, char **argv);
+/* --export-opml: print the urls file as OPML 2.0. */
+int	cmd_export_opml(int argc, char **argv);
+/* The interactive reader (tui.c). */
+int	cmd_tui(int argc, char **argv);
+
+/* Print a one-line usage error naming what was wrong; returns 2. */
+int	cmd_usage_error(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+#endif

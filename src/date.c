@@ -1,0 +1,2 @@
+/* date.c - placeholder; see date.h. */
+typedef int date_placeholder;

@@ -1,0 +1,2 @@
+/* doc.c - placeholder. */
+typedef int doc_placeholder;

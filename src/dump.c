@@ -1,0 +1,2 @@
+/* dump.c - placeholder. */
+typedef int dump_placeholder;

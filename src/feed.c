@@ -1,0 +1,2 @@
+/* feed.c - placeholder; see feed.h. */
+typedef int feed_placeholder;

@@ -1,0 +1,2 @@
+/* fetch.c - placeholder; see fetch.h. */
+typedef int fetch_placeholder;

@@ -1,0 +1,2 @@
+/* html.c - placeholder. */
+typedef int html_placeholder;

@@ -1,0 +1,108 @@
+/*
+ * main.c - finds the mode option in the argument vector and hands the
+ * whole vector to that command; with no mode, the interactive reader.
+ */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmds.h"
+
+static const char usage_text[] =
+"usage: akhbar [options] [PATH...]\n"
+"       akhbar --dump [--width N] [--direction auto|ltr|rtl]\n"
+"              [--shaping on|off] [--color auto|always|never]\n"
+"              [--highlight WORD]... [--theme NAME] FILE|-\n"
+"       akhbar --feed-tsv FILE|-\n"
+"       akhbar [-u URLS] [-c CACHE.db] --refresh | --list\n"
+"       akhbar [-u URLS] --import-opml FILE | --export-opml\n"
+"\n"
+"A terminal news reader that lays out right-to-left text itself.\n"
+"\n"
+"Modes:\n"
+"  (none)              open the interactive reader on the urls file and\n"
+"                      store, or on the saved-article files/folders PATH\n"
+"  --dump FILE|-       print an article (text or HTML) as the reader pane\n"
+"                      shows it, one screen line per output line\n"
+"  --feed-tsv FILE|-   parse one RSS/Atom/JSON feed, print sfeed TSV\n"
+"  --refresh           fetch every feed of the urls file into the store\n"
+"  --list              print stored articles, newest first (TSV)\n"
+"  --import-opml FILE  add the feeds of an OPML file to the urls file\n"
+"  --export-opml       print the urls file as OPML 2.0\n"
+"\n"
+"Options:\n"
+"  -w, --width N       --dump: line width in cells (default: the\n"
+"                      terminal's width, or 80 when not a terminal)\n"
+"  --direction D       --dump: base direction auto, ltr or rtl\n"
+"  --shaping on|off    --dump: Arabic shaping (default on)\n"
+"  --color WHEN        --dump: auto, always or never (default auto)\n"
+"  --highlight WORD    --dump: highlight WORD (repeatable)\n"
+"  --theme NAME        colour theme (default: default)\n"
+"  -u, --urls FILE     urls file (default $XDG_CONFIG_HOME/akhbar/urls)\n"
+"  -c, --cache FILE    store (default $XDG_DATA_HOME/akhbar/cache.db)\n"
+"  -C, --config FILE   config (default $XDG_CONFIG_HOME/akhbar/config)\n"
+"  -h, --help          show this help and exit\n"
+"  -V, --version       show the version and exit\n"
+"\n"
+"See akhbar(1) and akhbar.conf(5).\n";
+
+static const struct mode {
+	const char	*option;
+	int		(*run)(int, char **);
+} modes[] = {
+	{ "--dump", cmd_dump },
+	{ "--feed-tsv", cmd_feed_tsv },
+	{ "--refresh", cmd_refresh },
+	{ "--list", cmd_list },
+	{ "--import-opml", cmd_import_opml },
+	{ "--export-opml", cmd_export_opml },
+};
+
+int
+cmd_usage_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("akhbar: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs(" (see akhbar --help)\n", stderr);
+	return 2;
+}
+
+/* Does argument a name option (as "--opt" or "--opt=value")? */
+static int
+is_option(const char *a, const char *option)
+{
+	size_t	n = strlen(option);
+
+	return strncmp(a, option, n) == 0 && (a[n] == '\0' || a[n] == '=');
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t	i;
+	int	a;
+
+	setlocale(LC_ALL, "");
+	for (a = 1; a < argc && strcmp(argv[a], "--") != 0; a++) {
+		if (strcmp(argv[a], "-h") == 0 ||
+		    strcmp(argv[a], "--help") == 0) {
+			fputs(usage_text, stdout);
+			return ferror(stdout) || fflush(stdout) ? 1 : 0;
+		}
+		if (strcmp(argv[a], "-V") == 0 ||
+		    strcmp(argv[a], "--version") == 0) {
+			puts("akhbar " VERSION);
+			return ferror(stdout) || fflush(stdout) ? 1 : 0;
+		}
+	}
+	for (a = 1; a < argc && strcmp(argv[a], "--") != 0; a++)
+		for (i = 0; i < sizeof modes / sizeof modes[0]; i++)
+			if (is_option(argv[a], modes[i].option))
+				return modes[i].run(argc, argv);
+	return cmd_tui(argc, argv);
+}

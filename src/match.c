@@ -1,0 +1,2 @@
+/* match.c - placeholder. */
+typedef int match_placeholder;

@@ -1,0 +1,2 @@
+/* opml.c - placeholder; see opml.h. */
+typedef int opml_placeholder;

@@ -1,0 +1,2 @@
+/* render.c - placeholder. */
+typedef int render_placeholder;

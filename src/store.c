@@ -1,0 +1,2 @@
+/* store.c - placeholder; see store.h. */
+typedef int store_placeholder;

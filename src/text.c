@@ -1,0 +1,2 @@
+/* text.c - placeholder. */
+typedef int text_placeholder;

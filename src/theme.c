@@ -1,0 +1,2 @@
+/* theme.c - placeholder. */
+typedef int theme_placeholder;

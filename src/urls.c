@@ -1,0 +1,2 @@
+/* urls.c - placeholder; see urls.h. */
+typedef int urls_placeholder;

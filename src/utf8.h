@@ -1,0 +1,53 @@
+/*
+ * utf8.h - UTF-8 decoding, display widths, grapheme boundaries and the
+ * screen sanitizer. The only module that asks how wide a character is.
+ */
+#ifndef AKHBAR_UTF8_H
+#define AKHBAR_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define UTF8_REPLACEMENT	0xFFFD
+
+/*
+ * Decode one code point from s (n > 0 bytes available). Invalid or
+ * truncated sequences, surrogates and overlongs give U+FFFD and consume
+ * the maximal invalid prefix (at least one byte). Returns bytes consumed.
+ */
+size_t	 utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Encode cp into out (4 bytes room). Returns the number of bytes. */
+size_t	 utf8_encode(uint32_t cp, char *out);
+/*
+ * Decode a whole string into a fresh array of code points; *out_len gets
+ * the count. Caller frees.
+ */
+uint32_t *utf8_to_cps(const char *s, size_t n, size_t *out_len);
+
+/* Terminal cells taken by cp: 0 (marks, format), 1 or 2 (wide). */
+int	 utf8_width(uint32_t cp);
+/* Cells taken by a UTF-8 string, after sanitizing. */
+size_t	 utf8_str_width(const char *s);
+/* Non-zero when there is a grapheme cluster boundary between a and b;
+ * *state starts at 0 for each text. */
+int	 utf8_grapheme_break(uint32_t a, uint32_t b, int32_t *state);
+
+/* Non-zero for a bidi control (LRE..RLO, LRI..PDI, LRM, RLM, ALM). */
+int	 utf8_is_bidi_control(uint32_t cp);
+/*
+ * Non-zero when cp may be written to a terminal: not C0/C1/DEL, not a bidi
+ * control, not a zero-width format character (ZWJ, ZWNJ, U+FEFF, U+2028/9,
+ * soft hyphen...), not a noncharacter.
+ */
+int	 utf8_is_printable(uint32_t cp);
+/*
+ * The screen sanitizer for untrusted text that does not go through the
+ * layout engine: decodes s (n bytes), replaces invalid UTF-8 with U+FFFD,
+ * drops escape sequences (ESC and 8-bit CSI/OSC/DCS with their parameters
+ * and strings) and every character that utf8_is_printable() rejects, and
+ * turns tabs and newlines into spaces when fold_space is set (else drops
+ * them too). Caller frees.
+ */
+char	*utf8_sanitize(const char *s, size_t n, int fold_space);
+
+#endif

@@ -1,0 +1,2 @@
+/* wrap.c - placeholder. */
+typedef int wrap_placeholder;

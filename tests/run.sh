@@ -1,0 +1,59 @@
+#!/bin/sh
+# Runs every test: the C unit tests (tests/unit/test_*.c, cmocka, linked
+# against libcore.a) and the end-to-end scripts (tests/e2e/*.sh, which
+# print "ok - ..." / "not ok - ..." lines). Ends with "N passed, N failed".
+# Environment from the Makefile: CC, CFLAGS, LDFLAGS, LIBS.
+cd "$(dirname "$0")/.." || exit 2
+TOP=$(pwd)
+export TOP
+mkdir -p tests/tmp
+passed=0
+failed=0
+log=tests/tmp/run.log
+: > "$log"
+
+count() {	# count OUTPUTFILE
+	p=$(grep -c '^ok ' "$1")
+	f=$(grep -c '^not ok ' "$1")
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+for src in tests/unit/test_*.c; do
+	[ -f "$src" ] || continue
+	bin=${src%.c}.bin
+	name=$(basename "$src" .c)
+	if ! $CC $CFLAGS -Isrc -o "$bin" "$src" libcore.a $LDFLAGS $LIBS \
+	    -lcmocka >tests/tmp/$name.build 2>&1; then
+		cat tests/tmp/$name.build
+		echo "not ok - $name: does not build"
+		failed=$((failed + 1))
+		continue
+	fi
+	# cmocka's TAP output: one "ok N - name" or "not ok N - name" a test.
+	CMOCKA_MESSAGE_OUTPUT=TAP "./$bin" > tests/tmp/$name.out 2>&1
+	rc=$?
+	grep '^not ok' tests/tmp/$name.out | sed "s/^/$name: /"
+	sed -n '/^# /p' tests/tmp/$name.out | head -20
+	count tests/tmp/$name.out
+	if [ $rc -ne 0 ] && ! grep -q '^not ok' tests/tmp/$name.out; then
+		echo "not ok - $name exited $rc"; failed=$((failed + 1))
+	fi
+	echo "$name: $(grep -c '^ok ' tests/tmp/$name.out) passed"
+done
+
+for t in tests/e2e/*.sh; do
+	[ -f "$t" ] || continue
+	name=$(basename "$t" .sh)
+	sh "$t" > tests/tmp/$name.out 2>&1
+	rc=$?
+	grep -v '^ok ' tests/tmp/$name.out | head -40
+	count tests/tmp/$name.out
+	if [ $rc -ne 0 ] && ! grep -q '^not ok' tests/tmp/$name.out; then
+		echo "not ok - $name exited $rc"; failed=$((failed + 1))
+	fi
+	echo "$name: $(grep -c '^ok ' tests/tmp/$name.out) passed"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

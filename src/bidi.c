@@ -1,2 +1,149 @@
-/* bidi.c - placeholder. */
-typedef int bidi_placeholder;
+/*
+ * bidi.c - the only file that includes fribidi. A paragraph is analysed
+ * once (bidi types, embedding levels, joining, shaping, mirroring), then
+ * each line is reordered from a copy of its slice of the levels, so the
+ * same analysis serves any number of layouts at different widths.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <fribidi.h>
+
+#include "util.h"
+#include "bidi.h"
+
+struct bidi_para {
+	size_t			 len;
+	int			 flags;
+	FriBidiParType		 base;
+	FriBidiChar		*text;		/* shaped, mirrored */
+	FriBidiCharType		*types;
+	FriBidiLevel		*levels;
+	/* Scratch for reordering one line. */
+	FriBidiLevel		*line_levels;
+	FriBidiStrIndex		*line_map;
+};
+
+struct bidi_para *
+bidi_para_create(const uint32_t *text, size_t len, enum dir dir, int flags)
+{
+	struct bidi_para	*p;
+	FriBidiBracketType	*brackets;
+	FriBidiArabicProp	*joining;
+	FriBidiFlags		 shape_flags;
+
+	p = xcalloc(1, sizeof *p);
+	p->len = len;
+	p->flags = flags;
+	p->text = xreallocarray(NULL, len + 1, sizeof *p->text);
+	memcpy(p->text, text, len * sizeof *p->text);
+	p->types = xreallocarray(NULL, len + 1, sizeof *p->types);
+	p->levels = xreallocarray(NULL, len + 1, sizeof *p->levels);
+	p->line_levels = xreallocarray(NULL, len + 1, sizeof *p->levels);
+	p->line_map = xreallocarray(NULL, len + 1, sizeof *p->line_map);
+	brackets = xreallocarray(NULL, len + 1, sizeof *brackets);
+	joining = xreallocarray(NULL, len + 1, sizeof *joining);
+
+	switch (dir) {
+	case DIR_LTR:
+		p->base = FRIBIDI_PAR_LTR;
+		break;
+	case DIR_RTL:
+		p->base = FRIBIDI_PAR_RTL;
+		break;
+	default:
+		p->base = FRIBIDI_PAR_ON;
+		break;
+	}
+	fribidi_get_bidi_types(p->text, (FriBidiStrIndex)len, p->types);
+	fribidi_get_bracket_types(p->text, (FriBidiStrIndex)len, p->types,
+	    brackets);
+	if (fribidi_get_par_embedding_levels_ex(p->types, brackets,
+	    (FriBidiStrIndex)len, &p->base, p->levels) == 0)
+		memset(p->levels, 0, len * sizeof *p->levels);
+	if (p->base != FRIBIDI_PAR_RTL)
+		p->base = FRIBIDI_PAR_LTR;
+
+	shape_flags = FRIBIDI_FLAG_SHAPE_MIRRORING;
+	if (flags & BIDI_SHAPE)
+		shape_flags |= FRIBIDI_FLAGS_ARABIC;
+	fribidi_get_joining_types(p->text, (FriBidiStrIndex)len, joining);
+	fribidi_join_arabic(p->types, (FriBidiStrIndex)len, p->levels,
+	    joining);
+	fribidi_shape(shape_flags, p->levels, (FriBidiStrIndex)len, joining,
+	    p->text);
+	free(brackets);
+	free(joining);
+	return p;
+}
+
+void
+bidi_para_free(struct bidi_para *p)
+{
+	if (p == NULL)
+		return;
+	free(p->text);
+	free(p->types);
+	free(p->levels);
+	free(p->line_levels);
+	free(p->line_map);
+	free(p);
+}
+
+const uint32_t *
+bidi_para_text(const struct bidi_para *p)
+{
+	return p->text;
+}
+
+const int8_t *
+bidi_para_levels(const struct bidi_para *p)
+{
+	return (const int8_t *)p->levels;
+}
+
+int
+bidi_para_rtl(const struct bidi_para *p)
+{
+	return p->base == FRIBIDI_PAR_RTL;
+}
+
+void
+bidi_para_reorder(struct bidi_para *p, size_t start, size_t end,
+    size_t *map)
+{
+	FriBidiFlags	flags = 0;
+	size_t		i, n = end - start;
+
+	if (p->flags & BIDI_KEEP_NSM)
+		flags |= FRIBIDI_FLAG_REORDER_NSM;
+	memcpy(p->line_levels, p->levels + start, n * sizeof *p->levels);
+	for (i = 0; i < n; i++) {
+		p->line_map[i] = (FriBidiStrIndex)i;
+		map[i] = start + i;
+	}
+	if (fribidi_reorder_line(flags, p->types + start, (FriBidiStrIndex)n,
+	    0, p->base, p->line_levels, NULL, p->line_map) == 0)
+		return;		/* fribidi failed: keep logical order */
+	for (i = 0; i < n; i++)
+		map[i] = start + (size_t)p->line_map[i];
+}
+
+enum dir
+bidi_first_strong(const uint32_t *text, size_t len)
+{
+	FriBidiCharType	t;
+	size_t		i;
+	int		isolate = 0;
+
+	for (i = 0; i < len; i++) {
+		t = fribidi_get_bidi_type(text[i]);
+		if (t == FRIBIDI_TYPE_LRI || t == FRIBIDI_TYPE_RLI ||
+		    t == FRIBIDI_TYPE_FSI)
+			isolate++;
+		else if (t == FRIBIDI_TYPE_PDI && isolate > 0)
+			isolate--;
+		else if (isolate == 0 && FRIBIDI_IS_LETTER(t))
+			return FRIBIDI_IS_RTL(t) ? DIR_RTL : DIR_LTR;
+	}
+	return DIR_AUTO;
+}

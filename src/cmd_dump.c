@@ -1,8 +1,237 @@
-/* cmd_dump.c - placeholder. */
+/*
+ * cmd_dump.c - `akhbar --dump`: lays out one article with the same engine
+ * as the reader pane and prints it. Plain text is laid out and written a
+ * paragraph at a time, so memory stays bounded by the largest paragraph
+ * plus the file.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "util.h"
+#include "article.h"
 #include "cmds.h"
+#include "dump.h"
+#include "render.h"
+#include "text.h"
+
+#define DUMP_MAX_WIDTH	10000
+
+struct dump_run {
+	struct render_opts	 opts;
+	struct dump		 out;
+	struct rows		 rows;
+	size_t			 index;
+	int			 failed;
+};
+
+static void
+emit_para(struct block *b, void *arg)
+{
+	struct dump_run	*r = arg;
+
+	if (!r->failed) {
+		render_block(b, r->index, r->index == 0 || r->rows.n == 0 ?
+		    r->index == 0 : 0, &r->opts, &r->rows);
+		if (dump_rows(&r->out, &r->rows) == -1)
+			r->failed = 1;
+		rows_clear(&r->rows);
+	}
+	r->index++;
+	block_clear(b);
+}
+
+static int
+parse_width(const char *s, size_t *w)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || n < 2 ||
+	    n > DUMP_MAX_WIDTH)
+		return -1;
+	*w = (size_t)n;
+	return 0;
+}
+
+static size_t
+default_width(void)
+{
+	struct winsize	ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col >= 2)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Lay out and print the article in data; returns the exit status. */
+static int
+dump_article(struct dump_run *r, const char *path, const char *data,
+    size_t len)
+{
+	struct doc	*d;
+	char		*cause = NULL;
+	size_t		 i;
+
+	if (!article_is_html(path, data, len)) {
+		/* Blank rows come from render_block: only the first block
+		 * of the output goes without one. */
+		text_parse(data, len, emit_para, r);
+		return r->failed;
+	}
+	if ((d = article_parse(path, data, len, &cause)) == NULL) {
+		fprintf(stderr, "akhbar: %s: %s\n", path, cause);
+		free(cause);
+		return 1;
+	}
+	for (i = 0; i < d->nblocks && !r->failed; i++) {
+		render_block(&d->blocks[i], i, r->rows.n == 0 && i ==
+		    r->index, &r->opts, &r->rows);
+		if (r->rows.n == 0)
+			r->index = i + 1;	/* nothing printed yet */
+		if (dump_rows(&r->out, &r->rows) == -1)
+			r->failed = 1;
+		if (r->rows.n > 0)
+			r->index = (size_t)-1;
+		rows_clear(&r->rows);
+	}
+	doc_free(d);
+	return r->failed;
+}
 
 int
 cmd_dump(int argc, char **argv)
 {
-	return cmd_usage_error("--dump is not implemented yet");
+	enum { O_DUMP = 256, O_DIRECTION, O_SHAPING, O_COLOR, O_HIGHLIGHT,
+	    O_THEME };
+	static const struct option longopts[] = {
+		{ "dump", no_argument, NULL, O_DUMP },
+		{ "width", required_argument, NULL, 'w' },
+		{ "direction", required_argument, NULL, O_DIRECTION },
+		{ "shaping", required_argument, NULL, O_SHAPING },
+		{ "color", required_argument, NULL, O_COLOR },
+		{ "colour", required_argument, NULL, O_COLOR },
+		{ "highlight", required_argument, NULL, O_HIGHLIGHT },
+		{ "theme", required_argument, NULL, O_THEME },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct dump_run	 r;
+	struct matcher	*hl;
+	struct theme	*theme = NULL;
+	const char	*color = "auto", *theme_name = "default", *path;
+	char		*data, *cause = NULL;
+	size_t		 len;
+	int		 c, rc, use_color;
+
+	memset(&r, 0, sizeof r);
+	r.opts.width = 0;
+	r.opts.shaping = 1;
+	hl = matcher_create();
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":w:", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_DUMP:
+			break;
+		case 'w':
+			if (parse_width(optarg, &r.opts.width) == -1)
+				return cmd_usage_error("bad --width '%s': "
+				    "want a number from 2 to %d", optarg,
+				    DUMP_MAX_WIDTH);
+			break;
+		case O_DIRECTION:
+			if (strcmp(optarg, "auto") == 0)
+				r.opts.dir = DIR_AUTO;
+			else if (strcmp(optarg, "ltr") == 0)
+				r.opts.dir = DIR_LTR;
+			else if (strcmp(optarg, "rtl") == 0)
+				r.opts.dir = DIR_RTL;
+			else
+				return cmd_usage_error("bad --direction '%s': "
+				    "want auto, ltr or rtl", optarg);
+			break;
+		case O_SHAPING:
+			if (strcmp(optarg, "on") == 0)
+				r.opts.shaping = 1;
+			else if (strcmp(optarg, "off") == 0)
+				r.opts.shaping = 0;
+			else
+				return cmd_usage_error("bad --shaping '%s': "
+				    "want on or off", optarg);
+			break;
+		case O_COLOR:
+			if (strcmp(optarg, "auto") != 0 &&
+			    strcmp(optarg, "always") != 0 &&
+			    strcmp(optarg, "never") != 0)
+				return cmd_usage_error("bad --color '%s': "
+				    "want auto, always or never", optarg);
+			color = optarg;
+			break;
+		case O_HIGHLIGHT:
+			if (matcher_add(hl, optarg, &cause) == -1) {
+				rc = cmd_usage_error("bad --highlight '%s': "
+				    "%s", optarg, cause);
+				free(cause);
+				return rc;
+			}
+			break;
+		case O_THEME:
+			theme_name = optarg;
+			break;
+		case ':':
+			return cmd_usage_error("option %s needs a value",
+			    argv[optind - 1]);
+		default:
+			return cmd_usage_error("unknown option '%s' for "
+			    "--dump", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cmd_usage_error(optind == argc ? "--dump needs a FILE "
+		    "(or - for standard input)" : "--dump takes one FILE");
+	path = argv[optind];
+	if (r.opts.width == 0)
+		r.opts.width = default_width();
+	use_color = strcmp(color, "always") == 0 ||
+	    (strcmp(color, "auto") == 0 && isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL);
+	if (use_color) {
+		theme = xmalloc(sizeof *theme);
+		if (theme_load(theme, theme_name, &cause) == -1) {
+			fprintf(stderr, "akhbar: %s\n", cause);
+			free(cause);
+			free(theme);
+			matcher_free(hl);
+			return 1;
+		}
+	}
+	r.opts.highlight = matcher_count(hl) > 0 ? hl : NULL;
+	r.out.out = stdout;
+	r.out.theme = theme;
+	if ((data = util_read_file(path, ARTICLE_MAX_SIZE, &len,
+	    &cause)) == NULL) {
+		fprintf(stderr, "akhbar: %s\n", cause);
+		free(cause);
+		rc = 1;
+	} else {
+		rc = dump_article(&r, strcmp(path, "-") == 0 ? NULL : path,
+		    data, len);
+		free(data);
+	}
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "akhbar: write error on standard output\n");
+		rc = 1;
+	}
+	buf_free(&r.out.line);
+	rows_clear(&r.rows);
+	matcher_free(hl);
+	free(theme);
+	return rc;
 }

@@ -1,2 +1,179 @@
-/* doc.c - placeholder. */
-typedef int doc_placeholder;
+/*
+ * doc.c - building documents: blocks of code points (logical order) with
+ * attributes, and the link list. Counts are in code points.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "utf8.h"
+#include "doc.h"
+
+struct doc *
+doc_create(void)
+{
+	return xcalloc(1, sizeof(struct doc));
+}
+
+void
+block_clear(struct block *b)
+{
+	free(b->text);
+	free(b->attr);
+	b->text = NULL;
+	b->attr = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+doc_free(struct doc *d)
+{
+	size_t	i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nblocks; i++)
+		block_clear(&d->blocks[i]);
+	for (i = 0; i < d->nlinks; i++)
+		free(d->links[i]);
+	free(d->blocks);
+	free(d->links);
+	free(d->title);
+	free(d);
+}
+
+struct block *
+doc_add_block(struct doc *d, enum block_type type)
+{
+	struct block	*b;
+
+	if (d->nblocks == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->blocks = xreallocarray(d->blocks, d->cap, sizeof *b);
+	}
+	b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->type = type;
+	return b;
+}
+
+void
+doc_drop_empty(struct doc *d)
+{
+	struct block	*b;
+
+	if (d->nblocks == 0)
+		return;
+	b = &d->blocks[d->nblocks - 1];
+	block_trim(b);
+	if (b->type != BLOCK_RULE && b->len == 0) {
+		block_clear(b);
+		d->nblocks--;
+	}
+}
+
+size_t
+doc_add_link(struct doc *d, const char *url)
+{
+	d->links = xreallocarray(d->links, d->nlinks + 1, sizeof *d->links);
+	d->links[d->nlinks++] = utf8_sanitize(url, strlen(url), 0);
+	return d->nlinks;
+}
+
+void
+doc_add_link_list(struct doc *d)
+{
+	struct block	*b;
+	size_t		 i;
+	char		*s;
+
+	for (i = 0; i < d->nlinks; i++) {
+		b = doc_add_block(d, BLOCK_PARA);
+		b->dir = DIR_LTR;
+		b->tight = i > 0;
+		s = xasprintf("[%zu] ", i + 1);
+		block_add_utf8(b, s, strlen(s), ATTR_MARKER, 0);
+		b->hang = strlen(s);
+		free(s);
+		block_add_utf8(b, d->links[i], strlen(d->links[i]), ATTR_LINK,
+		    0);
+	}
+}
+
+void
+block_add(struct block *b, uint32_t cp, uint16_t attr)
+{
+	if (b->len == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->text = xreallocarray(b->text, b->cap, sizeof *b->text);
+		b->attr = xreallocarray(b->attr, b->cap, sizeof *b->attr);
+	}
+	b->text[b->len] = cp;
+	b->attr[b->len] = attr;
+	b->len++;
+}
+
+static int
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == '\f' || cp == '\v';
+}
+
+void
+block_add_utf8(struct block *b, const char *s, size_t n, uint16_t attr,
+    int collapse)
+{
+	uint32_t	cp, prev;
+	size_t		i = 0;
+
+	while (i < n) {
+		i += utf8_decode(s + i, n - i, &cp);
+		if (cp == 0x1B) {
+			/* An escape sequence: drop ESC and what it starts. */
+			if (i < n && s[i] == '[') {
+				for (i++; i < n && (unsigned char)s[i] < 0x40;
+				    i++)
+					;
+				if (i < n)
+					i++;
+			} else if (i < n && s[i] == ']') {
+				while (i < n && s[i] != 0x07 && !(s[i] == 0x1B
+				    && i + 1 < n && s[i + 1] == '\\'))
+					i++;
+				i += i < n && s[i] == 0x1B ? 2 : 1;
+			} else if (i < n)
+				i++;
+			continue;
+		}
+		if (collapse && is_space(cp)) {
+			prev = b->len ? b->text[b->len - 1] : DOC_BREAK;
+			if (prev == ' ' || prev == DOC_BREAK)
+				continue;
+			cp = ' ';
+		} else if (!collapse && cp == '\t') {
+			/* Expand to the next multiple of 8 on this line. */
+			size_t	col = 0, k = b->len;
+
+			while (k > 0 && b->text[k - 1] != DOC_BREAK) {
+				k--;
+				col++;
+			}
+			do
+				block_add(b, ' ', attr);
+			while (++col % 8 != 0);
+			continue;
+		} else if (!collapse && cp == '\n')
+			cp = DOC_BREAK;
+		else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			continue;
+		block_add(b, cp, attr);
+	}
+}
+
+void
+block_trim(struct block *b)
+{
+	while (b->len > 0 && b->text[b->len - 1] == ' ')
+		b->len--;
+}

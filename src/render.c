@@ -1,2 +1,298 @@
-/* render.c - placeholder. */
-typedef int render_placeholder;
+/*
+ * render.c - runs the layout pipeline for one block: resolve bidi levels
+ * and shape once for the paragraph, measure each shaped code point in
+ * cells, wrap in logical order, then reorder each line on its own and
+ * write it as cells, right-aligned for RTL paragraphs. Widths and columns
+ * are terminal cells; indices into block text are code points.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "utf8.h"
+#include "bidi.h"
+#include "wrap.h"
+#include "render.h"
+
+/* Decoration around the text of one row: quote bars and indentation. */
+struct frame {
+	int	quote;		/* quote depth: one bar each */
+	size_t	indent;		/* cells before the text (start side) */
+};
+
+static size_t
+frame_width(const struct frame *f)
+{
+	return (size_t)f->quote * 2 + f->indent;
+}
+
+/* Put the left part of a row: LTR rows carry bars then the indent. */
+static void
+frame_left(struct row *row, const struct frame *f, int rtl, size_t pad)
+{
+	int	i;
+
+	if (rtl) {
+		row_pad(row, pad);
+		return;
+	}
+	for (i = 0; i < f->quote; i++) {
+		row_put(row, 0x2502, ATTR_QUOTE | ATTR_MARKER, 1);
+		row_put(row, ' ', 0, 1);
+	}
+	row_pad(row, f->indent);
+}
+
+/* Put the right part of a row: RTL rows end with indent then bars. */
+static void
+frame_right(struct row *row, const struct frame *f, int rtl)
+{
+	int	i;
+
+	if (!rtl)
+		return;
+	row_pad(row, f->indent);
+	for (i = 0; i < f->quote; i++) {
+		row_put(row, ' ', 0, 1);
+		row_put(row, 0x2502, ATTR_QUOTE | ATTR_MARKER, 1);
+	}
+}
+
+/* Write the visual cells of line [start, end) of paragraph p. */
+static void
+put_line(struct row *row, struct bidi_para *p, const uint8_t *width,
+    const uint16_t *attr, uint16_t extra, size_t start, size_t end,
+    size_t *map)
+{
+	const uint32_t	*text = bidi_para_text(p);
+	size_t		 v, li, n = end - start;
+	uint32_t	 cp;
+
+	bidi_para_reorder(p, start, end, map);
+	for (v = 0; v < n; v++) {
+		li = map[v];
+		cp = text[li];
+		if (cp == 0xA0)
+			cp = ' ';
+		else if (cp < 0x20 || !utf8_is_printable(cp))
+			continue;
+		row_put(row, cp, attr[li] | extra, width[li]);
+	}
+}
+
+/* The underline under a title or a level 1-2 heading. */
+static void
+put_underline(struct rows *out, size_t index, const struct block *b,
+    const struct frame *f, size_t w, size_t avail, int rtl)
+{
+	struct row	*row;
+	uint32_t	 ch = b->level <= 1 ? 0x2550 : 0x2500;
+	size_t		 i;
+
+	row = rows_add(out);
+	row->src = index;
+	frame_left(row, f, rtl, rtl && avail > w ? avail - w : 0);
+	for (i = 0; i < w; i++)
+		row_put(row, ch, ATTR_MARKER | (b->level == 0 ? ATTR_TITLE :
+		    ATTR_HEADING), 1);
+	frame_right(row, f, rtl);
+	row_trim(row);
+}
+
+/* Is there anything printable in text[0..len)? */
+static int
+has_content(const uint32_t *text, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (text[i] != ' ' && text[i] != DOC_BREAK &&
+		    (text[i] == 0xA0 || utf8_is_printable(text[i])))
+			return 1;
+	return 0;
+}
+
+static enum dir
+block_dir(const struct block *b, const struct render_opts *o)
+{
+	return o->dir != DIR_AUTO ? o->dir : b->dir;
+}
+
+static uint16_t
+block_extra(const struct block *b)
+{
+	uint16_t	extra = 0;
+
+	if (b->type == BLOCK_HEADING)
+		extra |= b->level == 0 ? ATTR_TITLE : ATTR_HEADING;
+	if (b->quote > 0)
+		extra |= ATTR_QUOTE;
+	if (b->type == BLOCK_PRE)
+		extra |= ATTR_CODE;
+	return extra;
+}
+
+/* Lay out text[0..len) as one bidi paragraph, wrapped (or split, for
+ * pre), into rows. */
+static size_t
+render_para(const struct block *b, size_t index, const uint32_t *text,
+    const uint16_t *attr, size_t len, const struct render_opts *o,
+    struct rows *out)
+{
+	struct bidi_para	*p;
+	struct wrap_line	*lines;
+	struct frame		 f;
+	struct row		*row;
+	const uint32_t		*shaped;
+	uint8_t			*width;
+	size_t			*map, nlines, i, avail, first, rest, maxw = 0;
+	size_t			 total = o->width < 2 ? 2 : o->width;
+	int			 rtl, flags = BIDI_KEEP_NSM;
+	uint32_t		 cp;
+
+	if (o->shaping)
+		flags |= BIDI_SHAPE;
+	p = bidi_para_create(text, len, block_dir(b, o), flags);
+	rtl = bidi_para_rtl(p);
+	shaped = bidi_para_text(p);
+	width = xmalloc(len + 1);
+	for (i = 0; i < len; i++) {
+		cp = shaped[i];
+		width[i] = cp == 0xA0 ? 1 : utf8_is_printable(cp) ?
+		    (uint8_t)utf8_width(cp) : 0;
+	}
+	f.quote = b->quote;
+	f.indent = b->indent > 1 ? 2 * (size_t)(b->indent - 1) : 0;
+	while (frame_width(&f) + 2 > total && f.quote > 0)
+		f.quote--;
+	if (frame_width(&f) + 2 > total)
+		f.indent = 0;
+	avail = total - frame_width(&f);
+	first = avail;
+	rest = avail > b->hang + 2 ? avail - b->hang : avail;
+	if (b->type == BLOCK_PRE)
+		nlines = wrap_pre(shaped, width, len, avail, &lines);
+	else
+		nlines = wrap_para(shaped, width, len, first, rest, &lines);
+	map = xreallocarray(NULL, len + 1, sizeof *map);
+	for (i = 0; i < nlines; i++) {
+		struct frame	 lf = f;
+		size_t		 room;
+
+		if (i > 0 && b->type != BLOCK_PRE && rest < avail)
+			lf.indent += b->hang;
+		room = total - frame_width(&lf);
+		row = rows_add(out);
+		row->src = index;
+		frame_left(row, &lf, rtl, room > lines[i].width ?
+		    room - lines[i].width : 0);
+		put_line(row, p, width, attr, block_extra(b), lines[i].start,
+		    lines[i].end, map);
+		frame_right(row, &lf, rtl);
+		row_trim(row);
+		if (lines[i].width > maxw)
+			maxw = lines[i].width;
+	}
+	if (b->type == BLOCK_HEADING && b->level <= 2 && nlines > 0)
+		put_underline(out, index, b, &f, maxw, avail, rtl);
+	free(map);
+	free(lines);
+	free(width);
+	bidi_para_free(p);
+	return nlines;
+}
+
+size_t
+render_block(const struct block *b, size_t index, int first,
+    const struct render_opts *o, struct rows *out)
+{
+	uint16_t	*attr;
+	size_t		 before = out->n, s = 0, e = b->len, i, k;
+	struct row	*row;
+
+	if (b->type == BLOCK_RULE) {
+		if (!first && !b->tight)
+			rows_add(out)->src = index;
+		row = rows_add(out);
+		row->src = index;
+		for (i = 0; i < (o->width < 2 ? 2 : o->width); i++)
+			row_put(row, 0x2500, ATTR_MARKER, 1);
+		return out->n - before;
+	}
+	if (!has_content(b->text, b->len))
+		return 0;
+	if (b->type != BLOCK_PRE) {
+		while (s < e && (b->text[s] == ' ' || b->text[s] == DOC_BREAK))
+			s++;
+		while (e > s && (b->text[e - 1] == ' ' ||
+		    b->text[e - 1] == DOC_BREAK))
+			e--;
+	}
+	if (!first && !b->tight)
+		rows_add(out)->src = index;
+	attr = xreallocarray(NULL, b->len + 1, sizeof *attr);
+	memcpy(attr, b->attr, b->len * sizeof *attr);
+	matcher_mark(o->highlight, b->text, b->len, attr, ATTR_HIGHLIGHT);
+	matcher_mark(o->search, b->text, b->len, attr, ATTR_SEARCH);
+	if (b->type == BLOCK_PRE) {
+		/* Each line of preformatted text is a paragraph of its own. */
+		for (i = 0; i <= b->len; i = k + 1) {
+			for (k = i; k < b->len && b->text[k] != DOC_BREAK; k++)
+				;
+			if (k == i) {
+				rows_add(out)->src = index;
+				continue;
+			}
+			render_para(b, index, b->text + i, attr + i, k - i, o,
+			    out);
+		}
+	} else
+		render_para(b, index, b->text + s, attr + s, e - s, o, out);
+	free(attr);
+	return out->n - before;
+}
+
+struct layout {
+	const struct doc		*doc;
+	const struct render_opts	*opts;
+	struct rows			 rows;
+	size_t				 next;	/* next block to lay out */
+};
+
+struct layout *
+layout_create(const struct doc *d, const struct render_opts *o)
+{
+	struct layout	*l;
+
+	l = xcalloc(1, sizeof *l);
+	l->doc = d;
+	l->opts = o;
+	return l;
+}
+
+void
+layout_free(struct layout *l)
+{
+	if (l == NULL)
+		return;
+	rows_clear(&l->rows);
+	free(l);
+}
+
+const struct row *
+layout_row(struct layout *l, size_t i)
+{
+	while (i >= l->rows.n && l->next < l->doc->nblocks) {
+		render_block(&l->doc->blocks[l->next], l->next,
+		    l->rows.n == 0, l->opts, &l->rows);
+		l->next++;
+	}
+	return i < l->rows.n ? &l->rows.v[i] : NULL;
+}
+
+size_t
+layout_count(struct layout *l)
+{
+	layout_row(l, (size_t)-1);
+	return l->rows.n;
+}

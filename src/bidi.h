@@ -1,0 +1,48 @@
+/*
+ * bidi.h - the Unicode Bidirectional Algorithm and Arabic shaping for one
+ * paragraph, through fribidi. Levels are resolved once for the whole
+ * paragraph; each wrapped line is then reordered on its own (L1-L4).
+ * Indices are code point offsets into the paragraph, logical order.
+ */
+#ifndef AKHBAR_BIDI_H
+#define AKHBAR_BIDI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+struct bidi_para;
+
+/* Shaping: presentation forms and lam-alef ligatures (mirroring is always
+ * done). The filler left by a ligature is U+FEFF, which is not printable. */
+#define BIDI_SHAPE	0x1
+/* Keep combining marks after their base letter in RTL runs. */
+#define BIDI_KEEP_NSM	0x2
+
+/*
+ * Analyse text[0..len) as one paragraph with base direction dir: resolve
+ * the embedding levels, mirror brackets at RTL levels and, with
+ * BIDI_SHAPE, shape Arabic. Caller frees with bidi_para_free().
+ */
+struct bidi_para *bidi_para_create(const uint32_t *text, size_t len,
+		    enum dir dir, int flags);
+void		 bidi_para_free(struct bidi_para *p);
+/* The shaped and mirrored text, same length and indices as the input. */
+const uint32_t	*bidi_para_text(const struct bidi_para *p);
+/* The resolved embedding levels, one per code point. */
+const int8_t	*bidi_para_levels(const struct bidi_para *p);
+/* Non-zero when the paragraph's resolved base direction is RTL. */
+int		 bidi_para_rtl(const struct bidi_para *p);
+/*
+ * Reorder the line text[start..end) for display: map[v] gets the logical
+ * index of the character shown at visual position v (end - start entries;
+ * caller provides map).
+ */
+void		 bidi_para_reorder(struct bidi_para *p, size_t start,
+		    size_t end, size_t *map);
+/* Strong direction of the first strong character of text: DIR_LTR,
+ * DIR_RTL or DIR_AUTO when there is none. */
+enum dir	 bidi_first_strong(const uint32_t *text, size_t len);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * render.h - the layout pipeline: document -> logical wrap by display
+ * width (after shaping) -> fribidi reorder per line -> rows of cells, and
+ * a lazily filled per-width layout cache for scrolling.
+ */
+#ifndef AKHBAR_RENDER_H
+#define AKHBAR_RENDER_H
+
+#include <stddef.h>
+
+#include "cells.h"
+#include "doc.h"
+#include "match.h"
+
+struct render_opts {
+	size_t			 width;		/* cells, at least 2 */
+	enum dir		 dir;		/* DIR_AUTO: each block's */
+	int			 shaping;	/* Arabic shaping on/off */
+	const struct matcher	*highlight;	/* NULL: none */
+	const struct matcher	*search;	/* NULL: none */
+};
+
+/*
+ * Lay out block b (the index-th of its document) and append its rows to
+ * out. Unless first is set or the block is tight, a blank row comes
+ * before it. A block with nothing printable adds no row. Returns the
+ * number of rows added.
+ */
+size_t		 render_block(const struct block *b, size_t index, int first,
+		    const struct render_opts *o, struct rows *out);
+
+struct layout;
+
+/* A layout of d with options o (both borrowed; they must outlive it).
+ * Blocks are laid out only when their rows are asked for. Caller frees
+ * with layout_free(). */
+struct layout	*layout_create(const struct doc *d,
+		    const struct render_opts *o);
+void		 layout_free(struct layout *l);
+/* Row i, laying out blocks up to it as needed; NULL past the end. */
+const struct row *layout_row(struct layout *l, size_t i);
+/* The total number of rows (lays out the whole document). */
+size_t		 layout_count(struct layout *l);
+
+#endif

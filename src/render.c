@@ -296,3 +296,66 @@ layout_count(struct layout *l)
 	layout_row(l, (size_t)-1);
 	return l->rows.n;
 }
+
+int
+render_line(const char *s, size_t width, enum dir align, int shaping,
+    uint16_t attr, const struct matcher *hl, struct row *row)
+{
+	struct block		 b;
+	struct bidi_para	*p;
+	const uint32_t		*shaped;
+	uint8_t			*w;
+	size_t			*map, i, end, used = 0, room;
+	int			 rtl, cut = 0;
+
+	memset(&b, 0, sizeof b);
+	block_add_utf8(&b, s, strlen(s), attr, 1);
+	block_trim(&b);
+	if (b.len == 0) {
+		row_pad(row, width);
+		block_clear(&b);
+		return 0;
+	}
+	matcher_mark(hl, b.text, b.len, b.attr, ATTR_HIGHLIGHT);
+	p = bidi_para_create(b.text, b.len, DIR_AUTO, BIDI_KEEP_NSM |
+	    (shaping ? BIDI_SHAPE : 0));
+	rtl = bidi_para_rtl(p);
+	shaped = bidi_para_text(p);
+	w = xmalloc(b.len + 1);
+	for (i = 0; i < b.len; i++)
+		w[i] = shaped[i] == 0xA0 ? 1 : utf8_is_printable(shaped[i]) ?
+		    (uint8_t)utf8_width(shaped[i]) : 0;
+	for (i = 0; i < b.len; i++)
+		used += w[i];
+	end = b.len;
+	if (used > width) {
+		/* Keep the logical start; leave a cell for the ellipsis. */
+		cut = 1;
+		used = 0;
+		for (end = 0; end < b.len && used + w[end] + 1 <= width; end++)
+			used += w[end];
+		while (end < b.len && w[end] == 0)
+			end++;		/* marks stay with their letter */
+		while (end > 0 && shaped[end - 1] == ' ') {
+			end--;
+			used--;
+		}
+	}
+	room = width - used - (size_t)cut;
+	if (align == DIR_RTL || (align == DIR_AUTO && rtl))
+		row_pad(row, room);
+	if (cut && rtl)
+		row_put(row, 0x2026, attr, 1);
+	map = xreallocarray(NULL, end + 1, sizeof *map);
+	if (end > 0)
+		put_line(row, p, w, b.attr, 0, 0, end, map);
+	if (cut && !rtl)
+		row_put(row, 0x2026, attr, 1);
+	if (!(align == DIR_RTL || (align == DIR_AUTO && rtl)))
+		row_pad(row, room);
+	free(map);
+	free(w);
+	bidi_para_free(p);
+	block_clear(&b);
+	return rtl;
+}

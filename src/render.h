@@ -43,3 +43,16 @@ const struct row *layout_row(struct layout *l, size_t i);
 size_t		 layout_count(struct layout *l);
 
 #endif
+
+/*
+ * Lay out one line of untrusted UTF-8 text (a list title) into row,
+ * exactly width cells wide: bidi reordered and shaped like the reader,
+ * truncated in LOGICAL order with an ellipsis when too long (the end of
+ * the sentence is cut), padded with spaces, right-aligned when the text
+ * is RTL (and align is DIR_AUTO) or align is DIR_RTL. attr is given to
+ * every cell; hl (may be NULL) marks keyword matches with
+ * ATTR_HIGHLIGHT. Returns non-zero when the text is RTL.
+ */
+int		 render_line(const char *s, size_t width, enum dir align,
+		    int shaping, uint16_t attr, const struct matcher *hl,
+		    struct row *row);

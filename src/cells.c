@@ -44,6 +44,7 @@ row_put(struct row *row, uint32_t cp, uint16_t attr, uint8_t width)
 	row->cells[row->n].cp = cp;
 	row->cells[row->n].attr = attr;
 	row->cells[row->n].width = width;
+	row->cells[row->n].pos = CELL_NOPOS;
 	row->n++;
 	row->width += width;
 }

@@ -11,8 +11,13 @@
 
 #include "util.h"
 
+/* A cell that is not text of the block (padding, bars, bullets drawn
+ * by the layout) has no logical position. */
+#define CELL_NOPOS	UINT32_MAX
+
 struct cell {
 	uint32_t	cp;
+	uint32_t	pos;	/* logical index in the block's text */
 	uint16_t	attr;	/* enum attr bits */
 	uint8_t		width;	/* 0, 1 or 2 cells */
 };

@@ -176,13 +176,15 @@ walk_image(struct walk *w, xmlNode *n)
 }
 
 static void
-walk_item(struct walk *w, xmlNode *n, int depth, int number)
+walk_item(struct walk *w, xmlNode *n, int depth, int number, int first)
 {
 	struct block	*b;
 	char		 marker[32];
 
 	b = open_block(w, BLOCK_ITEM);
-	b->tight = 1;
+	/* Items follow each other closely; a nested list hangs on the
+	 * item it belongs to. */
+	b->tight = !first || w->list > 1;
 	if (number > 0)
 		snprintf(marker, sizeof marker, "%d. ", number);
 	else
@@ -199,7 +201,7 @@ walk_list(struct walk *w, xmlNode *n, int depth, int ordered)
 {
 	xmlNode	*c;
 	xmlChar	*start;
-	int	 number = 1;
+	int	 number = 1, first = 1;
 
 	if (ordered && (start = xmlGetProp(n, (const xmlChar *)"start"))) {
 		number = atoi((char *)start);
@@ -213,7 +215,9 @@ walk_list(struct walk *w, xmlNode *n, int depth, int ordered)
 			enum dir	saved = w->dir;
 
 			w->dir = dir_attr(c, w->dir);
-			walk_item(w, c, depth + 1, ordered ? number++ : 0);
+			walk_item(w, c, depth + 1, ordered ? number++ : 0,
+			    first);
+			first = 0;
 			w->dir = saved;
 		} else if (c->type == XML_ELEMENT_NODE)
 			walk_children(w, c, depth + 1);
@@ -232,6 +236,42 @@ walk_heading(struct walk *w, xmlNode *n, int depth, int level)
 	b->level = level;
 	walk_children(w, n, depth + 1);
 	end_block(w);
+}
+
+/* Is the element preceded by an element sibling of the same kind (a
+ * table row after a row)? */
+static int	is_follower(xmlNode *);
+
+/* Is a thead/tbody preceded by another row group with rows? */
+static int
+is_row_group_follower(xmlNode *g)
+{
+	xmlNode	*p;
+
+	if (strcasecmp((const char *)g->name, "tbody") != 0 &&
+	    strcasecmp((const char *)g->name, "tfoot") != 0)
+		return 0;
+	for (p = g->prev; p != NULL; p = p->prev)
+		if (p->type == XML_ELEMENT_NODE)
+			return strcasecmp((const char *)p->name, "thead") == 0
+			    || strcasecmp((const char *)p->name, "tbody") == 0;
+	return 0;
+}
+
+static int
+is_follower(xmlNode *n)
+{
+	xmlNode	*p;
+
+	for (p = n->prev; p != NULL; p = p->prev)
+		if (p->type == XML_ELEMENT_NODE)
+			return strcasecmp((const char *)p->name,
+			    (const char *)n->name) == 0 ||
+			    (strcasecmp((const char *)n->name, "dd") == 0 &&
+			    strcasecmp((const char *)p->name, "dt") == 0);
+	/* The first row of a tbody after a thead. */
+	return n->parent != NULL && strcasecmp((const char *)n->name,
+	    "tr") == 0 && is_row_group_follower(n->parent);
 }
 
 /* An element that starts and ends a block of its own. */
@@ -262,16 +302,35 @@ walk_block(struct walk *w, xmlNode *n, const char *name, int depth)
 		return;
 	}
 	if (strcasecmp(name, "pre") == 0) {
-		open_block(w, BLOCK_PRE);
+		struct block	*b = open_block(w, BLOCK_PRE);
+
+		/* Preformatted lines take their own direction unless the
+		 * element says otherwise: code is not turned around by the
+		 * page's direction. */
+		b->dir = dir_attr(n, DIR_AUTO);
 		w->pre++;
 		walk_children(w, n, depth + 1);
 		w->pre--;
+		/* The newlines just inside <pre> and </pre> are markup. */
+		b = w->cur;
+		if (b != NULL && b->len > 0 && b->text[0] == DOC_BREAK) {
+			memmove(b->text, b->text + 1, (b->len - 1) *
+			    sizeof *b->text);
+			memmove(b->attr, b->attr + 1, (b->len - 1) *
+			    sizeof *b->attr);
+			b->len--;
+		}
+		while (b != NULL && b->len > 0 && (b->text[b->len - 1] ==
+		    DOC_BREAK || b->text[b->len - 1] == ' '))
+			b->len--;
 		end_block(w);
 		return;
 	}
 	end_block(w);
-	if (strcasecmp(name, "tr") == 0 || strcasecmp(name, "li") == 0 ||
-	    strcasecmp(name, "dd") == 0)
+	/* Rows of a table and terms of a list follow each other without a
+	 * blank line; the first one is set apart from what came before. */
+	if ((strcasecmp(name, "tr") == 0 || strcasecmp(name, "dd") == 0) &&
+	    is_follower(n))
 		w->tight = 1;
 	walk_children(w, n, depth + 1);
 	end_block(w);

@@ -58,11 +58,12 @@ frame_right(struct row *row, const struct frame *f, int rtl)
 	}
 }
 
-/* Write the visual cells of line [start, end) of paragraph p. */
+/* Write the visual cells of line [start, end) of paragraph p; base is
+ * the paragraph's offset in its block, for the cells' positions. */
 static void
 put_line(struct row *row, struct bidi_para *p, const uint8_t *width,
     const uint16_t *attr, uint16_t extra, size_t start, size_t end,
-    size_t *map)
+    size_t *map, size_t base)
 {
 	const uint32_t	*text = bidi_para_text(p);
 	size_t		 v, li, n = end - start;
@@ -77,6 +78,7 @@ put_line(struct row *row, struct bidi_para *p, const uint8_t *width,
 		else if (cp < 0x20 || !utf8_is_printable(cp))
 			continue;
 		row_put(row, cp, attr[li] | extra, width[li]);
+		row->cells[row->n - 1].pos = (uint32_t)(li + base);
 	}
 }
 
@@ -132,12 +134,12 @@ block_extra(const struct block *b)
 	return extra;
 }
 
-/* Lay out text[0..len) as one bidi paragraph, wrapped (or split, for
- * pre), into rows. */
+/* Lay out b's text[base..base+len) (attributes attr[0..len)) as one
+ * bidi paragraph, wrapped (or split, for pre), into rows. */
 static size_t
-render_para(const struct block *b, size_t index, const uint32_t *text,
-    const uint16_t *attr, size_t len, const struct render_opts *o,
-    struct rows *out)
+render_para(const struct block *b, size_t index, size_t base,
+    const struct render_opts *o, struct rows *out, const uint16_t *attr,
+    size_t len)
 {
 	struct bidi_para	*p;
 	struct wrap_line	*lines;
@@ -152,7 +154,7 @@ render_para(const struct block *b, size_t index, const uint32_t *text,
 
 	if (o->shaping)
 		flags |= BIDI_SHAPE;
-	p = bidi_para_create(text, len, block_dir(b, o), flags);
+	p = bidi_para_create(b->text + base, len, block_dir(b, o), flags);
 	rtl = bidi_para_rtl(p);
 	shaped = bidi_para_text(p);
 	width = xmalloc(len + 1);
@@ -187,7 +189,7 @@ render_para(const struct block *b, size_t index, const uint32_t *text,
 		frame_left(row, &lf, rtl, room > lines[i].width ?
 		    room - lines[i].width : 0);
 		put_line(row, p, width, attr, block_extra(b), lines[i].start,
-		    lines[i].end, map);
+		    lines[i].end, map, base);
 		frame_right(row, &lf, rtl);
 		row_trim(row);
 		if (lines[i].width > maxw)
@@ -243,11 +245,10 @@ render_block(const struct block *b, size_t index, int first,
 				rows_add(out)->src = index;
 				continue;
 			}
-			render_para(b, index, b->text + i, attr + i, k - i, o,
-			    out);
+			render_para(b, index, i, o, out, attr + i, k - i);
 		}
 	} else
-		render_para(b, index, b->text + s, attr + s, e - s, o, out);
+		render_para(b, index, s, o, out, attr + s, e - s);
 	free(attr);
 	return out->n - before;
 }
@@ -348,7 +349,7 @@ render_line(const char *s, size_t width, enum dir align, int shaping,
 		row_put(row, 0x2026, attr, 1);
 	map = xreallocarray(NULL, end + 1, sizeof *map);
 	if (end > 0)
-		put_line(row, p, w, b.attr, 0, 0, end, map);
+		put_line(row, p, w, b.attr, 0, 0, end, map, 0);
 	if (cut && !rtl)
 		row_put(row, 0x2026, attr, 1);
 	if (!(align == DIR_RTL || (align == DIR_AUTO && rtl)))

@@ -187,6 +187,7 @@ struct feed_parser {
 	int			 skip_div;	/* drop the xhtml wrapper div */
 	int			 guid_link;	/* guid is a permalink */
 	int			 content_html;
+	int			 dtd_entities;	/* the DTD declares some */
 
 	struct feed_value	 fields[F_LAST];
 	struct feed_base	 bases[FEED_MAX_DEPTH + 1];
@@ -592,7 +593,8 @@ static void
 feed_serialize_start(struct feed_parser *p, const xmlChar *prefix,
     const xmlChar *name, int nattrs, const xmlChar **attrs)
 {
-	int	i, f = p->cap_field;
+	int	 i, f = p->cap_field;
+	char	*uri;
 
 	feed_value_add(p, f, "<", 1);
 	if (prefix != NULL && p->cap_text != T_XHTML) {
@@ -614,7 +616,15 @@ feed_serialize_start(struct feed_parser *p, const xmlChar *prefix,
 		feed_attr(p, 1, attrs + i * 5, (const char *)attrs[i * 5],
 		    attrs[i * 5 + 1] != NULL &&
 		    strcmp((const char *)attrs[i * 5 + 1], "xml") == 0);
-		feed_value_add_escaped(p, f, p->tmp.data, p->tmp.len, 1);
+		if (p->cap_text == T_XHTML && attrs[i * 5 + 1] == NULL &&
+		    (strcmp((const char *)attrs[i * 5], "href") == 0 ||
+		    strcmp((const char *)attrs[i * 5], "src") == 0)) {
+			uri = feed_resolve(p, p->tmp.data);
+			feed_value_add_escaped(p, f, uri, strlen(uri), 1);
+			free(uri);
+		} else
+			feed_value_add_escaped(p, f, p->tmp.data, p->tmp.len,
+			    1);
 		feed_value_add(p, f, "\"", 1);
 	}
 	feed_value_add(p, f, ">", 1);
@@ -917,6 +927,16 @@ feed_sax_entity(void *ctx, const xmlChar *name)
 	return &e->ent;
 }
 
+/* Entities declared in the DTD are not kept, so they stay undefined. */
+static void
+feed_sax_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *public_id, const xmlChar *system_id, xmlChar *content)
+{
+	struct feed_parser	*p = ctx;
+
+	p->dtd_entities = 1;
+}
+
 static void
 feed_sax_error(void *ctx, xmlErrorPtr error)
 {
@@ -935,6 +955,7 @@ feed_xml_start(struct feed_parser *p, const char *data, size_t len)
 	sax.characters = feed_sax_text;
 	sax.cdataBlock = feed_sax_text;
 	sax.getEntity = feed_sax_entity;
+	sax.entityDecl = feed_sax_entity_decl;
 	sax.serror = feed_sax_error;
 	p->xml = xmlCreatePushParserCtxt(&sax, p, data, (int)len, NULL);
 	if (p->xml == NULL)
@@ -974,8 +995,10 @@ feed_xml_check(struct feed_parser *p, char **cause)
 		n = strlen(msg);
 		while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 			msg[--n] = '\0';
-		p->cause = xasprintf("line %d, column %d: %s", e->line,
-		    e->int2, msg);
+		p->cause = xasprintf("line %d, column %d: %s%s", e->line,
+		    e->int2, msg, e->code == XML_ERR_UNDECLARED_ENTITY &&
+		    p->dtd_entities ? " (entities declared in a DTD are "
+		    "not expanded)" : "");
 		free(msg);
 	}
 	if (p->cause != NULL) {

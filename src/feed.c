@@ -39,6 +39,7 @@
 #define FEED_JSON_MAX		(32 * 1024 * 1024)
 #define FEED_JSON_DEPTH		64
 #define FEED_HTML_ENTITIES	300
+#define FEED_NS_CACHE		16
 
 enum feed_mode { MODE_SNIFF, MODE_XML, MODE_JSON, MODE_DONE };
 enum feed_format { FMT_NONE, FMT_RSS, FMT_RDF, FMT_ATOM, FMT_JSON };
@@ -197,11 +198,23 @@ struct feed_parser {
 	struct feed_entity	*entities;
 	int			 nentities;
 
+	struct {
+		const xmlChar	*uri;
+		enum feed_ns	 ns;
+	}			 ns_cache[FEED_NS_CACHE];
+	int			 nns_cache;
+
 	struct json_tokener	*tok;
 	struct json_object	*json;
 	size_t			 json_len;
 	size_t			 json_line, json_col;
 };
+
+static int
+feed_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 static const char *
 feed_base(struct feed_parser *p)
@@ -265,11 +278,11 @@ static void
 feed_value_add_multi(struct feed_parser *p, int f, const char *s,
     size_t len)
 {
-	while (len > 0 && strchr(" \t\r\n", *s) != NULL) {
+	while (len > 0 && feed_is_space(*s)) {
 		s++;
 		len--;
 	}
-	while (len > 0 && strchr(" \t\r\n", s[len - 1]) != NULL)
+	while (len > 0 && feed_is_space(s[len - 1]))
 		len--;
 	if (len == 0)
 		return;
@@ -324,12 +337,10 @@ feed_fail(struct feed_parser *p, const char *fmt, const char *arg)
 }
 
 static enum feed_ns
-feed_ns(const xmlChar *uri, const xmlChar *prefix)
+feed_ns_lookup(const xmlChar *uri, const xmlChar *prefix)
 {
 	size_t	i;
 
-	if (uri == NULL && prefix == NULL)
-		return NS_NONE;
 	for (i = 0; i < sizeof feed_namespaces / sizeof feed_namespaces[0];
 	    i++) {
 		if (uri != NULL &&
@@ -341,6 +352,27 @@ feed_ns(const xmlChar *uri, const xmlChar *prefix)
 			return feed_namespaces[i].ns;
 	}
 	return NS_OTHER;
+}
+
+/* Namespace URIs come from the parser's dictionary, so a pointer seen
+ * once stands for the same URI until the parser is freed. */
+static enum feed_ns
+feed_ns(struct feed_parser *p, const xmlChar *uri, const xmlChar *prefix)
+{
+	int	i;
+
+	if (uri == NULL && prefix == NULL)
+		return NS_NONE;
+	if (uri == NULL)
+		return feed_ns_lookup(uri, prefix);
+	for (i = 0; i < p->nns_cache; i++)
+		if (p->ns_cache[i].uri == uri)
+			return p->ns_cache[i].ns;
+	i = p->nns_cache < FEED_NS_CACHE ? p->nns_cache++ :
+	    FEED_NS_CACHE - 1;
+	p->ns_cache[i].uri = uri;
+	p->ns_cache[i].ns = feed_ns_lookup(uri, prefix);
+	return p->ns_cache[i].ns;
 }
 
 /* Does an element of namespace ns match a table entry's namespace? */
@@ -680,7 +712,7 @@ feed_sax_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 			feed_serialize_start(p, prefix, name, nattrs, attrs);
 		return;
 	}
-	ns = feed_ns(uri, prefix);
+	ns = feed_ns(p, uri, prefix);
 	if (p->depth == 1) {
 		feed_root_element(p, (const char *)name, ns);
 		return;
@@ -710,13 +742,14 @@ feed_trim(struct buf *b)
 
 	if (b->len == 0)
 		return;
-	while (start < b->len && strchr(" \t\r\n", b->data[start]) != NULL)
+	while (start < b->len && feed_is_space(b->data[start]))
 		start++;
-	while (b->len > start && strchr(" \t\r\n", b->data[b->len - 1]) !=
-	    NULL)
+	while (b->len > start && feed_is_space(b->data[b->len - 1]))
 		b->len--;
-	memmove(b->data, b->data + start, b->len - start);
-	b->len -= start;
+	if (start > 0) {
+		memmove(b->data, b->data + start, b->len - start);
+		b->len -= start;
+	}
 	b->data[b->len] = '\0';
 }
 

@@ -194,6 +194,7 @@ struct feed_parser {
 	struct feed_base	 bases[FEED_MAX_DEPTH + 1];
 	int			 nbases;
 	struct buf		 tmp;
+	struct buf		 guid;		/* permalink guid, resolved */
 
 	struct feed_entity	*entities;
 	int			 nentities;
@@ -808,13 +809,13 @@ feed_end_capture(struct feed_parser *p)
 		if (p->cap_kind == K_GUID && !p->guid_link)
 			break;
 		if (p->cap_kind == K_GUID && v->b.len > 0)
-			p->guid_link = 2;	/* resolved link in tmp */
+			p->guid_link = 2;	/* resolved link in guid */
 		uri = feed_resolve(p, v->b.len > 0 ? v->b.data : "");
 		if (p->cap_kind == K_URI)
 			feed_value_set(p, p->cap_field, uri, v->prio);
 		else {
-			buf_reset(&p->tmp);
-			buf_puts(&p->tmp, uri);
+			buf_reset(&p->guid);
+			buf_puts(&p->guid, uri);
 		}
 		free(uri);
 		break;
@@ -852,7 +853,7 @@ feed_emit(struct feed_parser *p)
 
 	memset(&item, 0, sizeof item);
 	if (p->fields[F_LINK].prio == 0 && p->guid_link == 2)
-		feed_value_set(p, F_LINK, p->tmp.data, 1);
+		feed_value_set(p, F_LINK, p->guid.data, 1);
 	item.id = feed_value_str(p, F_ID);
 	item.title = feed_value_str(p, F_TITLE);
 	item.link = feed_value_str(p, F_LINK);
@@ -1313,6 +1314,7 @@ feed_parser_free(struct feed_parser *p)
 	while (p->nbases > 0)
 		free(p->bases[--p->nbases].uri);
 	buf_free(&p->tmp);
+	buf_free(&p->guid);
 	free(p->entities);
 	free(p->cause);
 	free(p->base_url);

@@ -1303,6 +1303,9 @@ feed_parser_free(struct feed_parser *p)
 	if (p == NULL)
 		return;
 	if (p->xml != NULL) {
+		/* libxml2 makes a document to hold a DTD it saw. */
+		if (p->xml->myDoc != NULL)
+			xmlFreeDoc(p->xml->myDoc);
 		xmlFreeParserCtxt(p->xml);
 	}
 	if (p->tok != NULL)

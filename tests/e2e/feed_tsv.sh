@@ -116,8 +116,8 @@ if command -v sfeed > /dev/null 2>&1; then
 	same "rss2-arabic: same as sfeed but media:content" "$T/rss2.sfeed" "$T/rss2.ak"
 fi
 
-# Peak memory on a 20 MB feed stays small.
-if [ -x /usr/bin/time ]; then
+# Peak memory on a 20 MB feed stays small (not measurable under ASan).
+if [ -x /usr/bin/time ] && ! ldd "$AKHBAR" 2>/dev/null | grep -q libasan; then
 	awk 'BEGIN { print "<rss><channel>"; for (i = 0; i < 40000; i++)
 	    printf "<item><title>خبر %d</title><description>%0500d</description></item>\n", i, i;
 	    print "</channel></rss>" }' > "$T/big.xml"

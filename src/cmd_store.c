@@ -591,8 +591,12 @@ import_line(const struct opml_feed *f, const struct urls *have,
 	line = urls_format(f->url, f->title, f->tags, f->ntags);
 	urls_parse(line, strlen(line), opml, &one);
 	if (one.n != 1) {
-		warn_line("skipped: ", one.nwarnings > 0 ? one.warnings[0] :
-		    f->url);
+		const char *why = one.nwarnings > 0 ?
+		    strstr(one.warnings[0], ":1: ") : NULL;
+		char *msg = xasprintf("%s: %s", f->url, why != NULL ?
+		    why + 4 : "unusable URL");
+		warn_line("skipped: ", msg);
+		free(msg);
 		urls_free(&one);
 		free(line);
 		return NULL;

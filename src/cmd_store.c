@@ -40,6 +40,7 @@ enum {
 	OPT_TIMEOUT,
 	OPT_CONNECT_TIMEOUT,
 	OPT_MAX_SIZE,
+	OPT_MAX_PER_HOST,
 };
 
 /* Every option the store commands know; each command takes a subset. */
@@ -57,6 +58,7 @@ static const struct option store_options[] = {
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "max-per-host", required_argument, NULL, OPT_MAX_PER_HOST },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -134,6 +136,11 @@ store_option(struct store_args *a, int c, const char *mode)
 		if (parse_number("--connect-timeout", optarg, 1, &v) != 0)
 			return 2;
 		a->fetch.connect_timeout = (long)v;
+		return 0;
+	case OPT_MAX_PER_HOST:	/* benchmarks against one local server */
+		if (parse_number("--max-per-host", optarg, 1, &v) != 0)
+			return 2;
+		a->fetch.max_per_host = v > 256 ? 256 : (int)v;
 		return 0;
 	case OPT_MAX_SIZE:
 		if (parse_number("--max-size", optarg, 1, &v) != 0)
@@ -499,17 +506,82 @@ struct list_ctx {
 	int	 error;
 };
 
+/*
+ * Non-zero when s is already what utf8_sanitize() would make of it (valid
+ * UTF-8, every character printable): then it is written as it is, which
+ * spares a copy per field on long lists.
+ */
+static int
+list_clean(const char *s, size_t n)
+{
+	uint32_t	cp;
+	size_t		i = 0, k;
+
+	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		k = utf8_decode(s + i, n - i, &cp);
+		if (!utf8_is_printable(cp) || (cp == UTF8_REPLACEMENT &&
+		    (k != 3 || memcmp(s + i, "\xef\xbf\xbd", 3) != 0)))
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
 static void
 list_field(FILE *out, const char *s, int last)
 {
 	char	*clean;
+	size_t	 n;
 
 	if (s != NULL) {
-		clean = utf8_sanitize(s, strlen(s), 1);
-		fputs(clean, out);
-		free(clean);
+		n = strlen(s);
+		if (list_clean(s, n))
+			fwrite_unlocked(s, 1, n, out);
+		else {
+			clean = utf8_sanitize(s, n, 1);
+			fputs(clean, out);
+			free(clean);
+		}
 	}
-	putc(last ? '\n' : '\t', out);
+	putc_unlocked(last ? '\n' : '\t', out);
+}
+
+/* Write v (0 <= v < 10^width) as width decimal digits. */
+static void
+put_digits(char *out, int v, int width)
+{
+	while (width-- > 0) {
+		out[width] = '0' + v % 10;
+		v /= 10;
+	}
+}
+
+/* "YYYY-MM-DD HH:MM" in UTC; 17 bytes with the NUL. */
+static void
+list_date(int64_t when, char *out)
+{
+	time_t		t = (time_t)when;
+	struct tm	tm;
+
+	if (gmtime_r(&t, &tm) == NULL || tm.tm_year + 1900 > 9999 ||
+	    tm.tm_year + 1900 < 0) {
+		memcpy(out, "0000-00-00 00:00", 17);
+		return;
+	}
+	put_digits(out, tm.tm_year + 1900, 4);
+	out[4] = '-';
+	put_digits(out + 5, tm.tm_mon + 1, 2);
+	out[7] = '-';
+	put_digits(out + 8, tm.tm_mday, 2);
+	out[10] = ' ';
+	put_digits(out + 11, tm.tm_hour, 2);
+	out[13] = ':';
+	put_digits(out + 14, tm.tm_min, 2);
+	out[16] = '\0';
 }
 
 static int
@@ -517,14 +589,10 @@ list_article(const struct store_article *a, void *arg)
 {
 	struct list_ctx	*l = arg;
 	char		 date[32];
-	time_t		 t = (time_t)a->date;
-	struct tm	 tm;
 
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm) == 0)
-		strcpy(date, "0000-00-00 00:00");
-	fputs(date, l->out);
-	putc('\t', l->out);
+	list_date(a->date, date);
+	date[16] = '\t';
+	fwrite_unlocked(date, 1, 17, l->out);
 	list_field(l->out, a->feed_title, 0);
 	list_field(l->out, a->title, 0);
 	list_field(l->out, a->link, 1);

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,19 +30,95 @@ struct feed_tsv {
 	int	 write_error;
 };
 
-/* Write s (n bytes) through the sanitizer unless it is plain ASCII. */
+/*
+ * Non-zero when s (n bytes) is valid UTF-8 that utf8_sanitize() would
+ * leave unchanged. A byte-level check that errs on the side of "no": C0
+ * and C1 controls, DEL, soft hyphen, ALM, the U+200B-U+200F, U+2028-U+202E
+ * and U+2060-U+206F format and bidi characters, U+FEFF, U+FDD0-U+FDEF,
+ * U+FFF9-U+FFFF, plane 14 and anything malformed send the text to the
+ * sanitizer. This keeps the common case (Arabic, Latin) free of copying.
+ */
+static int
+feed_tsv_clean(const unsigned char *s, size_t n)
+{
+	size_t		i = 0;
+	uint64_t	w;
+	unsigned char	c, c1, c2;
+
+	while (i < n) {
+		/* Eight ASCII bytes at a time: no high bit, none < 0x20,
+		 * no DEL. */
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) != 0 ||
+			    ((w - 0x2020202020202020ULL) & ~w &
+			    0x8080808080808080ULL) != 0 ||
+			    (((w ^ 0x7F7F7F7F7F7F7F7FULL) -
+			    0x0101010101010101ULL) & ~(w ^
+			    0x7F7F7F7F7F7F7F7FULL) & 0x8080808080808080ULL) != 0)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = s[i];
+		if (c < 0x80) {
+			if (c < 0x20 || c == 0x7F)
+				return 0;
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+				return 0;
+			c1 = s[i + 1];
+			if ((c == 0xC2 && (c1 < 0xA0 || c1 == 0xAD)) ||
+			    (c == 0xD8 && c1 == 0x9C))
+				return 0;
+			i += 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			if (i + 2 >= n || (s[i + 1] & 0xC0) != 0x80 ||
+			    (s[i + 2] & 0xC0) != 0x80)
+				return 0;
+			c1 = s[i + 1];
+			c2 = s[i + 2];
+			if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F))
+				return 0;	/* overlong, surrogate */
+			if (c == 0xE2 && ((c1 == 0x80 && ((c2 >= 0x8B &&
+			    c2 <= 0x8F) || (c2 >= 0xA8 && c2 <= 0xAE))) ||
+			    (c1 == 0x81 && c2 >= 0xA0)))
+				return 0;
+			if (c == 0xEF && ((c1 == 0xBB && c2 == 0xBF) ||
+			    (c1 == 0xBF && c2 >= 0xB9) ||
+			    (c1 == 0xB7 && c2 >= 0x90 && c2 <= 0xAF)))
+				return 0;
+			i += 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			if (i + 3 >= n || (s[i + 1] & 0xC0) != 0x80 ||
+			    (s[i + 2] & 0xC0) != 0x80 ||
+			    (s[i + 3] & 0xC0) != 0x80)
+				return 0;
+			c1 = s[i + 1];
+			if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F) ||
+			    (c == 0xF3 && c1 == 0xA0) ||
+			    (s[i + 2] == 0xBF && s[i + 3] >= 0xBE))
+				return 0;
+			i += 4;
+		} else
+			return 0;
+	}
+	return 1;
+}
+
+/* Write s (n bytes), through the sanitizer unless it is clean. */
 static void
 feed_tsv_segment(FILE *out, const char *s, size_t n)
 {
-	size_t	 i;
 	char	*clean;
 
 	if (n == 0)
 		return;
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
-			break;
-	if (i == n) {
+	if (feed_tsv_clean((const unsigned char *)s, n)) {
 		fwrite(s, 1, n, out);
 		return;
 	}
@@ -71,6 +148,9 @@ feed_tsv_field(FILE *out, const char *s, int encoded)
 	while (n > 0 && strchr(space, s[n - 1]) != NULL)
 		n--;
 	for (i = start = 0; i < n; i++) {
+		i += strcspn(s + i, encoded ? "\\\n\t\xE2" : "\t\n\v\f\r\xE2");
+		if (i >= n)
+			break;
 		c = (unsigned char)s[i];
 		rep = NULL;
 		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80
@@ -210,6 +290,7 @@ cmd_feed_tsv(int argc, char **argv)
 		fprintf(stderr, "akhbar: %s: %s\n", path, strerror(errno));
 		return 1;
 	}
+	setvbuf(stdout, NULL, _IOFBF, FEED_TSV_CHUNK);
 	p = feed_parser_create(base, feed_tsv_item, &t);
 	r = feed_tsv_read(fd, p, &cause);
 	feed_parser_free(p);

@@ -137,18 +137,24 @@ date_zone(const char *s, long *offset)
 	return 0;
 }
 
-/* HH:MM[:SS[.fraction]]; single-digit hours are accepted. */
+/* HH:MM[:SS[.fraction]] or ISO basic HHMM[SS]; single-digit hours are
+ * accepted with colons. */
 static const char *
 date_time(const char *s, struct date_parts *dp)
 {
-	int	n;
+	int	n, colon;
 
-	if ((s = date_number(s, 2, &dp->hour, NULL)) == NULL || *s != ':')
+	if ((s = date_number(s, 2, &dp->hour, &n)) == NULL)
 		return NULL;
-	if ((s = date_number(s + 1, 2, &dp->min, &n)) == NULL || n != 2)
+	colon = *s == ':';
+	if (colon)
+		s++;
+	else if (n != 2)
 		return NULL;
-	if (*s == ':') {
-		if ((s = date_number(s + 1, 2, &dp->sec, &n)) == NULL ||
+	if ((s = date_number(s, 2, &dp->min, &n)) == NULL || n != 2)
+		return NULL;
+	if ((colon && *s == ':') || (!colon && isdigit((unsigned char)*s))) {
+		if ((s = date_number(s + colon, 2, &dp->sec, &n)) == NULL ||
 		    n != 2)
 			return NULL;
 		if (*s == '.' || *s == ',') {

@@ -39,6 +39,7 @@
 #define FEED_JSON_MAX		(32 * 1024 * 1024)
 #define FEED_JSON_DEPTH		64
 #define FEED_HTML_ENTITIES	300
+#define FEED_NS_CACHE		16
 
 enum feed_mode { MODE_SNIFF, MODE_XML, MODE_JSON, MODE_DONE };
 enum feed_format { FMT_NONE, FMT_RSS, FMT_RDF, FMT_ATOM, FMT_JSON };
@@ -187,20 +188,34 @@ struct feed_parser {
 	int			 skip_div;	/* drop the xhtml wrapper div */
 	int			 guid_link;	/* guid is a permalink */
 	int			 content_html;
+	int			 dtd_entities;	/* the DTD declares some */
 
 	struct feed_value	 fields[F_LAST];
 	struct feed_base	 bases[FEED_MAX_DEPTH + 1];
 	int			 nbases;
 	struct buf		 tmp;
+	struct buf		 guid;		/* permalink guid, resolved */
 
 	struct feed_entity	*entities;
 	int			 nentities;
+
+	struct {
+		const xmlChar	*uri;
+		enum feed_ns	 ns;
+	}			 ns_cache[FEED_NS_CACHE];
+	int			 nns_cache;
 
 	struct json_tokener	*tok;
 	struct json_object	*json;
 	size_t			 json_len;
 	size_t			 json_line, json_col;
 };
+
+static int
+feed_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 static const char *
 feed_base(struct feed_parser *p)
@@ -264,11 +279,11 @@ static void
 feed_value_add_multi(struct feed_parser *p, int f, const char *s,
     size_t len)
 {
-	while (len > 0 && strchr(" \t\r\n", *s) != NULL) {
+	while (len > 0 && feed_is_space(*s)) {
 		s++;
 		len--;
 	}
-	while (len > 0 && strchr(" \t\r\n", s[len - 1]) != NULL)
+	while (len > 0 && feed_is_space(s[len - 1]))
 		len--;
 	if (len == 0)
 		return;
@@ -323,12 +338,10 @@ feed_fail(struct feed_parser *p, const char *fmt, const char *arg)
 }
 
 static enum feed_ns
-feed_ns(const xmlChar *uri, const xmlChar *prefix)
+feed_ns_lookup(const xmlChar *uri, const xmlChar *prefix)
 {
 	size_t	i;
 
-	if (uri == NULL && prefix == NULL)
-		return NS_NONE;
 	for (i = 0; i < sizeof feed_namespaces / sizeof feed_namespaces[0];
 	    i++) {
 		if (uri != NULL &&
@@ -340,6 +353,27 @@ feed_ns(const xmlChar *uri, const xmlChar *prefix)
 			return feed_namespaces[i].ns;
 	}
 	return NS_OTHER;
+}
+
+/* Namespace URIs come from the parser's dictionary, so a pointer seen
+ * once stands for the same URI until the parser is freed. */
+static enum feed_ns
+feed_ns(struct feed_parser *p, const xmlChar *uri, const xmlChar *prefix)
+{
+	int	i;
+
+	if (uri == NULL && prefix == NULL)
+		return NS_NONE;
+	if (uri == NULL)
+		return feed_ns_lookup(uri, prefix);
+	for (i = 0; i < p->nns_cache; i++)
+		if (p->ns_cache[i].uri == uri)
+			return p->ns_cache[i].ns;
+	i = p->nns_cache < FEED_NS_CACHE ? p->nns_cache++ :
+	    FEED_NS_CACHE - 1;
+	p->ns_cache[i].uri = uri;
+	p->ns_cache[i].ns = feed_ns_lookup(uri, prefix);
+	return p->ns_cache[i].ns;
 }
 
 /* Does an element of namespace ns match a table entry's namespace? */
@@ -592,7 +626,8 @@ static void
 feed_serialize_start(struct feed_parser *p, const xmlChar *prefix,
     const xmlChar *name, int nattrs, const xmlChar **attrs)
 {
-	int	i, f = p->cap_field;
+	int	 i, f = p->cap_field;
+	char	*uri;
 
 	feed_value_add(p, f, "<", 1);
 	if (prefix != NULL && p->cap_text != T_XHTML) {
@@ -614,7 +649,15 @@ feed_serialize_start(struct feed_parser *p, const xmlChar *prefix,
 		feed_attr(p, 1, attrs + i * 5, (const char *)attrs[i * 5],
 		    attrs[i * 5 + 1] != NULL &&
 		    strcmp((const char *)attrs[i * 5 + 1], "xml") == 0);
-		feed_value_add_escaped(p, f, p->tmp.data, p->tmp.len, 1);
+		if (p->cap_text == T_XHTML && attrs[i * 5 + 1] == NULL &&
+		    (strcmp((const char *)attrs[i * 5], "href") == 0 ||
+		    strcmp((const char *)attrs[i * 5], "src") == 0)) {
+			uri = feed_resolve(p, p->tmp.data);
+			feed_value_add_escaped(p, f, uri, strlen(uri), 1);
+			free(uri);
+		} else
+			feed_value_add_escaped(p, f, p->tmp.data, p->tmp.len,
+			    1);
 		feed_value_add(p, f, "\"", 1);
 	}
 	feed_value_add(p, f, ">", 1);
@@ -670,7 +713,7 @@ feed_sax_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 			feed_serialize_start(p, prefix, name, nattrs, attrs);
 		return;
 	}
-	ns = feed_ns(uri, prefix);
+	ns = feed_ns(p, uri, prefix);
 	if (p->depth == 1) {
 		feed_root_element(p, (const char *)name, ns);
 		return;
@@ -700,13 +743,14 @@ feed_trim(struct buf *b)
 
 	if (b->len == 0)
 		return;
-	while (start < b->len && strchr(" \t\r\n", b->data[start]) != NULL)
+	while (start < b->len && feed_is_space(b->data[start]))
 		start++;
-	while (b->len > start && strchr(" \t\r\n", b->data[b->len - 1]) !=
-	    NULL)
+	while (b->len > start && feed_is_space(b->data[b->len - 1]))
 		b->len--;
-	memmove(b->data, b->data + start, b->len - start);
-	b->len -= start;
+	if (start > 0) {
+		memmove(b->data, b->data + start, b->len - start);
+		b->len -= start;
+	}
 	b->data[b->len] = '\0';
 }
 
@@ -765,13 +809,13 @@ feed_end_capture(struct feed_parser *p)
 		if (p->cap_kind == K_GUID && !p->guid_link)
 			break;
 		if (p->cap_kind == K_GUID && v->b.len > 0)
-			p->guid_link = 2;	/* resolved link in tmp */
+			p->guid_link = 2;	/* resolved link in guid */
 		uri = feed_resolve(p, v->b.len > 0 ? v->b.data : "");
 		if (p->cap_kind == K_URI)
 			feed_value_set(p, p->cap_field, uri, v->prio);
 		else {
-			buf_reset(&p->tmp);
-			buf_puts(&p->tmp, uri);
+			buf_reset(&p->guid);
+			buf_puts(&p->guid, uri);
 		}
 		free(uri);
 		break;
@@ -809,7 +853,7 @@ feed_emit(struct feed_parser *p)
 
 	memset(&item, 0, sizeof item);
 	if (p->fields[F_LINK].prio == 0 && p->guid_link == 2)
-		feed_value_set(p, F_LINK, p->tmp.data, 1);
+		feed_value_set(p, F_LINK, p->guid.data, 1);
 	item.id = feed_value_str(p, F_ID);
 	item.title = feed_value_str(p, F_TITLE);
 	item.link = feed_value_str(p, F_LINK);
@@ -917,6 +961,16 @@ feed_sax_entity(void *ctx, const xmlChar *name)
 	return &e->ent;
 }
 
+/* Entities declared in the DTD are not kept, so they stay undefined. */
+static void
+feed_sax_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *public_id, const xmlChar *system_id, xmlChar *content)
+{
+	struct feed_parser	*p = ctx;
+
+	p->dtd_entities = 1;
+}
+
 static void
 feed_sax_error(void *ctx, xmlErrorPtr error)
 {
@@ -935,6 +989,7 @@ feed_xml_start(struct feed_parser *p, const char *data, size_t len)
 	sax.characters = feed_sax_text;
 	sax.cdataBlock = feed_sax_text;
 	sax.getEntity = feed_sax_entity;
+	sax.entityDecl = feed_sax_entity_decl;
 	sax.serror = feed_sax_error;
 	p->xml = xmlCreatePushParserCtxt(&sax, p, data, (int)len, NULL);
 	if (p->xml == NULL)
@@ -974,8 +1029,10 @@ feed_xml_check(struct feed_parser *p, char **cause)
 		n = strlen(msg);
 		while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 			msg[--n] = '\0';
-		p->cause = xasprintf("line %d, column %d: %s", e->line,
-		    e->int2, msg);
+		p->cause = xasprintf("line %d, column %d: %s%s", e->line,
+		    e->int2, msg, e->code == XML_ERR_UNDECLARED_ENTITY &&
+		    p->dtd_entities ? " (entities declared in a DTD are "
+		    "not expanded)" : "");
 		free(msg);
 	}
 	if (p->cause != NULL) {
@@ -1246,6 +1303,9 @@ feed_parser_free(struct feed_parser *p)
 	if (p == NULL)
 		return;
 	if (p->xml != NULL) {
+		/* libxml2 makes a document to hold a DTD it saw. */
+		if (p->xml->myDoc != NULL)
+			xmlFreeDoc(p->xml->myDoc);
 		xmlFreeParserCtxt(p->xml);
 	}
 	if (p->tok != NULL)
@@ -1257,6 +1317,7 @@ feed_parser_free(struct feed_parser *p)
 	while (p->nbases > 0)
 		free(p->bases[--p->nbases].uri);
 	buf_free(&p->tmp);
+	buf_free(&p->guid);
 	free(p->entities);
 	free(p->cause);
 	free(p->base_url);

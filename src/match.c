@@ -162,13 +162,15 @@ norm_simple(uint32_t cp, uint32_t *out)
 		out[0] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
 		return 1;
 	}
-	if (norm_ignored(cp))
-		return 0;
-	if (norm_is_space(cp)) {
-		out[0] = ' ';
-		return 1;
-	}
 	if (cp >= 0x0600 && cp <= 0x06FF) {
+		/* The common case first: most letters map to themselves. */
+		if (cp >= 0x062A && cp <= 0x064A && cp != 0x0640 &&
+		    cp != 0x0649) {
+			out[0] = cp;
+			return 1;
+		}
+		if (norm_ignored(cp))
+			return 0;
 		if (cp >= 0x0660 && cp <= 0x0669)
 			cp = '0' + (cp - 0x0660);
 		else if (cp >= 0x06F0 && cp <= 0x06F9)
@@ -177,6 +179,12 @@ norm_simple(uint32_t cp, uint32_t *out)
 			if (norm_letters[i].from == cp)
 				cp = norm_letters[i].to;
 		out[0] = cp;
+		return 1;
+	}
+	if (norm_ignored(cp))
+		return 0;
+	if (norm_is_space(cp)) {
+		out[0] = ' ';
 		return 1;
 	}
 	n = utf8proc_decompose_char((utf8proc_int32_t)cp,
@@ -532,6 +540,9 @@ match_words(const struct keyword *k, const struct norm *nt,
 	size_t	p;
 
 	for (p = 0; p < nt->n; p++) {
+		if (nt->cp[p] != k->cps[0] &&
+		    (!k->article || nt->cp[p] != k->cps[2]))
+			continue;
 		if (match_at(nt, p, k->cps, k->len, k->kind, 0)) {
 			hits_add(h, nt, p, p + k->len, text, len);
 			p += k->len - 1;

@@ -187,8 +187,10 @@ norm_simple(uint32_t cp, uint32_t *out)
 		out[0] = ' ';
 		return 1;
 	}
+	/* Canonical decomposition: é and e + U+0301 are the same. */
 	n = utf8proc_decompose_char((utf8proc_int32_t)cp,
-	    (utf8proc_int32_t *)out, NORM_MAX, UTF8PROC_CASEFOLD, &bc);
+	    (utf8proc_int32_t *)out, NORM_MAX, UTF8PROC_CASEFOLD |
+	    UTF8PROC_DECOMPOSE, &bc);
 	if (n <= 0 || n > NORM_MAX) {
 		out[0] = cp;
 		return 1;

@@ -59,6 +59,7 @@ static const struct match_case cases[] = {
 	{ "no: mim is no proclitic", "ترك", NULL, "مترك" },
 	{ "no: wal-b is no proclitic", "ترك", NULL, "والبترك" },
 	{ "no: lam in salam", "لام", NULL, "سلام" },
+	{ "no: salm in islam", "سلم", NULL, "إسلام" },
 	{ "no: article needs lil", "الرئيس", NULL, "رئيس" },
 	/* Letter variants. */
 	{ "ta marbuta in text", "غزه", NULL, "⟦غزة⟧" },
@@ -101,6 +102,10 @@ static const struct match_case cases[] = {
 	{ "greek", "Αθήνα", NULL, "⟦ΑΘΉΝΑ⟧" },
 	{ "cyrillic prefix", "москв", NULL, "в ⟦Москв⟧е" },
 	{ "fullwidth", "abc", NULL, "⟦ＡＢＣ⟧" },
+	{ "precomposed keyword", "café", NULL, "⟦cafe\xcc\x81⟧ noir" },
+	{ "decomposed keyword", "cafe\xcc\x81", NULL, "le ⟦café⟧" },
+	{ "no: exact without accent", "=cafe", NULL, "café" },
+	{ "no: accent needed", "café", NULL, "cafe" },
 	/* Exact words. */
 	{ "exact arabic", "=إدلب", NULL, "⟦إدلب⟧، ثم" },
 	{ "no: exact after proclitic", "=إدلب", NULL, "بإدلب" },

@@ -286,6 +286,76 @@ test_normalize(void **state)
 	}
 }
 
+/* Random texts and keywords over a small alphabet full of traps:
+ * hits are in order, disjoint, inside the text, and every entry point
+ * agrees on them. */
+static void
+test_invariants(void **state)
+{
+	static const uint32_t	 alpha[] = {
+		0x0627, 0x0623, 0x0644, 0x0628, 0x0648, 0x0629, 0x0647, 0x064A,
+		0x0649, 0x064E, 0x0651, 0x0640, 0x200C, 0xFEFB, 0xFEF7, 0xFDF2,
+		0xFE70, ' ', ' ', 'a', 'A', 0x00DF, 0x0661, '1', '.',
+	};
+	static const char	*modes[] = { "", "=", "/" };
+	struct match_hit	 h[64];
+	struct matcher		*m;
+	uint32_t		 text[40], kw[4];
+	uint16_t		 attrs[40];
+	char			 buf[64], utf8[200], *cause, *p;
+	size_t			 i, j, n, len, klen, marked, nmarked;
+	unsigned		 seed = 1;
+	int			 mode;
+
+	for (i = 0; i < 3000; i++) {
+		seed = seed * 1103515245 + 12345;
+		len = seed % 40;
+		for (j = 0; j < len; j++) {
+			seed = seed * 1103515245 + 12345;
+			text[j] = alpha[(seed >> 8) % (sizeof alpha /
+			    sizeof *alpha)];
+		}
+		klen = 1 + (seed >> 4) % 4;
+		mode = (int)((seed >> 12) % 3);
+		for (j = 0; j < klen; j++) {
+			seed = seed * 1103515245 + 12345;
+			kw[j] = alpha[(seed >> 8) % (sizeof alpha /
+			    sizeof *alpha)];
+		}
+		p = buf + sprintf(buf, "%s", modes[mode]);
+		for (j = 0; j < klen; j++)
+			p += utf8_encode(kw[j] == '.' && mode == 2 ? 'x' :
+			    kw[j], p);
+		sprintf(p, "%s", mode == 2 ? "/" : "");
+		m = matcher_create();
+		cause = NULL;
+		if (matcher_add(m, buf, &cause) == -1) {
+			free(cause);
+			matcher_free(m);
+			continue;
+		}
+		n = matcher_find(m, text, len, h, 64);
+		assert_true(n <= 64);
+		for (j = 0, marked = 0; j < n; j++) {
+			assert_true(h[j].start < h[j].end);
+			assert_true(h[j].end <= len);
+			if (j > 0)
+				assert_true(h[j - 1].end <= h[j].start);
+			marked += h[j].end - h[j].start;
+		}
+		memset(attrs, 0, sizeof attrs);
+		assert_int_equal(matcher_mark(m, text, len, attrs, 1), n);
+		for (j = 0, nmarked = 0; j < len; j++)
+			nmarked += attrs[j];
+		assert_int_equal(nmarked, marked);
+		for (j = 0, p = utf8; j < len; j++)
+			p += utf8_encode(text[j], p);
+		*p = '\0';
+		assert_int_equal(matcher_test(m, utf8), n > 0);
+		matcher_free(m);
+	}
+}
+
 int
 main(void)
 {
@@ -293,7 +363,7 @@ main(void)
 	struct CMUnitTest	*t;
 	int			 rc;
 
-	t = calloc(ncases + 4, sizeof *t);
+	t = calloc(ncases + 5, sizeof *t);
 	for (i = 0; i < ncases; i++) {
 		t[i].name = cases[i].name;
 		t[i].test_func = test_case;
@@ -303,6 +373,7 @@ main(void)
 	t[i++] = (struct CMUnitTest)cmocka_unit_test(test_find_max);
 	t[i++] = (struct CMUnitTest)cmocka_unit_test(test_test);
 	t[i++] = (struct CMUnitTest)cmocka_unit_test(test_normalize);
+	t[i++] = (struct CMUnitTest)cmocka_unit_test(test_invariants);
 	rc = _cmocka_run_group_tests("match", t, i, NULL, NULL);
 	free(t);
 	return rc;

@@ -1,8 +1,19 @@
 /*
- * match.c - keyword matching over code points in logical order. This
- * first matcher folds case (utf8proc's simple case folding) and finds
- * every occurrence of each keyword; positions are code point offsets.
+ * match.c - keyword matching over code points in logical order.
+ *
+ * Text and keywords are normalised one code point at a time into a
+ * "normalised stream": each text code point gives zero (harakat, tatweel,
+ * joiners, the second space of a run), one or several (lam-alef and other
+ * presentation forms, full case folding such as ß -> ss) normalised code
+ * points, and each normalised code point remembers the index of the text
+ * code point it came from. Matching runs on the stream; a match [a, b) of
+ * the stream maps back to text code points [src[a], src[b - 1] + 1),
+ * widened over the combining marks that follow. Positions in the API are
+ * code point indices of the logical text; regex matching also builds the
+ * stream as UTF-8 with the byte offset of each normalised code point.
  */
+#include <locale.h>
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -11,22 +22,294 @@
 #include "utf8.h"
 #include "match.h"
 
+/* Room for what one code point can normalise to (U+FDFA gives 18). */
+#define NORM_MAX	32
+
+enum match_kind {
+	MATCH_PREFIX,	/* WORD: word start or after proclitics, any suffix */
+	MATCH_EXACT,	/* =WORD: whole word */
+	MATCH_REGEX	/* /REGEX/ */
+};
+
 struct keyword {
-	uint32_t	*cps;	/* folded */
+	enum match_kind	 kind;
+	uint32_t	*cps;	/* normalised */
 	size_t		 len;
+	int		 article; /* starts with ال: may follow a ل as لل */
+	regex_t		 re;
 };
 
 struct matcher {
 	struct keyword	*v;
 	size_t		 n;
+	locale_t	 loc;	/* UTF-8 LC_CTYPE for regex, or 0 */
 };
 
-static uint32_t
-fold(uint32_t cp)
+/* The normalised stream of a text. */
+struct norm {
+	uint32_t	*cp;
+	size_t		*src;	/* text index each cp came from */
+	size_t		 n;
+	size_t		 cap;
+	char		*utf8;	/* the stream as UTF-8, for regexes */
+	size_t		*off;	/* byte offset of cp[i] in utf8; n + 1 */
+};
+
+struct hits {
+	struct match_hit	*v;
+	size_t			 n;
+	size_t			 cap;
+	int			 first;	/* stop at the first hit */
+};
+
+/* Arabic and Persian letters that match another one; digits. */
+static const struct {
+	uint32_t	from;
+	uint32_t	to;
+} norm_letters[] = {
+	{ 0x0622, 0x0627 },	/* alef with madda -> alef */
+	{ 0x0623, 0x0627 },	/* alef with hamza above */
+	{ 0x0624, 0x0648 },	/* waw with hamza -> waw */
+	{ 0x0625, 0x0627 },	/* alef with hamza below */
+	{ 0x0626, 0x064A },	/* yeh with hamza -> yeh */
+	{ 0x0629, 0x0647 },	/* teh marbuta -> heh */
+	{ 0x0649, 0x064A },	/* alef maksura -> yeh */
+	{ 0x0671, 0x0627 },	/* alef wasla */
+	{ 0x0672, 0x0627 },	/* alef with wavy hamza above */
+	{ 0x0673, 0x0627 },	/* alef with wavy hamza below */
+	{ 0x06A9, 0x0643 },	/* Persian keheh -> kaf */
+	{ 0x06C0, 0x0647 },	/* Persian heh with yeh -> heh */
+	{ 0x06CC, 0x064A },	/* Persian yeh -> yeh */
+};
+
+/* Proclitics that may come before a keyword inside a word. */
+#define WAW	0x0648
+#define FEH	0x0641
+#define BEH	0x0628
+#define KAF	0x0643
+#define LAM	0x0644
+#define ALEF	0x0627
+static const uint32_t norm_proclitics[][5] = {
+	{ WAW }, { FEH }, { BEH }, { KAF }, { LAM },
+	{ ALEF, LAM }, { LAM, LAM },
+	{ WAW, BEH }, { WAW, KAF }, { WAW, LAM },
+	{ FEH, BEH }, { FEH, KAF }, { FEH, LAM },
+	{ WAW, ALEF, LAM }, { FEH, ALEF, LAM }, { BEH, ALEF, LAM },
+	{ KAF, ALEF, LAM }, { WAW, LAM, LAM }, { FEH, LAM, LAM },
+	{ WAW, BEH, ALEF, LAM }, { FEH, BEH, ALEF, LAM },
+	{ WAW, KAF, ALEF, LAM }, { FEH, KAF, ALEF, LAM },
+};
+
+/* Harakat, Quranic marks, tatweel, joiners and invisible format
+ * characters: skipped in text, removed from keywords. */
+static int
+norm_ignored(uint32_t cp)
+{
+	return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
+	    (cp >= 0x06D6 && cp <= 0x06ED) || cp == 0x0640 ||
+	    cp == 0x00AD || cp == 0x061C || cp == 0xFEFF ||
+	    (cp >= 0x200B && cp <= 0x200F) ||
+	    (cp >= 0x202A && cp <= 0x202E) ||
+	    (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static int
+norm_is_space(uint32_t cp)
 {
 	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-	return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+		return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0;
+	return cp == 0x85 || cp == 0x2028 || cp == 0x2029 ||
+	    utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* Letters, digits and marks make words. cp is normalised. */
+static int
+norm_is_word(uint32_t cp)
+{
+	utf8proc_category_t	c;
+
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	c = utf8proc_category((utf8proc_int32_t)cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
+}
+
+/* A combining mark: stays with the letter before it. */
+static int
+norm_is_mark(uint32_t cp)
+{
+	utf8proc_category_t	c;
+
+	if (cp < 0x300)
+		return 0;
+	c = utf8proc_category((utf8proc_int32_t)cp);
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME;
+}
+
+/* Normalise one code point that needs no compatibility decomposition.
+ * Returns how many code points went to out (NORM_MAX room). */
+static size_t
+norm_simple(uint32_t cp, uint32_t *out)
+{
+	utf8proc_ssize_t	n;
+	size_t			i;
+	int			bc = 0;
+
+	if (cp < 0x80) {
+		if (norm_is_space(cp))
+			cp = ' ';
+		out[0] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		return 1;
+	}
+	if (cp >= 0x0600 && cp <= 0x06FF) {
+		/* The common case first: most letters map to themselves. */
+		if (cp >= 0x062A && cp <= 0x064A && cp != 0x0640 &&
+		    cp != 0x0649) {
+			out[0] = cp;
+			return 1;
+		}
+		if (norm_ignored(cp))
+			return 0;
+		if (cp >= 0x0660 && cp <= 0x0669)
+			cp = '0' + (cp - 0x0660);
+		else if (cp >= 0x06F0 && cp <= 0x06F9)
+			cp = '0' + (cp - 0x06F0);
+		for (i = 0; i < sizeof norm_letters / sizeof *norm_letters; i++)
+			if (norm_letters[i].from == cp)
+				cp = norm_letters[i].to;
+		out[0] = cp;
+		return 1;
+	}
+	if (norm_ignored(cp))
+		return 0;
+	if (norm_is_space(cp)) {
+		out[0] = ' ';
+		return 1;
+	}
+	/* Canonical decomposition: é and e + U+0301 are the same. */
+	n = utf8proc_decompose_char((utf8proc_int32_t)cp,
+	    (utf8proc_int32_t *)out, NORM_MAX, UTF8PROC_CASEFOLD |
+	    UTF8PROC_DECOMPOSE, &bc);
+	if (n <= 0 || n > NORM_MAX) {
+		out[0] = cp;
+		return 1;
+	}
+	return (size_t)n;
+}
+
+/* Presentation forms, ligatures and full-width forms: NFKC. */
+static int
+norm_compat(uint32_t cp)
+{
+	return (cp >= 0xFB00 && cp <= 0xFDFF) ||
+	    (cp >= 0xFE70 && cp <= 0xFEFE) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/* Normalise one code point. Returns how many code points went to out
+ * (NORM_MAX room): 0 for one to skip. */
+static size_t
+norm_cp(uint32_t cp, uint32_t *out)
+{
+	uint32_t		 d[NORM_MAX], tmp[NORM_MAX];
+	utf8proc_ssize_t	 nd;
+	size_t			 i, j, k, n = 0, spaces = 0;
+	int			 bc = 0;
+
+	if (!norm_compat(cp))
+		return norm_simple(cp, out);
+	nd = utf8proc_decompose_char((utf8proc_int32_t)cp,
+	    (utf8proc_int32_t *)d, NORM_MAX, UTF8PROC_COMPAT |
+	    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &bc);
+	if (nd <= 0 || nd > NORM_MAX)
+		return norm_simple(cp, out);
+	for (i = 0; i < (size_t)nd; i++) {
+		k = norm_simple(d[i], tmp);
+		for (j = 0; j < k && n < NORM_MAX; j++) {
+			spaces += tmp[j] == ' ';
+			out[n++] = tmp[j];
+		}
+	}
+	/* A spacing haraka form (U+FE70...) is a space and a mark. */
+	return spaces == n ? 0 : n;
+}
+
+static void
+norm_push(struct norm *nt, uint32_t cp, size_t src)
+{
+	if (cp == ' ' && nt->n > 0 && nt->cp[nt->n - 1] == ' ')
+		return;		/* runs of white space are one space */
+	if (nt->n == nt->cap) {
+		nt->cap = nt->cap < 16 ? 16 : nt->cap * 2;
+		nt->cp = xreallocarray(nt->cp, nt->cap, sizeof *nt->cp);
+		nt->src = xreallocarray(nt->src, nt->cap, sizeof *nt->src);
+	}
+	nt->cp[nt->n] = cp;
+	nt->src[nt->n++] = src;
+}
+
+/* Normalise text[0..len) into nt (zeroed by the caller). */
+static void
+norm_text(const uint32_t *text, size_t len, struct norm *nt)
+{
+	uint32_t	out[NORM_MAX];
+	size_t		i, j, k;
+
+	nt->cap = len + 1;
+	nt->cp = xreallocarray(NULL, nt->cap, sizeof *nt->cp);
+	nt->src = xreallocarray(NULL, nt->cap, sizeof *nt->src);
+	for (i = 0; i < len; i++) {
+		k = norm_cp(text[i], out);
+		for (j = 0; j < k; j++)
+			norm_push(nt, out[j], i);
+	}
+}
+
+/* Build nt->utf8 and nt->off from the normalised code points. */
+static void
+norm_utf8(struct norm *nt)
+{
+	size_t	i, len = 0;
+
+	nt->utf8 = xmalloc(nt->n * 4 + 1);
+	nt->off = xreallocarray(NULL, nt->n + 1, sizeof *nt->off);
+	for (i = 0; i < nt->n; i++) {
+		nt->off[i] = len;
+		len += utf8_encode(nt->cp[i], nt->utf8 + len);
+	}
+	nt->off[nt->n] = len;
+	nt->utf8[len] = '\0';
+}
+
+static void
+norm_free(struct norm *nt)
+{
+	free(nt->cp);
+	free(nt->src);
+	free(nt->utf8);
+	free(nt->off);
+}
+
+char *
+match_normalize_utf8(const char *s)
+{
+	struct norm	 nt;
+	uint32_t	*cps;
+	size_t		 len, a = 0;
+	char		*out;
+
+	memset(&nt, 0, sizeof nt);
+	cps = utf8_to_cps(s, strlen(s), &len);
+	norm_text(cps, len, &nt);
+	free(cps);
+	while (nt.n > 0 && nt.cp[nt.n - 1] == ' ')
+		nt.n--;
+	if (nt.n > 0 && nt.cp[0] == ' ')
+		a = 1;
+	norm_utf8(&nt);
+	out = xstrdup(nt.utf8 + (a < nt.n ? nt.off[a] : nt.off[nt.n]));
+	norm_free(&nt);
+	return out;
 }
 
 struct matcher *
@@ -42,35 +325,15 @@ matcher_free(struct matcher *m)
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->n; i++)
+	for (i = 0; i < m->n; i++) {
+		if (m->v[i].kind == MATCH_REGEX)
+			regfree(&m->v[i].re);
 		free(m->v[i].cps);
-	free(m->v);
-	free(m);
-}
-
-int
-matcher_add(struct matcher *m, const char *word, char **cause)
-{
-	struct keyword	k;
-	size_t		i, j;
-
-	k.cps = utf8_to_cps(word, strlen(word), &k.len);
-	/* Trim surrounding white space; keep inner spaces. */
-	for (i = 0; i < k.len && (k.cps[i] == ' ' || k.cps[i] == '\t'); i++)
-		;
-	for (j = 0; i < k.len; i++, j++)
-		k.cps[j] = fold(k.cps[i]);
-	k.len = j;
-	while (k.len > 0 && k.cps[k.len - 1] == ' ')
-		k.len--;
-	if (k.len == 0) {
-		free(k.cps);
-		*cause = xstrdup("empty keyword");
-		return -1;
 	}
-	m->v = xreallocarray(m->v, m->n + 1, sizeof *m->v);
-	m->v[m->n++] = k;
-	return 0;
+	free(m->v);
+	if (m->loc != (locale_t)0)
+		freelocale(m->loc);
+	free(m);
 }
 
 size_t
@@ -79,28 +342,366 @@ matcher_count(const struct matcher *m)
 	return m == NULL ? 0 : m->n;
 }
 
+/*
+ * Regexes work on UTF-8 whatever the program's locale is: LC_CTYPE is
+ * switched for this thread around regcomp() and regexec().
+ */
+static locale_t
+match_locale_enter(const struct matcher *m)
+{
+	if (m->loc == (locale_t)0)
+		return (locale_t)0;
+	return uselocale(m->loc);
+}
+
+static void
+match_locale_leave(const struct matcher *m, locale_t old)
+{
+	if (m->loc != (locale_t)0)
+		uselocale(old);
+}
+
+/* Compile the regex between the slashes; ASCII is kept as written (so
+ * escapes and classes work), everything else is normalised. */
+static int
+match_add_regex(struct matcher *m, struct keyword *k, const char *s,
+    size_t n, char **cause)
+{
+	struct buf	 b = { 0 };
+	uint32_t	 cp, out[NORM_MAX];
+	size_t		 used, i, j, len;
+	char		 enc[4], msg[256];
+	locale_t	 old;
+	int		 rc;
+
+	if (m->loc == (locale_t)0 &&
+	    (m->loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0)) ==
+	    (locale_t)0)
+		m->loc = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", (locale_t)0);
+	buf_puts(&b, "");
+	for (i = 0; i < n; i += used) {
+		used = utf8_decode(s + i, n - i, &cp);
+		if (cp < 0x80) {
+			buf_putc(&b, (int)cp);
+			continue;
+		}
+		len = norm_cp(cp, out);
+		for (j = 0; j < len; j++)
+			buf_add(&b, enc, utf8_encode(out[j], enc));
+	}
+	old = match_locale_enter(m);
+	rc = regcomp(&k->re, b.data, REG_EXTENDED | REG_ICASE);
+	if (rc != 0) {
+		regerror(rc, &k->re, msg, sizeof msg);
+		*cause = xstrdup(msg);
+	}
+	match_locale_leave(m, old);
+	buf_free(&b);
+	return rc == 0 ? 0 : -1;
+}
+
+/* Normalise a WORD keyword: trimmed, one space between words. */
+static int
+match_add_word(struct keyword *k, const char *s, size_t n, char **cause)
+{
+	struct norm	nt;
+
+	memset(&nt, 0, sizeof nt);
+	k->cps = utf8_to_cps(s, n, &k->len);
+	norm_text(k->cps, k->len, &nt);
+	free(k->cps);
+	free(nt.src);
+	k->cps = nt.cp;
+	k->len = nt.n;
+	while (k->len > 0 && k->cps[k->len - 1] == ' ')
+		k->len--;
+	if (k->len > 0 && k->cps[0] == ' ')
+		memmove(k->cps, k->cps + 1, --k->len * sizeof *k->cps);
+	if (k->len == 0) {
+		free(k->cps);
+		*cause = xstrdup("empty keyword");
+		return -1;
+	}
+	k->article = k->len > 2 && k->cps[0] == ALEF && k->cps[1] == LAM;
+	return 0;
+}
+
+int
+matcher_add(struct matcher *m, const char *word, char **cause)
+{
+	struct keyword	k;
+	size_t		n = strlen(word);
+	int		rc;
+
+	memset(&k, 0, sizeof k);
+	while (n > 0 && (*word == ' ' || *word == '\t')) {
+		word++;
+		n--;
+	}
+	while (n > 0 && (word[n - 1] == ' ' || word[n - 1] == '\t'))
+		n--;
+	if (n >= 3 && word[0] == '/' && word[n - 1] == '/') {
+		k.kind = MATCH_REGEX;
+		rc = match_add_regex(m, &k, word + 1, n - 2, cause);
+	} else {
+		if (n >= 2 && word[0] == '=') {
+			k.kind = MATCH_EXACT;
+			word++;
+			n--;
+		}
+		rc = match_add_word(&k, word, n, cause);
+	}
+	if (rc == -1)
+		return -1;
+	m->v = xreallocarray(m->v, m->n + 1, sizeof *m->v);
+	m->v[m->n++] = k;
+	return 0;
+}
+
+/* Add stream range [a, b) of nt as a hit on text[0..len). */
+static void
+hits_add(struct hits *h, const struct norm *nt, size_t a, size_t b,
+    const uint32_t *text, size_t len)
+{
+	size_t	end = nt->src[b - 1] + 1;
+
+	while (end < len && norm_is_mark(text[end]))
+		end++;		/* harakat after the last letter */
+	if (h->n == h->cap) {
+		h->cap = h->cap < 16 ? 16 : h->cap * 2;
+		h->v = xreallocarray(h->v, h->cap, sizeof *h->v);
+	}
+	h->v[h->n].start = nt->src[a];
+	h->v[h->n++].end = end;
+}
+
+/* Is stream cp[ws..p) a proclitic? With contracted, only لل, ولل, فلل
+ * (a ل before the article, whose alef is gone). */
+static int
+match_proclitic(const uint32_t *cp, size_t ws, size_t p, int contracted)
+{
+	size_t	i, j, n = p - ws;
+
+	if (n == 0 || n > 4)
+		return 0;
+	if (contracted)
+		return n >= 2 && cp[p - 1] == LAM && cp[p - 2] == LAM &&
+		    (n == 2 || (n == 3 && (cp[ws] == WAW || cp[ws] == FEH)));
+	for (i = 0; i < sizeof norm_proclitics / sizeof *norm_proclitics;
+	    i++) {
+		for (j = 0; j < n && norm_proclitics[i][j] == cp[ws + j]; j++)
+			;
+		if (j == n && (n == 5 || norm_proclitics[i][n] == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* May a keyword (whose first cp is first) start at stream position p?
+ * With bare, it is an article keyword without its ال after لل. */
+static int
+match_start_ok(const struct norm *nt, size_t p, uint32_t first,
+    enum match_kind kind, int bare)
+{
+	size_t	ws;
+
+	if (!norm_is_word(first))
+		return 1;
+	if (p == 0 || !norm_is_word(nt->cp[p - 1]))
+		return !bare;
+	if (kind == MATCH_EXACT)
+		return 0;
+	for (ws = p; ws > 0 && p - ws <= 4 && norm_is_word(nt->cp[ws - 1]);
+	    ws--)
+		;
+	if (ws > 0 && norm_is_word(nt->cp[ws - 1]))
+		return 0;
+	return match_proclitic(nt->cp, ws, p, bare);
+}
+
+/* Does kw[0..n) match the stream at p, with its word rules? */
+static int
+match_at(const struct norm *nt, size_t p, const uint32_t *kw, size_t n,
+    enum match_kind kind, int bare)
+{
+	if (p + n > nt->n || nt->cp[p] != kw[0] ||
+	    memcmp(nt->cp + p, kw, n * sizeof *kw) != 0)
+		return 0;
+	if (!match_start_ok(nt, p, kw[0], kind, bare))
+		return 0;
+	if (kind == MATCH_EXACT && p + n < nt->n && norm_is_word(kw[n - 1]) &&
+	    norm_is_word(nt->cp[p + n]))
+		return 0;
+	return 1;
+}
+
+static void
+match_words(const struct keyword *k, const struct norm *nt,
+    const uint32_t *text, size_t len, struct hits *h)
+{
+	size_t	p;
+
+	for (p = 0; p < nt->n; p++) {
+		if (nt->cp[p] != k->cps[0] &&
+		    (!k->article || nt->cp[p] != k->cps[2]))
+			continue;
+		if (match_at(nt, p, k->cps, k->len, k->kind, 0)) {
+			hits_add(h, nt, p, p + k->len, text, len);
+			p += k->len - 1;
+		} else if (k->article && k->kind == MATCH_PREFIX &&
+		    match_at(nt, p, k->cps + 2, k->len - 2, k->kind, 1)) {
+			hits_add(h, nt, p, p + k->len - 2, text, len);
+			p += k->len - 3;
+		} else
+			continue;
+		if (h->first)
+			return;
+	}
+}
+
+/* The normalised code point that starts at byte off of nt->utf8, or the
+ * first one after it. */
+static size_t
+match_cp_at(const struct norm *nt, size_t off)
+{
+	size_t	lo = 0, hi = nt->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (nt->off[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+match_regex(const struct matcher *m, const struct keyword *k,
+    const struct norm *nt, const uint32_t *text, size_t len,
+    struct hits *h)
+{
+	regmatch_t	pm;
+	size_t		base = 0, a, b, total = nt->off[nt->n];
+	int		flags = 0;
+	locale_t	old;
+
+	old = match_locale_enter(m);
+	while (base <= total && regexec(&k->re, nt->utf8 + base, 1, &pm,
+	    flags) == 0) {
+		a = match_cp_at(nt, base + (size_t)pm.rm_so);
+		b = match_cp_at(nt, base + (size_t)pm.rm_eo);
+		flags = REG_NOTBOL;
+		if (b <= a) {
+			/* Empty match: go on from the next code point. */
+			if (a >= nt->n)
+				break;
+			base = nt->off[a + 1];
+			continue;
+		}
+		hits_add(h, nt, a, b, text, len);
+		base = nt->off[b];
+		if (h->first)
+			break;
+	}
+	match_locale_leave(m, old);
+}
+
+static int
+hit_cmp(const void *a, const void *b)
+{
+	const struct match_hit	*x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return 0;
+}
+
+/* Every hit of every keyword, sorted, overlaps merged. Caller frees
+ * h->v. */
+static void
+match_collect(const struct matcher *m, const uint32_t *text, size_t len,
+    struct hits *h)
+{
+	struct norm	nt;
+	size_t		i, j;
+	int		regex = 0;
+
+	if (m == NULL || m->n == 0 || len == 0)
+		return;
+	memset(&nt, 0, sizeof nt);
+	norm_text(text, len, &nt);
+	for (i = 0; i < m->n && !(h->first && h->n > 0); i++) {
+		if (m->v[i].kind != MATCH_REGEX) {
+			match_words(&m->v[i], &nt, text, len, h);
+			continue;
+		}
+		if (!regex++)
+			norm_utf8(&nt);
+		match_regex(m, &m->v[i], &nt, text, len, h);
+	}
+	norm_free(&nt);
+	if (h->n < 2)
+		return;
+	qsort(h->v, h->n, sizeof *h->v, hit_cmp);
+	for (i = 1, j = 0; i < h->n; i++) {
+		if (h->v[i].start < h->v[j].end) {
+			if (h->v[i].end > h->v[j].end)
+				h->v[j].end = h->v[i].end;
+		} else
+			h->v[++j] = h->v[i];
+	}
+	h->n = j + 1;
+}
+
 size_t
 matcher_mark(const struct matcher *m, const uint32_t *text, size_t len,
     uint16_t *attrs, uint16_t attr)
 {
-	const struct keyword	*k;
-	size_t			 i, j, w, found = 0;
+	struct hits	h;
+	size_t		i, j;
 
-	if (m == NULL)
+	memset(&h, 0, sizeof h);
+	match_collect(m, text, len, &h);
+	for (i = 0; i < h.n; i++)
+		for (j = h.v[i].start; j < h.v[i].end; j++)
+			attrs[j] |= attr;
+	free(h.v);
+	return h.n;
+}
+
+size_t
+matcher_find(const struct matcher *m, const uint32_t *text, size_t len,
+    struct match_hit *hits, size_t max)
+{
+	struct hits	h;
+
+	memset(&h, 0, sizeof h);
+	match_collect(m, text, len, &h);
+	if (max > h.n)
+		max = h.n;
+	if (max > 0)
+		memcpy(hits, h.v, max * sizeof *hits);
+	free(h.v);
+	return h.n;
+}
+
+int
+matcher_test(const struct matcher *m, const char *s)
+{
+	struct hits	 h;
+	uint32_t	*text;
+	size_t		 len;
+
+	if (m == NULL || m->n == 0)
 		return 0;
-	for (w = 0; w < m->n; w++) {
-		k = &m->v[w];
-		for (i = 0; i + k->len <= len; i++) {
-			for (j = 0; j < k->len; j++)
-				if (fold(text[i + j]) != k->cps[j])
-					break;
-			if (j < k->len)
-				continue;
-			for (j = 0; j < k->len; j++)
-				attrs[i + j] |= attr;
-			found++;
-			i += k->len - 1;
-		}
-	}
-	return found;
+	memset(&h, 0, sizeof h);
+	h.first = 1;
+	text = utf8_to_cps(s, strlen(s), &len);
+	match_collect(m, text, len, &h);
+	free(text);
+	free(h.v);
+	return h.n > 0;
 }

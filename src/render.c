@@ -68,6 +68,7 @@ put_line(struct row *row, struct bidi_para *p, const uint8_t *width,
 	const uint32_t	*text = bidi_para_text(p);
 	size_t		 v, li, n = end - start;
 	uint32_t	 cp;
+	uint16_t	 a;
 
 	bidi_para_reorder(p, start, end, map);
 	for (v = 0; v < n; v++) {
@@ -77,7 +78,14 @@ put_line(struct row *row, struct bidi_para *p, const uint8_t *width,
 			cp = ' ';
 		else if (cp < 0x20 || !utf8_is_printable(cp))
 			continue;
-		row_put(row, cp, attr[li] | extra, width[li]);
+		a = attr[li] | extra;
+		/* Shaping puts a lam-alef ligature where the alef was and a
+		 * filler where the lam was: the cell shows both letters, so
+		 * it is a match when either is. */
+		if (cp >= 0xFEF5 && cp <= 0xFEFC && li > start &&
+		    text[li - 1] == 0xFEFF)
+			a |= attr[li - 1] & (ATTR_HIGHLIGHT | ATTR_SEARCH);
+		row_put(row, cp, a, width[li]);
 		row->cells[row->n - 1].pos = (uint32_t)(li + base);
 	}
 }

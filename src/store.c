@@ -323,6 +323,31 @@ store_migrate(struct store *st, char **cause)
 	}
 }
 
+/*
+ * Switch to WAL. While another process is creating the same new store
+ * or switching it to WAL, SQLite may answer "locked" without calling the
+ * busy handler, so try again for up to the busy timeout.
+ */
+static int
+store_wal(struct store *st, char **cause)
+{
+	struct timespec	ts = { 0, 20 * 1000 * 1000 };
+	int		rc, tries;
+
+	for (tries = 0; tries < STORE_BUSY_MS / 20; tries++) {
+		rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL;"
+		    "PRAGMA synchronous = NORMAL;", NULL, NULL, NULL);
+		if ((rc & 0xFF) != SQLITE_BUSY && (rc & 0xFF) != SQLITE_LOCKED)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		*cause = store_error(st, "store");
+		return -1;
+	}
+	return 0;
+}
+
 struct store *
 store_open(const char *path, char **cause)
 {
@@ -343,8 +368,7 @@ store_open(const char *path, char **cause)
 	/* WAL: readers never block the writer; NORMAL sync stays durable
 	 * across a killed process (only power loss may drop the last
 	 * commits, never corrupt). */
-	if (store_exec(st, "PRAGMA journal_mode = WAL;"
-	    "PRAGMA synchronous = NORMAL;", cause) != 0 ||
+	if (store_wal(st, cause) != 0 ||
 	    store_migrate(st, cause) != 0) {
 		char *c = xasprintf("%s: %s", path, *cause);
 		free(*cause);

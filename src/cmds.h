@@ -19,6 +19,10 @@ int	cmd_list(int argc, char **argv);
 int	cmd_import_opml(int argc, char **argv);
 /* --export-opml: print the urls file as OPML 2.0. */
 int	cmd_export_opml(int argc, char **argv);
+/* --export DIR: write every saved article of the store into DIR. */
+int	cmd_export(int argc, char **argv);
+/* --search QUERY: search stored articles' titles and bodies. */
+int	cmd_search(int argc, char **argv);
 /* The interactive reader (tui.c). */
 int	cmd_tui(int argc, char **argv);
 

@@ -57,6 +57,8 @@ static const struct mode {
 	{ "--list", cmd_list },
 	{ "--import-opml", cmd_import_opml },
 	{ "--export-opml", cmd_export_opml },
+	{ "--export", cmd_export },
+	{ "--search", cmd_search },
 };
 
 int

@@ -50,7 +50,8 @@ akhbar: $(MAIN_OBJ) libcore.a
 DEB_PKGS = build-essential pkg-config libncurses-dev libfribidi-dev \
 	libcurl4-openssl-dev libsqlite3-dev libxml2-dev libutf8proc-dev \
 	libjson-c-dev libcmocka-dev tmux python3 unicode-data \
-	libfribidi-bin libxml2-utils sqlite3 sfeed hyperfine time
+	libfribidi-bin libxml2-utils sqlite3 sfeed hyperfine time \
+	clang libclang-rt-14-dev
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
@@ -85,8 +86,38 @@ uninstall:
 dist:
 	git archive --prefix=akhbar-$(VERSION)/ -o akhbar-$(VERSION).tar.gz HEAD
 
+# fuzz builds the libFuzzer drivers in fuzz/ with clang, ASan and UBSan,
+# from the core sources compiled again into fuzz/obj (see doc/security.md).
+FUZZ_CC = clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DVERSION=\"$(VERSION)\" -DDATADIR=\"$(PREFIX)/share/akhbar\" \
+	-Wall -Wextra -Werror -Wno-unused-parameter -Wno-unused-function \
+	$(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -Isrc
+FUZZ_TARGETS = fuzz/fuzz_feed fuzz/fuzz_html fuzz/fuzz_render \
+	fuzz/fuzz_theme fuzz/fuzz_urls fuzz/fuzz_opml
+
+fuzz: deps $(FUZZ_TARGETS)
+	@sh fuzz/seeds.sh
+
+fuzz/libcore.a: $(CORE_OBJ:.o=.c) $(HDR)
+	mkdir -p fuzz/obj
+	for o in $(CORE_OBJ); do \
+		c=$${o%.o}.c; b=$${o#src/}; \
+		$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+		    -c $$c -o fuzz/obj/$$b || exit 1; \
+	done
+	rm -f $@
+	cd fuzz/obj && ar rcs ../libcore.a *.o
+
+$(FUZZ_TARGETS): fuzz/libcore.a fuzz/fuzz_common.h
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $@.c \
+	    fuzz/libcore.a $(AKHBAR_LIBS)
+
 clean:
 	rm -f akhbar libcore.a src/*.o tests/unit/*.bin akhbar-*.tar.gz
 	rm -rf tests/tmp
+	rm -rf fuzz/obj fuzz/libcore.a $(FUZZ_TARGETS)
 
-.PHONY: all deps run check bench install uninstall dist clean
+.PHONY: all deps run check bench install uninstall dist clean fuzz

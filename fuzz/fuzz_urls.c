@@ -1,0 +1,62 @@
+/*
+ * fuzz_urls.c - libFuzzer driver for the urls file parser. Warnings must
+ * sanitize to printable text, and every entry must survive a round trip
+ * through urls_format() and urls_parse() unchanged.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "urls.h"
+#include "util.h"
+#include "fuzz_common.h"
+
+static int
+str_eq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static void
+round_trip(const struct urls_entry *e)
+{
+	struct urls	 u = { 0 };
+	char		*line;
+	size_t		 i;
+
+	line = urls_format(e->url, e->name, e->tags, e->ntags);
+	urls_parse(line, strlen(line), "rt", &u);
+	if (u.n != 1 || u.nwarnings != 0 || !str_eq(u.v[0].url, e->url) ||
+	    !str_eq(u.v[0].name, e->name) || u.v[0].ntags != e->ntags)
+		abort();
+	for (i = 0; i < e->ntags; i++)
+		if (!str_eq(u.v[0].tags[i], e->tags[i]))
+			abort();
+	urls_free(&u);
+	free(line);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct urls	 u = { 0 };
+	char		*p;
+	size_t		 i;
+
+	urls_parse((const char *)data, size, "fuzz", &u);
+	for (i = 0; i < u.nwarnings; i++)
+		fuzz_check_sanitize(u.warnings[i]);
+	for (i = 0; i < u.n; i++) {
+		round_trip(&u.v[i]);
+		if (urls_find(&u, u.v[i].url) < 0)
+			abort();
+		p = urls_local_path(u.v[i].url);
+		if ((p != NULL) != (urls_is_local(u.v[i].url) != 0))
+			abort();
+		free(p);
+	}
+	urls_free(&u);
+	return 0;
+}

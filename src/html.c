@@ -269,9 +269,11 @@ is_follower(xmlNode *n)
 			    (const char *)n->name) == 0 ||
 			    (strcasecmp((const char *)n->name, "dd") == 0 &&
 			    strcasecmp((const char *)p->name, "dt") == 0);
-	/* The first row of a tbody after a thead. */
-	return n->parent != NULL && strcasecmp((const char *)n->name,
-	    "tr") == 0 && is_row_group_follower(n->parent);
+	/* The first row of a tbody after a thead. A row whose parent is
+	 * the document itself (no name) follows nothing. */
+	return n->parent != NULL && n->parent->type == XML_ELEMENT_NODE &&
+	    strcasecmp((const char *)n->name, "tr") == 0 &&
+	    is_row_group_follower(n->parent);
 }
 
 /* An element that starts and ends a block of its own. */

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Regression inputs found by the fuzzers (tests/in/regress/), run through
+# the real binary: each must give the exact expected output and status.
+. "$TOP/tests/lib.sh"
+R=$TOP/tests/in/regress
+T=$TMP/regress
+mkdir -p "$T"
+
+# fuzz_html: a <tr> directly under the document (after a stray <?xml ...)
+# made is_follower() pass the document's NULL name to strcasecmp().
+"$AKHBAR" --dump -w 20 --color never "$R/html-tr-under-document.html" \
+    > "$T/tr.out" 2>&1
+check "html: <tr> under the document: exit 0" test $? -eq 0
+printf 'x\n' > "$T/tr.want"
+same "html: <tr> under the document: output" "$T/tr.want" "$T/tr.out"

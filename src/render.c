@@ -317,6 +317,9 @@ render_line(const char *s, size_t width, enum dir align, int shaping,
 	size_t			*map, i, end, used = 0, room;
 	int			 rtl, cut = 0;
 
+	/* No room at all (a column squeezed to nothing): no cells. */
+	if (width == 0)
+		return 0;
 	memset(&b, 0, sizeof b);
 	block_add_utf8(&b, s, strlen(s), attr, 1);
 	block_trim(&b);

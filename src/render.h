@@ -51,7 +51,8 @@ size_t		 layout_count(struct layout *l);
  * the sentence is cut), padded with spaces, right-aligned when the text
  * is RTL (and align is DIR_AUTO) or align is DIR_RTL. attr is given to
  * every cell; hl (may be NULL) marks keyword matches with
- * ATTR_HIGHLIGHT. Returns non-zero when the text is RTL.
+ * ATTR_HIGHLIGHT. Returns non-zero when the text is RTL. A width of 0
+ * gives no cells.
  */
 int		 render_line(const char *s, size_t width, enum dir align,
 		    int shaping, uint16_t attr, const struct matcher *hl,

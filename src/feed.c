@@ -760,11 +760,14 @@ feed_html_to_text(struct buf *b)
 {
 	struct buf		 out = { 0 };
 	const htmlEntityDesc	*e;
-	const char		*s = b->data, *end = b->data + b->len, *q;
+	const char		*s = b->data, *end, *q;
 	char			 name[32], enc[4];
 	unsigned long		 cp;
 	size_t			 n;
 
+	if (b->len == 0)
+		return;		/* b->data may be NULL: no pointer arithmetic */
+	end = b->data + b->len;
 	while (s < end) {
 		if (*s == '<' && (q = memchr(s, '>', (size_t)(end - s)))) {
 			s = q + 1;

@@ -13,3 +13,13 @@ mkdir -p "$T"
 check "html: <tr> under the document: exit 0" test $? -eq 0
 printf 'x\n' > "$T/tr.want"
 same "html: <tr> under the document: output" "$T/tr.want" "$T/tr.out"
+
+# fuzz_feed: an empty HTML title (<title type="html"></title>) made
+# feed_html_to_text() compute NULL + 0 (undefined behaviour, caught by
+# UBSan in `make check SAN=address,undefined`).
+"$AKHBAR" --feed-tsv "$R/feed-empty-html-title.xml" > "$T/title.out" \
+    2> "$T/title.err"
+check "feed: empty HTML title: exit 0" test $? -eq 0
+check "feed: empty HTML title: nothing on stderr" test ! -s "$T/title.err"
+printf '\t\t\t\t\t\t\t\t\n' > "$T/title.want"
+same "feed: empty HTML title: one empty item" "$T/title.want" "$T/title.out"

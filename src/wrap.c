@@ -31,7 +31,8 @@ lines_add(struct lines *l, size_t start, size_t end, size_t width)
 
 /*
  * Split the word text[start..end) into lines of at most max cells at
- * grapheme boundaries; the last piece is left open: its start and width
+ * grapheme boundaries (inside a cluster only when the cluster alone is
+ * wider than a line); the last piece is left open: its start and width
  * are returned through *open_start and *open_width.
  */
 static void
@@ -56,6 +57,23 @@ split_word(struct lines *l, const uint32_t *text, const uint8_t *width,
 			w += gw;
 			g = i;
 			gw = 0;
+		}
+		if (gw > 0 && gw + width[i] > max) {
+			/* A cluster wider than a whole line (a long emoji ZWJ
+			 * sequence in a narrow column) is cut between code
+			 * points: no line may be wider than max. */
+			if (w > 0) {
+				lines_add(l, piece, g, w);
+				max = rest;
+				piece = g;
+				w = 0;
+			}
+			if (gw + width[i] > max) {
+				lines_add(l, g, i, gw);
+				max = rest;
+				piece = g = i;
+				gw = 0;
+			}
 		}
 		gw += width[i];
 	}

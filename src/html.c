@@ -476,8 +476,10 @@ declares_charset(const char *s, size_t n)
 			i += 8;
 			while (i < max && (s[i] == '"' || s[i] == '\''))
 				i++;
-			return strncasecmp(s + i, "utf-8", 5) != 0 &&
-			    strncasecmp(s + i, "utf8", 4) != 0;
+			/* s is not NUL-terminated: compare within n only. */
+			return !(n - i >= 5 && strncasecmp(s + i, "utf-8",
+			    5) == 0) && !(n - i >= 4 && strncasecmp(s + i,
+			    "utf8", 4) == 0);
 		}
 	return 0;
 }

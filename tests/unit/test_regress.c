@@ -12,6 +12,8 @@
 #include <cmocka.h>
 
 #include "cells.h"
+#include "doc.h"
+#include "html.h"
 #include "render.h"
 
 /* fuzz_render: render_line() at width 0 computed the padding as
@@ -38,11 +40,39 @@ test_render_line_width0(void **state)
 	free(row.cells);
 }
 
+/* fuzz_html: an article whose bytes end just after "charset=" made
+ * declares_charset() compare "utf-8" past the end of the buffer (ASan:
+ * heap-buffer-overflow). The buffer here is exactly n bytes, no NUL. */
+static void
+test_html_charset_at_end(void **state)
+{
+	static const char	*tails[] = { "<p>x</p><meta charset=",
+	    "<p>x</p><meta charset=\"", "<p>x</p><meta charset=utf",
+	    "<p>x</p><meta charset=utf-" };
+	struct doc		*d;
+	char			*s, *cause = NULL;
+	size_t			 i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+		n = strlen(tails[i]);
+		s = malloc(n);
+		assert_non_null(s);
+		memcpy(s, tails[i], n);
+		d = doc_create();
+		assert_int_equal(html_to_doc(s, n, NULL, d, &cause), 0);
+		assert_true(d->nblocks >= 1);
+		doc_free(d);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_render_line_width0),
+		cmocka_unit_test(test_html_charset_at_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -85,7 +85,8 @@ opml_feed(struct opml_walk *w, xmlNode *node, char *url)
 	if ((f->title = opml_attr(node, "title")) == NULL)
 		f->title = opml_attr(node, "text");
 	for (i = 0; i < w->depth && i < OPML_MAX_DEPTH; i++)
-		opml_add_tag(f, w->path[i]);
+		if (w->path[i] != NULL)	/* a folder without a title */
+			opml_add_tag(f, w->path[i]);
 	if ((cat = opml_attr(node, "category")) != NULL) {
 		opml_categories(f, cat);
 		free(cat);

@@ -33,3 +33,13 @@ printf 'a\n\360\237\221\250\n\360\237\221\251\n\360\237\221\247\nb\n' \
     > "$T/wide.want"
 same "wrap: cluster wider than the line is cut, no row over 3 cells" \
     "$T/wide.want" "$T/wide.out"
+
+# fuzz_opml: a folder <outline> with neither title nor text left a NULL
+# folder name that opml_add_tag() read: --import-opml segfaulted.
+rm -f "$T/urls"
+"$AKHBAR" -u "$T/urls" --import-opml "$R/opml-untitled-folder.opml" \
+    > "$T/opml.out" 2> "$T/opml.err"
+check "opml: untitled folder: exit 0" test $? -eq 0
+printf 'https://example.org/rss "~Inside"\n' > "$T/opml.want"
+same "opml: untitled folder: feed imported without a tag" "$T/opml.want" \
+    "$T/urls"

@@ -23,6 +23,43 @@ struct bidi_para {
 	FriBidiStrIndex		*line_map;
 };
 
+/* Make unpaired explicit formatting characters boundary neutrals
+ * (ignored by the algorithm): openers left on the stack at the end of
+ * the paragraph. A PDI closes its isolate and everything opened in it;
+ * a PDF closes the innermost embedding or override, not an isolate. */
+static void
+bidi_drop_unpaired(FriBidiCharType *types, size_t len)
+{
+	size_t	*stack, n = 0, i;
+
+	stack = xreallocarray(NULL, len + 1, sizeof *stack);
+	for (i = 0; i < len; i++) {
+		switch (types[i]) {
+		case FRIBIDI_TYPE_LRE: case FRIBIDI_TYPE_RLE:
+		case FRIBIDI_TYPE_LRO: case FRIBIDI_TYPE_RLO:
+		case FRIBIDI_TYPE_LRI: case FRIBIDI_TYPE_RLI:
+		case FRIBIDI_TYPE_FSI:
+			stack[n++] = i;
+			break;
+		case FRIBIDI_TYPE_PDF:
+			if (n > 0 && !FRIBIDI_IS_ISOLATE(types[stack[n - 1]]))
+				n--;
+			break;
+		case FRIBIDI_TYPE_PDI:
+			while (n > 0 && !FRIBIDI_IS_ISOLATE(types[stack[n - 1]]))
+				n--;
+			if (n > 0)
+				n--;
+			break;
+		default:
+			break;
+		}
+	}
+	while (n > 0)
+		types[stack[--n]] = FRIBIDI_TYPE_BN;
+	free(stack);
+}
+
 struct bidi_para *
 bidi_para_create(const uint32_t *text, size_t len, enum dir dir, int flags)
 {
@@ -55,6 +92,8 @@ bidi_para_create(const uint32_t *text, size_t len, enum dir dir, int flags)
 		break;
 	}
 	fribidi_get_bidi_types(p->text, (FriBidiStrIndex)len, p->types);
+	if (flags & BIDI_PAIRED_ONLY)
+		bidi_drop_unpaired(p->types, len);
 	fribidi_get_bracket_types(p->text, (FriBidiStrIndex)len, p->types,
 	    brackets);
 	if (fribidi_get_par_embedding_levels_ex(p->types, brackets,

@@ -19,6 +19,10 @@ struct bidi_para;
 #define BIDI_SHAPE	0x1
 /* Keep combining marks after their base letter in RTL runs. */
 #define BIDI_KEEP_NSM	0x2
+/* Ignore explicit embeddings, overrides and isolates (U+202A-202E,
+ * U+2066-2068) that are not closed (PDF, PDI) in the paragraph, so an
+ * RLO in untrusted text cannot reverse the rest of it ("gnp.exe"). */
+#define BIDI_PAIRED_ONLY 0x4
 
 /*
  * Analyse text[0..len) as one paragraph with base direction dir: resolve

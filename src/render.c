@@ -157,7 +157,7 @@ render_para(const struct block *b, size_t index, size_t base,
 	uint8_t			*width;
 	size_t			*map, nlines, i, avail, first, rest, maxw = 0;
 	size_t			 total = o->width < 2 ? 2 : o->width;
-	int			 rtl, flags = BIDI_KEEP_NSM;
+	int			 rtl, flags = BIDI_KEEP_NSM | BIDI_PAIRED_ONLY;
 	uint32_t		 cp;
 
 	if (o->shaping)
@@ -330,7 +330,7 @@ render_line(const char *s, size_t width, enum dir align, int shaping,
 	}
 	matcher_mark(hl, b.text, b.len, b.attr, ATTR_HIGHLIGHT);
 	p = bidi_para_create(b.text, b.len, DIR_AUTO, BIDI_KEEP_NSM |
-	    (shaping ? BIDI_SHAPE : 0));
+	    BIDI_PAIRED_ONLY | (shaping ? BIDI_SHAPE : 0));
 	rtl = bidi_para_rtl(p);
 	shaped = bidi_para_text(p);
 	w = xmalloc(b.len + 1);

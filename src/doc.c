@@ -125,25 +125,14 @@ block_add_utf8(struct block *b, const char *s, size_t n, uint16_t attr,
     int collapse)
 {
 	uint32_t	cp, prev;
-	size_t		i = 0;
+	size_t		i = 0, start;
 
 	while (i < n) {
+		start = i;
 		i += utf8_decode(s + i, n - i, &cp);
-		if (cp == 0x1B) {
-			/* An escape sequence: drop ESC and what it starts. */
-			if (i < n && s[i] == '[') {
-				for (i++; i < n && (unsigned char)s[i] < 0x40;
-				    i++)
-					;
-				if (i < n)
-					i++;
-			} else if (i < n && s[i] == ']') {
-				while (i < n && s[i] != 0x07 && !(s[i] == 0x1B
-				    && i + 1 < n && s[i + 1] == '\\'))
-					i++;
-				i += i < n && s[i] == 0x1B ? 2 : 1;
-			} else if (i < n)
-				i++;
+		if (utf8_is_escape_start(cp)) {
+			/* Drop the sequence the way the sanitizer does. */
+			i = utf8_skip_escape(s, n, start);
 			continue;
 		}
 		if (collapse && is_space(cp)) {

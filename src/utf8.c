@@ -168,6 +168,22 @@ utf8_is_printable(uint32_t cp)
 
 /* Skip an escape sequence that starts at s[i] (ESC or a C1 introducer). */
 static size_t
+skip_escape(const char *s, size_t n, size_t i);
+
+int
+utf8_is_escape_start(uint32_t cp)
+{
+	return cp == 0x1B || cp == 0x9B || cp == 0x9D || cp == 0x90 ||
+	    cp == 0x98 || cp == 0x9E || cp == 0x9F;
+}
+
+size_t
+utf8_skip_escape(const char *s, size_t n, size_t i)
+{
+	return skip_escape(s, n, i);
+}
+
+static size_t
 skip_escape(const char *s, size_t n, size_t i)
 {
 	uint32_t	cp;
@@ -232,8 +248,7 @@ utf8_sanitize(const char *s, size_t n, int fold_space)
 	buf_grow(&b, n);
 	while (i < n) {
 		k = utf8_decode(s + i, n - i, &cp);
-		if (cp == 0x1B || cp == 0x9B || cp == 0x9D || cp == 0x90 ||
-		    cp == 0x98 || cp == 0x9E || cp == 0x9F) {
+		if (utf8_is_escape_start(cp)) {
 			i = skip_escape(s, n, i);
 			continue;
 		}

@@ -40,6 +40,16 @@ int	 utf8_is_bidi_control(uint32_t cp);
  * soft hyphen...), not a noncharacter.
  */
 int	 utf8_is_printable(uint32_t cp);
+/* Non-zero when cp starts an escape sequence: ESC, or the 8-bit CSI,
+ * OSC, DCS, SOS, PM or APC. */
+int	 utf8_is_escape_start(uint32_t cp);
+/*
+ * Index just past the escape sequence that starts at s[i] (ESC or an
+ * 8-bit introducer, see utf8_is_escape_start()), its parameters and its
+ * string up to BEL or ST. The one parser of escape sequences: the
+ * sanitizer and the document model both use it.
+ */
+size_t	 utf8_skip_escape(const char *s, size_t n, size_t i);
 /*
  * The screen sanitizer for untrusted text that does not go through the
  * layout engine: decodes s (n bytes), replaces invalid UTF-8 with U+FFFD,

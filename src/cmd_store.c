@@ -41,6 +41,7 @@ enum {
 	OPT_CONNECT_TIMEOUT,
 	OPT_MAX_SIZE,
 	OPT_MAX_PER_HOST,
+	OPT_LOW_SPEED_TIME,
 };
 
 /* Every option the store commands know; each command takes a subset. */
@@ -59,6 +60,7 @@ static const struct option store_options[] = {
 	{ "connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "max-per-host", required_argument, NULL, OPT_MAX_PER_HOST },
+	{ "low-speed-time", required_argument, NULL, OPT_LOW_SPEED_TIME },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -141,6 +143,11 @@ store_option(struct store_args *a, int c, const char *mode)
 		if (parse_number("--max-per-host", optarg, 1, &v) != 0)
 			return 2;
 		a->fetch.max_per_host = v > 256 ? 256 : (int)v;
+		return 0;
+	case OPT_LOW_SPEED_TIME:	/* a server dripping bytes: give up */
+		if (parse_number("--low-speed-time", optarg, 1, &v) != 0)
+			return 2;
+		a->fetch.low_speed_time = (long)v;
 		return 0;
 	case OPT_MAX_SIZE:
 		if (parse_number("--max-size", optarg, 1, &v) != 0)

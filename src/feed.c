@@ -1032,6 +1032,9 @@ feed_xml_check(struct feed_parser *p, char **cause)
 		n = strlen(msg);
 		while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 			msg[--n] = '\0';
+		for (n = 0; msg[n] != '\0'; n++)	/* one line */
+			if (msg[n] == '\n')
+				msg[n] = ' ';
 		p->cause = xasprintf("line %d, column %d: %s%s", e->line,
 		    e->int2, msg, e->code == XML_ERR_UNDECLARED_ENTITY &&
 		    p->dtd_entities ? " (entities declared in a DTD are "

@@ -23,12 +23,17 @@ Endpoints:
   /drop             announces 100000 bytes, sends 2000 and hangs up
   /tofile, /toftp   302 to file:///etc/passwd and ftp://127.0.0.1/feed
   /gen/I            a generated feed I (--items items of --item-size bytes)
+  /evil-status      500 whose reason phrase holds CSI, OSC and an 8-bit CSI
+  /evil-moved       301 to a Location holding escape sequences
+  /reset            headers and 100 bytes of a feed, then a TCP reset
 """
 import argparse
 import email.utils
 import gzip
 import hashlib
 import os
+import socket
+import struct
 import sys
 import threading
 import time
@@ -167,6 +172,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, BOMB, [("Content-Encoding", "gzip")])
         if p == "/drop":
             return self.drop()
+        if p == "/evil-status":
+            return self.evil_status()
+        if p == "/evil-moved":
+            return self.evil_moved()
+        if p == "/reset":
+            return self.reset()
         if p.startswith("/gen/"):
             return self.send(200, gen_feed(int(p[5:])),
                              [("ETag", '"gen-%s"' % p[5:])]) \
@@ -210,6 +221,36 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(b'<?xml version="1.0"?><rss version="2.0">' +
                          b" " * 2000)
         self.wfile.flush()
+        self.close_connection = True
+
+
+    def evil_status(self):
+        self.note(500)
+        # send_response() would not let the escapes through: write it.
+        self.wfile.write(b"HTTP/1.1 500 Bad\x1b[2J\x1b]0;pwned\x07 "
+                         b"\xc2\x9b31mthing\xe2\x80\xae\r\n"
+                         b"Content-Length: 0\r\n\r\n")
+        self.wfile.flush()
+
+    def evil_moved(self):
+        self.note(301)
+        self.wfile.write(b"HTTP/1.1 301 Moved\r\nLocation: /file/"
+                         b"escapes-all.xml?\x1b]0;pwned\x07\x1b[2J"
+                         b"\xe2\x80\xaeX\r\nContent-Length: 0\r\n\r\n")
+        self.wfile.flush()
+
+    def reset(self):
+        self.note(200)
+        self.send_response(200)
+        self.send_header("Content-Length", "4000")
+        self.end_headers()
+        self.wfile.write(b'<?xml version="1.0"?><rss version="2.0">' +
+                         b" " * 60)
+        self.wfile.flush()
+        # SO_LINGER with a zero timeout: close() sends RST, not FIN.
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                   struct.pack("ii", 1, 0))
+        os.close(self.connection.detach())
         self.close_connection = True
 
 

@@ -18,6 +18,7 @@
 #include "dump.h"
 #include "render.h"
 #include "text.h"
+#include "utf8.h"
 
 #define DUMP_MAX_WIDTH	10000
 
@@ -43,6 +44,20 @@ emit_para(struct block *b, void *arg)
 	}
 	r->index++;
 	block_clear(b);
+}
+
+/* Print "akhbar: [what: ]cause" with cause made safe for the terminal:
+ * it may quote a theme file or an article. */
+static void
+dump_error(const char *what, const char *cause)
+{
+	char	*clean = utf8_sanitize(cause, strlen(cause), 1);
+
+	if (what != NULL)
+		fprintf(stderr, "akhbar: %s: %s\n", what, clean);
+	else
+		fprintf(stderr, "akhbar: %s\n", clean);
+	free(clean);
 }
 
 static int
@@ -87,7 +102,7 @@ dump_article(struct dump_run *r, const char *path, const char *data,
 		return r->failed;
 	}
 	if ((d = article_parse(path, data, len, &cause)) == NULL) {
-		fprintf(stderr, "akhbar: %s: %s\n", path, cause);
+		dump_error(path, cause);
 		free(cause);
 		return 1;
 	}
@@ -205,7 +220,7 @@ cmd_dump(int argc, char **argv)
 	if (use_color) {
 		theme = xmalloc(sizeof *theme);
 		if (theme_load(theme, theme_name, &cause) == -1) {
-			fprintf(stderr, "akhbar: %s\n", cause);
+			dump_error(NULL, cause);
 			free(cause);
 			free(theme);
 			matcher_free(hl);
@@ -217,7 +232,7 @@ cmd_dump(int argc, char **argv)
 	r.out.theme = theme;
 	if ((data = util_read_file(path, ARTICLE_MAX_SIZE, &len,
 	    &cause)) == NULL) {
-		fprintf(stderr, "akhbar: %s\n", cause);
+		dump_error(NULL, cause);
 		free(cause);
 		rc = 1;
 	} else {

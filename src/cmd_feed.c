@@ -302,7 +302,10 @@ cmd_feed_tsv(int argc, char **argv)
 		return 1;
 	}
 	if (r == -1) {
-		fprintf(stderr, "akhbar: %s: %s\n", path, cause);
+		char *clean = utf8_sanitize(cause, strlen(cause), 1);
+
+		fprintf(stderr, "akhbar: %s: %s\n", path, clean);
+		free(clean);
 		free(cause);
 		return 1;
 	}

@@ -329,7 +329,12 @@ refresh_parse(struct refresh *r, struct job *j, const char *body,
 	return;
 fail:
 	feed_info_clear(&info);
-	reason = xasprintf("parse error: %s", cause != NULL ? cause : "?");
+	/* A store failure (a full disk) is not the feed's fault. */
+	if (cause != NULL && strncmp(cause, "store: ", 7) == 0)
+		reason = xstrdup(cause);
+	else
+		reason = xasprintf("parse error: %s", cause != NULL ? cause :
+		    "?");
 	m->title = m->link = NULL;
 	m->etag = m->last_modified = NULL;
 	refresh_fail(r, j, reason, m);

@@ -170,6 +170,12 @@ struct feed_parser {
 	int			 stopped;	/* callback said stop */
 	int			 root_closed;	/* garbage after is ignored */
 	unsigned char		 pending[3];	/* a UTF-8 BOM being sniffed */
+	/* Invalid UTF-8 in a UTF-8 document becomes U+FFFD before libxml2
+	 * sees it: -1 while the XML declaration is read, then 0 or 1. */
+	int			 repair;
+	struct buf		 head;		/* bytes held until then */
+	unsigned char		 carry[4];	/* a sequence cut by a chunk */
+	size_t			 ncarry;
 	size_t			 npending;
 
 	xmlParserCtxtPtr	 xml;
@@ -1010,6 +1016,7 @@ feed_parser_create(const char *base_url, feed_item_cb cb, void *arg)
 	struct feed_parser	*p;
 
 	p = xcalloc(1, sizeof *p);
+	p->repair = -1;
 	p->base_url = base_url != NULL ? xstrdup(base_url) : NULL;
 	p->cb = cb;
 	p->arg = arg;
@@ -1098,6 +1105,155 @@ feed_json_push(struct feed_parser *p, const char *data, size_t len,
 	return 0;
 }
 
+/* Give libxml2 len bytes, in pieces it can take. */
+static int
+feed_xml_feed(struct feed_parser *p, const char *data, size_t len,
+    char **cause)
+{
+	while (len > 0 && p->mode == MODE_XML) {
+		/* libxml2 takes an int; feed large buffers in pieces. */
+		size_t	n = len > (1 << 30) ? (1 << 30) : len;
+
+		xmlParseChunk(p->xml, data, (int)n, 0);
+		if (feed_xml_check(p, cause) == -1)
+			return -1;
+		data += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Is the document in head UTF-8: no UTF-16/32 byte pattern, and an XML
+ * declaration without an encoding or with utf-8? */
+static int
+feed_xml_is_utf8(const char *s, size_t n)
+{
+	const char	*end, *e;
+	size_t		 k;
+
+	if (n >= 2 && (s[0] == '\0' || s[1] == '\0' ||
+	    ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF) ||
+	    ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)))
+		return 0;
+	if (n < 5 || strncmp(s, "<?xml", 5) != 0)
+		return 1;
+	if ((end = memchr(s, '>', n)) == NULL)
+		end = s + n;
+	for (e = s; e + 8 <= end && strncmp(e, "encoding", 8) != 0; e++)
+		;
+	if (e + 8 > end)
+		return 1;
+	for (e += 8; e < end && strchr(" \t\r\n=\"'", *e) != NULL; e++)
+		;
+	k = (size_t)(end - e);
+	return (k >= 6 && strncasecmp(e, "utf-8", 5) == 0 &&
+	    (e[5] == '"' || e[5] == '\'')) ||
+	    (k >= 5 && strncasecmp(e, "utf8", 4) == 0 &&
+	    (e[4] == '"' || e[4] == '\''));
+}
+
+/* Bytes a sequence with this lead byte takes, 0 when it is no lead. */
+static size_t
+feed_utf8_need(unsigned char c)
+{
+	if (c >= 0xC2 && c <= 0xDF)
+		return 2;
+	if (c >= 0xE0 && c <= 0xEF)
+		return 3;
+	if (c >= 0xF0 && c <= 0xF4)
+		return 4;
+	return 0;
+}
+
+/*
+ * Feed s[0..n) with invalid UTF-8 replaced by U+FFFD. A sequence cut by
+ * the end of the chunk waits in p->carry for the next one, unless last.
+ */
+static int
+feed_xml_repair(struct feed_parser *p, const char *s, size_t n, int last,
+    char **cause)
+{
+	struct buf	 b = { 0 };
+	const char	*in = s;
+	size_t		 i = 0, k, need, r;
+	uint32_t	 cp;
+	int		 rc;
+
+	if (p->ncarry > 0) {
+		buf_add(&b, p->carry, p->ncarry);
+		buf_add(&b, s, n);
+		in = b.data;
+		n = b.len;
+		p->ncarry = 0;
+	}
+	/* The common case: all valid, fed without a copy. */
+	for (i = 0; i < n; i += k) {
+		if ((unsigned char)in[i] < 0x80) {
+			k = 1;
+			continue;
+		}
+		k = utf8_decode(in + i, n - i, &cp);
+		if (cp == UTF8_REPLACEMENT)
+			break;
+	}
+	if (i == n) {
+		rc = feed_xml_feed(p, in, n, cause);
+		buf_free(&b);
+		return rc;
+	}
+	{
+		struct buf	out = { 0 };
+
+		buf_add(&out, in, i);
+		while (i < n) {
+			need = feed_utf8_need((unsigned char)in[i]);
+			r = n - i;
+			if (!last && need > r) {
+				for (k = 1; k < r && ((unsigned char)in[i + k] &
+				    0xC0) == 0x80; k++)
+					;
+				if (k == r) {	/* cut, not invalid */
+					memcpy(p->carry, in + i, r);
+					p->ncarry = r;
+					break;
+				}
+			}
+			k = utf8_decode(in + i, n - i, &cp);
+			if (cp == UTF8_REPLACEMENT)
+				buf_add(&out, "\xEF\xBF\xBD", 3);
+			else
+				buf_add(&out, in + i, k);
+			i += k;
+		}
+		rc = feed_xml_feed(p, out.data, out.len, cause);
+		buf_free(&out);
+	}
+	buf_free(&b);
+	return rc;
+}
+
+/* XML input: hold the start until the encoding is known, then feed. */
+static int
+feed_xml_input(struct feed_parser *p, const char *data, size_t len,
+    int last, char **cause)
+{
+	int	rc;
+
+	if (p->repair == -1) {
+		buf_add(&p->head, data, len);
+		if (!last && p->head.len < 1024 &&
+		    memchr(p->head.data, '>', p->head.len) == NULL)
+			return 0;
+		p->repair = feed_xml_is_utf8(p->head.data, p->head.len);
+		rc = feed_xml_input(p, p->head.data, p->head.len, last, cause);
+		buf_free(&p->head);
+		return rc;
+	}
+	if (p->repair)
+		return feed_xml_repair(p, data, len, last, cause);
+	return feed_xml_feed(p, data, len, cause);
+}
+
 int
 feed_parser_push(struct feed_parser *p, const char *data, size_t len,
     char **cause)
@@ -1132,17 +1288,7 @@ feed_parser_push(struct feed_parser *p, const char *data, size_t len,
 		return feed_json_push(p, data, len, cause);
 	if (p->mode != MODE_XML || len == 0)
 		return 0;
-	while (len > 0 && p->mode == MODE_XML) {
-		/* libxml2 takes an int; feed large buffers in pieces. */
-		size_t	n = len > (1 << 30) ? (1 << 30) : len;
-
-		xmlParseChunk(p->xml, data, (int)n, 0);
-		if (feed_xml_check(p, cause) == -1)
-			return -1;
-		data += n;
-		len -= n;
-	}
-	return 0;
+	return feed_xml_input(p, data, len, 0, cause);
 }
 
 static const char *
@@ -1283,8 +1429,13 @@ feed_parser_finish(struct feed_parser *p, struct feed_info *info,
 	if (p->mode == MODE_JSON)
 		r = feed_json_finish(p, cause);
 	else if (p->mode == MODE_XML) {
-		xmlParseChunk(p->xml, NULL, 0, 1);
-		r = feed_xml_check(p, cause);
+		/* The held start or a cut sequence at the very end. */
+		if (p->repair == -1 || p->ncarry > 0)
+			r = feed_xml_input(p, "", 0, 1, cause);
+		if (r == 0 && p->mode == MODE_XML) {
+			xmlParseChunk(p->xml, NULL, 0, 1);
+			r = feed_xml_check(p, cause);
+		}
 	} else if (p->cause != NULL) {
 		*cause = xstrdup(p->cause);
 		r = -1;
@@ -1323,6 +1474,7 @@ feed_parser_free(struct feed_parser *p)
 	while (p->nbases > 0)
 		free(p->bases[--p->nbases].uri);
 	buf_free(&p->tmp);
+	buf_free(&p->head);
 	buf_free(&p->guid);
 	free(p->entities);
 	free(p->cause);

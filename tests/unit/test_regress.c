@@ -13,6 +13,7 @@
 
 #include "cells.h"
 #include "doc.h"
+#include "feed.h"
 #include "html.h"
 #include "render.h"
 
@@ -67,12 +68,79 @@ test_html_charset_at_end(void **state)
 	}
 }
 
+static int
+title_cb(const struct feed_item *it, void *arg)
+{
+	char	**title = arg;
+
+	free(*title);
+	*title = strdup(it->title != NULL ? it->title : "");
+	return 0;
+}
+
+/* Parse doc pushed in chunks of size chunk; the last item's title. */
+static char *
+push_title(const char *doc, size_t chunk, char **cause)
+{
+	struct feed_parser	*p;
+	char			*title = NULL;
+	size_t			 n = strlen(doc), off, k;
+	int			 rc = 0;
+
+	p = feed_parser_create(NULL, title_cb, &title);
+	for (off = 0; off < n && rc == 0; off += k) {
+		k = n - off < chunk ? n - off : chunk;
+		rc = feed_parser_push(p, doc + off, k, cause);
+	}
+	if (rc == 0)
+		rc = feed_parser_finish(p, NULL, cause);
+	feed_parser_free(p);
+	if (rc != 0) {
+		free(title);
+		return NULL;
+	}
+	return title;
+}
+
+/* Invalid UTF-8 in a UTF-8 feed becomes U+FFFD (libxml2 would stop at
+ * it), however the bytes are cut into chunks; other encodings are left
+ * to libxml2. */
+static void
+test_feed_invalid_utf8(void **state)
+{
+	static const char	doc[] = "<?xml version=\"1.0\" encoding="
+	    "\"utf-8\"?><rss><channel><item><title>a\xff b\xc3 c\xe2\x82"
+	    " \xd8\xb9\xd8\xb1\xd8\xa8\xed\xa0\x80z\xe2\x82</title>"
+	    "</item></channel></rss>";
+	static const char	want[] = "a\xef\xbf\xbd b\xef\xbf\xbd c"
+	    "\xef\xbf\xbd \xd8\xb9\xd8\xb1\xd8\xa8\xef\xbf\xbd\xef"
+	    "\xbf\xbd\xef\xbf\xbdz\xef\xbf\xbd";
+	char			*t, *cause = NULL;
+	size_t			 chunk;
+
+	(void)state;
+	for (chunk = 1; chunk <= sizeof doc; chunk++) {
+		t = push_title(doc, chunk, &cause);
+		assert_non_null(t);
+		assert_string_equal(t, want);
+		free(t);
+	}
+	/* Declared ISO-8859-1: every byte is a character, no U+FFFD. */
+	t = push_title("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+	    "<rss><channel><item><title>\xff</title></item></channel>"
+	    "</rss>", 4, &cause);
+	assert_non_null(t);
+	assert_string_equal(t, "\xc3\xbf");
+	free(t);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_render_line_width0),
 		cmocka_unit_test(test_html_charset_at_end),
+		cmocka_unit_test(test_feed_invalid_utf8),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -88,6 +88,11 @@ header_value(const char *h, size_t len, const char *name)
 		;
 	while (end > v && isspace((unsigned char)end[-1]))
 		end--;
+	/* The value is sent back in a request header: a lone CR or another
+	 * control character would split that header. Drop such values. */
+	for (h = v; h < end; h++)
+		if ((unsigned char)*h < 0x20 || *h == 0x7f)
+			return NULL;
 	return xstrndup(v, end - v);
 }
 

@@ -26,6 +26,7 @@ Endpoints:
   /evil-status      500 whose reason phrase holds CSI, OSC and an 8-bit CSI
   /evil-moved       301 to a Location holding escape sequences
   /reset            headers and 100 bytes of a feed, then a TCP reset
+  /evil-etag        a feed whose ETag holds a CR and a fake header
 """
 import argparse
 import email.utils
@@ -178,6 +179,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.evil_moved()
         if p == "/reset":
             return self.reset()
+        if p == "/evil-etag":
+            return self.send(200, b'<rss><channel><title>E</title>'
+                             b'</channel></rss>',
+                             [("ETag", '"a"\rX-Injected: 1')])
         if p.startswith("/gen/"):
             return self.send(200, gen_feed(int(p[5:])),
                              [("ETag", '"gen-%s"' % p[5:])]) \

@@ -178,6 +178,12 @@ ok	bad �� bytes �
 WANT
 same "list: titles, feed titles and links exact and inert" "$T/list.want" \
     "$T/list.out"
+# An ETag with a CR is not sent back (it would split the request header).
+printf '%s\n' "$U/evil-etag" > "$T/urls.etag"
+"$AKHBAR" -u "$T/urls.etag" -c "$T/e.db" --refresh > /dev/null 2>&1
+"$AKHBAR" -u "$T/urls.etag" -c "$T/e.db" --refresh > /dev/null 2>&1
+check "refresh: ETag with a CR not stored nor sent back" \
+    test "$(grep -c '^/evil-etag 200 inm=- ' "$LOG")" -eq 2
 check "no shell ran: /tmp/akhbar-pwned does not exist" \
     test ! -e /tmp/akhbar-pwned
 check "no shell in the code: no system(), popen() or sh -c" sh -c \

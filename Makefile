@@ -111,6 +111,12 @@ fuzz/libcore.a: $(CORE_OBJ:.o=.c) $(HDR)
 	rm -f $@
 	cd fuzz/obj && ar rcs ../libcore.a *.o
 
+fuzz/fuzz_feed: fuzz/fuzz_feed.c
+fuzz/fuzz_html: fuzz/fuzz_html.c
+fuzz/fuzz_render: fuzz/fuzz_render.c
+fuzz/fuzz_theme: fuzz/fuzz_theme.c
+fuzz/fuzz_urls: fuzz/fuzz_urls.c
+fuzz/fuzz_opml: fuzz/fuzz_opml.c
 $(FUZZ_TARGETS): fuzz/libcore.a fuzz/fuzz_common.h
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $@.c \
 	    fuzz/libcore.a $(AKHBAR_LIBS)

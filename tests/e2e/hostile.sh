@@ -124,6 +124,32 @@ WANT
 same "opml: U+202E dropped from titles" "$T/opml.want" "$T/urls.opml"
 nobad "opml: error output clean" "$T/opml.err"
 
+# A urls file with escapes and RLO in names, a bad scheme and an
+# unterminated quote: --export-opml writes clean OPML, warns exactly.
+"$AKHBAR" -u "$H/urls" --export-opml > "$T/export.xml" 2> "$T/export.err"
+check "export-opml: exit 0" test $? -eq 0
+grep -v dateCreated "$T/export.xml" > "$T/export.out"
+cat > "$T/export.want" <<'WANT'
+<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+  <head>
+    <title>akhbar subscriptions</title>
+  </head>
+  <body>
+    <outline type="rss" text="Namecleared" title="Namecleared" xmlUrl="http://127.0.0.1:1/feed" category="tag1,tag two"/>
+    <outline type="rss" text="evil" title="evil" xmlUrl="https://example.org/rss" category="news"/>
+    <outline type="rss" text="./local/feed.xml" title="./local/feed.xml" xmlUrl="./local/feed.xml" category="local"/>
+  </body>
+</opml>
+WANT
+same "export-opml: escapes and RLO gone from names" "$T/export.want" \
+    "$T/export.out"
+cat > "$T/export.ewant" <<WANT
+akhbar: $H/urls:4: unsupported URL scheme (only http, https and local files)
+akhbar: $H/urls:5: unterminated quote
+WANT
+same "export-opml: urls warnings exact" "$T/export.ewant" "$T/export.err"
+
 # The network: a server on 127.0.0.1.
 LOG=$T/server.log
 python3 "$TOP/tests/feedserver.py" --root "$T/www" --log "$LOG" \

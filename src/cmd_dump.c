@@ -39,7 +39,7 @@ emit_para(struct block *b, void *arg)
 		    r->index == 0 : 0, &r->opts, &r->rows);
 		if (dump_rows(&r->out, &r->rows) == -1)
 			r->failed = 1;
-		rows_clear(&r->rows);
+		rows_reset(&r->rows);
 	}
 	r->index++;
 	block_clear(b);
@@ -100,7 +100,7 @@ dump_article(struct dump_run *r, const char *path, const char *data,
 			r->failed = 1;
 		if (r->rows.n > 0)
 			r->index = (size_t)-1;
-		rows_clear(&r->rows);
+		rows_reset(&r->rows);
 	}
 	doc_free(d);
 	return r->failed;

@@ -194,6 +194,7 @@ render_para(const struct block *b, size_t index, size_t base,
 		room = total - frame_width(&lf);
 		row = rows_add(out);
 		row->src = index;
+		row_reserve(row, total + (lines[i].end - lines[i].start));
 		frame_left(row, &lf, rtl, room > lines[i].width ?
 		    room - lines[i].width : 0);
 		put_line(row, p, width, attr, block_extra(b), lines[i].start,

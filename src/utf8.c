@@ -145,7 +145,7 @@ utf8_is_bidi_control(uint32_t cp)
 }
 
 int
-utf8_is_printable(uint32_t cp)
+utf8_is_printable_slow(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 		return 0;

@@ -39,7 +39,21 @@ int	 utf8_is_bidi_control(uint32_t cp);
  * control, not a zero-width format character (ZWJ, ZWNJ, U+FEFF, U+2028/9,
  * soft hyphen...), not a noncharacter.
  */
-int	 utf8_is_printable(uint32_t cp);
+int	 utf8_is_printable_slow(uint32_t cp);
+static inline int
+utf8_is_printable(uint32_t cp)
+{
+	/* The common cases first: ASCII, and Latin to Arabic (minus the
+	 * soft hyphen and the Arabic letter mark) and Arabic presentation
+	 * forms. */
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	if (cp >= 0xA0 && cp < 0x0700)
+		return cp != 0xAD && cp != 0x061C;
+	if (cp >= 0xFE70 && cp <= 0xFEFC)
+		return 1;
+	return utf8_is_printable_slow(cp);
+}
 /*
  * The screen sanitizer for untrusted text that does not go through the
  * layout engine: decodes s (n bytes), replaces invalid UTF-8 with U+FFFD,

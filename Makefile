@@ -73,8 +73,11 @@ install: akhbar
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/akhbar.1
 	cp -f man/akhbar.conf.5 $(DESTDIR)$(MANPREFIX)/man5/akhbar.conf.5
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/akhbar.conf.5
-	cp -f themes/* $(DESTDIR)$(PREFIX)/share/akhbar/themes/
-	chmod 644 $(DESTDIR)$(PREFIX)/share/akhbar/themes/*
+	for f in themes/*; do \
+		[ -f "$$f" ] || continue; \
+		cp -f "$$f" $(DESTDIR)$(PREFIX)/share/akhbar/themes/; \
+		chmod 644 "$(DESTDIR)$(PREFIX)/share/akhbar/themes/$${f#themes/}"; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/akhbar \

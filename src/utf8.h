@@ -24,6 +24,11 @@ size_t	 utf8_encode(uint32_t cp, char *out);
  */
 uint32_t *utf8_to_cps(const char *s, size_t n, size_t *out_len);
 
+/* Append s[0..n) to b with every invalid sequence and NUL replaced by
+ * U+FFFD; everything else is copied as it is. */
+struct buf;
+void	 utf8_repair(const char *s, size_t n, struct buf *b);
+
 /* Terminal cells taken by cp: 0 (marks, format), 1 or 2 (wide). */
 int	 utf8_width(uint32_t cp);
 /* Cells taken by a UTF-8 string, after sanitizing. */

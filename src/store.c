@@ -1,2 +1,932 @@
-/* store.c - placeholder; see store.h. */
-typedef int store_placeholder;
+/*
+ * store.c - the SQLite article store (see store.h). The only file that
+ * includes sqlite3.
+ *
+ * Layout: feeds (one row a subscription), articles (headers: what lists
+ * show and sort on) and bodies (content, read one article at a time), so
+ * walking 100k headers never touches a body page. Every statement is
+ * prepared with bound parameters; SQL text is only ever built from the
+ * constant fragments in this file. Times are UTC seconds.
+ *
+ * The schema version lives in PRAGMA user_version; migrations[] holds
+ * one step per version and store_open() runs the missing ones, each in
+ * its own BEGIN IMMEDIATE transaction.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "feed.h"
+#include "store.h"
+#include "util.h"
+
+/* How long a second akhbar waits for the first one's transaction. */
+#define STORE_BUSY_MS	15000
+
+enum stmt_id {
+	S_FEED_ADD,
+	S_FEED_ID,
+	S_FEED_NAME,
+	S_FEED_STATE,
+	S_FEED_UNCHANGED,
+	S_FEED_FAILED,
+	S_FEED_DONE,
+	S_ART_FIND,
+	S_ART_INSERT,
+	S_ART_UPDATE,
+	S_BODY_PUT,
+	S_ART_NTH_DATE,
+	S_ART_MAX_ID,
+	S_ART_COUNT_NEW,
+	S_ART_TRIM,
+	S_SET_UNREAD,
+	S_SET_SAVED,
+	S_MARK_FEED,
+	S_MARK_ALL,
+	S_BODY_GET,
+	S_COUNT
+};
+
+static const char *const stmt_sql[S_COUNT] = {
+	[S_FEED_ADD] = "INSERT OR IGNORE INTO feeds(url, name) VALUES(?1, ?2)",
+	[S_FEED_ID] = "SELECT id FROM feeds WHERE url = ?1",
+	[S_FEED_NAME] = "UPDATE feeds SET name = ?2 "
+	    "WHERE id = ?1 AND name IS NOT ?2",
+	[S_FEED_STATE] = "SELECT etag, last_modified, retry_after "
+	    "FROM feeds WHERE id = ?1",
+	[S_FEED_UNCHANGED] = "UPDATE feeds SET last_error = NULL, "
+	    "retry_after = 0, last_fetch = ?2, moved_to = ?3 WHERE id = ?1",
+	[S_FEED_FAILED] = "UPDATE feeds SET last_error = ?2, "
+	    "retry_after = ?3, last_fetch = ?4, moved_to = ?5 WHERE id = ?1",
+	[S_FEED_DONE] = "UPDATE feeds SET title = coalesce(?2, title), "
+	    "link = coalesce(?3, link), etag = ?4, last_modified = ?5, "
+	    "moved_to = ?6, last_error = NULL, retry_after = 0, "
+	    "last_fetch = ?7 WHERE id = ?1",
+	[S_ART_FIND] = "SELECT id, chash FROM articles "
+	    "WHERE feed_id = ?1 AND guid = ?2",
+	[S_ART_INSERT] = "INSERT INTO articles(feed_id, guid, title, link, "
+	    "author, date, first_seen, enclosure, categories, chash) "
+	    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[S_ART_UPDATE] = "UPDATE articles SET title = ?2, link = ?3, "
+	    "author = ?4, date = CASE WHEN ?5 > 0 THEN ?5 ELSE date END, "
+	    "enclosure = ?6, categories = ?7, chash = ?8, updated = ?9 "
+	    "WHERE id = ?1",
+	[S_BODY_PUT] = "INSERT OR REPLACE INTO bodies(article_id, content, "
+	    "content_html) VALUES(?1, ?2, ?3)",
+	[S_ART_NTH_DATE] = "SELECT date FROM articles WHERE feed_id = ?1 "
+	    "ORDER BY date DESC, id DESC LIMIT 1 OFFSET ?2",
+	[S_ART_MAX_ID] = "SELECT coalesce(max(id), 0) FROM articles",
+	[S_ART_COUNT_NEW] = "SELECT count(*) FROM articles "
+	    "WHERE feed_id = ?1 AND id > ?2",
+	[S_ART_TRIM] = "DELETE FROM articles WHERE saved = 0 AND id IN "
+	    "(SELECT id FROM articles WHERE feed_id = ?1 "
+	    "ORDER BY date DESC, id DESC LIMIT -1 OFFSET ?2)",
+	[S_SET_UNREAD] = "UPDATE articles SET unread = ?2 WHERE id = ?1",
+	[S_SET_SAVED] = "UPDATE articles SET saved = ?2 WHERE id = ?1",
+	[S_MARK_FEED] = "UPDATE articles SET unread = 0 "
+	    "WHERE feed_id = ?1 AND unread = 1",
+	[S_MARK_ALL] = "UPDATE articles SET unread = 0 WHERE unread = 1",
+	[S_BODY_GET] = "SELECT b.content, b.content_html, a.enclosure, "
+	    "a.categories FROM articles a LEFT JOIN bodies b "
+	    "ON b.article_id = a.id WHERE a.id = ?1",
+};
+
+/* Schema steps: migrations[v] takes a store from version v to v + 1. */
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	/* 0 -> 1: the first store, bodies inline. */
+	"CREATE TABLE feeds("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  title TEXT, link TEXT, etag TEXT, last_modified TEXT,"
+	"  last_error TEXT, last_fetch INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE articles("
+	"  id INTEGER PRIMARY KEY,"
+	"  feed_id INTEGER NOT NULL REFERENCES feeds(id),"
+	"  guid TEXT NOT NULL,"
+	"  title TEXT, link TEXT, author TEXT,"
+	"  date INTEGER NOT NULL, first_seen INTEGER NOT NULL,"
+	"  content TEXT, content_html INTEGER NOT NULL DEFAULT 0,"
+	"  enclosure TEXT, categories TEXT,"
+	"  unread INTEGER NOT NULL DEFAULT 1,"
+	"  saved INTEGER NOT NULL DEFAULT 0,"
+	"  updated INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE(feed_id, guid));"
+	"CREATE INDEX articles_date ON articles(date);",
+
+	/*
+	 * 1 -> 2: bodies move to their own table so header lists never read
+	 * them; retry_after, moved_to and the user's name for feeds; a
+	 * change hash; indexes for every list the reader shows.
+	 */
+	"ALTER TABLE feeds ADD COLUMN name TEXT;"
+	"ALTER TABLE feeds ADD COLUMN retry_after INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feeds ADD COLUMN moved_to TEXT;"
+	"ALTER TABLE articles ADD COLUMN chash INTEGER;"
+	"CREATE TABLE bodies("
+	"  article_id INTEGER PRIMARY KEY,"
+	"  content TEXT, content_html INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO bodies SELECT id, content, content_html FROM articles "
+	"  WHERE content IS NOT NULL;"
+	"ALTER TABLE articles DROP COLUMN content;"
+	"ALTER TABLE articles DROP COLUMN content_html;"
+	"CREATE INDEX articles_feed_date ON articles(feed_id, date);"
+	"CREATE INDEX articles_feed_unread ON articles(feed_id, unread);"
+	"CREATE INDEX articles_unread ON articles(date) WHERE unread = 1;"
+	"CREATE INDEX articles_saved ON articles(date) WHERE saved = 1;"
+	"CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN"
+	"  DELETE FROM bodies WHERE article_id = old.id; END;",
+};
+
+struct store {
+	sqlite3		*db;
+	sqlite3_stmt	*stmt[S_COUNT];
+};
+
+struct store_update {
+	struct store	*st;
+	int64_t		 feed_id;
+	int64_t		 max_articles;
+	int64_t		 max_id;
+	int64_t		 now;
+};
+
+static char *
+store_error(struct store *st, const char *what)
+{
+	return xasprintf("%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+static int
+store_exec(struct store *st, const char *sql, char **cause)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		*cause = xasprintf("store: %s", msg != NULL ? msg :
+		    sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The cached statement id, reset and with its bindings cleared. */
+static sqlite3_stmt *
+store_stmt(struct store *st, enum stmt_id id, char **cause)
+{
+	sqlite3_stmt	*s = st->stmt[id];
+
+	if (s == NULL) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+			*cause = store_error(st, "store: prepare");
+			return NULL;
+		}
+		st->stmt[id] = s;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+/* Step a statement that returns no rows. */
+static int
+store_done(struct store *st, sqlite3_stmt *s, char **cause)
+{
+	int	rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "store");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+column_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char	*v = sqlite3_column_text(s, i);
+
+	return v == NULL ? NULL : xstrdup((const char *)v);
+}
+
+char *
+store_default_path(void)
+{
+	const char	*d = getenv("XDG_DATA_HOME");
+	const char	*home = getenv("HOME");
+
+	if (d != NULL && *d == '/')
+		return xasprintf("%s/akhbar/cache.db", d);
+	return xasprintf("%s/.local/share/akhbar/cache.db",
+	    home != NULL ? home : ".");
+}
+
+/* mkdir -p of the directory part of path. */
+static int
+store_mkdirs(const char *path, char **cause)
+{
+	char	*dir = xstrdup(path), *p;
+
+	p = strrchr(dir, '/');
+	if (p == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		int last = *p == '\0';
+		*p = '\0';
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+			*cause = xasprintf("%s: %s", dir, strerror(errno));
+			free(dir);
+			return -1;
+		}
+		if (last)
+			break;
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}
+
+static int
+store_user_version(struct store *st)
+{
+	sqlite3_stmt	*s;
+	int		 v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/*
+ * Run the missing migrations. The version is read again inside each
+ * write transaction, so two akhbars opening a new store at once do not
+ * both run the same step.
+ */
+static int
+store_migrate(struct store *st, char **cause)
+{
+	char	*sql;
+	int	 v;
+
+	for (;;) {
+		if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+			return -1;
+		v = store_user_version(st);
+		if (v < 0 || v > STORE_SCHEMA_VERSION) {
+			if (v < 0)
+				*cause = store_error(st, "store: version");
+			else
+				*cause = xasprintf("store: schema version %d "
+				    "is newer than this akhbar's (%d)", v,
+				    STORE_SCHEMA_VERSION);
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		if (v == STORE_SCHEMA_VERSION)
+			return store_exec(st, "COMMIT", cause);
+		sql = xasprintf("%s PRAGMA user_version = %d;",
+		    migrations[v], v + 1);	/* constants only */
+		if (store_exec(st, sql, cause) != 0) {
+			free(sql);
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		free(sql);
+		if (store_exec(st, "COMMIT", cause) != 0)
+			return -1;
+	}
+}
+
+struct store *
+store_open(const char *path, char **cause)
+{
+	struct store	*st;
+	int		 flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+	if (strcmp(path, ":memory:") != 0 && store_mkdirs(path, cause) != 0)
+		return NULL;
+	st = xcalloc(1, sizeof *st);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		*cause = xasprintf("%s: %s", path, st->db != NULL ?
+		    sqlite3_errmsg(st->db) : "cannot open");
+		store_close(st);
+		return NULL;
+	}
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	sqlite3_extended_result_codes(st->db, 1);
+	/* WAL: readers never block the writer; NORMAL sync stays durable
+	 * across a killed process (only power loss may drop the last
+	 * commits, never corrupt). */
+	if (store_exec(st, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = NORMAL;", cause) != 0 ||
+	    store_migrate(st, cause) != 0) {
+		char *c = xasprintf("%s: %s", path, *cause);
+		free(*cause);
+		*cause = c;
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+void
+store_close(struct store *st)
+{
+	int	i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+int
+store_schema_version(struct store *st)
+{
+	return store_user_version(st);
+}
+
+int
+store_feed_add(struct store *st, const char *url, const char *name,
+    int64_t *id, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, S_FEED_ADD, cause)) == NULL)
+		return -1;
+	bind_text(s, 1, url);
+	bind_text(s, 2, name);
+	if (store_done(st, s, cause) != 0)
+		return -1;
+	if ((s = store_stmt(st, S_FEED_ID, cause)) == NULL)
+		return -1;
+	bind_text(s, 1, url);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		*cause = store_error(st, "store: feed");
+		sqlite3_reset(s);
+		return -1;
+	}
+	*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if ((s = store_stmt(st, S_FEED_NAME, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, *id);
+	bind_text(s, 2, name);
+	return store_done(st, s, cause);
+}
+
+int
+store_feed_state(struct store *st, const char *url, const char *name,
+    struct store_feed_state *state, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	memset(state, 0, sizeof *state);
+	if (store_feed_add(st, url, name, &state->id, cause) != 0)
+		return -1;
+	if ((s = store_stmt(st, S_FEED_STATE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, state->id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		*cause = store_error(st, "store: feed state");
+		sqlite3_reset(s);
+		return -1;
+	}
+	state->etag = column_dup(s, 0);
+	state->last_modified = column_dup(s, 1);
+	state->retry_after = sqlite3_column_int64(s, 2);
+	sqlite3_reset(s);
+	return 0;
+}
+
+void
+store_state_clear(struct store_feed_state *state)
+{
+	free(state->etag);
+	free(state->last_modified);
+	state->etag = state->last_modified = NULL;
+}
+
+int
+store_feed_unchanged(struct store *st, int64_t feed_id,
+    const struct store_fetch_meta *m, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, S_FEED_UNCHANGED, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, feed_id);
+	sqlite3_bind_int64(s, 2, (int64_t)time(NULL));
+	bind_text(s, 3, m != NULL ? m->moved_to : NULL);
+	return store_done(st, s, cause);
+}
+
+int
+store_feed_failed(struct store *st, int64_t feed_id, const char *reason,
+    const struct store_fetch_meta *m, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, S_FEED_FAILED, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, feed_id);
+	bind_text(s, 2, reason);
+	sqlite3_bind_int64(s, 3, m != NULL ? m->retry_after : 0);
+	sqlite3_bind_int64(s, 4, (int64_t)time(NULL));
+	bind_text(s, 5, m != NULL ? m->moved_to : NULL);
+	return store_done(st, s, cause);
+}
+
+int
+store_feeds(struct store *st, store_feed_cb cb, void *arg, char **cause)
+{
+	static const char sql[] =
+	    "SELECT f.id, f.url, coalesce(f.name, f.title), f.link, "
+	    "f.last_error, f.moved_to, f.last_fetch, f.retry_after, "
+	    "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id "
+	    "AND a.unread = 1), "
+	    "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
+	    "FROM feeds f ORDER BY coalesce(f.name, f.title, f.url), f.id";
+	struct store_feed	 f;
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: feeds");
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		f.id = sqlite3_column_int64(s, 0);
+		f.url = (const char *)sqlite3_column_text(s, 1);
+		f.title = (const char *)sqlite3_column_text(s, 2);
+		f.link = (const char *)sqlite3_column_text(s, 3);
+		f.last_error = (const char *)sqlite3_column_text(s, 4);
+		f.moved_to = (const char *)sqlite3_column_text(s, 5);
+		f.last_fetch = sqlite3_column_int64(s, 6);
+		f.retry_after = sqlite3_column_int64(s, 7);
+		f.unread = sqlite3_column_int64(s, 8);
+		f.total = sqlite3_column_int64(s, 9);
+		if (cb(&f, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		*cause = store_error(st, "store: feeds");
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+struct store_update *
+store_update_begin(struct store *st, int64_t feed_id, int64_t max_articles,
+    char **cause)
+{
+	struct store_update	*u;
+	sqlite3_stmt		*s;
+
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return NULL;
+	u = xcalloc(1, sizeof *u);
+	u->st = st;
+	u->feed_id = feed_id;
+	u->max_articles = max_articles > 0 ? max_articles : 0;
+	u->now = (int64_t)time(NULL);
+	if ((s = store_stmt(st, S_ART_MAX_ID, cause)) == NULL ||
+	    sqlite3_step(s) != SQLITE_ROW) {
+		if (s != NULL)
+			*cause = store_error(st, "store: update");
+		store_update_abort(u);
+		return NULL;
+	}
+	u->max_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return u;
+}
+
+/* FNV-1a, 64 bits, over a string and a separator. */
+static uint64_t
+hash_add(uint64_t h, const char *s)
+{
+	if (s != NULL)
+		for (; *s != '\0'; s++)
+			h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return (h ^ 0xff) * 0x100000001b3ULL;
+}
+
+/* The dedup key: the item's id, else its link, else a content hash. */
+static char *
+item_key(const struct feed_item *it)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+
+	if (it->id != NULL && *it->id != '\0')
+		return xstrdup(it->id);
+	if (it->link != NULL && *it->link != '\0')
+		return xstrdup(it->link);
+	h = hash_add(h, it->title);
+	h = hash_add(h, it->content);
+	return xasprintf("hash:%016llx", (unsigned long long)h);
+}
+
+/* A hash of everything shown, to tell an updated article. */
+static int64_t
+item_change_hash(const struct feed_item *it)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+	char		num[32];
+
+	h = hash_add(h, it->title);
+	h = hash_add(h, it->link);
+	h = hash_add(h, it->author);
+	h = hash_add(h, it->content);
+	h = hash_add(h, it->enclosure);
+	h = hash_add(h, it->categories);
+	snprintf(num, sizeof num, "%lld/%d", (long long)it->date,
+	    it->content_html);
+	h = hash_add(h, num);
+	return (int64_t)(h >> 1);
+}
+
+/* Would an item of this date be trimmed at once by the limit? */
+static int
+store_too_old(struct store_update *u, int64_t date, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 old = 0;
+
+	if (u->max_articles == 0)
+		return 0;
+	if ((s = store_stmt(u->st, S_ART_NTH_DATE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, u->feed_id);
+	sqlite3_bind_int64(s, 2, u->max_articles - 1);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		old = date < sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return old;
+}
+
+static int
+store_put_body(struct store_update *u, int64_t id,
+    const struct feed_item *it, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(u->st, S_BODY_PUT, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, it->content);
+	sqlite3_bind_int(s, 3, it->content_html != 0);
+	return store_done(u->st, s, cause);
+}
+
+static int
+store_insert(struct store_update *u, const char *key, int64_t chash,
+    const struct feed_item *it, char **cause)
+{
+	sqlite3_stmt	*s;
+	int64_t		 date = it->date > 0 ? it->date : u->now;
+	int		 old;
+
+	if ((old = store_too_old(u, date, cause)) != 0)
+		return old < 0 ? -1 : 0;
+	if ((s = store_stmt(u->st, S_ART_INSERT, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, u->feed_id);
+	bind_text(s, 2, key);
+	bind_text(s, 3, it->title);
+	bind_text(s, 4, it->link);
+	bind_text(s, 5, it->author);
+	sqlite3_bind_int64(s, 6, date);
+	sqlite3_bind_int64(s, 7, u->now);
+	bind_text(s, 8, it->enclosure);
+	bind_text(s, 9, it->categories);
+	sqlite3_bind_int64(s, 10, chash);
+	if (store_done(u->st, s, cause) != 0)
+		return -1;
+	return store_put_body(u, sqlite3_last_insert_rowid(u->st->db), it,
+	    cause);
+}
+
+static int
+store_refresh(struct store_update *u, int64_t id, int64_t chash,
+    const struct feed_item *it, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(u->st, S_ART_UPDATE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, it->title);
+	bind_text(s, 3, it->link);
+	bind_text(s, 4, it->author);
+	sqlite3_bind_int64(s, 5, it->date);
+	bind_text(s, 6, it->enclosure);
+	bind_text(s, 7, it->categories);
+	sqlite3_bind_int64(s, 8, chash);
+	sqlite3_bind_int64(s, 9, u->now);
+	if (store_done(u->st, s, cause) != 0)
+		return -1;
+	return store_put_body(u, id, it, cause);
+}
+
+int
+store_update_item(struct store_update *u, const struct feed_item *it,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	char		*key = item_key(it);
+	int64_t		 chash = item_change_hash(it), id = 0, old = 0;
+	int		 rc, found = 0;
+
+	if ((s = store_stmt(u->st, S_ART_FIND, cause)) == NULL) {
+		free(key);
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, u->feed_id);
+	bind_text(s, 2, key);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		found = 1;
+		id = sqlite3_column_int64(s, 0);
+		old = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(u->st, "store: find");
+		free(key);
+		return -1;
+	}
+	if (!found)
+		rc = store_insert(u, key, chash, it, cause);
+	else if (old != chash)
+		rc = store_refresh(u, id, chash, it, cause);
+	else
+		rc = 0;
+	free(key);
+	return rc;
+}
+
+int
+store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
+    int64_t *added, char **cause)
+{
+	struct store	*st = u->st;
+	sqlite3_stmt	*s;
+
+	if (u->max_articles > 0) {
+		if ((s = store_stmt(st, S_ART_TRIM, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, u->feed_id);
+		sqlite3_bind_int64(s, 2, u->max_articles);
+		if (store_done(st, s, cause) != 0)
+			goto fail;
+	}
+	if ((s = store_stmt(st, S_FEED_DONE, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, u->feed_id);
+	bind_text(s, 2, m != NULL ? m->title : NULL);
+	bind_text(s, 3, m != NULL ? m->link : NULL);
+	bind_text(s, 4, m != NULL ? m->etag : NULL);
+	bind_text(s, 5, m != NULL ? m->last_modified : NULL);
+	bind_text(s, 6, m != NULL ? m->moved_to : NULL);
+	sqlite3_bind_int64(s, 7, u->now);
+	if (store_done(st, s, cause) != 0)
+		goto fail;
+	if (added != NULL) {
+		if ((s = store_stmt(st, S_ART_COUNT_NEW, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, u->feed_id);
+		sqlite3_bind_int64(s, 2, u->max_id);
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			*cause = store_error(st, "store: count");
+			sqlite3_reset(s);
+			goto fail;
+		}
+		*added = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+	}
+	if (store_exec(st, "COMMIT", cause) != 0)
+		goto fail;
+	free(u);
+	return 0;
+fail:
+	store_update_abort(u);
+	return -1;
+}
+
+void
+store_update_abort(struct store_update *u)
+{
+	if (u == NULL)
+		return;
+	if (!sqlite3_get_autocommit(u->st->db))
+		sqlite3_exec(u->st->db, "ROLLBACK", NULL, NULL, NULL);
+	free(u);
+}
+
+/*
+ * Prepare the header query for a filter. The SQL is assembled from
+ * constant fragments only; every value is bound.
+ */
+static sqlite3_stmt *
+store_article_query(struct store *st, const struct store_filter *f,
+    int count, char **cause)
+{
+	struct buf	 b = { 0 };
+	sqlite3_stmt	*s = NULL;
+	const char	*and = " WHERE ";
+
+	if (count)
+		buf_puts(&b, "SELECT count(*) FROM articles a");
+	else
+		buf_puts(&b, "SELECT a.id, a.feed_id, "
+		    "coalesce(f.name, f.title, f.url), a.title, a.link, "
+		    "a.author, a.date, a.unread, a.saved FROM articles a "
+		    "JOIN feeds f ON f.id = a.feed_id");
+	if (f->feed_id != 0) {
+		buf_printf(&b, "%sa.feed_id = ?1", and);
+		and = " AND ";
+	}
+	if (f->unread_only) {
+		buf_printf(&b, "%sa.unread = 1", and);
+		and = " AND ";
+	}
+	if (f->saved_only)
+		buf_printf(&b, "%sa.saved = 1", and);
+	if (!count)
+		buf_puts(&b, " ORDER BY a.date DESC, a.id DESC"
+		    " LIMIT ?2 OFFSET ?3");
+	if (sqlite3_prepare_v2(st->db, b.data, -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: articles");
+		buf_free(&b);
+		return NULL;
+	}
+	buf_free(&b);
+	if (f->feed_id != 0)
+		sqlite3_bind_int64(s, 1, f->feed_id);
+	if (!count) {
+		sqlite3_bind_int64(s, 2, f->limit > 0 ? f->limit : -1);
+		sqlite3_bind_int64(s, 3, f->offset > 0 ? f->offset : 0);
+	}
+	return s;
+}
+
+int
+store_articles(struct store *st, const struct store_filter *filter,
+    store_article_cb cb, void *arg, char **cause)
+{
+	static const struct store_filter all;
+	struct store_article	 a;
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_article_query(st, filter != NULL ? filter : &all, 0,
+	    cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		a.id = sqlite3_column_int64(s, 0);
+		a.feed_id = sqlite3_column_int64(s, 1);
+		a.feed_title = (const char *)sqlite3_column_text(s, 2);
+		a.title = (const char *)sqlite3_column_text(s, 3);
+		a.link = (const char *)sqlite3_column_text(s, 4);
+		a.author = (const char *)sqlite3_column_text(s, 5);
+		a.date = sqlite3_column_int64(s, 6);
+		a.unread = sqlite3_column_int(s, 7);
+		a.saved = sqlite3_column_int(s, 8);
+		if (cb(&a, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		*cause = store_error(st, "store: articles");
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int64_t
+store_count(struct store *st, const struct store_filter *filter,
+    char **cause)
+{
+	static const struct store_filter all;
+	sqlite3_stmt	*s;
+	int64_t		 n = -1;
+
+	if ((s = store_article_query(st, filter != NULL ? filter : &all, 1,
+	    cause)) == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	else
+		*cause = store_error(st, "store: count");
+	sqlite3_finalize(s);
+	return n;
+}
+
+int
+store_article_body(struct store *st, int64_t article_id,
+    struct store_body *body, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	memset(body, 0, sizeof *body);
+	if ((s = store_stmt(st, S_BODY_GET, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article_id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			*cause = xasprintf("store: no article %lld",
+			    (long long)article_id);
+		else
+			*cause = store_error(st, "store: body");
+		sqlite3_reset(s);
+		return -1;
+	}
+	body->content = column_dup(s, 0);
+	body->content_html = sqlite3_column_int(s, 1);
+	body->enclosure = column_dup(s, 2);
+	body->categories = column_dup(s, 3);
+	sqlite3_reset(s);
+	return 0;
+}
+
+void
+store_body_clear(struct store_body *body)
+{
+	free(body->content);
+	free(body->enclosure);
+	free(body->categories);
+	memset(body, 0, sizeof *body);
+}
+
+static int
+store_set_flag(struct store *st, enum stmt_id id, int64_t article_id,
+    int value, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, id, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article_id);
+	sqlite3_bind_int(s, 2, value != 0);
+	return store_done(st, s, cause);
+}
+
+int
+store_set_unread(struct store *st, int64_t article_id, int unread,
+    char **cause)
+{
+	return store_set_flag(st, S_SET_UNREAD, article_id, unread, cause);
+}
+
+int
+store_set_saved(struct store *st, int64_t article_id, int saved,
+    char **cause)
+{
+	return store_set_flag(st, S_SET_SAVED, article_id, saved, cause);
+}
+
+int
+store_feed_mark_read(struct store *st, int64_t feed_id, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, feed_id != 0 ? S_MARK_FEED : S_MARK_ALL,
+	    cause)) == NULL)
+		return -1;
+	if (feed_id != 0)
+		sqlite3_bind_int64(s, 1, feed_id);
+	return store_done(st, s, cause);
+}

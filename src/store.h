@@ -1,0 +1,202 @@
+/*
+ * store.h - the article store: one SQLite database holding feeds, article
+ * headers and (in a separate table) article bodies. The only module that
+ * includes sqlite3. Times are UTC seconds since the epoch (int64_t).
+ *
+ * Strings handed to callbacks are borrowed: they are valid only during
+ * the callback. Failures return -1 (or NULL) and set *cause, which the
+ * caller frees.
+ *
+ * Two processes may open the same store: it is in WAL mode with a busy
+ * timeout and every change is one short transaction, so a second akhbar
+ * waits instead of failing, and a killed akhbar loses nothing committed.
+ */
+#ifndef AKHBAR_STORE_H
+#define AKHBAR_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+struct feed_item;
+
+/* The schema version store_open() migrates every store to. */
+#define STORE_SCHEMA_VERSION	2
+
+/* A feed row, with counts, as store_feeds() reports it. */
+struct store_feed {
+	int64_t		 id;
+	const char	*url;
+	const char	*title;		/* NULL until the first good fetch */
+	const char	*link;
+	const char	*last_error;	/* NULL when the last fetch was fine */
+	const char	*moved_to;	/* permanent redirect target, or NULL */
+	int64_t		 last_fetch;	/* 0 when never fetched */
+	int64_t		 retry_after;	/* 0, or do not fetch before this */
+	int64_t		 unread;
+	int64_t		 total;
+};
+
+/* What a conditional GET needs; store_feed_state() fills it in. */
+struct store_feed_state {
+	int64_t		 id;
+	char		*etag;		/* caller frees (store_state_clear) */
+	char		*last_modified;
+	int64_t		 retry_after;
+};
+
+/* One article header (no body), as store_articles() reports it. */
+struct store_article {
+	int64_t		 id;
+	int64_t		 feed_id;
+	const char	*feed_title;	/* the feed's title, else its URL */
+	const char	*title;
+	const char	*link;
+	const char	*author;
+	int64_t		 date;		/* the item's date, else first seen */
+	int		 unread;
+	int		 saved;
+};
+
+/* Which articles store_articles() walks. Zero-fill for "all". */
+struct store_filter {
+	int64_t		 feed_id;	/* 0: every feed */
+	int		 unread_only;
+	int		 saved_only;
+	int64_t		 limit;		/* 0: no limit */
+	int64_t		 offset;
+};
+
+/* An article body, from store_article_body(). */
+struct store_body {
+	char		*content;	/* caller frees (store_body_clear) */
+	int		 content_html;
+	char		*enclosure;
+	char		*categories;	/* '|' separated */
+};
+
+/* The outcome of a fetch, for store_feed_fetched()/store_feed_failed(). */
+struct store_fetch_meta {
+	const char	*title;		/* the feed's own title, or NULL */
+	const char	*link;
+	const char	*etag;		/* from the response, or NULL */
+	const char	*last_modified;
+	const char	*moved_to;	/* 301/308 target, or NULL */
+	int64_t		 retry_after;	/* 0, or do not fetch before this */
+};
+
+/* An open feed update: one transaction (see store_update_begin()). */
+struct store_update;
+
+/* Called once per feed by store_feeds(); non-zero stops the walk. */
+typedef int (*store_feed_cb)(const struct store_feed *f, void *arg);
+/* Called once per article by store_articles(); non-zero stops the walk. */
+typedef int (*store_article_cb)(const struct store_article *a, void *arg);
+
+/*
+ * The default store path: $XDG_DATA_HOME/akhbar/cache.db, else
+ * ~/.local/share/akhbar/cache.db. Caller frees.
+ */
+char	*store_default_path(void);
+/*
+ * Open (creating it and its parent directories when needed) the store at
+ * path, or ":memory:", read-write in WAL mode with a busy timeout, and
+ * migrate its schema to STORE_SCHEMA_VERSION. Returns NULL and sets
+ * *cause on failure. Close with store_close().
+ */
+struct store *store_open(const char *path, char **cause);
+/* Close the store and free it. NULL is fine. */
+void	 store_close(struct store *st);
+/* The schema version of an open store (PRAGMA user_version). */
+int	 store_schema_version(struct store *st);
+
+/*
+ * Find the feed with this URL, adding it when absent. When name is not
+ * NULL it becomes the title (the urls file's "~Name" wins over the feed's
+ * own title). Sets *id. Returns 0, or -1 and *cause.
+ */
+int	 store_feed_add(struct store *st, const char *url, const char *name,
+	    int64_t *id, char **cause);
+/*
+ * The conditional-GET state of the feed with this URL (adding the feed
+ * when absent, as store_feed_add()). Returns 0, or -1 and *cause.
+ */
+int	 store_feed_state(struct store *st, const char *url,
+	    const char *name, struct store_feed_state *state, char **cause);
+/* Free the strings of a store_feed_state. */
+void	 store_state_clear(struct store_feed_state *state);
+/*
+ * Record a fetch that changed nothing (304, or a server asking to retry
+ * later is recorded with store_feed_failed()): clears the error, sets
+ * last_fetch and moved_to. Returns 0, or -1 and *cause.
+ */
+int	 store_feed_unchanged(struct store *st, int64_t feed_id,
+	    const struct store_fetch_meta *m, char **cause);
+/*
+ * Record a failed fetch: sets last_error to reason, retry_after and
+ * moved_to from m (which may be NULL). Articles are untouched. Returns 0,
+ * or -1 and *cause.
+ */
+int	 store_feed_failed(struct store *st, int64_t feed_id,
+	    const char *reason, const struct store_fetch_meta *m, char **cause);
+/* Walk every feed, by title, with unread/total counts. Returns 0 or -1. */
+int	 store_feeds(struct store *st, store_feed_cb cb, void *arg,
+	    char **cause);
+
+/*
+ * Start updating a feed: opens one write transaction (BEGIN IMMEDIATE,
+ * waiting up to the busy timeout for another akhbar). max_articles > 0
+ * keeps only that many articles of the feed (saved articles are never
+ * deleted); 0 keeps everything. Returns NULL and sets *cause on failure.
+ * End with store_update_commit() or store_update_abort().
+ */
+struct store_update *store_update_begin(struct store *st, int64_t feed_id,
+	    int64_t max_articles, char **cause);
+/*
+ * Add or refresh one parsed item. Deduplicated by item->id, else its
+ * link, else a hash of its title and content. A known article that
+ * changed is updated and keeps its unread/saved state; an item without a
+ * date gets the time it was first seen, and keeps it. Returns 0, or -1
+ * and *cause (the update should then be aborted).
+ */
+int	 store_update_item(struct store_update *u,
+	    const struct feed_item *item, char **cause);
+/*
+ * Apply the article limit, record m (title, link, etag, last_modified,
+ * moved_to; clears last_error and retry_after) and commit. *added (may
+ * be NULL) gets the number of new articles. Frees u, even on failure.
+ * Returns 0, or -1 and *cause (then nothing of the update is kept).
+ */
+int	 store_update_commit(struct store_update *u,
+	    const struct store_fetch_meta *m, int64_t *added, char **cause);
+/* Roll the update back and free u. NULL is fine. */
+void	 store_update_abort(struct store_update *u);
+
+/*
+ * Walk article headers matching filter (NULL: all), newest first (by
+ * date, then id). Bodies are not read. Returns 0, or -1 and *cause.
+ */
+int	 store_articles(struct store *st, const struct store_filter *filter,
+	    store_article_cb cb, void *arg, char **cause);
+/* Count the articles matching filter (NULL: all); -1 on failure. */
+int64_t	 store_count(struct store *st, const struct store_filter *filter,
+	    char **cause);
+/*
+ * Read one article's body into *body. Returns 0, or -1 and *cause (also
+ * when there is no such article).
+ */
+int	 store_article_body(struct store *st, int64_t article_id,
+	    struct store_body *body, char **cause);
+/* Free the strings of a store_body. */
+void	 store_body_clear(struct store_body *body);
+/* Mark one article read (unread = 0) or unread (1). Returns 0 or -1. */
+int	 store_set_unread(struct store *st, int64_t article_id, int unread,
+	    char **cause);
+/* Mark one article saved (1) or not (0). Returns 0 or -1. */
+int	 store_set_saved(struct store *st, int64_t article_id, int saved,
+	    char **cause);
+/* Mark every article of a feed (0: of every feed) read. Returns 0 or -1. */
+int	 store_feed_mark_read(struct store *st, int64_t feed_id,
+	    char **cause);
+
+#endif

@@ -1,0 +1,415 @@
+/* test_store.c - the SQLite store: dedup, updates keep state, the article
+ * limit never deletes saved articles, schema migration, lists. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+
+#include "feed.h"
+#include "store.h"
+#include "util.h"
+
+struct collected {
+	int64_t	 id[64];
+	char	*title[64];
+	int64_t	 date[64];
+	int	 unread[64];
+	int	 saved[64];
+	int	 n;
+};
+
+static int
+collect(const struct store_article *a, void *arg)
+{
+	struct collected	*c = arg;
+
+	if (c->n < 64) {
+		c->id[c->n] = a->id;
+		c->title[c->n] = xstrdup(a->title != NULL ? a->title : "");
+		c->date[c->n] = a->date;
+		c->unread[c->n] = a->unread;
+		c->saved[c->n] = a->saved;
+		c->n++;
+	}
+	return 0;
+}
+
+static void
+collected_free(struct collected *c)
+{
+	int	i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->title[i]);
+	c->n = 0;
+}
+
+static struct store *
+open_mem(void)
+{
+	char		*cause = NULL;
+	struct store	*st = store_open(":memory:", &cause);
+
+	assert_non_null(st);
+	assert_null(cause);
+	return st;
+}
+
+/* Push items into one feed update; returns the number of new articles. */
+static int64_t
+update(struct store *st, int64_t feed, int64_t max,
+    const struct feed_item *items, size_t n)
+{
+	struct store_update	*u;
+	struct store_fetch_meta	 m = { .title = "Al Akhbar" };
+	char			*cause = NULL;
+	int64_t			 added = -1;
+	size_t			 i;
+
+	u = store_update_begin(st, feed, max, &cause);
+	assert_non_null(u);
+	for (i = 0; i < n; i++)
+		assert_int_equal(store_update_item(u, &items[i], &cause), 0);
+	assert_int_equal(store_update_commit(u, &m, &added, &cause), 0);
+	return added;
+}
+
+static void
+test_open_version(void **state)
+{
+	struct store	*st = open_mem();
+
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	store_close(st);
+}
+
+static void
+test_dedup(void **state)
+{
+	struct store	*st = open_mem();
+	char		*cause = NULL;
+	int64_t		 feed;
+	struct feed_item items[] = {
+		{ .id = "urn:1", .title = "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xae"
+		    "\xd8\xa8\xd8\xa7\xd8\xb1 first", .date = 1700000000 },
+		{ .link = "https://example.com/2", .title = "By link",
+		    .date = 1700000100 },
+		{ .title = "No id, no link", .content = "<p>body</p>",
+		    .content_html = 1, .date = 1700000200 },
+	};
+
+	assert_int_equal(store_feed_add(st, "https://example.com/feed",
+	    NULL, &feed, &cause), 0);
+	assert_int_equal(update(st, feed, 0, items, 3), 3);
+	assert_int_equal(update(st, feed, 0, items, 3), 0);
+	assert_int_equal(store_count(st, NULL, &cause), 3);
+	/* the same guid in another feed is another article */
+	{
+		int64_t feed2;
+		assert_int_equal(store_feed_add(st, "https://b.example/rss",
+		    "~B", &feed2, &cause), 0);
+		assert_true(feed2 != feed);
+		assert_int_equal(update(st, feed2, 0, items, 1), 1);
+	}
+	assert_int_equal(store_count(st, NULL, &cause), 4);
+	store_close(st);
+}
+
+static void
+test_update_keeps_state(void **state)
+{
+	struct store		*st = open_mem();
+	struct collected	 c = { 0 };
+	struct store_body	 body;
+	char			*cause = NULL;
+	int64_t			 feed;
+	struct feed_item	 it = { .id = "g1", .title = "Old title",
+				    .content = "old", .date = 1700000000 };
+
+	assert_int_equal(store_feed_add(st, "https://x.example/f", NULL,
+	    &feed, &cause), 0);
+	assert_int_equal(update(st, feed, 0, &it, 1), 1);
+	assert_int_equal(store_articles(st, NULL, collect, &c, &cause), 0);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.unread[0], 1);
+	assert_int_equal(store_set_unread(st, c.id[0], 0, &cause), 0);
+	assert_int_equal(store_set_saved(st, c.id[0], 1, &cause), 0);
+	collected_free(&c);
+
+	it.title = "New title";
+	it.content = "new body";
+	assert_int_equal(update(st, feed, 0, &it, 1), 0);
+	assert_int_equal(store_articles(st, NULL, collect, &c, &cause), 0);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.title[0], "New title");
+	assert_int_equal(c.unread[0], 0);
+	assert_int_equal(c.saved[0], 1);
+	assert_int_equal(store_article_body(st, c.id[0], &body, &cause), 0);
+	assert_string_equal(body.content, "new body");
+	store_body_clear(&body);
+	collected_free(&c);
+	store_close(st);
+}
+
+static void
+test_undated_keeps_first_seen(void **state)
+{
+	struct store		*st = open_mem();
+	struct collected	 c = { 0 };
+	char			*cause = NULL;
+	int64_t			 feed, first;
+	struct feed_item	 it = { .id = "nodate", .title = "t" };
+
+	assert_int_equal(store_feed_add(st, "https://x.example/f", NULL,
+	    &feed, &cause), 0);
+	update(st, feed, 0, &it, 1);
+	store_articles(st, NULL, collect, &c, &cause);
+	assert_int_equal(c.n, 1);
+	first = c.date[0];
+	assert_true(first > 1600000000);
+	collected_free(&c);
+	sleep(1);
+	it.title = "changed";
+	update(st, feed, 0, &it, 1);
+	store_articles(st, NULL, collect, &c, &cause);
+	assert_int_equal(c.date[0], first);
+	collected_free(&c);
+	store_close(st);
+}
+
+static void
+test_limit_keeps_saved(void **state)
+{
+	struct store		*st = open_mem();
+	struct collected	 c = { 0 };
+	struct store_filter	 saved = { .saved_only = 1 };
+	char			*cause = NULL, guid[10][8];
+	struct feed_item	 items[10];
+	int64_t			 feed, oldest;
+	int			 i;
+
+	assert_int_equal(store_feed_add(st, "https://x.example/f", NULL,
+	    &feed, &cause), 0);
+	memset(items, 0, sizeof items);
+	for (i = 0; i < 10; i++) {
+		snprintf(guid[i], sizeof guid[i], "g%d", i);
+		items[i].id = guid[i];
+		items[i].title = guid[i];
+		items[i].date = 1700000000 + i * 60;
+	}
+	assert_int_equal(update(st, feed, 0, items, 10), 10);
+	/* save the oldest, then keep only 3 */
+	store_articles(st, NULL, collect, &c, &cause);
+	oldest = c.id[9];
+	assert_string_equal(c.title[9], "g0");
+	collected_free(&c);
+	assert_int_equal(store_set_saved(st, oldest, 1, &cause), 0);
+	update(st, feed, 3, NULL, 0);
+	assert_int_equal(store_count(st, NULL, &cause), 4);
+	assert_int_equal(store_count(st, &saved, &cause), 1);
+	store_articles(st, NULL, collect, &c, &cause);
+	assert_string_equal(c.title[0], "g9");
+	assert_string_equal(c.title[3], "g0");
+	collected_free(&c);
+	/* the trimmed items coming back in the feed stay out */
+	assert_int_equal(update(st, feed, 3, items, 10), 0);
+	assert_int_equal(store_count(st, NULL, &cause), 4);
+	store_close(st);
+}
+
+static int
+count_feed(const struct store_feed *f, void *arg)
+{
+	int64_t	*v = arg;
+
+	v[0] = f->unread;
+	v[1] = f->total;
+	return 0;
+}
+
+static void
+test_lists_and_marks(void **state)
+{
+	struct store		*st = open_mem();
+	struct collected	 c = { 0 };
+	struct store_filter	 f = { 0 };
+	char			*cause = NULL;
+	int64_t			 a, b, counts[2];
+	struct feed_item	 ia[] = {
+		{ .id = "a1", .title = "a1", .date = 100 },
+		{ .id = "a2", .title = "a2", .date = 300 },
+	};
+	struct feed_item	 ib[] = {
+		{ .id = "b1", .title = "b1", .date = 200 },
+	};
+
+	store_feed_add(st, "https://a.example/", NULL, &a, &cause);
+	store_feed_add(st, "https://b.example/", NULL, &b, &cause);
+	update(st, a, 0, ia, 2);
+	update(st, b, 0, ib, 1);
+	store_articles(st, NULL, collect, &c, &cause);
+	assert_int_equal(c.n, 3);
+	assert_string_equal(c.title[0], "a2");
+	assert_string_equal(c.title[1], "b1");
+	assert_string_equal(c.title[2], "a1");
+	collected_free(&c);
+	f.feed_id = a;
+	store_articles(st, &f, collect, &c, &cause);
+	assert_int_equal(c.n, 2);
+	collected_free(&c);
+	f.limit = 1;
+	f.offset = 1;
+	store_articles(st, &f, collect, &c, &cause);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.title[0], "a1");
+	collected_free(&c);
+
+	assert_int_equal(store_feed_mark_read(st, a, &cause), 0);
+	memset(&f, 0, sizeof f);
+	f.unread_only = 1;
+	assert_int_equal(store_count(st, &f, &cause), 1);
+	store_feeds(st, count_feed, counts, &cause);	/* sorted: b last */
+	assert_int_equal(counts[0], 1);
+	assert_int_equal(counts[1], 1);
+	assert_int_equal(store_feed_mark_read(st, 0, &cause), 0);
+	assert_int_equal(store_count(st, &f, &cause), 0);
+	assert_int_equal(store_set_unread(st, 1, 1, &cause), 0);
+	assert_int_equal(store_count(st, &f, &cause), 1);
+	store_close(st);
+}
+
+static void
+test_migrate_v1(void **state)
+{
+	char		 path[] = "/tmp/akhbar-store-XXXXXX";
+	char		*db, *cause = NULL;
+	sqlite3		*h;
+	struct store	*st;
+	struct store_body body;
+	struct collected c = { 0 };
+	int		 fd;
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	db = xasprintf("%s.db", path);
+	/* a version 1 store, as the first akhbar wrote it */
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+	    "CREATE TABLE feeds(id INTEGER PRIMARY KEY, url TEXT NOT NULL "
+	    "UNIQUE, title TEXT, link TEXT, etag TEXT, last_modified TEXT, "
+	    "last_error TEXT, last_fetch INTEGER NOT NULL DEFAULT 0);"
+	    "CREATE TABLE articles(id INTEGER PRIMARY KEY, feed_id INTEGER "
+	    "NOT NULL REFERENCES feeds(id), guid TEXT NOT NULL, title TEXT, "
+	    "link TEXT, author TEXT, date INTEGER NOT NULL, first_seen "
+	    "INTEGER NOT NULL, content TEXT, content_html INTEGER NOT NULL "
+	    "DEFAULT 0, enclosure TEXT, categories TEXT, unread INTEGER NOT "
+	    "NULL DEFAULT 1, saved INTEGER NOT NULL DEFAULT 0, updated "
+	    "INTEGER NOT NULL DEFAULT 0, UNIQUE(feed_id, guid));"
+	    "CREATE INDEX articles_date ON articles(date);"
+	    "INSERT INTO feeds(url, title) VALUES('https://old.example/', "
+	    "'Old feed');"
+	    "INSERT INTO articles(feed_id, guid, title, date, first_seen, "
+	    "content, content_html, unread, saved) VALUES(1, 'g', "
+	    "'\xd8\xae\xd8\xa8\xd8\xb1', 1600000000, 1600000000, "
+	    "'<p>kept</p>', 1, 0, 1);"
+	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_schema_version(st), 2);
+	store_articles(st, NULL, collect, &c, &cause);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.title[0], "\xd8\xae\xd8\xa8\xd8\xb1");
+	assert_int_equal(c.unread[0], 0);
+	assert_int_equal(c.saved[0], 1);
+	assert_int_equal(store_article_body(st, c.id[0], &body, &cause), 0);
+	assert_string_equal(body.content, "<p>kept</p>");
+	assert_int_equal(body.content_html, 1);
+	store_body_clear(&body);
+	collected_free(&c);
+	store_close(st);
+
+	/* opening again is a no-op */
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_schema_version(st), 2);
+	store_close(st);
+
+	/* a store from a newer akhbar is refused, not damaged */
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_exec(h, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	sqlite3_close(h);
+	assert_null(store_open(db, &cause));
+	assert_non_null(strstr(cause, "newer"));
+	free(cause);
+	unlink(db);
+	free(db);
+}
+
+static void
+test_failure_recorded(void **state)
+{
+	struct store		*st = open_mem();
+	struct store_feed_state	 s;
+	struct store_fetch_meta	 m = { .retry_after = 4000000000LL,
+				    .moved_to = "https://new.example/" };
+	struct store_update	*u;
+	char			*cause = NULL;
+
+	assert_int_equal(store_feed_state(st, "https://x.example/", NULL, &s,
+	    &cause), 0);
+	assert_null(s.etag);
+	assert_int_equal(store_feed_failed(st, s.id, "HTTP 429", &m,
+	    &cause), 0);
+	store_state_clear(&s);
+	assert_int_equal(store_feed_state(st, "https://x.example/", NULL, &s,
+	    &cause), 0);
+	assert_int_equal(s.retry_after, 4000000000LL);
+	store_state_clear(&s);
+	m.etag = "\"abc\"";
+	m.retry_after = 0;
+	u = store_update_begin(st, s.id, 0, &cause);
+	assert_non_null(u);
+	assert_int_equal(store_update_commit(u, &m, NULL, &cause), 0);
+	assert_int_equal(store_feed_state(st, "https://x.example/", NULL, &s,
+	    &cause), 0);
+	assert_string_equal(s.etag, "\"abc\"");
+	assert_int_equal(s.retry_after, 0);
+	store_state_clear(&s);
+	/* an aborted update keeps nothing */
+	{
+		struct feed_item it = { .id = "x", .title = "x" };
+		u = store_update_begin(st, s.id, 0, &cause);
+		assert_int_equal(store_update_item(u, &it, &cause), 0);
+		store_update_abort(u);
+		assert_int_equal(store_count(st, NULL, &cause), 0);
+	}
+	store_close(st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open_version),
+		cmocka_unit_test(test_dedup),
+		cmocka_unit_test(test_update_keeps_state),
+		cmocka_unit_test(test_undated_keeps_first_seen),
+		cmocka_unit_test(test_limit_keeps_saved),
+		cmocka_unit_test(test_lists_and_marks),
+		cmocka_unit_test(test_migrate_v1),
+		cmocka_unit_test(test_failure_recorded),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1166,10 +1166,14 @@ setup_theme(struct tui *t, const char *name)
 	const char	*nc = getenv("NO_COLOR");
 	char		*cause = NULL;
 
-	t->ncolors = has_colors() ? (COLORS >= 256 ? 256 : COLORS >= 16 ?
-	    16 : COLORS >= 8 ? 8 : 0) : 0;
-	if (nc != NULL && *nc != '\0')
-		t->ncolors = 0;
+	t->ncolors = 0;
+	/* COLORS is known only after start_color(). */
+	if (has_colors() && (nc == NULL || *nc == '\0') &&
+	    start_color() == OK) {
+		use_default_colors();
+		t->ncolors = COLORS >= 256 ? 256 : COLORS >= 16 ? 16 :
+		    COLORS >= 8 ? 8 : 0;
+	}
 	if (name == NULL)
 		name = t->cfg.theme != NULL ? t->cfg.theme : "default";
 	if (t->ncolors == 0)
@@ -1179,11 +1183,7 @@ setup_theme(struct tui *t, const char *name)
 		free(cause);
 		theme_init(&t->theme);
 	}
-	if (t->ncolors > 0) {
-		start_color();
-		use_default_colors();
-		tui_draw_colors(t);
-	}
+	tui_draw_colors(t);
 }
 
 static int

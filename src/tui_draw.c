@@ -206,17 +206,22 @@ static void
 border_paint(struct tui *t)
 {
 	const struct app_rect	*r = &t->app.geom.border;
+	cchar_t			 cc;
+	wchar_t			 line[2] = { 0, 0 };
 	short			 pair;
 	attr_t			 a;
+	int			 i;
 
 	if (t->border == NULL || !t->border_dirty)
 		return;
+	/* Box drawing characters themselves, not the ACS alternate set,
+	 * which some terminals (and tmux with some TERMs) show as letters
+	 * under UTF-8. */
+	line[0] = r->h > 1 ? 0x2502 : 0x2500;
 	a = style(t, THEME_BORDER, 0, &pair);
-	wattr_set(t->border, a, pair, NULL);
-	if (r->h > 1)
-		mvwvline(t->border, 0, 0, ACS_VLINE, r->h);
-	else
-		mvwhline(t->border, 0, 0, ACS_HLINE, r->w);
+	setcchar(&cc, line, a, pair, NULL);
+	for (i = 0; i < (r->h > 1 ? r->h : r->w); i++)
+		mvwadd_wch(t->border, r->h > 1 ? i : 0, r->h > 1 ? 0 : i, &cc);
 	t->border_dirty = 0;
 	wnoutrefresh(t->border);
 }
@@ -513,6 +518,7 @@ tui_list_row(struct tui *t, size_t i, int *elem)
 	const struct item	*it;
 	size_t			 w = (size_t)t->list_pane.r.w;
 
+	*elem = THEME_LIST;
 	if (i >= t->src.n)
 		return NULL;
 	it = &t->src.v[i];

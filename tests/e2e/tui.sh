@@ -8,10 +8,12 @@
 command -v tmux >/dev/null 2>&1 || { notok "tmux is not installed"; exit 1; }
 
 SOCK=akhbar-test-$$
-TM="tmux -L $SOCK -f /dev/null"
 W=$TMP/tui
 rm -rf "$W"
 mkdir -p "$W/home" "$W/config/akhbar" "$W/data"
+# No status line: the window is exactly the size asked for.
+printf 'set -g status off\n' > "$W/tmux.conf"
+TM="tmux -L $SOCK -f $W/tmux.conf"
 trap '$TM kill-server 2>/dev/null; exit' EXIT INT TERM
 ENVS="HOME=$W/home XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data LANG=C.UTF-8 LC_ALL="
 ARTS=$TOP/tests/in/tui
@@ -20,10 +22,13 @@ ARTS=$TOP/tests/in/tui
 start() {
 	sw=$1; sh=$2; shift 2
 	$TM kill-server 2>/dev/null
-	sleep 0.1
-	$TM new-session -d -x "$sw" -y "$sh" \
-	    "env $ENVS $EXTRA $AKHBAR $*; echo AKHBAR-EXITED \$?; sleep 30"
-	$TM set-option -g status off >/dev/null 2>&1
+	# A server that is still going away can refuse the new session.
+	for try in 1 2 3 4 5; do
+		sleep 0.1
+		$TM new-session -d -x "$sw" -y "$sh" "env $ENVS $EXTRA \
+		    $AKHBAR $*; echo AKHBAR-EXITED \$?; sleep 30" \
+		    2>/dev/null && break
+	done
 }
 
 cap() { $TM capture-pane -p "$@"; }

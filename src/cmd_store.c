@@ -1,29 +1,759 @@
 /*
- * cmd_store.c - the store commands: --refresh, --list, --import-opml,
- * --export-opml. (Placeholders until the store lands.)
+ * cmd_store.c - the store commands: --refresh (fetch every feed of the
+ * urls file into the store), --list (print stored article headers),
+ * --import-opml and --export-opml. They glue urls, fetch, feed and store
+ * together and are the only part of that chain that prints. Everything
+ * untrusted (titles, URLs, reasons) goes through utf8_sanitize().
  */
+#include <errno.h>
+#include <stdarg.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "cmds.h"
+#include "feed.h"
+#include "fetch.h"
+#include "opml.h"
+#include "store.h"
+#include "urls.h"
+#include "utf8.h"
+#include "util.h"
+
+/* Options shared by the store commands, with their defaults. */
+struct store_args {
+	char		*urls;		/* urls file path */
+	char		*cache;		/* store path */
+	const char	*opml;		/* --import-opml FILE */
+	struct fetch_opts fetch;
+	int64_t		 max_articles;	/* 0: unlimited */
+};
+
+enum {
+	OPT_MODE = 256,
+	OPT_MAX_CONNECTIONS,
+	OPT_MAX_ARTICLES,
+	OPT_TIMEOUT,
+	OPT_CONNECT_TIMEOUT,
+	OPT_MAX_SIZE,
+	OPT_MAX_PER_HOST,
+};
+
+/* Every option the store commands know; each command takes a subset. */
+static const struct option store_options[] = {
+	{ "urls", required_argument, NULL, 'u' },
+	{ "cache", required_argument, NULL, 'c' },
+	{ "config", required_argument, NULL, 'C' },
+	{ "refresh", no_argument, NULL, OPT_MODE },
+	{ "list", no_argument, NULL, OPT_MODE },
+	{ "export-opml", no_argument, NULL, OPT_MODE },
+	{ "import-opml", required_argument, NULL, OPT_MODE },
+	/* until the config file lands (and for tests and benchmarks) */
+	{ "max-connections", required_argument, NULL, OPT_MAX_CONNECTIONS },
+	{ "max-articles", required_argument, NULL, OPT_MAX_ARTICLES },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "max-per-host", required_argument, NULL, OPT_MAX_PER_HOST },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* One feed of a --refresh run. */
+struct job {
+	const struct urls_entry	*entry;
+	struct store_feed_state	 state;
+	int			 done;
+	int			 failed;
+};
+
+/* The state of a --refresh run, passed to the fetch callback. */
+struct refresh {
+	struct store		*st;
+	const struct store_args	*args;
+	size_t			 total;
+	size_t			 done;
+	size_t			 failed;
+	size_t			 skipped;
+	int			 tty;
+	struct buf		 later;	/* lines printed after the bar */
+};
+
+static int
+parse_number(const char *name, const char *s, long long min, long long *v)
+{
+	char	*end;
+
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || *v < min) {
+		cmd_usage_error("%s: bad number '%s'", name, s);
+		return -1;
+	}
+	return 0;
+}
+
+/* One option of a store command. Returns 0, or 2 for a usage error. */
+static int
+store_option(struct store_args *a, int c, const char *mode)
+{
+	long long	v;
+
+	switch (c) {
+	case 'u':
+		free(a->urls);
+		a->urls = xstrdup(optarg);
+		return 0;
+	case 'c':
+		free(a->cache);
+		a->cache = xstrdup(optarg);
+		return 0;
+	case 'C':
+		return 0;	/* read by the config module */
+	case OPT_MODE:
+		if (optarg != NULL)
+			a->opml = optarg;
+		return 0;
+	case OPT_MAX_CONNECTIONS:
+		if (parse_number("--max-connections", optarg, 1, &v) != 0)
+			return 2;
+		a->fetch.max_connections = v > 256 ? 256 : (int)v;
+		return 0;
+	case OPT_MAX_ARTICLES:
+		if (parse_number("--max-articles", optarg, 0, &v) != 0)
+			return 2;
+		a->max_articles = v;
+		return 0;
+	case OPT_TIMEOUT:
+		if (parse_number("--timeout", optarg, 1, &v) != 0)
+			return 2;
+		a->fetch.timeout = (long)v;
+		return 0;
+	case OPT_CONNECT_TIMEOUT:
+		if (parse_number("--connect-timeout", optarg, 1, &v) != 0)
+			return 2;
+		a->fetch.connect_timeout = (long)v;
+		return 0;
+	case OPT_MAX_PER_HOST:	/* benchmarks against one local server */
+		if (parse_number("--max-per-host", optarg, 1, &v) != 0)
+			return 2;
+		a->fetch.max_per_host = v > 256 ? 256 : (int)v;
+		return 0;
+	case OPT_MAX_SIZE:
+		if (parse_number("--max-size", optarg, 1, &v) != 0)
+			return 2;
+		a->fetch.max_size = (size_t)v;
+		return 0;
+	default:
+		return cmd_usage_error("%s: unknown option", mode);
+	}
+}
+
+/* Parse argv for a store command. Returns 0, or 2 for a usage error. */
+static int
+store_args_parse(struct store_args *a, int argc, char **argv,
+    const char *mode)
+{
+	int	c, rc;
+
+	memset(a, 0, sizeof *a);
+	fetch_opts_default(&a->fetch);
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "u:c:C:", store_options,
+	    NULL)) != -1) {
+		if (c == '?' || c == ':')
+			return cmd_usage_error("%s: unknown option or missing "
+			    "argument near '%s'", mode, argv[optind - 1]);
+		if ((rc = store_option(a, c, mode)) != 0)
+			return rc;
+	}
+	if (optind < argc)
+		return cmd_usage_error("%s: unexpected argument '%s'", mode,
+		    argv[optind]);
+	if (a->urls == NULL)
+		a->urls = urls_default_path();
+	if (a->cache == NULL)
+		a->cache = store_default_path();
+	return 0;
+}
+
+static void
+store_args_free(struct store_args *a)
+{
+	free(a->urls);
+	free(a->cache);
+}
+
+/* Print "akhbar: " and a sanitized message on stderr. */
+static void
+warn_line(const char *prefix, const char *msg)
+{
+	char	*clean = utf8_sanitize(msg, strlen(msg), 1);
+
+	fprintf(stderr, "akhbar: %s%s\n", prefix, clean);
+	free(clean);
+}
+
+/* ---- --refresh ---- */
+
+/* Draw the progress bar (stderr is a terminal). */
+static void
+refresh_bar(struct refresh *r)
+{
+	char	bar[31];
+	size_t	fill = r->total > 0 ? r->done * 30 / r->total : 30, i;
+
+	for (i = 0; i < 30; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[30] = '\0';
+	fprintf(stderr, "\r\033[K[%s] %zu/%zu feeds, %zu failed", bar,
+	    r->done, r->total, r->failed);
+	fflush(stderr);
+}
+
+/* Report one feed: a line now, or after the bar when on a terminal. */
+static void
+refresh_report(struct refresh *r, struct job *j, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+refresh_report(struct refresh *r, struct job *j, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*line, *clean;
+	int	 ok = strncmp(fmt, "ok", 2) == 0, len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	line = xmalloc(len + 1);
+	va_start(ap, fmt);
+	vsnprintf(line, len + 1, fmt, ap);
+	va_end(ap);
+	clean = utf8_sanitize(line, strlen(line), 1);
+	free(line);
+	if (!r->tty)
+		fprintf(stderr, "%s\n", clean);
+	else if (!ok)
+		buf_printf(&r->later, "%s\n", clean);
+	free(clean);
+	if (j != NULL && !j->done) {
+		j->done = 1;
+		r->done++;
+	}
+	if (r->tty)
+		refresh_bar(r);
+}
+
+static void
+refresh_fail(struct refresh *r, struct job *j, const char *reason,
+    const struct store_fetch_meta *m)
+{
+	char	*cause = NULL;
+
+	if (store_feed_failed(r->st, j->state.id, reason, m, &cause) != 0) {
+		warn_line("", cause);
+		free(cause);
+	}
+	j->failed = 1;
+	r->failed++;
+	refresh_report(r, j, "failed: %s: %s", j->entry->url, reason);
+}
+
+/* The parser's item callback: one item into the open update. */
+static int
+refresh_item(const struct feed_item *item, void *arg)
+{
+	void	**ctx = arg;
+	char	**cause = ctx[1];
+
+	return store_update_item(ctx[0], item, cause) != 0;
+}
+
+static const char *
+job_title(const struct job *j, const struct feed_info *info)
+{
+	if (j->entry->name != NULL)
+		return j->entry->name;
+	if (info != NULL && info->title != NULL && *info->title != '\0')
+		return info->title;
+	if (j->state.title != NULL)
+		return j->state.title;
+	return j->entry->url;
+}
+
+/* Parse a whole document into the store, in one transaction. */
+static void
+refresh_parse(struct refresh *r, struct job *j, const char *body,
+    size_t len, const char *base, struct store_fetch_meta *m)
+{
+	struct feed_info	 info = { 0 };
+	struct store_update	*u;
+	char			*cause = NULL, *reason;
+	void			*ctx[2];
+	int64_t			 added = 0;
+
+	u = store_update_begin(r->st, j->state.id, r->args->max_articles,
+	    &cause);
+	if (u == NULL)
+		goto fail;
+	ctx[0] = u;
+	ctx[1] = &cause;
+	if (feed_parse(body, len, base, refresh_item, ctx, &info,
+	    &cause) != 0 || cause != NULL) {
+		store_update_abort(u);
+		goto fail;
+	}
+	m->title = info.title;
+	m->link = info.link;
+	if (store_update_commit(u, m, &added, &cause) != 0)
+		goto fail;
+	refresh_report(r, j, "ok %lld new: %s", (long long)added,
+	    job_title(j, &info));
+	if (m->moved_to != NULL)
+		refresh_report(r, NULL, "moved: %s: permanently redirected "
+		    "to %s (update the urls file)", j->entry->url,
+		    m->moved_to);
+	feed_info_clear(&info);
+	return;
+fail:
+	feed_info_clear(&info);
+	reason = xasprintf("parse error: %s", cause != NULL ? cause : "?");
+	m->title = m->link = NULL;
+	m->etag = m->last_modified = NULL;
+	refresh_fail(r, j, reason, m);
+	free(reason);
+	free(cause);
+}
+
+static void
+refresh_done(struct fetch_req *req, const struct fetch_result *res,
+    void *arg)
+{
+	struct refresh		*r = arg;
+	struct job		*j = req->data;
+	struct store_fetch_meta	 m = { 0 };
+	char			*cause = NULL;
+
+	m.etag = res->etag;
+	m.last_modified = res->last_modified;
+	m.moved_to = res->moved_to;
+	m.retry_after = res->retry_after;
+	if (res->error != NULL) {
+		refresh_fail(r, j, res->error, &m);
+		return;
+	}
+	if (res->not_modified) {
+		if (store_feed_unchanged(r->st, j->state.id, &m,
+		    &cause) != 0) {
+			refresh_fail(r, j, cause, NULL);
+			free(cause);
+			return;
+		}
+		refresh_report(r, j, "ok 0 new: %s (not modified)",
+		    job_title(j, NULL));
+		return;
+	}
+	refresh_parse(r, j, res->body, res->len, res->effective_url, &m);
+}
+
+/* A local feed file: read and parse it directly. */
+static void
+refresh_local(struct refresh *r, struct job *j)
+{
+	struct store_fetch_meta	 m = { 0 };
+	char			*path, *body, *cause = NULL;
+	size_t			 len;
+
+	path = urls_local_path(j->entry->url);
+	body = util_read_file(path, r->args->fetch.max_size, &len, &cause);
+	if (body == NULL) {
+		refresh_fail(r, j, cause, NULL);
+		free(cause);
+	} else
+		refresh_parse(r, j, body, len, NULL, &m);
+	free(body);
+	free(path);
+}
+
+/* Skip a feed whose server asked us to come back later. */
+static int
+refresh_skip(struct refresh *r, struct job *j)
+{
+	char		when[32];
+	time_t		t = (time_t)j->state.retry_after;
+	struct tm	tm;
+
+	if (j->state.retry_after <= (int64_t)time(NULL))
+		return 0;
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+	r->skipped++;
+	refresh_report(r, j, "skipped: %s: the server asked to wait until "
+	    "%s", j->entry->url, when);
+	return 1;
+}
+
+/* Prepare every job; returns the network requests in *reqs. */
+static size_t
+refresh_prepare(struct refresh *r, const struct urls *u, struct job *jobs,
+    struct fetch_req *reqs)
+{
+	size_t	 i, n = 0;
+	char	*cause = NULL;
+
+	for (i = 0; i < u->n; i++) {
+		jobs[i].entry = &u->v[i];
+		if (store_feed_state(r->st, u->v[i].url, u->v[i].name,
+		    &jobs[i].state, &cause) != 0) {
+			warn_line("", cause);
+			free(cause);
+			cause = NULL;
+			jobs[i].failed = 1;
+			r->failed++;
+			refresh_report(r, &jobs[i], "failed: %s: store error",
+			    u->v[i].url);
+			continue;
+		}
+		if (refresh_skip(r, &jobs[i]))
+			continue;
+		if (urls_is_local(u->v[i].url)) {
+			refresh_local(r, &jobs[i]);
+			continue;
+		}
+		reqs[n].url = u->v[i].url;
+		reqs[n].etag = jobs[i].state.etag;
+		reqs[n].last_modified = jobs[i].state.last_modified;
+		reqs[n].data = &jobs[i];
+		n++;
+	}
+	return n;
+}
+
+static int
+refresh_run(struct refresh *r, const struct urls *u)
+{
+	struct job		*jobs = xcalloc(u->n + 1, sizeof *jobs);
+	struct fetch_req	*reqs = xcalloc(u->n + 1, sizeof *reqs);
+	size_t			 i, n;
+	char			*cause = NULL;
+	int			 rc = 0;
+
+	r->total = u->n;
+	if (r->tty)
+		refresh_bar(r);
+	n = refresh_prepare(r, u, jobs, reqs);
+	if (n > 0 && fetch_run(&r->args->fetch, reqs, n, refresh_done, r,
+	    &cause) != 0) {
+		warn_line("", cause);
+		free(cause);
+		rc = 1;
+	}
+	if (r->tty) {
+		fputc('\n', stderr);
+		fputs(r->later.data != NULL ? r->later.data : "", stderr);
+	}
+	for (i = 0; i < u->n; i++)
+		store_state_clear(&jobs[i].state);
+	free(jobs);
+	free(reqs);
+	return rc != 0 || r->failed > 0 ? 1 : 0;
+}
 
 int
 cmd_refresh(int argc, char **argv)
 {
-	return cmd_usage_error("--refresh is not implemented yet");
+	struct store_args	 a;
+	struct urls		 u = { 0 };
+	struct refresh		 r;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = store_args_parse(&a, argc, argv, "--refresh")) != 0) {
+		store_args_free(&a);
+		return rc;
+	}
+	memset(&r, 0, sizeof r);
+	r.args = &a;
+	r.tty = isatty(STDERR_FILENO);
+	if (urls_load(a.urls, 0, &u, &cause) != 0 ||
+	    (r.st = store_open(a.cache, &cause)) == NULL) {
+		warn_line("", cause);
+		free(cause);
+		urls_free(&u);
+		store_args_free(&a);
+		return 1;
+	}
+	for (i = 0; i < u.nwarnings; i++)
+		warn_line("", u.warnings[i]);
+	rc = refresh_run(&r, &u);
+	buf_free(&r.later);
+	store_close(r.st);
+	urls_free(&u);
+	store_args_free(&a);
+	return rc;
+}
+
+/* ---- --list ---- */
+
+struct list_ctx {
+	FILE	*out;
+	int	 error;
+};
+
+/*
+ * Non-zero when s is already what utf8_sanitize() would make of it (valid
+ * UTF-8, every character printable): then it is written as it is, which
+ * spares a copy per field on long lists.
+ */
+static int
+list_clean(const char *s, size_t n)
+{
+	uint32_t	cp;
+	size_t		i = 0, k;
+
+	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		k = utf8_decode(s + i, n - i, &cp);
+		if (!utf8_is_printable(cp) || (cp == UTF8_REPLACEMENT &&
+		    (k != 3 || memcmp(s + i, "\xef\xbf\xbd", 3) != 0)))
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+static void
+list_field(FILE *out, const char *s, int last)
+{
+	char	*clean;
+	size_t	 n;
+
+	if (s != NULL) {
+		n = strlen(s);
+		if (list_clean(s, n))
+			fwrite_unlocked(s, 1, n, out);
+		else {
+			clean = utf8_sanitize(s, n, 1);
+			fputs(clean, out);
+			free(clean);
+		}
+	}
+	putc_unlocked(last ? '\n' : '\t', out);
+}
+
+/* Write v (0 <= v < 10^width) as width decimal digits. */
+static void
+put_digits(char *out, int v, int width)
+{
+	while (width-- > 0) {
+		out[width] = '0' + v % 10;
+		v /= 10;
+	}
+}
+
+/* "YYYY-MM-DD HH:MM" in UTC; 17 bytes with the NUL. */
+static void
+list_date(int64_t when, char *out)
+{
+	time_t		t = (time_t)when;
+	struct tm	tm;
+
+	if (gmtime_r(&t, &tm) == NULL || tm.tm_year + 1900 > 9999 ||
+	    tm.tm_year + 1900 < 0) {
+		memcpy(out, "0000-00-00 00:00", 17);
+		return;
+	}
+	put_digits(out, tm.tm_year + 1900, 4);
+	out[4] = '-';
+	put_digits(out + 5, tm.tm_mon + 1, 2);
+	out[7] = '-';
+	put_digits(out + 8, tm.tm_mday, 2);
+	out[10] = ' ';
+	put_digits(out + 11, tm.tm_hour, 2);
+	out[13] = ':';
+	put_digits(out + 14, tm.tm_min, 2);
+	out[16] = '\0';
+}
+
+static int
+list_article(const struct store_article *a, void *arg)
+{
+	struct list_ctx	*l = arg;
+	char		 date[32];
+
+	list_date(a->date, date);
+	date[16] = '\t';
+	fwrite_unlocked(date, 1, 17, l->out);
+	list_field(l->out, a->feed_title, 0);
+	list_field(l->out, a->title, 0);
+	list_field(l->out, a->link, 1);
+	if (ferror(l->out)) {
+		l->error = 1;
+		return 1;
+	}
+	return 0;
 }
 
 int
 cmd_list(int argc, char **argv)
 {
-	return cmd_usage_error("--list is not implemented yet");
+	static char		 obuf[65536];
+	struct store_args	 a;
+	struct store		*st;
+	struct list_ctx		 l = { stdout, 0 };
+	char			*cause = NULL;
+	int			 rc;
+
+	if ((rc = store_args_parse(&a, argc, argv, "--list")) != 0) {
+		store_args_free(&a);
+		return rc;
+	}
+	if (access(a.cache, F_OK) != 0) {
+		fprintf(stderr, "akhbar: %s: no store yet (run akhbar "
+		    "--refresh)\n", a.cache);
+		store_args_free(&a);
+		return 1;
+	}
+	if ((st = store_open(a.cache, &cause)) == NULL) {
+		warn_line("", cause);
+		free(cause);
+		store_args_free(&a);
+		return 1;
+	}
+	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+	if (store_articles(st, NULL, list_article, &l, &cause) != 0) {
+		warn_line("", cause);
+		free(cause);
+		rc = 1;
+	}
+	store_close(st);
+	store_args_free(&a);
+	if (fflush(stdout) != 0 || ferror(stdout) || l.error) {
+		fprintf(stderr, "akhbar: --list: write error: %s\n",
+		    strerror(errno));
+		rc = 1;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	return rc;
+}
+
+/* ---- OPML ---- */
+
+/* The urls file line for f, or NULL (with a warning) when unusable. */
+static char *
+import_line(const struct opml_feed *f, const struct urls *have,
+    struct urls *added, const char *opml)
+{
+	struct urls	 one = { 0 };
+	char		*line;
+
+	line = urls_format(f->url, f->title, f->tags, f->ntags);
+	urls_parse(line, strlen(line), opml, &one);
+	if (one.n != 1) {
+		const char *why = one.nwarnings > 0 ?
+		    strstr(one.warnings[0], ":1: ") : NULL;
+		char *msg = xasprintf("%s: %s", f->url, why != NULL ?
+		    why + 4 : "unusable URL");
+		warn_line("skipped: ", msg);
+		free(msg);
+		urls_free(&one);
+		free(line);
+		return NULL;
+	}
+	urls_free(&one);
+	if (urls_find(have, f->url) >= 0 || urls_find(added, f->url) >= 0) {
+		free(line);
+		return NULL;
+	}
+	urls_parse(line, strlen(line), opml, added);
+	return line;
 }
 
 int
 cmd_import_opml(int argc, char **argv)
 {
-	return cmd_usage_error("--import-opml is not implemented yet");
+	struct store_args	 a;
+	struct urls		 have = { 0 }, added = { 0 };
+	struct opml_feed	*feeds = NULL;
+	char			*data, *cause = NULL, **lines;
+	size_t			 len, n = 0, i, nl = 0;
+	int			 rc;
+
+	if ((rc = store_args_parse(&a, argc, argv, "--import-opml")) != 0) {
+		store_args_free(&a);
+		return rc;
+	}
+	if ((data = util_read_file(a.opml, 64 * 1024 * 1024, &len,
+	    &cause)) == NULL || opml_parse(data, len, &feeds, &n,
+	    &cause) != 0 || urls_load(a.urls, 1, &have, &cause) != 0) {
+		warn_line("--import-opml: ", cause);
+		free(cause);
+		free(data);
+		opml_feeds_free(feeds, n);
+		store_args_free(&a);
+		return 1;
+	}
+	lines = xcalloc(n + 1, sizeof *lines);
+	for (i = 0; i < n; i++)
+		if ((lines[nl] = import_line(&feeds[i], &have, &added,
+		    a.opml)) != NULL)
+			nl++;
+	if (nl > 0 && urls_append(a.urls, lines, nl, &cause) != 0) {
+		warn_line("", cause);
+		free(cause);
+		rc = 1;
+	} else
+		fprintf(stderr, "akhbar: imported %zu of %zu feeds "
+		    "(%zu already present or unusable)\n", nl, n, n - nl);
+	for (i = 0; i < nl; i++)
+		free(lines[i]);
+	free(lines);
+	urls_free(&have);
+	urls_free(&added);
+	opml_feeds_free(feeds, n);
+	free(data);
+	store_args_free(&a);
+	return rc;
 }
 
 int
 cmd_export_opml(int argc, char **argv)
 {
-	return cmd_usage_error("--export-opml is not implemented yet");
+	struct store_args	 a;
+	struct urls		 u = { 0 };
+	char			*cause = NULL, *doc;
+	int			 rc;
+
+	if ((rc = store_args_parse(&a, argc, argv, "--export-opml")) != 0) {
+		store_args_free(&a);
+		return rc;
+	}
+	if (urls_load(a.urls, 0, &u, &cause) != 0) {
+		warn_line("", cause);
+		free(cause);
+		store_args_free(&a);
+		return 1;
+	}
+	for (rc = 0; (size_t)rc < u.nwarnings; rc++)
+		warn_line("", u.warnings[rc]);
+	doc = opml_write(&u);
+	fputs(doc, stdout);
+	free(doc);
+	urls_free(&u);
+	store_args_free(&a);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "akhbar: --export-opml: write error: %s\n",
+		    strerror(errno));
+		return 1;
+	}
+	return 0;
 }

@@ -1,2 +1,423 @@
-/* fetch.c - placeholder; see fetch.h. */
-typedef int fetch_placeholder;
+/*
+ * fetch.c - parallel downloads with libcurl's multi interface (see
+ * fetch.h). The only file that includes curl.
+ *
+ * Scheduling is ours, not curl's queue: a request is only handed to curl
+ * when fewer than max_connections transfers run and fewer than
+ * max_per_host run against its host, so timeouts count from the moment a
+ * transfer really starts. Sizes are bytes, times seconds.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "fetch.h"
+#include "util.h"
+
+#ifndef VERSION
+#define VERSION "0"
+#endif
+
+/* One running transfer. */
+struct xfer {
+	struct fetch_req	*req;
+	CURL			*easy;
+	struct curl_slist	*headers;
+	char			*host;
+	struct buf		 body;
+	size_t			 max_size;
+	int			 too_large;
+	/* from the header callback, for the current response */
+	long			 status;
+	char			*reason;	/* HTTP reason phrase */
+	char			*etag;
+	char			*last_modified;
+	int			 hops;		/* responses seen */
+	int			 permanent;	/* all 301/308 so far */
+	char			*moved_to;
+	char			 errbuf[CURL_ERROR_SIZE];
+};
+
+void
+fetch_opts_default(struct fetch_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->max_connections = 8;
+	o->max_per_host = 2;
+	o->connect_timeout = 20;
+	o->timeout = 120;
+	o->low_speed_limit = 16;
+	o->low_speed_time = 30;
+	o->max_redirects = 5;
+	o->max_size = 32 * 1024 * 1024;
+	o->user_agent = "akhbar/" VERSION;
+}
+
+static size_t
+fetch_write(char *data, size_t size, size_t n, void *arg)
+{
+	struct xfer	*x = arg;
+
+	n *= size;
+	/* decoded bytes: this also stops gzip bombs and lying lengths */
+	if (x->body.len + n > x->max_size) {
+		x->too_large = 1;
+		return 0;
+	}
+	buf_add(&x->body, data, n);
+	return n;
+}
+
+/* The value of header line h if it is "name: value", trimmed. */
+static char *
+header_value(const char *h, size_t len, const char *name)
+{
+	size_t	nl = strlen(name);
+	const char *v, *end = h + len;
+
+	if (len <= nl || strncasecmp(h, name, nl) != 0 || h[nl] != ':')
+		return NULL;
+	for (v = h + nl + 1; v < end && (*v == ' ' || *v == '\t'); v++)
+		;
+	while (end > v && isspace((unsigned char)end[-1]))
+		end--;
+	return xstrndup(v, end - v);
+}
+
+/* A new response's status line: track redirect hops. */
+static void
+fetch_status_line(struct xfer *x, const char *h, size_t len)
+{
+	const char	*p = memchr(h, ' ', len), *end = h + len;
+	long		 status;
+	char		*url = NULL;
+
+	if (p == NULL)
+		return;
+	status = strtol(p + 1, NULL, 10);
+	if (status >= 100 && status < 200)
+		return;		/* 100 Continue and friends */
+	if (x->hops > 0 && x->permanent) {
+		/* the previous response was a 301/308 that curl followed:
+		 * the URL now being fetched is where the feed lives */
+		curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &url);
+		free(x->moved_to);
+		x->moved_to = url != NULL ? xstrdup(url) : NULL;
+	}
+	x->hops++;
+	x->permanent = x->permanent && (status == 301 || status == 308);
+	x->status = status;
+	free(x->reason);
+	free(x->etag);
+	free(x->last_modified);
+	x->etag = x->last_modified = NULL;
+	for (p++; p < end && isdigit((unsigned char)*p); p++)
+		;
+	while (p < end && *p == ' ')
+		p++;
+	while (end > p && isspace((unsigned char)end[-1]))
+		end--;
+	x->reason = xstrndup(p, end - p);
+}
+
+static size_t
+fetch_header(char *h, size_t size, size_t n, void *arg)
+{
+	struct xfer	*x = arg;
+	char		*v;
+
+	n *= size;
+	if (n >= 5 && strncmp(h, "HTTP/", 5) == 0)
+		fetch_status_line(x, h, n);
+	else if ((v = header_value(h, n, "ETag")) != NULL) {
+		free(x->etag);
+		x->etag = v;
+	} else if ((v = header_value(h, n, "Last-Modified")) != NULL) {
+		free(x->last_modified);
+		x->last_modified = v;
+	}
+	return n;
+}
+
+static char *
+fetch_host(const char *url)
+{
+	CURLU	*u = curl_url();
+	char	*host = NULL, *h;
+
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+		h = xstrdup(host);
+		curl_free(host);
+	} else
+		h = xstrdup("");
+	curl_url_cleanup(u);
+	return h;
+}
+
+static struct xfer *
+xfer_create(const struct fetch_opts *o, struct fetch_req *req)
+{
+	struct xfer	*x = xcalloc(1, sizeof *x);
+	CURL		*e;
+	char		*h;
+
+	x->req = req;
+	x->max_size = o->max_size;
+	x->permanent = 1;
+	x->host = fetch_host(req->url);
+	if ((e = x->easy = curl_easy_init()) == NULL)
+		die("curl_easy_init failed");
+	curl_easy_setopt(e, CURLOPT_URL, req->url);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, fetch_write);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, fetch_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, o->user_agent);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, o->max_redirects);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, o->connect_timeout);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT, o->timeout);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, o->low_speed_limit);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, o->low_speed_time);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+	    (curl_off_t)o->max_size);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_FILETIME, 0L);
+	if (req->etag != NULL) {
+		h = xasprintf("If-None-Match: %s", req->etag);
+		x->headers = curl_slist_append(x->headers, h);
+		free(h);
+	}
+	if (req->last_modified != NULL) {
+		h = xasprintf("If-Modified-Since: %s", req->last_modified);
+		x->headers = curl_slist_append(x->headers, h);
+		free(h);
+	}
+	if (x->headers != NULL)
+		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+	return x;
+}
+
+static void
+xfer_free(struct xfer *x)
+{
+	curl_easy_cleanup(x->easy);
+	curl_slist_free_all(x->headers);
+	buf_free(&x->body);
+	free(x->host);
+	free(x->reason);
+	free(x->etag);
+	free(x->last_modified);
+	free(x->moved_to);
+	free(x);
+}
+
+/* A human reason for a failed transfer. Caller frees. */
+static char *
+fetch_reason(struct xfer *x, CURLcode rc, const struct fetch_opts *o)
+{
+	long	 oserr = 0;
+	char	*host = x->host;
+
+	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+		return xasprintf("DNS failure: cannot resolve host %s", host);
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		return xstrdup("DNS failure: cannot resolve the proxy");
+	case CURLE_COULDNT_CONNECT:
+		curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &oserr);
+		if (oserr == ECONNREFUSED)
+			return xasprintf("connection refused by %s", host);
+		if (oserr == ENETUNREACH || oserr == EHOSTUNREACH)
+			return xasprintf("%s is unreachable", host);
+		return xasprintf("cannot connect to %s", host);
+	case CURLE_OPERATION_TIMEDOUT:
+		return xasprintf("timeout (%s)", x->errbuf);
+	case CURLE_TOO_MANY_REDIRECTS:
+		return xasprintf("too many redirects (more than %ld)",
+		    o->max_redirects);
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		return xstrdup("redirect to a refused protocol (only http "
+		    "and https are fetched)");
+	case CURLE_FILESIZE_EXCEEDED:
+		return xasprintf("too large (over %zu bytes)", o->max_size);
+	case CURLE_WRITE_ERROR:
+		if (x->too_large)
+			return xasprintf("too large (over %zu bytes)",
+			    o->max_size);
+		break;
+	case CURLE_PARTIAL_FILE:
+	case CURLE_RECV_ERROR:
+	case CURLE_GOT_NOTHING:
+		return xasprintf("connection dropped (%s)", x->errbuf);
+	case CURLE_BAD_CONTENT_ENCODING:
+		return xasprintf("bad compressed body (%s)", x->errbuf);
+	default:
+		break;
+	}
+	return xstrdup(*x->errbuf != '\0' ? x->errbuf :
+	    curl_easy_strerror(rc));
+}
+
+/* Report one finished transfer to the caller. */
+static void
+fetch_finish(struct xfer *x, CURLcode rc, const struct fetch_opts *o,
+    fetch_done_cb cb, void *arg)
+{
+	struct fetch_result	 r;
+	char			*error = NULL, *url = NULL;
+	curl_off_t		 retry = 0;
+
+	memset(&r, 0, sizeof r);
+	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &r.status);
+	curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &url);
+	r.effective_url = url;
+	r.moved_to = x->moved_to;
+	r.etag = x->etag;
+	r.last_modified = x->last_modified;
+	if (rc != CURLE_OK)
+		error = fetch_reason(x, rc, o);
+	else if (r.status == 304)
+		r.not_modified = 1;
+	else if (r.status == 429 || r.status == 503) {
+		curl_easy_getinfo(x->easy, CURLINFO_RETRY_AFTER, &retry);
+		if (retry > 0) {
+			r.retry_after = (int64_t)time(NULL) + retry;
+			error = xasprintf("HTTP %ld %s (server asks to retry "
+			    "in %lld s)", r.status, x->reason,
+			    (long long)retry);
+		} else
+			error = xasprintf("HTTP %ld %s", r.status, x->reason);
+	} else if (r.status < 200 || r.status >= 300)
+		error = xasprintf("HTTP %ld%s%s", r.status,
+		    *x->reason != '\0' ? " " : "", x->reason);
+	else {
+		buf_putc(&x->body, '\0');
+		x->body.len--;
+		r.body = x->body.data;
+		r.len = x->body.len;
+	}
+	r.error = error;
+	cb(x->req, &r, arg);
+	free(error);
+}
+
+/*
+ * Scheduling state: hid[i] is the index of the first request with the
+ * same host as request i, and busy[hid] counts its running transfers.
+ */
+struct sched {
+	size_t	*hid;
+	int	*busy;
+	char	*started;
+	size_t	 first;		/* no request before this one is waiting */
+};
+
+static void
+sched_init(struct sched *s, struct fetch_req *reqs, size_t n)
+{
+	char	**hosts = xcalloc(n + 1, sizeof *hosts);
+	size_t	  i, j;
+
+	s->hid = xcalloc(n + 1, sizeof *s->hid);
+	s->busy = xcalloc(n + 1, sizeof *s->busy);
+	s->started = xcalloc(n + 1, 1);
+	s->first = 0;
+	for (i = 0; i < n; i++) {
+		hosts[i] = fetch_host(reqs[i].url);
+		for (j = 0; j < i && strcmp(hosts[i], hosts[j]) != 0; j++)
+			;
+		s->hid[i] = j;
+	}
+	for (i = 0; i < n; i++)
+		free(hosts[i]);
+	free(hosts);
+}
+
+static void
+sched_free(struct sched *s)
+{
+	free(s->hid);
+	free(s->busy);
+	free(s->started);
+}
+
+/* Index of the next request that may start, or n when none may. */
+static size_t
+sched_next(struct sched *s, size_t n, int max_per_host)
+{
+	size_t	i;
+
+	while (s->first < n && s->started[s->first])
+		s->first++;
+	for (i = s->first; i < n; i++)
+		if (!s->started[i] && s->busy[s->hid[i]] < max_per_host)
+			return i;
+	return n;
+}
+
+int
+fetch_run(const struct fetch_opts *o, struct fetch_req *reqs, size_t n,
+    fetch_done_cb cb, void *arg, char **cause)
+{
+	CURLM		*m;
+	CURLMsg		*msg;
+	struct xfer	*x;
+	struct sched	 s;
+	int		 active = 0, still, left;
+	size_t		 i, done = 0;
+
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
+	    (m = curl_multi_init()) == NULL) {
+		*cause = xstrdup("cannot initialise libcurl");
+		return -1;
+	}
+	curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	    (long)o->max_connections);
+	curl_multi_setopt(m, CURLMOPT_MAX_HOST_CONNECTIONS,
+	    (long)o->max_per_host);
+	sched_init(&s, reqs, n);
+	while (done < n) {
+		/* start what the limits allow */
+		while (active < o->max_connections &&
+		    (i = sched_next(&s, n, o->max_per_host)) < n) {
+			x = xfer_create(o, &reqs[i]);
+			s.started[i] = 1;
+			s.busy[s.hid[i]]++;
+			curl_multi_add_handle(m, x->easy);
+			active++;
+		}
+		curl_multi_perform(m, &still);
+		while ((msg = curl_multi_info_read(m, &left)) != NULL) {
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE,
+			    (char **)&x);
+			curl_multi_remove_handle(m, x->easy);
+			s.busy[s.hid[x->req - reqs]]--;
+			active--;
+			done++;
+			fetch_finish(x, msg->data.result, o, cb, arg);
+			xfer_free(x);
+		}
+		if (done < n && active > 0)
+			curl_multi_poll(m, NULL, 0, 1000, NULL);
+	}
+	sched_free(&s);
+	curl_multi_cleanup(m);
+	curl_global_cleanup();
+	return 0;
+}

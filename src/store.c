@@ -58,8 +58,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_FEED_ID] = "SELECT id FROM feeds WHERE url = ?1",
 	[S_FEED_NAME] = "UPDATE feeds SET name = ?2 "
 	    "WHERE id = ?1 AND name IS NOT ?2",
-	[S_FEED_STATE] = "SELECT etag, last_modified, retry_after "
-	    "FROM feeds WHERE id = ?1",
+	[S_FEED_STATE] = "SELECT etag, last_modified, retry_after, "
+	    "coalesce(name, title) FROM feeds WHERE id = ?1",
 	[S_FEED_UNCHANGED] = "UPDATE feeds SET last_error = NULL, "
 	    "retry_after = 0, last_fetch = ?2, moved_to = ?3 WHERE id = ?1",
 	[S_FEED_FAILED] = "UPDATE feeds SET last_error = ?2, "
@@ -425,6 +425,7 @@ store_feed_state(struct store *st, const char *url, const char *name,
 	state->etag = column_dup(s, 0);
 	state->last_modified = column_dup(s, 1);
 	state->retry_after = sqlite3_column_int64(s, 2);
+	state->title = column_dup(s, 3);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -434,7 +435,8 @@ store_state_clear(struct store_feed_state *state)
 {
 	free(state->etag);
 	free(state->last_modified);
-	state->etag = state->last_modified = NULL;
+	free(state->title);
+	state->etag = state->last_modified = state->title = NULL;
 }
 
 int

@@ -40,6 +40,7 @@ struct store_feed {
 /* What a conditional GET needs; store_feed_state() fills it in. */
 struct store_feed_state {
 	int64_t		 id;
+	char		*title;		/* the name or title, or NULL */
 	char		*etag;		/* caller frees (store_state_clear) */
 	char		*last_modified;
 	int64_t		 retry_after;

@@ -45,6 +45,7 @@ struct tui_refresh {
 	size_t		 linelen;
 	char		 last[512];
 	int64_t		 next_poll;	/* ms clock */
+	char		*tmp_urls;	/* one-feed urls file, or NULL */
 };
 
 struct tui {

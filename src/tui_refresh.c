@@ -1,7 +1,8 @@
 /*
  * tui_refresh.c - refreshing feeds without freezing the screen: the
- * reader runs `akhbar -u URLS -c STORE --refresh [URL]` (its own binary)
- * as a child with its output on a pipe, polls that pipe in the event
+ * reader runs `akhbar -u URLS -c STORE --refresh` (its own binary; for
+ * one feed, URLS is a temporary file naming only that feed) as a child
+ * with its output on a pipe, polls that pipe in the event
  * loop with the keyboard, and watches the store (which two processes may
  * share) for progress: a feed whose last fetch is newer than the start
  * is done, and its new articles are shown as they arrive. Times are
@@ -21,6 +22,15 @@
 #include "util.h"
 #include "store.h"
 #include "tui.h"
+
+static void
+drop_tmp(struct tui_refresh *r)
+{
+	if (r->tmp_urls != NULL)
+		unlink(r->tmp_urls);
+	free(r->tmp_urls);
+	r->tmp_urls = NULL;
+}
 
 /* Progress as read from the store. */
 struct progress {
@@ -62,12 +72,42 @@ feed_url(const struct tui *t, int64_t feed_id)
 	return NULL;
 }
 
+/* A temporary urls file naming only url; its path is kept in r. */
+static const char *
+one_feed_urls(struct tui_refresh *r, const char *url)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		*line;
+	int		 fd;
+	size_t		 len;
+
+	free(r->tmp_urls);
+	r->tmp_urls = xasprintf("%s/akhbar-urls.XXXXXX", dir != NULL &&
+	    *dir == '/' ? dir : "/tmp");
+	if ((fd = mkstemp(r->tmp_urls)) == -1) {
+		free(r->tmp_urls);
+		r->tmp_urls = NULL;
+		return NULL;
+	}
+	line = urls_format(url, NULL, NULL, 0);
+	len = strlen(line);
+	if (write(fd, line, len) != (ssize_t)len || write(fd, "\n", 1) != 1) {
+		free(line);
+		close(fd);
+		drop_tmp(r);
+		return NULL;
+	}
+	free(line);
+	close(fd);
+	return r->tmp_urls;
+}
+
 void
 tui_refresh_start(struct tui *t, int64_t feed_id)
 {
 	struct tui_refresh	*r = &t->refresh;
-	char			 exe[PATH_MAX], *argv[8];
-	const char		*url = NULL;
+	char			 exe[PATH_MAX], *argv[10], conn[16];
+	const char		*url = NULL, *urls = t->urls_path;
 	ssize_t			 n;
 	int			 fd[2], null, i = 0;
 
@@ -82,16 +122,24 @@ tui_refresh_start(struct tui *t, int64_t feed_id)
 	exe[n] = '\0';
 	if (feed_id != 0 && (url = feed_url(t, feed_id)) == NULL)
 		feed_id = 0;
+	if (url != NULL && (urls = one_feed_urls(r, url)) == NULL) {
+		tui_message(t, 1, "refresh: cannot write a temporary file");
+		return;
+	}
 	argv[i++] = exe;
 	argv[i++] = "-u";
-	argv[i++] = t->urls_path;
+	argv[i++] = (char *)urls;
 	argv[i++] = "-c";
 	argv[i++] = t->store_path;
+	if (t->cfg.max_connections > 0) {
+		snprintf(conn, sizeof conn, "%d", t->cfg.max_connections);
+		argv[i++] = "--max-connections";
+		argv[i++] = conn;
+	}
 	argv[i++] = "--refresh";
-	if (url != NULL)
-		argv[i++] = (char *)url;
 	argv[i] = NULL;
 	if (pipe(fd) == -1) {
+		drop_tmp(r);
 		tui_message(t, 1, "refresh: %s", strerror(errno));
 		return;
 	}
@@ -99,6 +147,7 @@ tui_refresh_start(struct tui *t, int64_t feed_id)
 		r->pid = 0;
 		close(fd[0]);
 		close(fd[1]);
+		drop_tmp(r);
 		tui_message(t, 1, "refresh: %s", strerror(errno));
 		return;
 	}
@@ -160,10 +209,13 @@ finished(struct tui *t, int status)
 
 	take_output(r, "\n", 1);
 	r->pid = 0;
+	drop_tmp(r);
 	tui_reload_list(t);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		tui_message(t, 0, "refreshed %zu of %zu feeds", r->done,
 		    r->total);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
+		tui_message(t, 1, "refresh: some feeds failed (%s)", r->last);
 	else if (strstr(r->last, "not implemented") != NULL ||
 	    (WIFEXITED(status) && WEXITSTATUS(status) == 127))
 		tui_message(t, 1, "refresh not available in this build: %s",
@@ -191,6 +243,7 @@ tui_refresh_input(struct tui *t)
 	r->fd = -1;
 	while (waitpid(r->pid, &status, 0) == -1 && errno == EINTR)
 		;
+	r->next_poll = 0;
 	tui_refresh_poll(t, tui_now());
 	finished(t, status);
 }
@@ -238,4 +291,5 @@ tui_refresh_stop(struct tui *t)
 	if (r->fd != -1)
 		close(r->fd);
 	r->fd = -1;
+	drop_tmp(r);
 }

@@ -213,16 +213,59 @@ check "R with -o: offline, not refreshing" wait_for "offline"
 keys q
 check "q on the feed list quits" wait_for "AKHBAR-EXITED 0"
 
-# refresh without -o: the fetcher runs in the background (or is
-# reported as not available in this build)
-start 120 40 $ST
-wait_for "All articles" >/dev/null
+# ---- live refresh against the local feed server (tests/feedserver.py) ----
+mkdir -p "$W/www"
+cat > "$W/www/a.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+<title>الجزيرة نت</title><link>https://www.aljazeera.net/</link>
+<item><title>قمة عربية في الرياض تبحث الأزمة الاقتصادية</title>
+<link>https://www.aljazeera.net/news/summit</link><guid>aj-1</guid>
+<pubDate>Mon, 06 May 2024 10:15:00 +0300</pubDate>
+<description>&lt;p&gt;انطلقت اليوم أعمال القمة العربية في الرياض.&lt;/p&gt;</description></item>
+</channel></rss>
+EOF
+cat > "$W/www/b.xml" <<'EOF'
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>BBC World</title>
+<id>urn:bbc</id><updated>2024-05-07T12:00:00Z</updated>
+<entry><title>Floods hit southern Brazil</title><id>urn:bbc:2</id>
+<link href="https://www.bbc.co.uk/news/2"/><updated>2024-05-06T18:20:00Z</updated>
+<summary>Rescue efforts.</summary></entry></feed>
+EOF
+python3 "$TOP/tests/feedserver.py" --root "$W/www" --log "$W/server.log" \
+    --timeout 60 > "$W/port" 2>"$W/server.err" &
+SERVER=$!
+i=0
+while [ ! -s "$W/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+P=$(head -1 "$W/port")
+check "feed server started" test -n "$P"
+U=http://127.0.0.1:$P
+printf '%s\n' "$U/file/a.xml arabic" "$U/file/b.xml" "$U/slow" > "$W/urls2"
+ST2="-c $W/cache2.db -u $W/urls2"
+EXTRA="TERM=xterm-256color"
+start 120 40 $ST2
+check "refresh: subscribed feeds listed before their first fetch" \
+    wait_for "$U/file/b.xml"
 keys R
-check "R: refresh runs or is reported, UI still answers" \
-    wait_for "refresh"
-keys j
-check "UI answers keys during/after refresh" wait_for "2/"
+check "refresh: progress bar while the slow feed is still loading" \
+    wait_for "refresh [######----] 2/3"
+check "refresh: new articles appear as they arrive" wait_for "BBC World"
+keys g Enter
+check "refresh: UI answers keys during the refresh" \
+    wait_for "Floods hit southern Brazil"
 keys Q
+check "refresh: Q quits at once during a refresh" wait_for "AKHBAR-EXITED 0"
+# r refreshes only the selected feed.
+printf '%s\n' "$U/file/a.xml arabic" "$U/file/b.xml" > "$W/urls3"
+start 120 40 -c "$W/cache3.db" -u "$W/urls3"
+wait_for "$U/file/b.xml" >/dev/null
+keys j j j j
+keys r
+check "r: refreshes the selected feed only" wait_for "refreshed 1 of 1 feeds"
+check "r: its articles are there" wait_for "1/1 All articles"
+keys Q
+kill $SERVER 2>/dev/null
 
 # marking read after a moment, u toggles
 printf 'mark-read-delay 0.3\n' > "$W/config/akhbar/config"

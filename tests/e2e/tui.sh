@@ -338,6 +338,15 @@ keys J
 check "bind J down works" wait_for "2/3"
 keys Q
 
+# ---- bidi terminal: logical order, unshaped, for terminals doing bidi ----
+printf 'bidi terminal\n' > "$W/bidi.conf"
+start 120 40 -C "$W/bidi.conf" "$ARTS"
+wait_for "City council" >/dev/null
+cap > "$W/b1.txt"
+check "bidi terminal: the Arabic title in logical order, unshaped" \
+    grep -qF "وزارة الصحة تعلن" "$W/b1.txt"
+keys Q
+
 # ---- locale: not UTF-8 -> C.UTF-8 ----
 EXTRA="LC_ALL=C LANG=C"
 start 80 24 "$ARTS"

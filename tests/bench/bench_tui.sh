@@ -112,8 +112,8 @@ echo "scroll one line (full-screen reader 80x24): akhbar $line and $line2" \
 echo "scroll one page (80x24):      akhbar $page, $page2 bytes; less" \
     "$lpage, $lpage2 bytes"
 echo "side by side 120x40:          first $sfirst bytes, one line $sline," \
-    "one page $spage (ncurses cannot scroll a part-width region: the pane" \
-    "is repainted)"
+    "one page $spage (a short list lets ncurses scroll the full width;" \
+    "beside a full list the pane is repainted)"
 [ "$line" -le 155 ] && echo "one line: within target" ||
     echo "one line: OVER target"
 [ "$page" -le "$lpage" ] && echo "one page: within less" ||

@@ -10,7 +10,8 @@
 #include "cmds.h"
 
 static const char usage_text[] =
-"usage: akhbar [options] [PATH...]\n"
+"usage: akhbar [-ro] [-u URLS] [-c CACHE.db] [-C CONFIG] [--theme NAME]\n"
+"              [PATH...]\n"
 "       akhbar --dump [--width N] [--direction auto|ltr|rtl]\n"
 "              [--shaping on|off] [--color auto|always|never]\n"
 "              [--highlight WORD]... [--theme NAME] FILE|-\n"
@@ -44,6 +45,8 @@ static const char usage_text[] =
 "  -u, --urls FILE     urls file (default $XDG_CONFIG_HOME/akhbar/urls)\n"
 "  -c, --cache FILE    store (default $XDG_DATA_HOME/akhbar/cache.db)\n"
 "  -C, --config FILE   config (default $XDG_CONFIG_HOME/akhbar/config)\n"
+"  -r                  the reader: refresh every feed at start\n"
+"  -o, --offline       the reader: never touch the network\n"
 "  -h, --help          show this help and exit\n"
 "  -V, --version       show the version and exit\n"
 "\n"

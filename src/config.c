@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -169,6 +170,42 @@ set_max_conn(struct config *c, char **w, int n)
 	return err;
 }
 
+/* The numeric settings of the fetcher and the store. */
+static const struct {
+	const char	*word;
+	long		 min;
+	long		 max;
+	size_t		 offset;
+} limits[] = {
+	{ "max-articles", 0, 1000000000L,
+	    offsetof(struct config, max_articles) },
+	{ "download-timeout", 1, 86400,
+	    offsetof(struct config, download_timeout) },
+	{ "connect-timeout", 1, 3600,
+	    offsetof(struct config, connect_timeout) },
+	{ "max-feed-size", 1024, 1L << 30,
+	    offsetof(struct config, max_feed_size) },
+};
+
+static char *
+set_limit(struct config *c, char **w, int n)
+{
+	size_t	i;
+	long	v;
+	char	*err;
+
+	for (i = 0; i < sizeof limits / sizeof limits[0]; i++)
+		if (strcmp(w[0], limits[i].word) == 0)
+			break;
+	if (i == sizeof limits / sizeof limits[0])
+		return xasprintf("unknown setting '%s'", w[0]);
+	if (n != 2)
+		return xasprintf("expected: %s N", w[0]);
+	if ((err = number(w[1], limits[i].min, limits[i].max, &v)) == NULL)
+		*(long *)((char *)c + limits[i].offset) = v;
+	return err;
+}
+
 static char *
 set_save_dir(struct config *c, char **w, int n)
 {
@@ -193,6 +230,10 @@ static const struct {
 	{ "highlight", set_highlight },
 	{ "max-connections", set_max_conn },
 	{ "save-dir", set_save_dir },
+	{ "max-articles", set_limit },
+	{ "download-timeout", set_limit },
+	{ "connect-timeout", set_limit },
+	{ "max-feed-size", set_limit },
 };
 
 void

@@ -29,6 +29,10 @@ struct config {
 	char		**highlight;		/* keywords */
 	size_t		 nhighlight;
 	int		 max_connections;	/* 0: the fetcher's default */
+	long		 max_articles;		/* per feed; 0 unlimited */
+	long		 download_timeout;	/* seconds; 0 default */
+	long		 connect_timeout;	/* seconds; 0 default */
+	long		 max_feed_size;		/* bytes; 0 default */
 	char		*save_dir;		/* reserved */
 	struct app_keys	 keys;
 	char		**errors;		/* "FILE:LINE: ..." */

@@ -73,14 +73,8 @@ skip_escape(const char *s, size_t n, size_t i)
 	return i + 2;		/* a two-byte C1 control */
 }
 
-/*
- * One header value: a single line with no control characters, no bidi
- * controls and no escape sequences; tabs and newlines fold into spaces,
- * runs of spaces collapse, ends are trimmed. Unlike utf8_sanitize() the
- * joiners (ZWNJ, ZWJ) stay: Persian needs them. Caller frees.
- */
-static char *
-header_clean(const char *s, size_t n)
+char *
+saved_clean_value(const char *s, size_t n)
 {
 	struct buf	b = { 0 };
 	uint32_t	cp;
@@ -120,7 +114,7 @@ put_field(struct buf *b, enum field f, const char *v)
 
 	if (v == NULL)
 		return;
-	clean = header_clean(v, strlen(v));
+	clean = saved_clean_value(v, strlen(v));
 	if (clean[0] != '\0')
 		buf_printf(b, "%s: %s\n", field_names[f], clean);
 	free(clean);
@@ -210,7 +204,7 @@ parse_line(const char *s, size_t n, struct saved_meta *m, int *html)
 	if ((colon = memchr(s, ':', n)) == NULL)
 		return;
 	f = field_of(s, (size_t)(colon - s));
-	v = header_clean(colon + 1, n - (size_t)(colon + 1 - s));
+	v = saved_clean_value(colon + 1, n - (size_t)(colon + 1 - s));
 	switch (f) {
 	case F_TITLE: slot = &m->title; break;
 	case F_FEED: slot = &m->feed; break;

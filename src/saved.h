@@ -55,6 +55,15 @@ struct saved_meta {
 /* Free the strings of m and zero it (for metas saved_*() filled in). */
 void	 saved_meta_clear(struct saved_meta *m);
 
+/*
+ * A header value made safe: one line with no control characters, no
+ * bidi controls and no escape sequences; tabs and newlines fold into
+ * spaces, runs of spaces collapse, the ends are trimmed, invalid UTF-8
+ * becomes U+FFFD. Unlike utf8_sanitize() the joiners (ZWNJ, ZWJ) stay:
+ * Persian needs them. Caller frees.
+ */
+char	*saved_clean_value(const char *s, size_t n);
+
 /* Non-zero when s[0..n) starts with the saved format's first line. */
 int	 saved_sniff(const char *s, size_t n);
 

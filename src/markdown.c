@@ -28,6 +28,9 @@ struct item {
 	int	 ordered;
 };
 
+/* Longest link text or destination looked for, in bytes. */
+#define LINK_SCAN_MAX	1024
+
 /* The closer searches that failed up to the end of the paragraph. */
 #define MEMO_RUNS	8
 
@@ -333,7 +336,8 @@ emphasis(struct md *m, struct block *b, size_t i, size_t end,
 static size_t
 bracket_end(const char *s, size_t i, size_t end)
 {
-	size_t	k, nest = 0, lim = i + 4096 < end ? i + 4096 : end;
+	size_t	k, nest = 0, lim = end - i > LINK_SCAN_MAX ?
+		    i + LINK_SCAN_MAX : end;
 
 	for (k = i; k < lim; k++) {
 		if (s[k] == '\\') {
@@ -355,6 +359,9 @@ link_dest(const char *s, size_t i, size_t end, char **u)
 {
 	size_t	a, z, depth = 0;
 
+	/* Bounded, as bracket_end(): "[a]([a](..." stays linear. */
+	if (end - i > LINK_SCAN_MAX)
+		end = i + LINK_SCAN_MAX;
 	if (i >= end || s[i] != '(')
 		return 0;
 	for (i++; i < end && isspace((unsigned char)s[i]); i++)
@@ -542,6 +549,28 @@ line_break(struct block *b, const char *s, size_t i, size_t start)
 		block_add_utf8(b, " ", 1, 0, 1);
 }
 
+/* The length of the escape sequence at s[i] == ESC, dropped whole
+ * (block_add_utf8() would only see its pieces). */
+static size_t
+escape_length(const char *s, size_t i, size_t end)
+{
+	size_t	k = i + 1;
+
+	if (k < end && s[k] == '[') {
+		for (k++; k < end && (unsigned char)s[k] >= 0x20 &&
+		    (unsigned char)s[k] < 0x40; k++)
+			;
+		return (k < end ? k + 1 : k) - i;
+	}
+	if (k < end && s[k] == ']') {
+		while (k < end && s[k] != 0x07 && !(s[k] == 0x1B &&
+		    k + 1 < end && s[k + 1] == '\\'))
+			k++;
+		return (k < end ? k + (s[k] == 0x07 ? 1 : 2) : k) - i;
+	}
+	return (k < end ? k + 1 : k) - i;
+}
+
 static void
 inlines(struct md *m, struct block *b, size_t i, size_t end, uint16_t attr,
     int depth)
@@ -572,10 +601,9 @@ inlines(struct md *m, struct block *b, size_t i, size_t end, uint16_t attr,
 			if (depth < MARKDOWN_MAX_DEPTH)
 				used = emphasis(m, b, i, end, attr, depth);
 			if (used == 0) {
-				/* As text: the whole run, or one of it when
-				 * a shorter closer may follow. */
-				add_cp(b, (unsigned char)s[i], attr);
-				used = 1;
+				/* An unmatched run is text, whole. */
+				used = run_length(s, i, end, s[i]);
+				block_add_utf8(b, s + i, used, attr, 1);
 			}
 			break;
 		case '!':
@@ -606,10 +634,13 @@ inlines(struct md *m, struct block *b, size_t i, size_t end, uint16_t attr,
 			line_break(b, s, i, start);
 			used = 1;
 			break;
+		case 0x1B:
+			used = escape_length(s, i, end);
+			break;
 		}
 		if (used == 0) {
 			/* Plain text up to the next special byte. */
-			for (k = i + 1; k < end && !strchr("\\`*_![<&\n",
+			for (k = i + 1; k < end && !strchr("\\`*_![<&\n\x1b",
 			    s[k]); k++)
 				;
 			block_add_utf8(b, s + i, k - i, attr, 1);

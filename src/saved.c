@@ -354,13 +354,17 @@ static void
 slug(struct buf *b, const char *title, size_t max)
 {
 	utf8proc_uint8_t	*nfc = NULL;
-	const char		*s = title;
+	const char		*s;
+	char			*clean;
 	uint32_t		 cp;
 	size_t			 i = 0, n, k, start = b->len, base = b->len;
 	char			 enc[4];
 	int			 dash = 0;
 
-	if (utf8proc_map((const utf8proc_uint8_t *)title, 0, &nfc,
+	/* Escape sequences go whole, not just their ESC. */
+	clean = saved_clean_value(title, strlen(title));
+	s = clean;
+	if (utf8proc_map((const utf8proc_uint8_t *)clean, 0, &nfc,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE) >= 0)
 		s = (const char *)nfc;
 	n = strlen(s);
@@ -372,8 +376,7 @@ slug(struct buf *b, const char *title, size_t max)
 			dash = b->len > start;
 			continue;
 		}
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 'a' - 'A';
+		cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 		k = utf8_encode(cp, enc);
 		if (b->len - start + dash + k > max) {
 			/* Do not keep a letter without all its marks. */
@@ -391,6 +394,7 @@ slug(struct buf *b, const char *title, size_t max)
 	while (b->len > start && b->data[b->len - 1] == '-')
 		b->len--;
 	free(nfc);
+	free(clean);
 }
 
 char *

@@ -110,7 +110,7 @@ int	 saved_read(const char *path, struct saved_meta *m, struct doc **d,
 /*
  * The file name for an article: "YYYY-MM-DD-slug.txt" ("undated-..."
  * without a date). The slug keeps the title's letters, marks and digits
- * in any script (Arabic stays Arabic, NFC normalized, ASCII lowercased);
+ * in any script (Arabic stays Arabic, NFC normalized, lowercased);
  * every other run of characters becomes one '-', control characters,
  * bidi controls and other format characters are dropped. The name never
  * holds '/', "..", a leading '.' or '-', or a character that is not

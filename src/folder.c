@@ -313,41 +313,61 @@ first_line(const char *s, size_t n)
 	return NULL;
 }
 
-/* The first Markdown heading (ATX or setext) or line. */
+/* Is s[0..n) a setext underline (=== or ---)? */
+static int
+is_underline(const char *s, size_t n)
+{
+	size_t	i;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	if (n == 0 || (s[0] != '=' && s[0] != '-'))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] != s[0])
+			return 0;
+	return 1;
+}
+
+/* The first Markdown heading (ATX or setext, not in a fenced code
+ * block) within s[0..n), else the first line. */
 static char *
 markdown_title(const char *s, size_t n)
 {
-	const char	*nl, *next;
-	size_t		 i = 0, len, k, nlen;
+	const char	*nl, *line, *prev = NULL;
+	size_t		 i = 0, len, k, prev_len = 0;
+	int		 fence = 0;
 
 	while (i < n) {
-		nl = memchr(s + i, '\n', n - i);
-		len = nl != NULL ? (size_t)(nl - (s + i)) : n - i;
-		for (k = 0; k < len && k < 3 && s[i + k] == ' '; k++)
-			;
-		if (k < len && s[i + k] == '#') {
-			while (k < len && s[i + k] == '#')
-				k++;
-			while (len > k && (s[i + len - 1] == '#' ||
-			    isspace((unsigned char)s[i + len - 1])))
-				len--;
-			return saved_clean_value(s + i + k, len - k);
-		}
-		if (nl != NULL && k < len) {
-			next = nl + 1;
-			nlen = (size_t)(s + n - next);
-			if (nlen > 0 && (next[0] == '=' || next[0] == '-') &&
-			    strspn(next, next[0] == '=' ? "= \r" : "- \r") >=
-			    (memchr(next, '\n', nlen) != NULL ? (size_t)
-			    ((char *)memchr(next, '\n', nlen) - next) : nlen))
-				return saved_clean_value(s + i, len);
-			return first_line(s + i, n - i);
-		}
-		if (k < len)
-			return first_line(s + i, n - i);
+		line = s + i;
+		nl = memchr(line, '\n', n - i);
+		len = nl != NULL ? (size_t)(nl - line) : n - i;
 		i += len + 1;
+		for (k = 0; k < len && k < 3 && line[k] == ' '; k++)
+			;
+		if (len - k >= 3 && (strncmp(line + k, "```", 3) == 0 ||
+		    strncmp(line + k, "~~~", 3) == 0)) {
+			fence = !fence;
+			prev = NULL;
+			continue;
+		}
+		if (fence)
+			continue;
+		if (k < len && line[k] == '#') {
+			while (k < len && line[k] == '#')
+				k++;
+			while (len > k && (line[len - 1] == '#' ||
+			    isspace((unsigned char)line[len - 1])))
+				len--;
+			return saved_clean_value(line + k, len - k);
+		}
+		if (prev != NULL && is_underline(line, len))
+			return saved_clean_value(prev, prev_len);
+		prev = k < len && !isspace((unsigned char)line[k]) ? line :
+		    NULL;
+		prev_len = len;
 	}
-	return NULL;
+	return first_line(s, n);
 }
 
 /* Decode the few entities a title uses; drop tags. In place. */

@@ -80,7 +80,7 @@ dump_article(struct dump_run *r, const char *path, const char *data,
 	char		*cause = NULL;
 	size_t		 i;
 
-	if (!article_is_html(path, data, len)) {
+	if (article_format(path, data, len) == ARTICLE_TEXT) {
 		/* Blank rows come from render_block: only the first block
 		 * of the output goes without one. */
 		text_parse(data, len, emit_para, r);

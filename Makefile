@@ -25,11 +25,12 @@ AKHBAR_LIBS = $(PKG_LIBS) -lm
 # Layer 1 (text core), layer 2 (feeds, store, fetch) and the commands.
 CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/wrap.o src/bidi.o src/cells.o src/render.o src/theme.o \
-	src/match.o src/dump.o src/article.o \
+	src/match.o src/dump.o src/article.o src/saved.o src/markdown.o \
+	src/folder.o \
 	src/feed.o src/date.o src/store.o src/fetch.o src/urls.o src/opml.o \
 	src/cmd_dump.o src/cmd_feed.o src/cmd_store.o src/cmd_export.o \
-	src/cmd_search.o
-MAIN_OBJ = src/main.o src/tui.o
+	src/cmd_search.o src/app.o src/config.o src/source.o
+MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o
 HDR = src/*.h
 
 all: akhbar
@@ -74,8 +75,11 @@ install: akhbar
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/akhbar.1
 	cp -f man/akhbar.conf.5 $(DESTDIR)$(MANPREFIX)/man5/akhbar.conf.5
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/akhbar.conf.5
-	cp -f themes/* $(DESTDIR)$(PREFIX)/share/akhbar/themes/
-	chmod 644 $(DESTDIR)$(PREFIX)/share/akhbar/themes/*
+	for f in themes/*; do \
+		[ -f "$$f" ] || continue; \
+		cp -f "$$f" $(DESTDIR)$(PREFIX)/share/akhbar/themes/; \
+		chmod 644 "$(DESTDIR)$(PREFIX)/share/akhbar/themes/$${f#themes/}"; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/akhbar \

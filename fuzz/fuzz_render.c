@@ -109,7 +109,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The list line: a NUL-terminated copy of the paragraph. */
 	s = xstrndup(text, ntext);
 	render_line(s, o.width - 2 + (flags & 3), (enum dir)((flags >> 4) % 3),
-	    o.shaping, ATTR_NONE, m, &line);
+	    (o.shaping ? RENDER_SHAPE : 0) | (flags & 0x40 ? RENDER_LOGICAL :
+	    0), ATTR_NONE, m, &line);
 	check_row(&line, o.width - 2 + (flags & 3), strlen(s) + 1, 1);
 	free(line.cells);
 	free(s);

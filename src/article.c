@@ -1,12 +1,15 @@
 /*
- * article.c - chooses the reader for an article file and adds the title
- * block. Sizes are bytes.
+ * article.c - chooses the reader for an article file (text, HTML,
+ * Markdown, saved) and adds the title block. Sizes are bytes.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "util.h"
 #include "html.h"
+#include "markdown.h"
+#include "saved.h"
 #include "text.h"
 #include "article.h"
 
@@ -18,15 +21,26 @@ has_suffix(const char *path, const char *suffix)
 	return n >= k && strcasecmp(path + n - k, suffix) == 0;
 }
 
+enum article_format
+article_format(const char *path, const char *s, size_t n)
+{
+	if (saved_sniff(s, n))
+		return ARTICLE_SAVED;
+	if (path != NULL && (has_suffix(path, ".html") ||
+	    has_suffix(path, ".htm") || has_suffix(path, ".xhtml")))
+		return ARTICLE_HTML;
+	if (path != NULL && (has_suffix(path, ".md") ||
+	    has_suffix(path, ".markdown")))
+		return ARTICLE_MARKDOWN;
+	if (path != NULL && has_suffix(path, ".txt"))
+		return ARTICLE_TEXT;
+	return html_sniff(s, n) ? ARTICLE_HTML : ARTICLE_TEXT;
+}
+
 int
 article_is_html(const char *path, const char *s, size_t n)
 {
-	if (path != NULL && (has_suffix(path, ".html") ||
-	    has_suffix(path, ".htm") || has_suffix(path, ".xhtml")))
-		return 1;
-	if (path != NULL && has_suffix(path, ".txt"))
-		return 0;
-	return html_sniff(s, n);
+	return article_format(path, s, n) == ARTICLE_HTML;
 }
 
 void
@@ -63,27 +77,12 @@ drop_repeated_title(struct doc *d)
 	d->nblocks--;
 }
 
-struct doc *
-article_parse(const char *path, const char *s, size_t n, char **cause)
+/* Move body's blocks and links to the end of d and free body. */
+static void
+append_doc(struct doc *d, struct doc *body)
 {
-	struct doc	*d;
-	struct doc	*body;
-	size_t		 i;
+	size_t	i;
 
-	d = doc_create();
-	if (!article_is_html(path, s, n)) {
-		text_to_doc(s, n, d);
-		return d;
-	}
-	body = doc_create();
-	if (html_to_doc(s, n, NULL, body, cause) == -1) {
-		doc_free(body);
-		doc_free(d);
-		return NULL;
-	}
-	d->title = body->title;
-	body->title = NULL;
-	article_add_title(d);
 	for (i = 0; i < body->nblocks; i++)
 		*doc_add_block(d, body->blocks[i].type) = body->blocks[i];
 	body->nblocks = 0;
@@ -92,6 +91,57 @@ article_parse(const char *path, const char *s, size_t n, char **cause)
 	body->links = NULL;
 	body->nlinks = 0;
 	doc_free(body);
+}
+
+struct doc *
+article_parse_body(const char *title, enum article_format f,
+    const char *s, size_t n, char **cause)
+{
+	struct doc	*d, *body;
+
+	d = doc_create();
+	body = doc_create();
+	switch (f) {
+	case ARTICLE_HTML:
+		if (html_to_doc(s, n, NULL, body, cause) == -1) {
+			doc_free(body);
+			doc_free(d);
+			return NULL;
+		}
+		break;
+	case ARTICLE_MARKDOWN:
+		markdown_to_doc(s, n, body);
+		break;
+	default:
+		text_to_doc(s, n, body);
+		break;
+	}
+	if (title != NULL && title[0] != '\0') {
+		free(body->title);
+		d->title = xstrdup(title);
+	} else {
+		d->title = body->title;
+		body->title = NULL;
+		if (f == ARTICLE_MARKDOWN) {
+			/* The heading is already there: name the article
+			 * without adding a title block. */
+			append_doc(d, body);
+			return d;
+		}
+	}
+	body->title = NULL;
+	article_add_title(d);
+	append_doc(d, body);
 	drop_repeated_title(d);
 	return d;
+}
+
+struct doc *
+article_parse(const char *path, const char *s, size_t n, char **cause)
+{
+	enum article_format	f = article_format(path, s, n);
+
+	if (f == ARTICLE_SAVED)
+		return saved_to_doc(s, n, NULL, cause);
+	return article_parse_body(NULL, f, s, n, cause);
 }

@@ -18,9 +18,31 @@ rows_add(struct rows *r)
 		r->cap = r->cap ? r->cap * 2 : 32;
 		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
 	}
-	row = &r->v[r->n++];
-	memset(row, 0, sizeof *row);
+	row = &r->v[r->n];
+	if (r->n < r->alloc) {
+		/* Reuse the cells of a row from before rows_reset(). */
+		row->n = row->width = row->src = 0;
+	} else {
+		memset(row, 0, sizeof *row);
+		r->alloc++;
+	}
+	r->n++;
 	return row;
+}
+
+void
+rows_reset(struct rows *r)
+{
+	r->n = 0;
+}
+
+void
+row_reserve(struct row *row, size_t n)
+{
+	if (row->cap - row->n >= n)
+		return;
+	row->cap = row->n + n;
+	row->cells = xreallocarray(row->cells, row->cap, sizeof *row->cells);
 }
 
 void
@@ -28,7 +50,7 @@ rows_clear(struct rows *r)
 {
 	size_t	i;
 
-	for (i = 0; i < r->n; i++)
+	for (i = 0; i < r->alloc; i++)
 		free(r->v[i].cells);
 	free(r->v);
 	memset(r, 0, sizeof *r);
@@ -37,10 +59,11 @@ rows_clear(struct rows *r)
 void
 row_put(struct row *row, uint32_t cp, uint16_t attr, uint8_t width)
 {
-	/* Rows grow in powers of two from 16; n is the capacity marker. */
-	if (row->n == 0 || (row->n >= 16 && (row->n & (row->n - 1)) == 0))
-		row->cells = xreallocarray(row->cells,
-		    row->n < 16 ? 16 : row->n * 2, sizeof *row->cells);
+	if (row->n == row->cap) {
+		row->cap = row->cap < 16 ? 16 : row->cap * 2;
+		row->cells = xreallocarray(row->cells, row->cap,
+		    sizeof *row->cells);
+	}
 	row->cells[row->n].cp = cp;
 	row->cells[row->n].attr = attr;
 	row->cells[row->n].width = width;

@@ -25,6 +25,7 @@ struct cell {
 struct row {
 	struct cell	*cells;
 	size_t		 n;
+	size_t		 cap;	/* cells allocated */
 	size_t		 width;	/* cells taken, trailing spaces excluded */
 	size_t		 src;	/* index of the block it came from */
 };
@@ -33,12 +34,17 @@ struct rows {
 	struct row	*v;
 	size_t		 n;
 	size_t		 cap;
+	size_t		 alloc;	/* rows whose cells may be reused */
 };
 
 /* Append an empty row and return it (valid until the next rows_add). */
 struct row	*rows_add(struct rows *r);
 /* Free every row and empty r. */
 void		 rows_clear(struct rows *r);
+/* Empty r but keep its memory for the next rows. */
+void		 rows_reset(struct rows *r);
+/* Make room for at least n more cells in row. */
+void		 row_reserve(struct row *row, size_t n);
 /* Append a cell to a row. */
 void		 row_put(struct row *row, uint32_t cp, uint16_t attr,
 		    uint8_t width);

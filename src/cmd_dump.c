@@ -40,7 +40,7 @@ emit_para(struct block *b, void *arg)
 		    r->index == 0 : 0, &r->opts, &r->rows);
 		if (dump_rows(&r->out, &r->rows) == -1)
 			r->failed = 1;
-		rows_clear(&r->rows);
+		rows_reset(&r->rows);
 	}
 	r->index++;
 	block_clear(b);
@@ -95,7 +95,7 @@ dump_article(struct dump_run *r, const char *path, const char *data,
 	char		*cause = NULL;
 	size_t		 i;
 
-	if (!article_is_html(path, data, len)) {
+	if (article_format(path, data, len) == ARTICLE_TEXT) {
 		/* Blank rows come from render_block: only the first block
 		 * of the output goes without one. */
 		text_parse(data, len, emit_para, r);
@@ -115,14 +115,23 @@ dump_article(struct dump_run *r, const char *path, const char *data,
 			r->failed = 1;
 		if (r->rows.n > 0)
 			r->index = (size_t)-1;
-		rows_clear(&r->rows);
+		rows_reset(&r->rows);
 	}
 	doc_free(d);
 	return r->failed;
 }
 
-int
-cmd_dump(int argc, char **argv)
+struct dump_args {
+	const char	*color;
+	const char	*theme;
+	const char	*path;
+};
+
+/* Parse the options of --dump into r, hl and a; returns 0, or the exit
+ * status of a usage error. */
+static int
+dump_parse_args(int argc, char **argv, struct dump_run *r,
+    struct matcher *hl, struct dump_args *a)
 {
 	enum { O_DUMP = 256, O_DIRECTION, O_SHAPING, O_COLOR, O_HIGHLIGHT,
 	    O_THEME };
@@ -137,18 +146,9 @@ cmd_dump(int argc, char **argv)
 		{ "theme", required_argument, NULL, O_THEME },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct dump_run	 r;
-	struct matcher	*hl;
-	struct theme	*theme = NULL;
-	const char	*color = "auto", *theme_name = "default", *path;
-	char		*data, *cause = NULL;
-	size_t		 len;
-	int		 c, rc, use_color;
+	char	*cause = NULL;
+	int	 c, rc;
 
-	memset(&r, 0, sizeof r);
-	r.opts.width = 0;
-	r.opts.shaping = 1;
-	hl = matcher_create();
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":w:", longopts, NULL)) != -1) {
@@ -156,30 +156,28 @@ cmd_dump(int argc, char **argv)
 		case O_DUMP:
 			break;
 		case 'w':
-			if (parse_width(optarg, &r.opts.width) == -1)
+			if (parse_width(optarg, &r->opts.width) == -1)
 				return cmd_usage_error("bad --width '%s': "
 				    "want a number from 2 to %d", optarg,
 				    DUMP_MAX_WIDTH);
 			break;
 		case O_DIRECTION:
 			if (strcmp(optarg, "auto") == 0)
-				r.opts.dir = DIR_AUTO;
+				r->opts.dir = DIR_AUTO;
 			else if (strcmp(optarg, "ltr") == 0)
-				r.opts.dir = DIR_LTR;
+				r->opts.dir = DIR_LTR;
 			else if (strcmp(optarg, "rtl") == 0)
-				r.opts.dir = DIR_RTL;
+				r->opts.dir = DIR_RTL;
 			else
 				return cmd_usage_error("bad --direction '%s': "
 				    "want auto, ltr or rtl", optarg);
 			break;
 		case O_SHAPING:
-			if (strcmp(optarg, "on") == 0)
-				r.opts.shaping = 1;
-			else if (strcmp(optarg, "off") == 0)
-				r.opts.shaping = 0;
-			else
+			if (strcmp(optarg, "on") != 0 &&
+			    strcmp(optarg, "off") != 0)
 				return cmd_usage_error("bad --shaping '%s': "
 				    "want on or off", optarg);
+			r->opts.shaping = strcmp(optarg, "on") == 0;
 			break;
 		case O_COLOR:
 			if (strcmp(optarg, "auto") != 0 &&
@@ -187,7 +185,7 @@ cmd_dump(int argc, char **argv)
 			    strcmp(optarg, "never") != 0)
 				return cmd_usage_error("bad --color '%s': "
 				    "want auto, always or never", optarg);
-			color = optarg;
+			a->color = optarg;
 			break;
 		case O_HIGHLIGHT:
 			if (matcher_add(hl, optarg, &cause) == -1) {
@@ -198,7 +196,7 @@ cmd_dump(int argc, char **argv)
 			}
 			break;
 		case O_THEME:
-			theme_name = optarg;
+			a->theme = optarg;
 			break;
 		case ':':
 			return cmd_usage_error("option %s needs a value",
@@ -211,15 +209,34 @@ cmd_dump(int argc, char **argv)
 	if (optind != argc - 1)
 		return cmd_usage_error(optind == argc ? "--dump needs a FILE "
 		    "(or - for standard input)" : "--dump takes one FILE");
-	path = argv[optind];
+	a->path = argv[optind];
+	return 0;
+}
+
+int
+cmd_dump(int argc, char **argv)
+{
+	struct dump_run		 r;
+	struct dump_args	 a = { "auto", "default", NULL };
+	struct matcher		*hl;
+	struct theme		*theme = NULL;
+	char			*data, *cause = NULL;
+	size_t			 len;
+	int			 rc;
+
+	memset(&r, 0, sizeof r);
+	r.opts.shaping = 1;
+	hl = matcher_create();
+	if ((rc = dump_parse_args(argc, argv, &r, hl, &a)) != 0) {
+		matcher_free(hl);
+		return rc;
+	}
 	if (r.opts.width == 0)
 		r.opts.width = default_width();
-	use_color = strcmp(color, "always") == 0 ||
-	    (strcmp(color, "auto") == 0 && isatty(STDOUT_FILENO) &&
-	    getenv("NO_COLOR") == NULL);
-	if (use_color) {
+	if (strcmp(a.color, "always") == 0 || (strcmp(a.color, "auto") == 0 &&
+	    isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL)) {
 		theme = xmalloc(sizeof *theme);
-		if (theme_load(theme, theme_name, &cause) == -1) {
+		if (theme_load(theme, a.theme, &cause) == -1) {
 			dump_error(NULL, cause);
 			free(cause);
 			free(theme);
@@ -230,13 +247,13 @@ cmd_dump(int argc, char **argv)
 	r.opts.highlight = matcher_count(hl) > 0 ? hl : NULL;
 	r.out.out = stdout;
 	r.out.theme = theme;
-	if ((data = util_read_file(path, ARTICLE_MAX_SIZE, &len,
+	if ((data = util_read_file(a.path, ARTICLE_MAX_SIZE, &len,
 	    &cause)) == NULL) {
 		dump_error(NULL, cause);
 		free(cause);
 		rc = 1;
 	} else {
-		rc = dump_article(&r, strcmp(path, "-") == 0 ? NULL : path,
+		rc = dump_article(&r, strcmp(a.path, "-") == 0 ? NULL : a.path,
 		    data, len);
 		free(data);
 	}

@@ -22,7 +22,10 @@
 #include "store.h"
 #include "urls.h"
 #include "utf8.h"
+#include "config.h"
 #include "util.h"
+
+static void	warn_line(const char *, const char *);
 
 /* Options shared by the store commands, with their defaults. */
 struct store_args {
@@ -159,6 +162,42 @@ store_option(struct store_args *a, int c, const char *mode)
 	}
 }
 
+/*
+ * Apply the fetch and store settings of the config file (-C FILE, else
+ * the default one) to a. Bad lines are reported on stderr and skipped.
+ */
+static void
+store_args_config(struct store_args *a, int argc, char **argv,
+    const char *mode)
+{
+	struct config	 cfg;
+	const char	*path = NULL;
+	size_t		 i;
+	int		 c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "u:c:C:", store_options,
+	    NULL)) != -1)
+		if (c == 'C')
+			path = optarg;
+	config_init(&cfg);
+	config_load(&cfg, path);
+	for (i = 0; i < cfg.nerrors; i++)
+		warn_line("", cfg.errors[i]);
+	if (cfg.max_connections > 0)
+		a->fetch.max_connections = cfg.max_connections;
+	if (cfg.max_articles > 0)
+		a->max_articles = cfg.max_articles;
+	if (cfg.download_timeout > 0)
+		a->fetch.timeout = cfg.download_timeout;
+	if (cfg.connect_timeout > 0)
+		a->fetch.connect_timeout = cfg.connect_timeout;
+	if (cfg.max_feed_size > 0)
+		a->fetch.max_size = (size_t)cfg.max_feed_size;
+	config_free(&cfg);
+}
+
 /* Parse argv for a store command. Returns 0, or 2 for a usage error. */
 static int
 store_args_parse(struct store_args *a, int argc, char **argv,
@@ -168,7 +207,9 @@ store_args_parse(struct store_args *a, int argc, char **argv,
 
 	memset(a, 0, sizeof *a);
 	fetch_opts_default(&a->fetch);
-	optind = 1;
+	/* The config file first, so the command line can override it. */
+	store_args_config(a, argc, argv, mode);
+	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "u:c:C:", store_options,
 	    NULL)) != -1) {

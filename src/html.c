@@ -500,20 +500,8 @@ html_to_doc(const char *s, size_t n, const char *base, struct doc *d,
 	if (!declares_charset(s, n)) {
 		/* Replace invalid UTF-8 with U+FFFD before libxml2 sees it. */
 		struct buf	b = { 0 };
-		uint32_t	cp;
-		size_t		i = 0, k;
-		char		enc8[4];
 
-		buf_grow(&b, n);
-		while (i < n) {
-			k = utf8_decode(s + i, n - i, &cp);
-			if (cp == UTF8_REPLACEMENT || cp == 0)
-				buf_add(&b, enc8, utf8_encode(
-				    cp == 0 ? UTF8_REPLACEMENT : cp, enc8));
-			else
-				buf_add(&b, s + i, k);
-			i += k;
-		}
+		utf8_repair(s, n, &b);
 		clean = b.data;
 		s = clean != NULL ? clean : "";
 		n = b.len;

@@ -59,20 +59,22 @@ frame_right(struct row *row, const struct frame *f, int rtl)
 }
 
 /* Write the visual cells of line [start, end) of paragraph p; base is
- * the paragraph's offset in its block, for the cells' positions. */
+ * the paragraph's offset in its block, for the cells' positions. With
+ * logical non-NULL, the cells of that text in logical order instead. */
 static void
 put_line(struct row *row, struct bidi_para *p, const uint8_t *width,
     const uint16_t *attr, uint16_t extra, size_t start, size_t end,
-    size_t *map, size_t base)
+    size_t *map, size_t base, const uint32_t *logical)
 {
-	const uint32_t	*text = bidi_para_text(p);
+	const uint32_t	*text = logical != NULL ? logical : bidi_para_text(p);
 	size_t		 v, li, n = end - start;
 	uint32_t	 cp;
 	uint16_t	 a;
 
-	bidi_para_reorder(p, start, end, map);
+	if (logical == NULL)
+		bidi_para_reorder(p, start, end, map);
 	for (v = 0; v < n; v++) {
-		li = map[v];
+		li = logical != NULL ? start + v : map[v];
 		cp = text[li];
 		if (cp == 0xA0)
 			cp = ' ';
@@ -163,7 +165,7 @@ render_para(const struct block *b, size_t index, size_t base,
 	if (o->shaping)
 		flags |= BIDI_SHAPE;
 	p = bidi_para_create(b->text + base, len, block_dir(b, o), flags);
-	rtl = bidi_para_rtl(p);
+	rtl = o->logical ? 0 : bidi_para_rtl(p);
 	shaped = bidi_para_text(p);
 	width = xmalloc(len + 1);
 	for (i = 0; i < len; i++) {
@@ -194,10 +196,11 @@ render_para(const struct block *b, size_t index, size_t base,
 		room = total - frame_width(&lf);
 		row = rows_add(out);
 		row->src = index;
+		row_reserve(row, total + (lines[i].end - lines[i].start));
 		frame_left(row, &lf, rtl, room > lines[i].width ?
 		    room - lines[i].width : 0);
 		put_line(row, p, width, attr, block_extra(b), lines[i].start,
-		    lines[i].end, map, base);
+		    lines[i].end, map, base, o->logical ? b->text + base : NULL);
 		frame_right(row, &lf, rtl);
 		row_trim(row);
 		if (lines[i].width > maxw)
@@ -307,7 +310,7 @@ layout_count(struct layout *l)
 }
 
 int
-render_line(const char *s, size_t width, enum dir align, int shaping,
+render_line(const char *s, size_t width, enum dir align, int flags,
     uint16_t attr, const struct matcher *hl, struct row *row)
 {
 	struct block		 b;
@@ -330,8 +333,8 @@ render_line(const char *s, size_t width, enum dir align, int shaping,
 	}
 	matcher_mark(hl, b.text, b.len, b.attr, ATTR_HIGHLIGHT);
 	p = bidi_para_create(b.text, b.len, DIR_AUTO, BIDI_KEEP_NSM |
-	    BIDI_PAIRED_ONLY | (shaping ? BIDI_SHAPE : 0));
-	rtl = bidi_para_rtl(p);
+	    BIDI_PAIRED_ONLY | (flags & RENDER_SHAPE ? BIDI_SHAPE : 0));
+	rtl = flags & RENDER_LOGICAL ? 0 : bidi_para_rtl(p);
 	shaped = bidi_para_text(p);
 	w = xmalloc(b.len + 1);
 	for (i = 0; i < b.len; i++)
@@ -360,7 +363,8 @@ render_line(const char *s, size_t width, enum dir align, int shaping,
 		row_put(row, 0x2026, attr, 1);
 	map = xreallocarray(NULL, end + 1, sizeof *map);
 	if (end > 0)
-		put_line(row, p, w, b.attr, 0, 0, end, map, 0);
+		put_line(row, p, w, b.attr, 0, 0, end, map, 0,
+		    flags & RENDER_LOGICAL ? b.text : NULL);
 	if (cut && !rtl)
 		row_put(row, 0x2026, attr, 1);
 	if (!(align == DIR_RTL || (align == DIR_AUTO && rtl)))

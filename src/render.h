@@ -16,6 +16,10 @@ struct render_opts {
 	size_t			 width;		/* cells, at least 2 */
 	enum dir		 dir;		/* DIR_AUTO: each block's */
 	int			 shaping;	/* Arabic shaping on/off */
+	int			 logical;	/* keep logical order: no
+						 * reordering, mirroring or
+						 * right alignment (for a
+						 * terminal that does bidi) */
 	const struct matcher	*highlight;	/* NULL: none */
 	const struct matcher	*search;	/* NULL: none */
 };
@@ -44,6 +48,10 @@ size_t		 layout_count(struct layout *l);
 
 #endif
 
+/* render_line() flags (1 stays "shaping on" for older callers). */
+#define RENDER_SHAPE	0x1	/* Arabic shaping */
+#define RENDER_LOGICAL	0x2	/* logical order, left aligned */
+
 /*
  * Lay out one line of untrusted UTF-8 text (a list title) into row,
  * exactly width cells wide: bidi reordered and shaped like the reader,
@@ -51,9 +59,10 @@ size_t		 layout_count(struct layout *l);
  * the sentence is cut), padded with spaces, right-aligned when the text
  * is RTL (and align is DIR_AUTO) or align is DIR_RTL. attr is given to
  * every cell; hl (may be NULL) marks keyword matches with
- * ATTR_HIGHLIGHT. Returns non-zero when the text is RTL. A width of 0
- * gives no cells.
+ * ATTR_HIGHLIGHT. flags are RENDER_* bits; with RENDER_LOGICAL the text
+ * stays in logical order and is not right-aligned for being RTL. Returns
+ * non-zero when the text is RTL. A width of 0 gives no cells.
  */
 int		 render_line(const char *s, size_t width, enum dir align,
-		    int shaping, uint16_t attr, const struct matcher *hl,
+		    int flags, uint16_t attr, const struct matcher *hl,
 		    struct row *row);

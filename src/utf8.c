@@ -96,6 +96,24 @@ utf8_to_cps(const char *s, size_t n, size_t *out_len)
 	return cps;
 }
 
+void
+utf8_repair(const char *s, size_t n, struct buf *b)
+{
+	uint32_t	cp;
+	size_t		i = 0, k;
+	char		enc[4];
+
+	buf_grow(b, n);
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp == UTF8_REPLACEMENT || cp == 0)
+			buf_add(b, enc, utf8_encode(UTF8_REPLACEMENT, enc));
+		else
+			buf_add(b, s + i, k);
+		i += k;
+	}
+}
+
 int
 utf8_width(uint32_t cp)
 {
@@ -145,7 +163,7 @@ utf8_is_bidi_control(uint32_t cp)
 }
 
 int
-utf8_is_printable(uint32_t cp)
+utf8_is_printable_slow(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 		return 0;

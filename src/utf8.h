@@ -24,6 +24,11 @@ size_t	 utf8_encode(uint32_t cp, char *out);
  */
 uint32_t *utf8_to_cps(const char *s, size_t n, size_t *out_len);
 
+/* Append s[0..n) to b with every invalid sequence and NUL replaced by
+ * U+FFFD; everything else is copied as it is. */
+struct buf;
+void	 utf8_repair(const char *s, size_t n, struct buf *b);
+
 /* Terminal cells taken by cp: 0 (marks, format), 1 or 2 (wide). */
 int	 utf8_width(uint32_t cp);
 /* Cells taken by a UTF-8 string, after sanitizing. */
@@ -39,7 +44,21 @@ int	 utf8_is_bidi_control(uint32_t cp);
  * control, not a zero-width format character (ZWJ, ZWNJ, U+FEFF, U+2028/9,
  * soft hyphen...), not a noncharacter.
  */
-int	 utf8_is_printable(uint32_t cp);
+int	 utf8_is_printable_slow(uint32_t cp);
+static inline int
+utf8_is_printable(uint32_t cp)
+{
+	/* The common cases first: ASCII, and Latin to Arabic (minus the
+	 * soft hyphen and the Arabic letter mark) and Arabic presentation
+	 * forms. */
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	if (cp >= 0xA0 && cp < 0x0700)
+		return cp != 0xAD && cp != 0x061C;
+	if (cp >= 0xFE70 && cp <= 0xFEFC)
+		return 1;
+	return utf8_is_printable_slow(cp);
+}
 /* Non-zero when cp starts an escape sequence: ESC, or the 8-bit CSI,
  * OSC, DCS, SOS, PM or APC. */
 int	 utf8_is_escape_start(uint32_t cp);

@@ -30,12 +30,12 @@ test_render_line_width0(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-		render_line(texts[i], 0, DIR_AUTO, 1, 0, NULL, &row);
+		render_line(texts[i], 0, DIR_AUTO, RENDER_SHAPE, 0, NULL, &row);
 		assert_int_equal(row.n, 0);
 		assert_int_equal(row.width, 0);
 	}
 	/* Width 1 still holds exactly one cell: the ellipsis. */
-	render_line("news", 1, DIR_AUTO, 1, 0, NULL, &row);
+	render_line("news", 1, DIR_AUTO, RENDER_SHAPE, 0, NULL, &row);
 	assert_int_equal(row.n, 1);
 	assert_int_equal(row.cells[0].cp, 0x2026);
 	free(row.cells);

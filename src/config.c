@@ -1,0 +1,386 @@
+/*
+ * config.c - reads the config file: a table of words, each with a
+ * handler that takes the line's arguments. Times in the file are seconds
+ * (mark-read-delay, may have a fraction) and minutes (refresh-interval).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+#include "config.h"
+
+#define CONFIG_MAX_WORDS	64
+
+/* A handler returns NULL, or an error message (caller frees). */
+typedef char *(*config_fn)(struct config *, char **, int);
+
+static char *
+number(const char *s, long lo, long hi, long *out)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || n < lo || n > hi)
+		return xasprintf("bad number '%s' (want %ld to %ld)", s, lo,
+		    hi);
+	*out = n;
+	return NULL;
+}
+
+static char *
+set_bind(struct config *c, char **w, int n)
+{
+	enum app_action	a;
+	int		key;
+
+	if (n != 3)
+		return xstrdup("expected: bind KEY ACTION");
+	if ((key = app_key_parse(w[1])) == -1)
+		return xasprintf("unknown key '%s'", w[1]);
+	if (strcmp(w[2], "none") == 0 || strcmp(w[2], "unbind") == 0)
+		a = ACT_NONE;
+	else if ((a = app_action_find(w[2])) == ACT_NONE)
+		return xasprintf("unknown action '%s'", w[2]);
+	app_keys_bind(&c->keys, key, a);
+	return NULL;
+}
+
+static char *
+set_theme(struct config *c, char **w, int n)
+{
+	if (n != 2)
+		return xstrdup("expected: theme NAME");
+	free(c->theme);
+	c->theme = xstrdup(w[1]);
+	return NULL;
+}
+
+static char *
+set_layout_dir(struct config *c, char **w, int n)
+{
+	static const char	*names[] = { "auto", "ltr", "rtl" };
+	int			 i;
+
+	if (n != 2)
+		return xstrdup("expected: layout-direction auto|ltr|rtl");
+	for (i = 0; i < 3; i++)
+		if (strcmp(w[1], names[i]) == 0) {
+			c->layout_dir = i;
+			return NULL;
+		}
+	return xasprintf("bad direction '%s' (want auto, ltr or rtl)", w[1]);
+}
+
+static char *
+set_split(struct config *c, char **w, int n)
+{
+	long	v;
+	char	*err;
+
+	if (n != 2)
+		return xstrdup("expected: split-threshold COLUMNS");
+	if ((err = number(w[1], 0, 10000, &v)) == NULL)
+		c->split_threshold = (int)v;
+	return err;
+}
+
+static char *
+set_mark_read(struct config *c, char **w, int n)
+{
+	char	*end;
+	double	 d;
+
+	if (n != 2)
+		return xstrdup("expected: mark-read-delay SECONDS|never");
+	if (strcmp(w[1], "never") == 0 || strcmp(w[1], "off") == 0) {
+		c->mark_read_delay = -1;
+		return NULL;
+	}
+	errno = 0;
+	d = strtod(w[1], &end);
+	if (*end != '\0' || end == w[1] || errno != 0 || !(d >= 0) ||
+	    d > 3600)
+		return xasprintf("bad delay '%s' (want seconds or never)",
+		    w[1]);
+	c->mark_read_delay = (int)(d * 1000);
+	return NULL;
+}
+
+static char *
+set_bidi(struct config *c, char **w, int n)
+{
+	static const char	*names[] = { "app", "terminal", "off" };
+	int			 i;
+
+	if (n != 2)
+		return xstrdup("expected: bidi app|terminal|off");
+	for (i = 0; i < 3; i++)
+		if (strcmp(w[1], names[i]) == 0) {
+			c->bidi = i;
+			return NULL;
+		}
+	return xasprintf("bad bidi mode '%s' (want app, terminal or off)",
+	    w[1]);
+}
+
+static char *
+set_refresh(struct config *c, char **w, int n)
+{
+	long	v;
+	char	*err;
+
+	if (n != 2)
+		return xstrdup("expected: refresh-interval MINUTES");
+	if ((err = number(w[1], 0, 100000, &v)) == NULL)
+		c->refresh_interval = (int)v;
+	return err;
+}
+
+static char *
+set_highlight(struct config *c, char **w, int n)
+{
+	int	i;
+
+	if (n < 2)
+		return xstrdup("expected: highlight WORD...");
+	for (i = 1; i < n; i++) {
+		c->highlight = xreallocarray(c->highlight, c->nhighlight + 1,
+		    sizeof *c->highlight);
+		c->highlight[c->nhighlight++] = xstrdup(w[i]);
+	}
+	return NULL;
+}
+
+static char *
+set_max_conn(struct config *c, char **w, int n)
+{
+	long	v;
+	char	*err;
+
+	if (n != 2)
+		return xstrdup("expected: max-connections N");
+	if ((err = number(w[1], 1, 100, &v)) == NULL)
+		c->max_connections = (int)v;
+	return err;
+}
+
+/* The numeric settings of the fetcher and the store. */
+static const struct {
+	const char	*word;
+	long		 min;
+	long		 max;
+	size_t		 offset;
+} limits[] = {
+	{ "max-articles", 0, 1000000000L,
+	    offsetof(struct config, max_articles) },
+	{ "download-timeout", 1, 86400,
+	    offsetof(struct config, download_timeout) },
+	{ "connect-timeout", 1, 3600,
+	    offsetof(struct config, connect_timeout) },
+	{ "max-feed-size", 1024, 1L << 30,
+	    offsetof(struct config, max_feed_size) },
+};
+
+static char *
+set_limit(struct config *c, char **w, int n)
+{
+	size_t	i;
+	long	v;
+	char	*err;
+
+	for (i = 0; i < sizeof limits / sizeof limits[0]; i++)
+		if (strcmp(w[0], limits[i].word) == 0)
+			break;
+	if (i == sizeof limits / sizeof limits[0])
+		return xasprintf("unknown setting '%s'", w[0]);
+	if (n != 2)
+		return xasprintf("expected: %s N", w[0]);
+	if ((err = number(w[1], limits[i].min, limits[i].max, &v)) == NULL)
+		*(long *)((char *)c + limits[i].offset) = v;
+	return err;
+}
+
+static char *
+set_save_dir(struct config *c, char **w, int n)
+{
+	if (n != 2)
+		return xstrdup("expected: save-dir DIRECTORY");
+	free(c->save_dir);
+	c->save_dir = xstrdup(w[1]);
+	return NULL;
+}
+
+static const struct {
+	const char	*word;
+	config_fn	 fn;
+} words[] = {
+	{ "bind", set_bind },
+	{ "theme", set_theme },
+	{ "layout-direction", set_layout_dir },
+	{ "split-threshold", set_split },
+	{ "mark-read-delay", set_mark_read },
+	{ "bidi", set_bidi },
+	{ "refresh-interval", set_refresh },
+	{ "highlight", set_highlight },
+	{ "max-connections", set_max_conn },
+	{ "save-dir", set_save_dir },
+	{ "max-articles", set_limit },
+	{ "download-timeout", set_limit },
+	{ "connect-timeout", set_limit },
+	{ "max-feed-size", set_limit },
+};
+
+void
+config_init(struct config *c)
+{
+	memset(c, 0, sizeof *c);
+	c->layout_dir = LAYOUT_AUTO;
+	c->split_threshold = 100;
+	c->mark_read_delay = 1500;
+	c->bidi = BIDI_MODE_APP;
+	app_keys_default(&c->keys);
+}
+
+void
+config_free(struct config *c)
+{
+	size_t	i;
+
+	free(c->theme);
+	free(c->save_dir);
+	for (i = 0; i < c->nhighlight; i++)
+		free(c->highlight[i]);
+	free(c->highlight);
+	for (i = 0; i < c->nerrors; i++)
+		free(c->errors[i]);
+	free(c->errors);
+	app_keys_free(&c->keys);
+	memset(c, 0, sizeof *c);
+}
+
+static void
+add_error(struct config *c, char *msg)
+{
+	c->errors = xreallocarray(c->errors, c->nerrors + 1,
+	    sizeof *c->errors);
+	c->errors[c->nerrors++] = msg;
+}
+
+/*
+ * Split a line into words: blanks separate, "double quotes" group (a
+ * backslash escapes the next character inside), # starts a comment.
+ * Returns the number of words, or -1 for an unterminated quote.
+ */
+static int
+split_words(char *p, char **w)
+{
+	int	n = 0;
+	char	*o;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\r')
+			p++;
+		if (*p == '\0' || *p == '#' || n == CONFIG_MAX_WORDS)
+			return n;
+		w[n++] = o = p;
+		if (*p == '"') {
+			w[n - 1] = o = ++p;
+			while (*p != '"') {
+				if (*p == '\0')
+					return -1;
+				if (*p == '\\' && p[1] != '\0')
+					p++;
+				*o++ = *p++;
+			}
+			p++;
+		} else
+			while (*p != '\0' && *p != ' ' && *p != '\t' &&
+			    *p != '\r')
+				*o++ = *p++;
+		if (*p != '\0')
+			p++;
+		*o = '\0';
+	}
+}
+
+static char *
+parse_line(struct config *c, char *line)
+{
+	char	*w[CONFIG_MAX_WORDS];
+	int	 n;
+	size_t	 i;
+
+	if ((n = split_words(line, w)) == -1)
+		return xstrdup("unterminated quote");
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(w[0], words[i].word) == 0)
+			return words[i].fn(c, w, n);
+	return xasprintf("unknown word '%s'", w[0]);
+}
+
+size_t
+config_parse(struct config *c, const char *text, const char *file)
+{
+	const char	*p = text, *nl;
+	char		*line, *err;
+	size_t		 lineno = 0, len, bad = 0;
+
+	while (*p != '\0') {
+		lineno++;
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		line = xstrndup(p, len);
+		if ((err = parse_line(c, line)) != NULL) {
+			add_error(c, xasprintf("%s:%zu: %s", file, lineno,
+			    err));
+			free(err);
+			bad++;
+		}
+		free(line);
+		p += len + (nl != NULL);
+	}
+	return bad;
+}
+
+char *
+config_default_path(void)
+{
+	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && *xdg == '/')
+		return xasprintf("%s/akhbar/config", xdg);
+	return xasprintf("%s/.config/akhbar/config", home != NULL ? home :
+	    ".");
+}
+
+size_t
+config_load(struct config *c, const char *path)
+{
+	char	*text, *cause = NULL, *dflt = NULL;
+	size_t	 len, bad;
+
+	if (path == NULL) {
+		path = dflt = config_default_path();
+		if (access(path, F_OK) != 0) {
+			free(dflt);
+			return 0;
+		}
+	}
+	if ((text = util_read_file(path, 1 << 20, &len, &cause)) == NULL) {
+		add_error(c, cause);
+		free(dflt);
+		return 1;
+	}
+	bad = config_parse(c, text, path);
+	free(text);
+	free(dflt);
+	return bad;
+}

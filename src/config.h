@@ -1,0 +1,57 @@
+/*
+ * config.h - the reader's configuration file: one word and its arguments
+ * a line (`bind KEY ACTION`, `theme NAME`...), '#' comments. A bad line
+ * is reported as "FILE:LINE: reason 'word'" and skipped; the rest still
+ * applies, so akhbar always starts.
+ */
+#ifndef AKHBAR_CONFIG_H
+#define AKHBAR_CONFIG_H
+
+#include <stddef.h>
+
+#include "app.h"
+
+enum config_bidi {
+	BIDI_MODE_APP,		/* akhbar reorders and shapes */
+	BIDI_MODE_TERMINAL,	/* logical text for a bidi terminal */
+	BIDI_MODE_OFF,		/* logical order, nothing reordered */
+};
+
+enum config_dir { LAYOUT_AUTO, LAYOUT_LTR, LAYOUT_RTL };
+
+struct config {
+	char		*theme;			/* NULL: default */
+	enum config_dir	 layout_dir;
+	int		 split_threshold;	/* columns */
+	int		 mark_read_delay;	/* ms; -1 never */
+	enum config_bidi bidi;
+	int		 refresh_interval;	/* minutes; 0 never */
+	char		**highlight;		/* keywords */
+	size_t		 nhighlight;
+	int		 max_connections;	/* 0: the fetcher's default */
+	long		 max_articles;		/* per feed; 0 unlimited */
+	long		 download_timeout;	/* seconds; 0 default */
+	long		 connect_timeout;	/* seconds; 0 default */
+	long		 max_feed_size;		/* bytes; 0 default */
+	char		*save_dir;		/* reserved */
+	struct app_keys	 keys;
+	char		**errors;		/* "FILE:LINE: ..." */
+	size_t		 nerrors;
+};
+
+/* Defaults and the default key bindings. Free with config_free(). */
+void	 config_init(struct config *c);
+void	 config_free(struct config *c);
+/* Apply the lines of text (named file in messages) over c; bad lines go
+ * to c->errors. Returns the number of bad lines. */
+size_t	 config_parse(struct config *c, const char *text, const char *file);
+/*
+ * Load the file at path, or when path is NULL the default
+ * $XDG_CONFIG_HOME/akhbar/config (a missing default is fine). Errors go
+ * to c->errors. Returns the number of errors.
+ */
+size_t	 config_load(struct config *c, const char *path);
+/* The default config path. Caller frees. */
+char	*config_default_path(void);
+
+#endif

@@ -1,0 +1,21 @@
+#!/bin/sh
+# make install / uninstall into a DESTDIR: the binary, both man pages
+# (mode 644) and the themes; uninstall leaves nothing behind.
+. "$TOP/tests/lib.sh"
+D=$TMP/e2e-install
+rm -rf "$D"
+mkdir -p "$D"
+cd "$TOP" || exit 1
+make -s install DESTDIR="$D" PREFIX=/usr > "$D/log" 2>&1
+check "make install succeeds" test $? -eq 0
+check "binary installed and executable" test -x "$D/usr/bin/akhbar"
+check "akhbar(1) installed" test -f "$D/usr/share/man/man1/akhbar.1"
+check "akhbar.conf(5) installed" test -f "$D/usr/share/man/man5/akhbar.conf.5"
+check "man pages are mode 644" test "$(stat -c %a \
+    "$D/usr/share/man/man1/akhbar.1")" = 644
+n=$(ls themes 2>/dev/null | wc -l)
+check "every theme installed ($n)" test "$(ls "$D/usr/share/akhbar/themes" \
+    2>/dev/null | wc -l)" -eq "$n"
+check "the installed binary runs" sh -c "'$D/usr/bin/akhbar' --version | grep -q akhbar"
+make -s uninstall DESTDIR="$D" PREFIX=/usr > "$D/log" 2>&1
+check "make uninstall leaves no file" test -z "$(find "$D/usr" -type f)"

@@ -1,0 +1,195 @@
+/*
+ * test_markdown.c - Markdown to blocks, table-driven: each case gives
+ * the source and the blocks it must become, one per line as
+ * "TYPE[level|indent][>quote]: text" with a forced break shown as '/'.
+ * Then the inline attributes, links, and pathological input that must
+ * stay fast.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include "util.h"
+#include "utf8.h"
+#include "markdown.h"
+
+static char *
+describe(const struct doc *d)
+{
+	static const char	*types[] = { "P", "H", "I", "PRE", "RULE" };
+	struct buf		 b = { 0 };
+	const struct block	*k;
+	size_t			 i, j;
+	char			 enc[4];
+
+	for (i = 0; i < d->nblocks; i++) {
+		k = &d->blocks[i];
+		buf_puts(&b, types[k->type]);
+		if (k->type == BLOCK_HEADING)
+			buf_printf(&b, "%d", k->level);
+		else if (k->indent > 0)
+			buf_printf(&b, "%d", k->indent);
+		if (k->quote > 0)
+			buf_printf(&b, ">%d", k->quote);
+		if (k->type != BLOCK_RULE)
+			buf_puts(&b, ": ");
+		for (j = 0; j < k->len; j++)
+			if (k->text[j] == DOC_BREAK)
+				buf_putc(&b, '/');
+			else
+				buf_add(&b, enc, utf8_encode(k->text[j], enc));
+		buf_putc(&b, '\n');
+	}
+	buf_grow(&b, 0);
+	b.data[b.len] = '\0';
+	return b.data;
+}
+
+static const struct {
+	const char	*in;
+	const char	*out;
+} cases[] = {
+	{ "# عنوان\n\nنص *مائل* و**عريض**.\n",
+	    "H1: عنوان\nP: نص مائل وعريض.\n" },
+	{ "Title\n=====\nSub\n---\n", "H1: Title\nH2: Sub\n" },
+	{ "### closed ###\n#nospace\n", "H3: closed\nP: #nospace\n" },
+	{ "one\ntwo\n\nthree\n", "P: one two\nP: three\n" },
+	{ "hard  \nbreak\\\nagain\n", "P: hard/break/again\n" },
+	{ "- a\n- b\n  - c\n  - d\n- e\n",
+	    "I1: • a\nI1: • b\nI2: • c\nI2: • d\nI1: • e\n" },
+	{ "* x\n+ y\n", "I1: • x\nI1: • y\n" },
+	{ "1. one\n2. two\n10. ten\n", "I1: 1. one\nI1: 2. two\nI1: 3. ten\n" },
+	{ "3) c\n4) d\n", "I1: 3. c\nI1: 4. d\n" },
+	{ "- item\n  continued\nlazy\n", "I1: • item continued lazy\n" },
+	{ "- a\n\n  second para\n- b\n",
+	    "I1: • a\nP2: second para\nI1: • b\n" },
+	{ "1. a\n   - nested\n2. b\n",
+	    "I1: 1. a\nI2: • nested\nI1: 2. b\n" },
+	{ "> quoted\n> more\n>\n> > deeper\n",
+	    "P>1: quoted more\nP>2: deeper\n" },
+	{ "> lazy\ncontinuation\n\nout\n", "P>1: lazy continuation\nP: out\n" },
+	{ "> - a\n> - b\n", "I1>1: • a\nI1>1: • b\n" },
+	{ "```c\nint x;\n\n  y();\n```\nafter\n",
+	    "PRE: int x;//  y();\nP: after\n" },
+	{ "~~~\nunclosed\n", "PRE: unclosed\n" },
+	{ "    code\n\n    more\n\ntext\n", "PRE: code//more\nP: text\n" },
+	{ "para\n    not code\n", "P: para not code\n" },
+	{ "***\n- - -\n___\n", "RULE\nRULE\nRULE\n" },
+	{ "text\n***\n", "P: text\nRULE\n" },
+	{ "a `co*de*` b", "P: a co*de* b\n" },
+	{ "``a ` b``", "P: a ` b\n" },
+	{ "\\*not em\\* \\# x", "P: *not em* # x\n" },
+	{ "snake_case_name and 2*3*4", "P: snake_case_name and 234\n" },
+	{ "**unclosed and *em*", "P: **unclosed and em\n" },
+	{ "[المزيد](https://example.com/x \"t\")",
+	    "P: المزيد[1]\nP: [1] https://example.com/x\n" },
+	{ "[a](<u v>) [b][r] [r] [c][]\n\n[r]: /ref\n[c]: /c",
+	    "P: a[1] b[2] r[3] c[4]\nP: [1] u v\nP: [2] /ref\nP: [3] /ref\n"
+	    "P: [4] /c\n" },
+	{ "![خريطة](m.png) ![](x.png)", "P: [image: خريطة] [image]\n" },
+	{ "<https://a.example/p> <me@x.org>",
+	    "P: https://a.example/p[1] me@x.org[2]\n"
+	    "P: [1] https://a.example/p\nP: [2] mailto:me@x.org\n" },
+	{ "[anchor](#top) [no](", "P: anchor [no](\n" },
+	{ "&amp; &lt;b&gt; &#1575; &#x41; &bogus; a<br>b",
+	    "P: & <b> ا A &bogus; a/b\n" },
+	{ "\xef\xbb\xbf# bom\r\n\r\ncrlf\r\n", "H1: bom\nP: crlf\n" },
+	{ "", "" },
+	{ "\n\n   \n", "" },
+	{ "-\n- \n", "I1: • \nI1: • \n" },
+	{ "\x1b[31mred\x1b[0m", "P: red\n" },
+};
+
+static void
+test_cases(void **state)
+{
+	struct doc	*d;
+	char		*got;
+	size_t		 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		d = doc_create();
+		markdown_to_doc(cases[i].in, strlen(cases[i].in), d);
+		got = describe(d);
+		if (strcmp(got, cases[i].out) != 0)
+			print_error("case %zu: %s\n--- want\n%s--- got\n%s", i,
+			    cases[i].in, cases[i].out, got);
+		assert_string_equal(got, cases[i].out);
+		free(got);
+		doc_free(d);
+	}
+}
+
+static void
+test_attrs(void **state)
+{
+	const char	*s = "a *i* **b** ***bi*** `c` [l](u)";
+	struct doc	*d = doc_create();
+	struct block	*b;
+	uint16_t	 want[] = { 0, 0, ATTR_ITALIC, 0, ATTR_BOLD, 0,
+	    ATTR_BOLD | ATTR_ITALIC, ATTR_BOLD | ATTR_ITALIC, 0, ATTR_CODE, 0,
+	    ATTR_LINK, ATTR_LINK | ATTR_MARKER };
+	size_t		 i;
+
+	markdown_to_doc(s, strlen(s), d);
+	b = &d->blocks[0];
+	/* "a i b bi c l[1]": check one cell of each run. */
+	assert_int_equal(b->attr[0], want[0]);
+	assert_int_equal(b->attr[2], ATTR_ITALIC);
+	assert_int_equal(b->attr[4], ATTR_BOLD);
+	assert_int_equal(b->attr[6], ATTR_BOLD | ATTR_ITALIC);
+	assert_int_equal(b->attr[9], ATTR_CODE);
+	assert_int_equal(b->attr[11], ATTR_LINK);
+	assert_int_equal(b->attr[12], ATTR_LINK | ATTR_MARKER);
+	(void)i;
+	assert_string_equal(d->title == NULL ? "" : d->title, "");
+	doc_free(d);
+	d = doc_create();
+	markdown_to_doc("intro\n\n## **Bold** title [x](y)\n# second\n", 39, d);
+	assert_string_equal(d->title, "Bold title x");
+	doc_free(d);
+}
+
+/* Inputs that a naive parser takes quadratic (or worse) time on. */
+static void
+test_pathological(void **state)
+{
+	static const char	*units[] = { "*a ", "_a ", "`", "[", "**a ",
+	    "> ", "- ", "![", "[a](", "<", "&#" };
+	struct buf		 b = { 0 };
+	struct doc		*d;
+	clock_t			 t0;
+	size_t			 u, i;
+
+	for (u = 0; u < sizeof units / sizeof units[0]; u++) {
+		buf_reset(&b);
+		for (i = 0; i < 200000 / strlen(units[u]); i++)
+			buf_puts(&b, units[u]);
+		t0 = clock();
+		d = doc_create();
+		markdown_to_doc(b.data, b.len, d);
+		doc_free(d);
+		if ((double)(clock() - t0) / CLOCKS_PER_SEC > 2.0)
+			fail_msg("unit '%s' took %.1f s", units[u],
+			    (double)(clock() - t0) / CLOCKS_PER_SEC);
+	}
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_attrs),
+		cmocka_unit_test(test_pathological),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

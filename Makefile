@@ -100,7 +100,8 @@ FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wno-unused-function \
 	$(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -Isrc
 FUZZ_TARGETS = fuzz/fuzz_feed fuzz/fuzz_html fuzz/fuzz_render \
-	fuzz/fuzz_theme fuzz/fuzz_urls fuzz/fuzz_opml
+	fuzz/fuzz_theme fuzz/fuzz_urls fuzz/fuzz_opml fuzz/fuzz_config \
+	fuzz/fuzz_saved
 
 fuzz: deps $(FUZZ_TARGETS)
 	@sh fuzz/seeds.sh
@@ -121,6 +122,8 @@ fuzz/fuzz_render: fuzz/fuzz_render.c
 fuzz/fuzz_theme: fuzz/fuzz_theme.c
 fuzz/fuzz_urls: fuzz/fuzz_urls.c
 fuzz/fuzz_opml: fuzz/fuzz_opml.c
+fuzz/fuzz_config: fuzz/fuzz_config.c
+fuzz/fuzz_saved: fuzz/fuzz_saved.c
 $(FUZZ_TARGETS): fuzz/libcore.a fuzz/fuzz_common.h
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $@.c \
 	    fuzz/libcore.a $(AKHBAR_LIBS)

@@ -4,7 +4,7 @@
 # fuzz/corpus/TARGET/ (not in git). Run from the top directory.
 set -e
 rm -rf fuzz/seeds
-for t in feed html render theme urls opml; do mkdir -p fuzz/seeds/$t; done
+for t in feed html render theme urls opml config saved; do mkdir -p fuzz/seeds/$t; done
 n=0
 for f in $(find tests/in -type f | sort); do
 	n=$((n + 1))
@@ -32,6 +32,12 @@ for f in $(find tests/in -type f | sort); do
 	*.txt|*/urls*)
 		cp "$f" fuzz/seeds/urls/$n ;;
 	esac
+	case "$f" in
+	*/config*) cp "$f" fuzz/seeds/config/$n ;;
+	esac
+	case "$f" in
+	*/saved/*|*.txt|*.html) cp "$f" fuzz/seeds/saved/$n ;;
+	esac
 done
 # The highlight fixtures: keyword files and texts.
 for f in tests/in/highlight/*.txt; do
@@ -39,8 +45,8 @@ for f in tests/in/highlight/*.txt; do
 	{ printf '\024\005%s\000' "$(head -n 1 "$f")"; cat "$f"; } \
 	    > fuzz/seeds/render/$n
 done
-cp tests/in/hostile/*.theme fuzz/seeds/theme/ 2>/dev/null || true
+cp tests/in/hostile/*.theme themes/* fuzz/seeds/theme/ 2>/dev/null || true
 
-for t in feed html render theme urls opml; do
+for t in feed html render theme urls opml config saved; do
 	echo "fuzz/seeds/$t: $(ls fuzz/seeds/$t | wc -l) files"
 done

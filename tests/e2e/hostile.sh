@@ -215,6 +215,41 @@ check "no shell ran: /tmp/akhbar-pwned does not exist" \
 check "no shell in the code: no system(), popen() or sh -c" sh -c \
     "! grep -n 'system(\|popen(\|\"/bin/sh\"\|\"sh\", \"-c\"' '$TOP'/src/*.c"
 
+# Saved-article file names from hostile titles ("../../..", "/etc/passwd",
+# "..", ".hidden", "-rf", RLO, C1 CSI, 400 bytes) stay inside the folder.
+rm -rf "$T/export" /tmp/akhbar-escape.txt
+mkdir -p "$T/export/out"
+printf 'file://%s\n' "$H/paths.xml" > "$T/export/urls"
+"$AKHBAR" -u "$T/export/urls" -c "$T/export/db" --refresh > /dev/null 2>&1
+sqlite3 "$T/export/db" 'UPDATE articles SET saved = 1'
+"$AKHBAR" -c "$T/export/db" --export "$T/export/out" > "$T/export/err" \
+    2>&1
+check "export: exit 0" test $? -eq 0
+printf '13 saved articles: 13 written, 0 unchanged\n' > "$T/export/ewant"
+same "export: 13 written" "$T/export/ewant" "$T/export/err"
+(cd "$T/export/out" && ls -A) | LC_ALL=C sort > "$T/export/names"
+cat > "$T/export/want" <<'WANT'
+2024-05-06-31mcsi0m.txt
+2024-05-06-a-b-c-d-e-f.txt
+2024-05-06-article-2.txt
+2024-05-06-article.txt
+2024-05-06-con.txt
+2024-05-06-etc-passwd.txt
+2024-05-06-gnp-exe.txt
+2024-05-06-hidden.txt
+2024-05-06-rf-no-preserve-root.txt
+2024-05-06-tmp-akhbar-escape.txt
+2024-05-06-x.txt
+2024-05-06-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.txt
+2024-05-06-قمة-عربية.txt
+WANT
+same "export: file names exact, all inside the folder" "$T/export/want" \
+    "$T/export/names"
+check "export: 13 plain files in the folder, nothing outside it" test \
+    "$(find "$T/export/out" -mindepth 1 | wc -l)" -eq 13 -a \
+    "$(find "$T/export/out" -type f | wc -l)" -eq 13 -a \
+    ! -e /tmp/akhbar-escape.txt -a ! -e "$T/akhbar-escape.txt"
+
 # kill -9 during --refresh at varied points: the store stays intact and
 # what an earlier refresh committed stays.
 printf '%s\n' "$U/file/escapes-all.xml" "$U/file/shell.xml" > "$T/urls.base"

@@ -283,6 +283,30 @@ check "kill -9: the next refresh completes" test $? -eq 0
 check "kill -9: then all 2005 articles are there" \
     test "$(sqlite3 "$T/k.db" 'SELECT count(*) FROM articles')" -eq 2005
 
+# Three processes on one store: two refreshes and a --list loop, one
+# refresh killed -9 half-way. Intact, no duplicate, nothing lost.
+rm -f "$T"/c.db*
+"$AKHBAR" -u "$T/urls.gen" -c "$T/c.db" --refresh --max-connections 2 \
+    > /dev/null 2>&1 &
+pa=$!
+"$AKHBAR" -u "$T/urls.gen" -c "$T/c.db" --refresh --max-connections 2 \
+    > /dev/null 2>&1 &
+pb=$!
+( i=0; while [ $i -lt 20 ]; do "$AKHBAR" -c "$T/c.db" --list \
+    > /dev/null 2>&1; i=$((i + 1)); done ) &
+pl=$!
+sleep 0.4
+kill -9 $pb 2>/dev/null
+wait $pa; ra=$?
+wait $pb 2>/dev/null
+wait $pl
+check "concurrent: the surviving refresh exits 0" test $ra -eq 0
+check "concurrent: store intact" \
+    test "$(sqlite3 "$T/c.db" 'PRAGMA integrity_check')" = ok
+check "concurrent: all 2005 articles, no duplicates" test "$(sqlite3 \
+    "$T/c.db" "SELECT count(*), count(DISTINCT feed_id || ' ' || guid) \
+    FROM articles")" = "2005|2005"
+
 # A full disk: the store on a 1 MB tmpfs (root only).
 M=$T/full
 mkdir -p "$M"

@@ -30,6 +30,19 @@ str_eq(const char *a, const char *b)
 	}
 }
 
+/* A tag that is "~..." once CR and LF are gone has no spelling in the
+ * format: written quoted it reads back as the name. */
+static int
+tilde_tag(const struct urls_entry *e)
+{
+	size_t	i;
+
+	for (i = 0; i < e->ntags; i++)
+		if (e->tags[i][strspn(e->tags[i], "\r\n")] == '~')
+			return 1;
+	return 0;
+}
+
 static void
 round_trip(const struct urls_entry *e)
 {
@@ -62,7 +75,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < u.nwarnings; i++)
 		fuzz_check_sanitize(u.warnings[i]);
 	for (i = 0; i < u.n; i++) {
-		round_trip(&u.v[i]);
+		if (!tilde_tag(&u.v[i]))
+			round_trip(&u.v[i]);
 		if (urls_find(&u, u.v[i].url) < 0)
 			abort();
 		p = urls_local_path(u.v[i].url);

@@ -260,16 +260,19 @@ urls_find(const struct urls *u, const char *url)
 	return -1;
 }
 
-/* Append word w, quoted when it has blanks, quotes, '#' or is empty. */
+/* Append word w, quoted when it has blanks, quotes, control characters,
+ * '#' or is empty. Quoted words lose their CR and LF: one entry, one
+ * line. */
 static void
 urls_put_word(struct buf *b, const char *prefix, const char *w)
 {
-	const char	*p;
-	int		 quote = *prefix != '\0' || *w == '\0' || *w == '#' ||
-			    *w == '~';
+	const char	*p, *first = w + strspn(w, "\r\n");
+	int		 quote = *prefix != '\0' || *first == '\0' ||
+			    *first == '#' || *first == '~';
 
 	for (p = w; *p != '\0' && !quote; p++)
-		if (*p == ' ' || *p == '\t' || *p == '"' || *p == '\\')
+		if (*p == ' ' || *p == '"' || *p == '\\' ||
+		    (unsigned char)*p < 0x20 || *p == 0x7f)
 			quote = 1;
 	if (b->len > 0)
 		buf_putc(b, ' ');

@@ -16,6 +16,7 @@
 #include "feed.h"
 #include "html.h"
 #include "render.h"
+#include "urls.h"
 
 /* fuzz_render: render_line() at width 0 computed the padding as
  * 0 - 0 - 1 and padded the row with SIZE_MAX spaces (a hang, then out
@@ -134,6 +135,23 @@ test_feed_invalid_utf8(void **state)
 	free(t);
 }
 
+/* fuzz_urls: a quoted tag holding a CR ("\rx" from `"<CR>x"` in a urls
+ * file) was written back unquoted, CR and all, so the entry was no
+ * longer one clean line. Control characters now force quoting, which
+ * drops CR and LF. */
+static void
+test_urls_format_controls(void **state)
+{
+	char	*tags[] = { "\rx", "a\nb", "t\x01u" };
+	char	*line;
+
+	(void)state;
+	line = urls_format("http://a.example/", NULL, tags, 3);
+	assert_string_equal(line, "http://a.example/ \"x\" \"ab\" "
+	    "\"t\x01u\"");
+	free(line);
+}
+
 int
 main(void)
 {
@@ -141,6 +159,7 @@ main(void)
 		cmocka_unit_test(test_render_line_width0),
 		cmocka_unit_test(test_html_charset_at_end),
 		cmocka_unit_test(test_feed_invalid_utf8),
+		cmocka_unit_test(test_urls_format_controls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -48,18 +48,26 @@ round_trip(const struct urls_entry *e)
 {
 	struct urls	 u = { 0 };
 	char		*line;
-	size_t		 i;
+	size_t		 i, j = 0;
 
 	line = urls_format(e->url, e->name, e->tags, e->ntags);
 	if (strpbrk(line, "\r\n") != NULL)
 		abort();		/* one entry, one line */
 	urls_parse(line, strlen(line), "rt", &u);
-	if (u.n != 1 || u.nwarnings != 0 || !str_eq(u.v[0].url, e->url) ||
-	    !str_eq(u.v[0].name, e->name) || u.v[0].ntags != e->ntags)
+	if (u.n != 1 || u.nwarnings != 0 || !str_eq(u.v[0].url, e->url))
 		abort();
-	for (i = 0; i < e->ntags; i++)
-		if (!str_eq(u.v[0].tags[i], e->tags[i]))
+	if (e->name != NULL && e->name[strspn(e->name, "\r\n")] != '\0' &&
+	    !str_eq(u.v[0].name, e->name))
+		abort();
+	/* Tags in order; one of only CR and LF is written as "" and gone. */
+	for (i = 0; i < e->ntags; i++) {
+		if (e->tags[i][strspn(e->tags[i], "\r\n")] == '\0')
+			continue;
+		if (j >= u.v[0].ntags || !str_eq(u.v[0].tags[j++], e->tags[i]))
 			abort();
+	}
+	if (j != u.v[0].ntags)
+		abort();
 	urls_free(&u);
 	free(line);
 }

@@ -303,7 +303,8 @@ urls_format(const char *url, const char *name, char *const *tags,
 	urls_put_word(&b, "", url);
 	for (i = 0; i < ntags; i++)
 		urls_put_word(&b, "", tags[i]);
-	if (name != NULL && *name != '\0')
+	/* A name of only CR and LF would be written "~" and read as a tag. */
+	if (name != NULL && name[strspn(name, "\r\n")] != '\0')
 		urls_put_word(&b, "~", name);
 	s = xstrndup(b.data != NULL ? b.data : "", b.len);
 	buf_free(&b);

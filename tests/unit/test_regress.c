@@ -138,7 +138,7 @@ test_feed_invalid_utf8(void **state)
 /* fuzz_urls: a quoted tag holding a CR ("\rx" from `"<CR>x"` in a urls
  * file) was written back unquoted, CR and all, so the entry was no
  * longer one clean line. Control characters now force quoting, which
- * drops CR and LF. */
+ * drops CR and LF. A name of only CRs is left out. */
 static void
 test_urls_format_controls(void **state)
 {
@@ -149,6 +149,10 @@ test_urls_format_controls(void **state)
 	line = urls_format("http://a.example/", NULL, tags, 3);
 	assert_string_equal(line, "http://a.example/ \"x\" \"ab\" "
 	    "\"t\x01u\"");
+	free(line);
+	/* A name of only CRs was written "~", which reads back as a tag. */
+	line = urls_format("http://a.example/", "\r\r", tags, 1);
+	assert_string_equal(line, "http://a.example/ \"x\"");
 	free(line);
 }
 

@@ -90,12 +90,12 @@ test_sanitize_flags(void **state)
 		{ "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb4", 0,
 		  "\xd9\x85\xdb\x8c\xd8\xb4" },
 		/* Squeeze: runs of white space become one space, trimmed. */
-		{ "  a \t\n b\xe2\x80\xa8c  ", UTF8_FOLD_SPACE | UTF8_SQUEEZE,
+		{ "  a \t\n b\xe2\x80\xa8" "c  ", UTF8_FOLD_SPACE | UTF8_SQUEEZE,
 		  "a b c" },
 		/* Without folding, tabs and newlines are dropped. */
 		{ "a\tb\nc", 0, "abc" },
 		/* A BOM and a line separator never pass. */
-		{ "\xef\xbb\xbfx\xe2\x80\xa8y", 0, "xy" },
+		{ "\xef\xbb\xbfx\xe2\x80\xa8" "y", 0, "xy" },
 	};
 	size_t	i;
 	char	*s;

@@ -38,6 +38,7 @@ enum term_kind {
 
 struct search_query {
 	struct matcher	**m;	/* one per term: all must match */
+	char		**needle; /* what normalised text must contain */
 	size_t		  n;
 	char		 *fts;
 	int		  exact;
@@ -268,9 +269,12 @@ search_query_free(struct search_query *q)
 
 	if (q == NULL)
 		return;
-	for (i = 0; i < q->n; i++)
+	for (i = 0; i < q->n; i++) {
 		matcher_free(q->m[i]);
+		free(q->needle[i]);
+	}
 	free(q->m);
+	free(q->needle);
 	free(q->fts);
 	free(q);
 }
@@ -335,12 +339,12 @@ query_add(struct search_query *q, struct buf *fts, const char *text,
 	}
 	norm = match_normalize_utf8(raw);
 	rc = query_term_fts(fts, norm, kind, &words, &plain, &why);
-	free(norm);
 	if (rc == 0 && words == 0)
 		why = xstrdup("no letters or digits to search for");
 	if (why != NULL) {
 		*cause = xasprintf("'%s': %s", raw, why);
 		free(why);
+		free(norm);
 		free(raw);
 		return -1;
 	}
@@ -350,13 +354,20 @@ query_add(struct search_query *q, struct buf *fts, const char *text,
 		*cause = xasprintf("'%s': %s", raw, why);
 		free(why);
 		matcher_free(m);
+		free(norm);
 		free(kw);
 		free(raw);
 		return -1;
 	}
 	free(kw);
 	free(raw);
+	/* After لل the matcher finds الرئيس as رئيس: look for that. */
+	if (kind != TERM_EXACT && strncmp(norm, "\xd8\xa7\xd9\x84", 4) == 0 &&
+	    norm[4] != '\0' && norm[4] != ' ')
+		memmove(norm, norm + 4, strlen(norm + 4) + 1);
 	q->m = xreallocarray(q->m, q->n + 1, sizeof *q->m);
+	q->needle = xreallocarray(q->needle, q->n + 1, sizeof *q->needle);
+	q->needle[q->n] = norm;
 	q->m[q->n++] = m;
 	if (kind != TERM_WORD || !plain)
 		q->exact = 0;
@@ -376,6 +387,9 @@ query_next(struct search_query *q, struct buf *fts, const char **p,
 			return -1;
 		}
 		*p = e + 1;
+		if (e - s >= 3 && s[1] == '=')	/* "=a b": the matcher's =WORD */
+			return query_add(q, fts, s + 2, (size_t)(e - s - 2),
+			    TERM_EXACT, cause);
 		return query_add(q, fts, s + 1, (size_t)(e - s - 1),
 		    TERM_PHRASE, cause);
 	}
@@ -436,9 +450,13 @@ search_query_test(const struct search_query *q, const char *title,
 {
 	size_t	i;
 
+	/* body_text is normalised already, so a match in it contains the
+	 * normalised keyword: strstr() rules most candidates out without
+	 * the matcher. */
 	for (i = 0; i < q->n; i++)
 		if (!(title != NULL && matcher_test(q->m[i], title)) &&
-		    !(body_text != NULL && matcher_test(q->m[i], body_text)))
+		    !(body_text != NULL && strstr(body_text, q->needle[i]) !=
+		    NULL && matcher_test(q->m[i], body_text)))
 			return 0;
 	return 1;
 }

@@ -292,6 +292,8 @@ test_query_parse(void **state)
 		if (q != NULL)
 			fail_msg("'%s' parsed", bad[i]);
 		assert_non_null(cause);
+		free(cause);
+		cause = NULL;
 		assert_int_equal(store_search_check(bad[i], &cause), -1);
 		free(cause);
 		cause = NULL;
@@ -310,12 +312,12 @@ test_query_parse(void **state)
 	for (i = 0; i < sizeof hostile / sizeof *hostile; i++) {
 		struct found	f = { 0 };
 
-		if (search_query_parse(hostile[i], &cause) == NULL) {
+		if ((q = search_query_parse(hostile[i], &cause)) == NULL) {
 			free(cause);	/* a usage error, not an SQL one */
 			cause = NULL;
 			continue;
 		}
-		search_query_free(search_query_parse(hostile[i], &cause));
+		search_query_free(q);
 		if (store_search(st, hostile[i], NULL, collect, &f,
 		    &cause) != 0)
 			fail_msg("'%s': %s", hostile[i], cause);

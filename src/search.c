@@ -369,7 +369,9 @@ query_add(struct search_query *q, struct buf *fts, const char *text,
 	q->needle = xreallocarray(q->needle, q->n + 1, sizeof *q->needle);
 	q->needle[q->n] = norm;
 	q->m[q->n++] = m;
-	if (kind != TERM_WORD || !plain)
+	/* The index holds ال + the rest for a word after لل, which only a
+	 * keyword longer than ال itself may find. */
+	if (kind != TERM_WORD || !plain || strcmp(norm, "\xd8\xa7\xd9\x84") == 0)
 		q->exact = 0;
 	return 0;
 }

@@ -307,6 +307,10 @@ test_query_parse(void **state)
 	q = search_query_parse("One two", &cause);
 	assert_true(search_query_exact(q));
 	search_query_free(q);
+	/* ال alone is confirmed: the index has ال + x for every للx */
+	q = search_query_parse("ال", &cause);
+	assert_false(search_query_exact(q));
+	search_query_free(q);
 	/* nothing a user types reaches FTS5 as syntax */
 	st = open_corpus(&feed);
 	for (i = 0; i < sizeof hostile / sizeof *hostile; i++) {

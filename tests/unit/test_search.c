@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "feed.h"
+#include "match.h"
 #include "search.h"
 #include "store.h"
 #include "util.h"
@@ -557,6 +558,66 @@ test_migrate_v2(void **state)
 	free(db);
 }
 
+/* How many corpus articles the matcher itself finds word in. */
+static int
+brute_force(const char *word)
+{
+	struct matcher	*m = matcher_create();
+	char		*cause = NULL, *text;
+	size_t		 i;
+	int		 n = 0;
+
+	assert_int_equal(matcher_add(m, word, &cause), 0);
+	for (i = 0; i < NCORPUS; i++) {
+		text = search_body_text(corpus[i].content,
+		    corpus[i].content_html);
+		n += matcher_test(m, corpus[i].title) || matcher_test(m, text);
+		free(text);
+	}
+	matcher_free(m);
+	return n;
+}
+
+/* The index answers plain words alone (no matcher): it must agree with
+ * the matcher on every word of the corpus and on their beginnings. */
+static void
+test_index_agrees_with_matcher(void **state)
+{
+	int64_t		 feed;
+	struct store	*st = open_corpus(&feed);
+	char		*terms, *w, *save = NULL, *text, pre[16];
+	size_t		 i, k;
+	int		 checked = 0;
+
+	for (i = 0; i < NCORPUS; i++) {
+		text = search_body_text(corpus[i].content,
+		    corpus[i].content_html);
+		terms = search_terms(corpus[i].title, text);
+		free(text);
+		for (w = strtok_r(terms, " ", &save); w != NULL;
+		    w = strtok_r(NULL, " ", &save)) {
+			if (hits(st, w, NULL) != brute_force(w))
+				fail_msg("'%s': index %d, matcher %d", w,
+				    hits(st, w, NULL), brute_force(w));
+			/* the first two code points */
+			for (k = 0; w[k] != '\0' && k < sizeof pre - 1; k++)
+				if (((unsigned char)w[k] & 0xC0) != 0x80 &&
+				    k > 0 && (k >= 4 || ((unsigned char)w[0] <
+				    0x80 && k >= 2)))
+					break;
+			memcpy(pre, w, k);
+			pre[k] = '\0';
+			if (hits(st, pre, NULL) != brute_force(pre))
+				fail_msg("'%s': index %d, matcher %d", pre,
+				    hits(st, pre, NULL), brute_force(pre));
+			checked++;
+		}
+		free(terms);
+	}
+	assert_true(checked > 50);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -570,6 +631,7 @@ main(void)
 		cmocka_unit_test(test_filter_order),
 		cmocka_unit_test(test_sync_update_trim),
 		cmocka_unit_test(test_migrate_v2),
+		cmocka_unit_test(test_index_agrees_with_matcher),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -136,7 +136,7 @@ search_body_text(const char *content, int html)
 /* The distinct words of one article: a hash set over offsets into out. */
 struct terms {
 	struct buf	 out;	/* "w1 w2 w3" */
-	size_t		*slot;	/* offset + 1 of a word in out, 0: empty */
+	size_t		*slot;	/* 1 + offset of a word in out; 0 free */
 	uint32_t	*hash;
 	size_t		 cap;
 	size_t		 n;
@@ -371,7 +371,8 @@ query_add(struct search_query *q, struct buf *fts, const char *text,
 	q->m[q->n++] = m;
 	/* The index holds ال + the rest for a word after لل, which only a
 	 * keyword longer than ال itself may find. */
-	if (kind != TERM_WORD || !plain || strcmp(norm, "\xd8\xa7\xd9\x84") == 0)
+	if (kind != TERM_WORD || !plain ||
+	    strcmp(norm, "\xd8\xa7\xd9\x84") == 0)
 		q->exact = 0;
 	return 0;
 }
@@ -389,7 +390,8 @@ query_next(struct search_query *q, struct buf *fts, const char **p,
 			return -1;
 		}
 		*p = e + 1;
-		if (e - s >= 3 && s[1] == '=')	/* "=a b": the matcher's =WORD */
+		/* "=a b" is the matcher's =WORD */
+		if (e - s >= 3 && s[1] == '=')
 			return query_add(q, fts, s + 2, (size_t)(e - s - 2),
 			    TERM_EXACT, cause);
 		return query_add(q, fts, s + 1, (size_t)(e - s - 1),

@@ -719,6 +719,10 @@ match_clitic_forms(const uint32_t *w, size_t n,
 	uint32_t	form[64];
 	size_t		p;
 
+	/* Most words start with no proclitic letter at all. */
+	if (n < 2 || (w[0] != WAW && w[0] != FEH && w[0] != BEH &&
+	    w[0] != KAF && w[0] != LAM && w[0] != ALEF))
+		return;
 	for (p = 1; p <= 4 && p < n; p++) {
 		if (match_proclitic(w, 0, p, 0))
 			cb(w + p, n - p, arg);

@@ -75,24 +75,32 @@ text_walk(xmlNode *n, struct buf *b, int depth)
 	}
 }
 
-/* s[0..n) with invalid UTF-8 and NULs made U+FFFD, for libxml2. */
+/* s[0..n) (no NUL inside) with invalid UTF-8 made U+FFFD, for libxml2
+ * and the matcher. Copies runs of valid bytes at once. */
 static char *
 text_clean_utf8(const char *s, size_t n)
 {
 	struct buf	b = { 0 };
 	uint32_t	cp;
-	size_t		i = 0, k;
+	size_t		i = 0, run = 0, k;
 	char		enc[4];
 
 	buf_grow(&b, n + 1);
 	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
 		k = utf8_decode(s + i, n - i, &cp);
-		if (cp == UTF8_REPLACEMENT || cp == 0)
+		if (cp == UTF8_REPLACEMENT && (k != 3 ||
+		    memcmp(s + i, "\xef\xbf\xbd", 3) != 0)) {
+			buf_add(&b, s + run, i - run);
 			buf_add(&b, enc, utf8_encode(UTF8_REPLACEMENT, enc));
-		else
-			buf_add(&b, s + i, k);
+			run = i + k;
+		}
 		i += k;
 	}
+	buf_add(&b, s + run, n - run);
 	buf_putc(&b, '\0');
 	return b.data;
 }

@@ -249,6 +249,14 @@ test_html_not_indexed(void **state)
 	text = search_body_text("<p>A<b>b</b>c</p><p>D&amp;e</p>", 1);
 	assert_string_equal(text, "abc d&e");
 	free(text);
+	/* invalid UTF-8 becomes U+FFFD, which separates words */
+	text = search_body_text("<p>ab\xff\xfe cd\xd8</p>", 1);
+	assert_string_equal(text, "ab\xef\xbf\xbd\xef\xbf\xbd cd"
+	    "\xef\xbf\xbd");
+	free(text);
+	text = search_body_text("x\xc3", 0);
+	assert_string_equal(text, "x\xef\xbf\xbd");
+	free(text);
 	store_close(st);
 }
 

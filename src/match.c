@@ -705,3 +705,30 @@ matcher_test(const struct matcher *m, const char *s)
 	free(h.v);
 	return h.n > 0;
 }
+
+int
+match_is_word(uint32_t cp)
+{
+	return norm_is_word(cp);
+}
+
+void
+match_clitic_forms(const uint32_t *w, size_t n,
+    void (*cb)(const uint32_t *form, size_t len, void *arg), void *arg)
+{
+	uint32_t	form[64];
+	size_t		p;
+
+	for (p = 1; p <= 4 && p < n; p++) {
+		if (match_proclitic(w, 0, p, 0))
+			cb(w + p, n - p, arg);
+		/* ل + الرئيس is written للرئيس: the keyword الرئيس is
+		 * found there as ال + the rest. */
+		if (match_proclitic(w, 0, p, 1) && n - p + 2 <= 64) {
+			form[0] = ALEF;
+			form[1] = LAM;
+			memcpy(form + 2, w + p, (n - p) * sizeof *w);
+			cb(form, n - p + 2, arg);
+		}
+	}
+}

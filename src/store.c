@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "feed.h"
+#include "search.h"
 #include "store.h"
 #include "util.h"
 
@@ -50,6 +51,8 @@ enum stmt_id {
 	S_MARK_FEED,
 	S_MARK_ALL,
 	S_BODY_GET,
+	S_FTS_DEL,
+	S_FTS_PUT,
 	S_COUNT
 };
 
@@ -95,6 +98,9 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_BODY_GET] = "SELECT b.content, b.content_html, a.enclosure, "
 	    "a.categories FROM articles a LEFT JOIN bodies b "
 	    "ON b.article_id = a.id WHERE a.id = ?1",
+	[S_FTS_DEL] = "DELETE FROM article_fts WHERE rowid = ?1",
+	[S_FTS_PUT] = "INSERT INTO article_fts(rowid, terms, body) "
+	    "VALUES(?1, ?2, ?3)",
 };
 
 /* Schema steps: migrations[v] takes a store from version v to v + 1. */
@@ -141,6 +147,27 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE INDEX articles_saved ON articles(date) WHERE saved = 1;"
 	"CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN"
 	"  DELETE FROM bodies WHERE article_id = old.id; END;",
+
+	/*
+	 * 2 -> 3: the search index (see search.h and doc/search.md). The
+	 * terms are written by search.c; the "ascii" tokenizer only splits
+	 * them at spaces. detail=none: no positions, since phrases are
+	 * confirmed with the matcher on the kept body text. Filled by
+	 * store_index_missing() in the same transaction.
+	 */
+	"CREATE VIRTUAL TABLE article_fts USING fts5(terms, body UNINDEXED,"
+	"  tokenize = 'ascii', detail = none);"
+	"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+	"  DELETE FROM article_fts WHERE rowid = old.id; END;",
+};
+
+static int	store_index_missing(struct store *, int, char **);
+
+/* Work a migration does beyond its SQL, in the same transaction:
+ * migration_fill[v] runs after migrations[v]. */
+static int (*const migration_fill[STORE_SCHEMA_VERSION])(struct store *,
+    int, char **) = {
+	[2] = store_index_missing,
 };
 
 struct store {
@@ -312,7 +339,9 @@ store_migrate(struct store *st, char **cause)
 			return store_exec(st, "COMMIT", cause);
 		sql = xasprintf("%s PRAGMA user_version = %d;",
 		    migrations[v], v + 1);	/* constants only */
-		if (store_exec(st, sql, cause) != 0) {
+		if (store_exec(st, sql, cause) != 0 ||
+		    (migration_fill[v] != NULL &&
+		    migration_fill[v](st, 0, cause) != 0)) {
 			free(sql);
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
@@ -622,6 +651,84 @@ store_too_old(struct store_update *u, int64_t date, char **cause)
 	return old;
 }
 
+/* (Re)index one article: its title and the text of its body. */
+static int
+store_index(struct store *st, int64_t id, const char *title,
+    const char *content, int html, char **cause)
+{
+	sqlite3_stmt	*s;
+	char		*text, *terms;
+	int		 rc;
+
+	if ((s = store_stmt(st, S_FTS_DEL, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (store_done(st, s, cause) != 0)
+		return -1;
+	if ((s = store_stmt(st, S_FTS_PUT, cause)) == NULL)
+		return -1;
+	text = search_body_text(content, html);
+	terms = search_terms(title, text);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, terms, -1, free);
+	sqlite3_bind_text(s, 3, text, -1, free);
+	rc = store_done(st, s, cause);
+	sqlite3_clear_bindings(s);
+	return rc;
+}
+
+/* Index the articles of a query giving id, title, content, html. */
+static int
+store_index_rows(struct store *st, sqlite3_stmt *s, char **cause)
+{
+	int	rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (store_index(st, sqlite3_column_int64(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    sqlite3_column_int(s, 3), cause) != 0)
+			return -1;
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: index");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Index the articles that have no row in the search index: with full,
+ * every one (the ids are gathered first, since the scan reads the index
+ * that is being written); else only those above the highest indexed id
+ * (a constant subquery, evaluated once). Runs inside the caller's
+ * transaction.
+ */
+static int
+store_index_missing(struct store *st, int full, char **cause)
+{
+	static const char row_sql[] = "SELECT a.id, a.title, b.content, "
+	    "b.content_html FROM articles a LEFT JOIN bodies b "
+	    "ON b.article_id = a.id";
+	sqlite3_stmt	*s = NULL;
+	char		*sql;
+	int		 rc = -1;
+
+	if (full)
+		sql = xasprintf("%s WHERE a.id IN (SELECT id FROM articles "
+		    "EXCEPT SELECT rowid FROM article_fts) ORDER BY a.id",
+		    row_sql);
+	else
+		sql = xasprintf("%s WHERE a.id > (SELECT coalesce(max(rowid), "
+		    "0) FROM article_fts) ORDER BY a.id", row_sql);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		*cause = store_error(st, "store: index");
+	else
+		rc = store_index_rows(st, s, cause);
+	sqlite3_finalize(s);
+	free(sql);
+	return rc;
+}
+
 static int
 store_put_body(struct store_update *u, int64_t id,
     const struct feed_item *it, char **cause)
@@ -633,7 +740,10 @@ store_put_body(struct store_update *u, int64_t id,
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, it->content);
 	sqlite3_bind_int(s, 3, it->content_html != 0);
-	return store_done(u->st, s, cause);
+	if (store_done(u->st, s, cause) != 0)
+		return -1;
+	return store_index(u->st, id, it->title, it->content,
+	    it->content_html, cause);
 }
 
 static int
@@ -780,25 +890,42 @@ store_update_abort(struct store_update *u)
 	free(u);
 }
 
+/* How store_article_query() reads the articles. */
+enum query_mode {
+	Q_LIST,		/* headers, LIMIT and OFFSET in SQL */
+	Q_COUNT,	/* count(*) */
+	Q_SEARCH,	/* headers of the FTS matches (?4), LIMIT in SQL */
+	Q_CANDIDATES	/* headers and body text of the FTS matches, all */
+};
+
 /*
  * Prepare the header query for a filter. The SQL is assembled from
  * constant fragments only; every value is bound.
  */
 static sqlite3_stmt *
 store_article_query(struct store *st, const struct store_filter *f,
-    int count, char **cause)
+    enum query_mode mode, const char *match, char **cause)
 {
 	struct buf	 b = { 0 };
 	sqlite3_stmt	*s = NULL;
 	const char	*and = " WHERE ";
 
-	if (count)
+	if (mode == Q_COUNT)
 		buf_puts(&b, "SELECT count(*) FROM articles a");
 	else
 		buf_puts(&b, "SELECT a.id, a.feed_id, "
 		    "coalesce(f.name, f.title, f.url), a.title, a.link, "
-		    "a.author, a.date, a.unread, a.saved FROM articles a "
-		    "JOIN feeds f ON f.id = a.feed_id");
+		    "a.author, a.date, a.unread, a.saved");
+	if (mode == Q_CANDIDATES)
+		buf_puts(&b, ", s.body");
+	if (mode == Q_SEARCH || mode == Q_CANDIDATES) {
+		buf_puts(&b, " FROM article_fts s JOIN articles a "
+		    "ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id "
+		    "WHERE article_fts MATCH ?4");
+		and = " AND ";
+	} else if (mode == Q_LIST)
+		buf_puts(&b, " FROM articles a JOIN feeds f "
+		    "ON f.id = a.feed_id");
 	if (f->feed_id != 0) {
 		buf_printf(&b, "%sa.feed_id = ?1", and);
 		and = " AND ";
@@ -809,22 +936,41 @@ store_article_query(struct store *st, const struct store_filter *f,
 	}
 	if (f->saved_only)
 		buf_printf(&b, "%sa.saved = 1", and);
-	if (!count)
-		buf_puts(&b, " ORDER BY a.date DESC, a.id DESC"
-		    " LIMIT ?2 OFFSET ?3");
+	if (mode != Q_COUNT)
+		buf_puts(&b, " ORDER BY a.date DESC, a.id DESC");
+	if (mode == Q_LIST || mode == Q_SEARCH)
+		buf_puts(&b, " LIMIT ?2 OFFSET ?3");
 	if (sqlite3_prepare_v2(st->db, b.data, -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "store: articles");
+		*cause = store_error(st, mode >= Q_SEARCH ? "store: search" :
+		    "store: articles");
 		buf_free(&b);
 		return NULL;
 	}
 	buf_free(&b);
 	if (f->feed_id != 0)
 		sqlite3_bind_int64(s, 1, f->feed_id);
-	if (!count) {
+	if (mode == Q_LIST || mode == Q_SEARCH) {
 		sqlite3_bind_int64(s, 2, f->limit > 0 ? f->limit : -1);
 		sqlite3_bind_int64(s, 3, f->offset > 0 ? f->offset : 0);
 	}
+	if (match != NULL)
+		sqlite3_bind_text(s, 4, match, -1, SQLITE_STATIC);
 	return s;
+}
+
+/* The header of the current row of an article query. */
+static void
+store_article_row(sqlite3_stmt *s, struct store_article *a)
+{
+	a->id = sqlite3_column_int64(s, 0);
+	a->feed_id = sqlite3_column_int64(s, 1);
+	a->feed_title = (const char *)sqlite3_column_text(s, 2);
+	a->title = (const char *)sqlite3_column_text(s, 3);
+	a->link = (const char *)sqlite3_column_text(s, 4);
+	a->author = (const char *)sqlite3_column_text(s, 5);
+	a->date = sqlite3_column_int64(s, 6);
+	a->unread = sqlite3_column_int(s, 7);
+	a->saved = sqlite3_column_int(s, 8);
 }
 
 int
@@ -836,19 +982,11 @@ store_articles(struct store *st, const struct store_filter *filter,
 	sqlite3_stmt		*s;
 	int			 rc;
 
-	if ((s = store_article_query(st, filter != NULL ? filter : &all, 0,
-	    cause)) == NULL)
+	if ((s = store_article_query(st, filter != NULL ? filter : &all,
+	    Q_LIST, NULL, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		a.id = sqlite3_column_int64(s, 0);
-		a.feed_id = sqlite3_column_int64(s, 1);
-		a.feed_title = (const char *)sqlite3_column_text(s, 2);
-		a.title = (const char *)sqlite3_column_text(s, 3);
-		a.link = (const char *)sqlite3_column_text(s, 4);
-		a.author = (const char *)sqlite3_column_text(s, 5);
-		a.date = sqlite3_column_int64(s, 6);
-		a.unread = sqlite3_column_int(s, 7);
-		a.saved = sqlite3_column_int(s, 8);
+		store_article_row(s, &a);
 		if (cb(&a, arg) != 0) {
 			rc = SQLITE_DONE;
 			break;
@@ -860,6 +998,126 @@ store_articles(struct store *st, const struct store_filter *filter,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int
+store_search_check(const char *query, char **cause)
+{
+	struct search_query	*q;
+
+	if ((q = search_query_parse(query, cause)) == NULL)
+		return -1;
+	search_query_free(q);
+	return 0;
+}
+
+int
+store_search_index(struct store *st, char **cause)
+{
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if (store_index_missing(st, 1, cause) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(st, "COMMIT", cause);
+}
+
+/* Index articles added by SQL since the last search (cheap check). */
+static int
+store_search_catch_up(struct store *st, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 behind = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT coalesce(max(id), 0) "
+	    "FROM articles) > (SELECT coalesce(max(rowid), 0) FROM "
+	    "article_fts)", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: search");
+		return -1;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		behind = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (!behind)
+		return 0;
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if (store_index_missing(st, 0, cause) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(st, "COMMIT", cause);
+}
+
+/*
+ * Walk the FTS candidates newest first, keep those the matcher confirms
+ * (phrases, exact words, words with punctuation), apply offset and limit.
+ */
+static int
+store_search_confirm(struct store *st, sqlite3_stmt *s,
+    const struct search_query *q, const struct store_filter *f,
+    store_article_cb cb, void *arg)
+{
+	struct store_article	 a;
+	int64_t			 skip = f->offset, left = f->limit;
+	int			 rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_article_row(s, &a);
+		if (!search_query_test(q, a.title,
+		    (const char *)sqlite3_column_text(s, 9)))
+			continue;
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
+		if (cb(&a, arg) != 0 || (f->limit > 0 && --left == 0))
+			return SQLITE_DONE;
+	}
+	return rc;
+}
+
+int
+store_search(struct store *st, const char *query,
+    const struct store_filter *filter, store_article_cb cb, void *arg,
+    char **cause)
+{
+	static const struct store_filter all;
+	const struct store_filter	*f = filter != NULL ? filter : &all;
+	struct search_query		*q;
+	struct store_article		 a;
+	sqlite3_stmt			*s;
+	char				*why = NULL;
+	int				 rc, exact;
+
+	if ((q = search_query_parse(query, &why)) == NULL) {
+		*cause = xasprintf("search: %s", why);
+		free(why);
+		return -1;
+	}
+	exact = search_query_exact(q);
+	if (store_search_catch_up(st, cause) != 0 ||
+	    (s = store_article_query(st, f, exact ? Q_SEARCH : Q_CANDIDATES,
+	    search_query_fts(q), cause)) == NULL) {
+		search_query_free(q);
+		return -1;
+	}
+	if (exact) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			store_article_row(s, &a);
+			if (cb(&a, arg) != 0) {
+				rc = SQLITE_DONE;
+				break;
+			}
+		}
+	} else
+		rc = store_search_confirm(st, s, q, f, cb, arg);
+	if (rc != SQLITE_DONE)
+		*cause = store_error(st, "store: search");
+	sqlite3_finalize(s);
+	search_query_free(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int64_t
 store_count(struct store *st, const struct store_filter *filter,
     char **cause)
@@ -868,8 +1126,8 @@ store_count(struct store *st, const struct store_filter *filter,
 	sqlite3_stmt	*s;
 	int64_t		 n = -1;
 
-	if ((s = store_article_query(st, filter != NULL ? filter : &all, 1,
-	    cause)) == NULL)
+	if ((s = store_article_query(st, filter != NULL ? filter : &all,
+	    Q_COUNT, NULL, cause)) == NULL)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);

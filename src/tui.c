@@ -7,6 +7,7 @@
  * monotonic clock; coordinates are terminal cells.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -310,7 +311,8 @@ search_step(struct tui *t, int dir)
 	}
 	for (k = 1; k <= n; k++) {
 		i = (t->app.list.sel + n + (dir > 0 ? k : n - k)) % n;
-		if (title_matches(t->search, t->src.v[i].title)) {
+		if (title_matches(t->search, source_item(&t->src,
+		    i)->title)) {
 			app_list_select(&t->app, i);
 			selection_changed(t);
 			return;
@@ -700,25 +702,61 @@ act_mark_feed_read(struct tui *t, unsigned n)
 	tui_message(t, 0, "marked %s read", feed ? "the feed" : "everything");
 }
 
+/* The folder `s` saves into: save-dir (a leading ~/ is $HOME), else
+ * $XDG_DATA_HOME/akhbar/saved, else ~/.local/share/akhbar/saved. */
+static char *
+save_dir(const struct tui *t)
+{
+	const char	*home = getenv("HOME"), *xdg = getenv("XDG_DATA_HOME");
+	const char	*d = t->cfg.save_dir;
+
+	if (home == NULL || *home == '\0')
+		home = ".";
+	if (d != NULL && (strcmp(d, "~") == 0 || strncmp(d, "~/", 2) == 0))
+		return xasprintf("%s%s", home, d + 1);
+	if (d != NULL)
+		return xstrdup(d);
+	if (xdg != NULL && *xdg == '/')
+		return xasprintf("%s/akhbar/saved", xdg);
+	return xasprintf("%s/.local/share/akhbar/saved", home);
+}
+
 static void
 act_save(struct tui *t, unsigned n)
 {
 	long	 i = current_article(t);
-	char	*cause = NULL;
+	char	*cause = NULL, *dir, *path = NULL;
+	int	 rc;
 
 	if (i < 0) {
 		tui_message(t, 0, "no article selected");
 		return;
 	}
-	if (source_set_saved(&t->src, (size_t)i, !t->src.v[i].saved,
-	    &cause) == -1) {
-		tui_message(t, 1, "%s", cause);
-		free(cause);
+	if (t->src.v[i].type == ITEM_FILE) {
+		tui_message(t, 0, "saving needs the store: this article is "
+		    "a file already (%s)", source_item(&t->src, i)->path);
 		return;
 	}
-	tui_message(t, 0, "%s", t->src.v[i].saved ? "saved" :
-	    "no longer saved");
 	t->list_pane.dirty = 1;
+	if (t->src.v[i].saved) {
+		if (source_set_saved(&t->src, (size_t)i, 0, &cause) == -1) {
+			tui_message(t, 1, "%s", cause);
+			free(cause);
+		} else
+			tui_message(t, 0, "no longer marked saved (a saved "
+			    "file stays where it is)");
+		return;
+	}
+	dir = save_dir(t);
+	rc = source_save(&t->src, (size_t)i, dir, &path, &cause);
+	if (rc == -1)
+		tui_message(t, 1, "not saved: %s", cause);
+	else
+		tui_message(t, 0, "%s %s", rc == 1 ? "already saved in" :
+		    "saved to", path);
+	free(cause);
+	free(path);
+	free(dir);
 }
 
 static void
@@ -1219,6 +1257,29 @@ open_store(struct tui *t)
 	return 0;
 }
 
+/* With an article on standard input (or any pipe), the keys come from
+ * the terminal: /dev/tty becomes standard input. */
+static int
+keyboard_from_tty(void)
+{
+	int	fd;
+
+	if (isatty(STDIN_FILENO))
+		return 0;
+	if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC)) == -1) {
+		fprintf(stderr, "akhbar: /dev/tty: %s (the keys are read from "
+		    "the terminal)\n", strerror(errno));
+		return -1;
+	}
+	if (dup2(fd, STDIN_FILENO) == -1) {
+		fprintf(stderr, "akhbar: dup2: %s\n", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 struct tui_opts {
 	const char	*config;
 	const char	*theme;
@@ -1386,7 +1447,11 @@ cmd_tui(int argc, char **argv)
 	config_load(&t.cfg, o.config);
 	if (optind < argc) {
 		source_init_files(&t.src, argv + optind,
-		    (size_t)(argc - optind), &cause);
+		    (size_t)(argc - optind));
+		if (keyboard_from_tty() == -1) {
+			tui_free(&t);
+			return 1;
+		}
 	} else if (open_store(&t) == -1) {
 		tui_free(&t);
 		return 1;

@@ -488,7 +488,7 @@ article_row(struct tui *t, const struct item *it, size_t w)
 	struct tm	 tm;
 	size_t		 n = 0, dw = 0, fw = 0, fixed;
 
-	if (it->type == ITEM_ARTICLE && it->date > 0 && w >= 30 &&
+	if (it->date > 0 && w >= 30 &&
 	    localtime_r(&tt, &tm) != NULL) {
 		dw = w >= 60 ? 10 : 5;
 		strftime(date, sizeof date, dw == 10 ? "%Y-%m-%d" : "%m-%d",
@@ -497,8 +497,8 @@ article_row(struct tui *t, const struct item *it, size_t w)
 	if (it->feed != NULL && t->src.list_type != ITEM_FEED && w >= 60)
 		fw = w / 5 < 20 ? w / 5 : 20;
 	fixed = 2 + (dw ? dw + 1 : 0) + (fw ? fw + 1 : 0);
-	c[n++] = (struct col){ it->unread ? "N" : it->saved ? "S" : "", 2,
-	    DIR_LTR };
+	c[n++] = (struct col){ it->error != NULL ? "!" : it->unread ? "N" :
+	    it->saved ? "S" : "", 2, DIR_LTR };
 	if (dw) {
 		c[n++] = (struct col){ date, dw, DIR_LTR };
 		c[n++] = (struct col){ "", 1, DIR_LTR };
@@ -521,7 +521,7 @@ tui_list_row(struct tui *t, size_t i, int *elem)
 	*elem = THEME_LIST;
 	if (i >= t->src.n)
 		return NULL;
-	it = &t->src.v[i];
+	it = source_item(&t->src, i);
 	*elem = row_element(t, it, i);
 	free(t->tmp.cells);
 	memset(&t->tmp, 0, sizeof t->tmp);

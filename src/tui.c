@@ -539,7 +539,9 @@ search_store(struct tui *t, const char *query)
 	if (t->src.n == 0)
 		tui_message(t, 0, "no article matches %s", query);
 	else
-		tui_message(t, 0, "%zu articles match %s", t->src.n, query);
+		tui_message(t, 0, "%zu article%s %s %s", t->src.n,
+		    t->src.n == 1 ? "" : "s", t->src.n == 1 ? "matches" :
+		    "match", query);
 }
 
 static void

@@ -20,6 +20,8 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/xmlversion.h>
+#include <utf8proc.h>
 
 #include "html.h"
 #include "match.h"
@@ -268,6 +270,13 @@ search_terms(const char *title, const char *body_text)
 	return t.out.data;
 }
 
+char *
+search_terms_version(void)
+{
+	return xasprintf("%d utf8proc %s libxml2 %s", SEARCH_TERMS_VERSION,
+	    utf8proc_version(), xmlParserVersion);
+}
+
 /* ---- queries ---- */
 
 void
@@ -471,4 +480,23 @@ search_query_test(const struct search_query *q, const char *title,
 		    NULL && matcher_test(q->m[i], body_text)))
 			return 0;
 	return 1;
+}
+
+int
+search_query_test_body(const struct search_query *q, const char *title,
+    const char *content, int html)
+{
+	char	*text;
+	size_t	 i;
+	int	 ok;
+
+	for (i = 0; i < q->n; i++)
+		if (title == NULL || !matcher_test(q->m[i], title))
+			break;
+	if (i == q->n)
+		return 1;
+	text = search_body_text(content, html);
+	ok = search_query_test(q, title, text);
+	free(text);
+	return ok;
 }

@@ -21,7 +21,7 @@ struct store;
 struct feed_item;
 
 /* The schema version store_open() migrates every store to. */
-#define STORE_SCHEMA_VERSION	3
+#define STORE_SCHEMA_VERSION	4
 
 /* A feed row, with counts, as store_feeds() reports it. */
 struct store_feed {

@@ -7,7 +7,8 @@
 # interleaved; prints the median elapsed time per query and the
 # akhbar/sqlite3 ratio (target: under 100 ms a query).
 cd "$TOP" || exit 2
-B=$TOP/tests/tmp/bench/search
+B=${BENCH_DIR:-$TOP/tests/tmp/bench/search}
+AKHBAR=${AKHBAR:-./akhbar}
 rm -rf "$B"
 mkdir -p "$B"
 RUNS=${RUNS:-11}
@@ -80,11 +81,11 @@ EOF
 
 before=$(du -k "$DB" | cut -f1)
 t0=$(date +%s%N)
-./akhbar -c "$DB" --search zzzzqq > /dev/null 2>&1
+"$AKHBAR" -c "$DB" --search zzzzqq > /dev/null 2>&1
 t1=$(date +%s%N)
 sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
 after=$(du -k "$DB" | cut -f1)
-echo "index build (migration 2 -> 3, $N articles): $(echo "$t0 $t1" |
+echo "index build (migration 2 -> 4, $N articles): $(echo "$t0 $t1" |
     awk '{ printf "%.1f s", ($2 - $1) / 1e9 }')"
 echo "store: $before KB -> $after KB ($(echo "$before $after" |
     awk '{ printf "+%.0f%%", ($2 - $1) * 100 / $1 }'))"
@@ -110,7 +111,7 @@ ref() {	# ref FTS: the bare sqlite3 query
 }
 
 echo "$QUERIES" | while IFS='	' read -r label q fts; do
-	./akhbar -c "$DB" --search "$q" > "$B/$label.a" 2>/dev/null
+	"$AKHBAR" -c "$DB" --search "$q" > "$B/$label.a" 2>/dev/null
 	ref "$fts" > "$B/$label.s"
 	if [ "$label" = phrase ]; then
 		printf '  %-8s %6d matches (sqlite3: %d candidates)\n' \
@@ -137,7 +138,7 @@ ms() {	# ms LABEL COMMAND...: elapsed microseconds into times
 r=1
 while [ $r -le "$RUNS" ]; do
 	echo "$QUERIES" | while IFS='	' read -r label q fts; do
-		ms "akhbar-$label" ./akhbar -c "$DB" --search "$q"
+		ms "akhbar-$label" "$AKHBAR" -c "$DB" --search "$q"
 		ms "sqlite3-$label" ref "$fts"
 	done
 	r=$((r + 1))

@@ -482,21 +482,48 @@ search_query_test(const struct search_query *q, const char *title,
 	return 1;
 }
 
+/* Non-zero when term i is in the title (ntitle: normalised) or in the
+ * normalised body text. A match contains the normalised keyword, so
+ * strstr() rules most texts out before the matcher runs. */
+static int
+query_term_test(const struct search_query *q, size_t i, const char *title,
+    const char *ntitle, const char *body_text)
+{
+	return (ntitle != NULL && strstr(ntitle, q->needle[i]) != NULL &&
+	    matcher_test(q->m[i], title)) || (body_text != NULL &&
+	    strstr(body_text, q->needle[i]) != NULL &&
+	    matcher_test(q->m[i], body_text));
+}
+
+/* Every term in the title and the body text (either may be NULL). */
+static int
+query_test(const struct search_query *q, const char *title,
+    const char *body_text)
+{
+	char	*ntitle = title != NULL ? match_normalize_utf8(title) : NULL;
+	size_t	 i;
+
+	for (i = 0; i < q->n; i++)
+		if (!query_term_test(q, i, title, ntitle, body_text))
+			break;
+	free(ntitle);
+	return i == q->n;
+}
+
+int
+search_query_title(const struct search_query *q, const char *title)
+{
+	return query_test(q, title, NULL);
+}
+
 int
 search_query_test_body(const struct search_query *q, const char *title,
     const char *content, int html)
 {
-	char	*text;
-	size_t	 i;
+	char	*text = search_body_text(content, html);
 	int	 ok;
 
-	for (i = 0; i < q->n; i++)
-		if (title == NULL || !matcher_test(q->m[i], title))
-			break;
-	if (i == q->n)
-		return 1;
-	text = search_body_text(content, html);
-	ok = search_query_test(q, title, text);
+	ok = query_test(q, title, text);
 	free(text);
 	return ok;
 }

@@ -51,6 +51,7 @@ enum stmt_id {
 	S_MARK_FEED,
 	S_MARK_ALL,
 	S_BODY_GET,
+	S_BODY_TEXT,
 	S_FTS_HAS,
 	S_FTS_PUT,
 	S_FTS_OLD_DEL,
@@ -101,6 +102,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_BODY_GET] = "SELECT b.content, b.content_html, a.enclosure, "
 	    "a.categories FROM articles a LEFT JOIN bodies b "
 	    "ON b.article_id = a.id WHERE a.id = ?1",
+	[S_BODY_TEXT] = "SELECT content, content_html FROM bodies "
+	    "WHERE article_id = ?1",
 	[S_FTS_HAS] = "SELECT 1 FROM article_fts WHERE rowid = ?1",
 	[S_FTS_PUT] = "INSERT INTO article_fts(rowid, terms) VALUES(?1, ?2)",
 	[S_FTS_OLD_DEL] = "INSERT INTO article_fts(article_fts, rowid, terms) "
@@ -1121,7 +1124,7 @@ enum query_mode {
 	Q_LIST,		/* headers, LIMIT and OFFSET in SQL */
 	Q_COUNT,	/* count(*) */
 	Q_SEARCH,	/* headers of the FTS matches (?4), LIMIT in SQL */
-	Q_CANDIDATES	/* headers and body text of the FTS matches, all */
+	Q_CANDIDATES	/* headers of the FTS matches, all */
 };
 
 /*
@@ -1143,15 +1146,10 @@ store_article_query(struct store *st, const struct store_filter *f,
 		buf_puts(&b, "SELECT a.id, a.feed_id, "
 		    "coalesce(f.name, f.title, f.url), a.title, a.link, "
 		    "a.author, a.date, a.unread, a.saved");
-	if (mode == Q_CANDIDATES)
-		buf_puts(&b, ", b.content, b.content_html");
 	if (mode == Q_SEARCH || mode == Q_CANDIDATES) {
 		buf_puts(&b, " FROM article_fts s JOIN articles a "
-		    "ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id");
-		if (mode == Q_CANDIDATES)
-			buf_puts(&b, " LEFT JOIN bodies b "
-			    "ON b.article_id = a.id");
-		buf_puts(&b, " WHERE article_fts MATCH ?4");
+		    "ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id "
+		    "WHERE article_fts MATCH ?4");
 		and = " AND ";
 	} else if (mode == Q_LIST)
 		buf_puts(&b, " FROM articles a JOIN feeds f "
@@ -1287,24 +1285,54 @@ store_search_catch_up(struct store *st, char **cause)
 	return store_exec(st, "COMMIT", cause);
 }
 
+/* Does the body of article id match the query (the title did not)? */
+static int
+store_search_body(struct store *st, const struct search_query *q,
+    const struct store_article *a, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, ok = 0;
+
+	if ((s = store_stmt(st, S_BODY_TEXT, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, a->id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		ok = search_query_test_body(q, a->title,
+		    (const char *)sqlite3_column_text(s, 0),
+		    sqlite3_column_int(s, 1));
+	else if (rc == SQLITE_DONE)
+		ok = search_query_test_body(q, a->title, NULL, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: search");
+		return -1;
+	}
+	return ok;
+}
+
 /*
  * Walk the FTS candidates newest first, keep those the matcher confirms
  * (phrases, exact words, words with punctuation), apply offset and limit.
+ * The body text is made again from the body (the index keeps no copy),
+ * only for the candidates whose title does not match. Returns
+ * SQLITE_DONE, an error of sqlite3_step(), or -1 with *cause set.
  */
 static int
 store_search_confirm(struct store *st, sqlite3_stmt *s,
     const struct search_query *q, const struct store_filter *f,
-    store_article_cb cb, void *arg)
+    store_article_cb cb, void *arg, char **cause)
 {
 	struct store_article	 a;
 	int64_t			 skip = f->offset, left = f->limit;
-	int			 rc;
+	int			 rc, ok;
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		store_article_row(s, &a);
-		if (!search_query_test_body(q, a.title,
-		    (const char *)sqlite3_column_text(s, 9),
-		    sqlite3_column_int(s, 10)))
+		ok = search_query_title(q, a.title);
+		if (!ok && (ok = store_search_body(st, q, &a, cause)) < 0)
+			return -1;	/* *cause is set */
+		if (!ok)
 			continue;
 		if (skip > 0) {
 			skip--;
@@ -1350,8 +1378,8 @@ store_search(struct store *st, const char *query,
 			}
 		}
 	} else
-		rc = store_search_confirm(st, s, q, f, cb, arg);
-	if (rc != SQLITE_DONE)
+		rc = store_search_confirm(st, s, q, f, cb, arg, cause);
+	if (rc != SQLITE_DONE && rc != -1)
 		*cause = store_error(st, "store: search");
 	sqlite3_finalize(s);
 	search_query_free(q);

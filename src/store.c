@@ -233,6 +233,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 static int	store_index_rebuild(struct store *, char **);
 static int	store_index_check(struct store *, char **);
 static int	store_fts_flush(struct store *, char **);
+static int	store_index_missing(struct store *, int, char **);
 static void	store_fts_terms_fn(sqlite3_context *, int, sqlite3_value **);
 
 /* Work a migration does beyond its SQL, in the same transaction:
@@ -687,6 +688,13 @@ store_update_begin(struct store *st, int64_t feed_id, int64_t max_articles,
 	u->feed_id = feed_id;
 	u->max_articles = max_articles > 0 ? max_articles : 0;
 	u->now = (int64_t)time(NULL);
+	/* Catch up with changes made by SQL first: then a new article's id
+	 * has nothing in the index (store_index()). */
+	if (store_fts_flush(st, cause) != 0 ||
+	    store_index_missing(st, 0, cause) != 0) {
+		store_update_abort(u);
+		return NULL;
+	}
 	if ((s = store_stmt(st, S_ART_MAX_ID, cause)) == NULL ||
 	    sqlite3_step(s) != SQLITE_ROW) {
 		if (s != NULL)
@@ -828,29 +836,33 @@ store_fts_flush(struct store *st, char **cause)
 /*
  * (Re)index one article from its title and body, after they were
  * written: take out what the index held for it (kept by the triggers
- * when the title or body changed), then add the new terms.
+ * when the title or body changed), then add the new terms. A new
+ * article (fresh) has nothing in the index: store_update_begin()
+ * caught up with whatever SQL did before.
  */
 static int
 store_index(struct store *st, int64_t id, const char *title,
-    const char *content, int html, char **cause)
+    const char *content, int html, int fresh, char **cause)
 {
 	sqlite3_stmt	*s;
 	char		*text, *terms;
 	int		 has;
 
-	if ((s = store_stmt(st, S_FTS_OLD_DEL, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	if (store_done(st, s, cause) != 0)
-		return -1;
-	if ((s = store_stmt(st, S_FTS_OLD_DROP, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	if (store_done(st, s, cause) != 0)
-		return -1;
-	/* Still there: neither title nor body changed. */
-	if ((has = store_fts_has(st, id, cause)) != 0)
-		return has < 0 ? -1 : 0;
+	if (!fresh) {
+		if ((s = store_stmt(st, S_FTS_OLD_DEL, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		if (store_done(st, s, cause) != 0)
+			return -1;
+		if ((s = store_stmt(st, S_FTS_OLD_DROP, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		if (store_done(st, s, cause) != 0)
+			return -1;
+		/* Still there: neither title nor body changed. */
+		if ((has = store_fts_has(st, id, cause)) != 0)
+			return has < 0 ? -1 : 0;
+	}
 	if ((s = store_stmt(st, S_FTS_PUT, cause)) == NULL)
 		return -1;
 	text = search_body_text(content, html);
@@ -958,7 +970,7 @@ store_index_check(struct store *st, char **cause)
 
 static int
 store_put_body(struct store_update *u, int64_t id,
-    const struct feed_item *it, char **cause)
+    const struct feed_item *it, int fresh, char **cause)
 {
 	sqlite3_stmt	*s;
 
@@ -970,7 +982,7 @@ store_put_body(struct store_update *u, int64_t id,
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
 	return store_index(u->st, id, it->title, it->content,
-	    it->content_html, cause);
+	    it->content_html, fresh, cause);
 }
 
 static int
@@ -998,7 +1010,7 @@ store_insert(struct store_update *u, const char *key, int64_t chash,
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
 	return store_put_body(u, sqlite3_last_insert_rowid(u->st->db), it,
-	    cause);
+	    1, cause);
 }
 
 static int
@@ -1020,7 +1032,7 @@ store_refresh(struct store_update *u, int64_t id, int64_t chash,
 	sqlite3_bind_int64(s, 9, u->now);
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
-	return store_put_body(u, id, it, cause);
+	return store_put_body(u, id, it, 0, cause);
 }
 
 int

@@ -700,6 +700,37 @@ test_sql_changes(void **state)
 	free(db);
 }
 
+/* The newest article deleted by SQL, then a feed update: the new article
+ * gets the same id, and must not inherit the old one's terms. */
+static void
+test_id_reuse(void **state)
+{
+	struct store_update	*u;
+	struct store		*st;
+	struct feed_item	 it = { .id = "new", .title = "Fresh",
+				    .content = "<p>lemur</p>", .content_html = 1,
+				    .date = 1600000300 };
+	char			*db = temp_db(), *cause = NULL;
+
+	make_v2(db);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	finds(st, "plain", "Another");
+	sql(db, "DELETE FROM articles WHERE id = 2;");
+	u = store_update_begin(st, 1, 0, &cause);
+	assert_non_null(u);
+	assert_int_equal(store_update_item(u, &it, &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	misses(st, "plain");
+	finds(st, "lemur", "Fresh");
+	finds(st, "fresh", "Fresh");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+	fts_intact(db);
+	unlink(db);
+	free(db);
+}
+
 /* Terms made by another version are rebuilt when the store opens: the
  * index could not take them out with the new ones. */
 static void
@@ -804,6 +835,7 @@ main(void)
 		cmocka_unit_test(test_migrate_v2),
 		cmocka_unit_test(test_migrate_v3),
 		cmocka_unit_test(test_sql_changes),
+		cmocka_unit_test(test_id_reuse),
 		cmocka_unit_test(test_terms_version),
 		cmocka_unit_test(test_index_agrees_with_matcher),
 	};

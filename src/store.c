@@ -180,7 +180,8 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * (store_fts_flush()). The triggers are plain SQL, so the sqlite3
 	 * tool can still change a store. Only the first copy is what the
 	 * index holds: NOT EXISTS, not OR IGNORE, which an outer INSERT OR
-	 * REPLACE (S_BODY_PUT) would turn into REPLACE. store_meta holds the
+	 * REPLACE (S_BODY_PUT) would turn into REPLACE. A new body (no row
+	 * to replace) skips the index lookup. store_meta holds the
 	 * version of the terms the index was built with
 	 * (search_terms_version()). Filled by store_index_rebuild() in the
 	 * same transaction.
@@ -208,7 +209,8 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  WHERE NOT EXISTS (SELECT 1 FROM article_fts_old WHERE id = old.id);"
 	"  END;"
 	"CREATE TRIGGER bodies_fts_insert BEFORE INSERT ON bodies"
-	"  WHEN EXISTS (SELECT 1 FROM article_fts"
+	"  WHEN EXISTS (SELECT 1 FROM bodies WHERE article_id ="
+	"  new.article_id) AND EXISTS (SELECT 1 FROM article_fts"
 	"  WHERE rowid = new.article_id) BEGIN"
 	"  INSERT INTO article_fts_old SELECT a.id, a.title, b.content,"
 	"  b.content_html FROM articles a LEFT JOIN bodies b"

@@ -495,35 +495,25 @@ query_term_test(const struct search_query *q, size_t i, const char *title,
 	    matcher_test(q->m[i], body_text));
 }
 
-/* Every term in the title and the body text (either may be NULL). */
-static int
-query_test(const struct search_query *q, const char *title,
-    const char *body_text)
-{
-	char	*ntitle = title != NULL ? match_normalize_utf8(title) : NULL;
-	size_t	 i;
-
-	for (i = 0; i < q->n; i++)
-		if (!query_term_test(q, i, title, ntitle, body_text))
-			break;
-	free(ntitle);
-	return i == q->n;
-}
-
-int
-search_query_title(const struct search_query *q, const char *title)
-{
-	return query_test(q, title, NULL);
-}
-
 int
 search_query_test_body(const struct search_query *q, const char *title,
     const char *content, int html)
 {
-	char	*text = search_body_text(content, html);
-	int	 ok;
+	char	*ntitle = title != NULL ? match_normalize_utf8(title) : NULL;
+	char	*text = NULL;
+	size_t	 i;
 
-	ok = query_test(q, title, text);
+	for (i = 0; i < q->n; i++)
+		if (!query_term_test(q, i, title, ntitle, NULL))
+			break;
+	/* The title alone does not do: make the body text (the costly
+	 * part) and test again the terms it did not match. */
+	if (i < q->n)
+		text = search_body_text(content, html);
+	for (; i < q->n; i++)
+		if (!query_term_test(q, i, title, ntitle, text))
+			break;
+	free(ntitle);
 	free(text);
-	return ok;
+	return i == q->n;
 }

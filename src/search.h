@@ -72,12 +72,10 @@ int	 search_query_exact(const struct search_query *q);
 /* Non-zero when every term matches the title or the body text. */
 int	 search_query_test(const struct search_query *q, const char *title,
 	    const char *body_text);
-/* Non-zero when the title alone matches every term. */
-int	 search_query_title(const struct search_query *q, const char *title);
 /*
  * search_query_test() on an article's stored body (content, HTML when
- * html != 0, may be NULL), whose text it makes: the costly part, so
- * try search_query_title() first.
+ * html != 0, may be NULL), whose text it makes only when the title alone
+ * does not match every term.
  */
 int	 search_query_test_body(const struct search_query *q,
 	    const char *title, const char *content, int html);

@@ -162,8 +162,8 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * 2 -> 3: the search index (see search.h and doc/search.md). The
 	 * terms are written by search.c; the "ascii" tokenizer only splits
 	 * them at spaces. detail=none: no positions, since phrases are
-	 * confirmed with the matcher on the kept body text. Filled by
-	 * store_index_missing() in the same transaction.
+	 * confirmed with the matcher on the kept body text. Step 3 -> 4
+	 * replaces this table, so it is no longer filled here.
 	 */
 	"CREATE VIRTUAL TABLE article_fts USING fts5(terms, body UNINDEXED,"
 	"  tokenize = 'ascii', detail = none);"
@@ -180,8 +180,10 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * (store_fts_flush()). The triggers are plain SQL, so the sqlite3
 	 * tool can still change a store. Only the first copy is what the
 	 * index holds: NOT EXISTS, not OR IGNORE, which an outer INSERT OR
-	 * REPLACE (S_BODY_PUT) would turn into REPLACE. A new body (no row
-	 * to replace) skips the index lookup. store_meta holds the
+	 * REPLACE (S_BODY_PUT) would turn into REPLACE. The INSERT triggers
+	 * are for INSERT OR REPLACE, which deletes without firing DELETE
+	 * triggers; a new row (nothing to replace) skips the index lookup.
+	 * store_meta holds the
 	 * version of the terms the index was built with
 	 * (search_terms_version()). Filled by store_index_rebuild() in the
 	 * same transaction.
@@ -208,6 +210,15 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  (SELECT content_html FROM bodies WHERE article_id = old.id)"
 	"  WHERE NOT EXISTS (SELECT 1 FROM article_fts_old WHERE id = old.id);"
 	"  END;"
+	"CREATE TRIGGER articles_fts_insert BEFORE INSERT ON articles"
+	"  WHEN EXISTS (SELECT 1 FROM articles WHERE id = new.id OR"
+	"  (feed_id = new.feed_id AND guid = new.guid)) BEGIN"
+	"  INSERT INTO article_fts_old SELECT a.id, a.title, b.content,"
+	"  b.content_html FROM articles a LEFT JOIN bodies b"
+	"  ON b.article_id = a.id WHERE (a.id = new.id OR"
+	"  (a.feed_id = new.feed_id AND a.guid = new.guid)) AND"
+	"  EXISTS (SELECT 1 FROM article_fts WHERE rowid = a.id) AND"
+	"  NOT EXISTS (SELECT 1 FROM article_fts_old WHERE id = a.id); END;"
 	"CREATE TRIGGER bodies_fts_insert BEFORE INSERT ON bodies"
 	"  WHEN EXISTS (SELECT 1 FROM bodies WHERE article_id ="
 	"  new.article_id) AND EXISTS (SELECT 1 FROM article_fts"
@@ -235,7 +246,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 static int	store_index_rebuild(struct store *, char **);
 static int	store_index_check(struct store *, char **);
 static int	store_fts_flush(struct store *, char **);
-static int	store_index_missing(struct store *, int, char **);
+static int	store_index_missing(struct store *, char **);
 static void	store_fts_terms_fn(sqlite3_context *, int, sqlite3_value **);
 
 /* Work a migration does beyond its SQL, in the same transaction:
@@ -693,7 +704,7 @@ store_update_begin(struct store *st, int64_t feed_id, int64_t max_articles,
 	/* Catch up with changes made by SQL first: then a new article's id
 	 * has nothing in the index (store_index()). */
 	if (store_fts_flush(st, cause) != 0 ||
-	    store_index_missing(st, 0, cause) != 0) {
+	    store_index_missing(st, cause) != 0) {
 		store_update_abort(u);
 		return NULL;
 	}
@@ -876,25 +887,19 @@ store_index(struct store *st, int64_t id, const char *title,
 }
 
 /*
- * Index the articles that have no row in the index: with full, every
- * one; else only those above the highest indexed id. Runs inside the
- * caller's transaction, after store_fts_flush().
+ * Index the articles above the highest indexed id (added by SQL since).
+ * Runs inside the caller's transaction, after store_fts_flush().
  */
 static int
-store_index_missing(struct store *st, int full, char **cause)
+store_index_missing(struct store *st, char **cause)
 {
-	static const char sql_full[] = "INSERT INTO article_fts(rowid, terms) "
-	    "SELECT a.id, akhbar_fts_terms(a.title, b.content, "
-	    "b.content_html) FROM articles a LEFT JOIN bodies b "
-	    "ON b.article_id = a.id WHERE a.id IN (SELECT id FROM articles "
-	    "EXCEPT SELECT rowid FROM article_fts) ORDER BY a.id";
-	static const char sql_new[] = "INSERT INTO article_fts(rowid, terms) "
+	static const char sql[] = "INSERT INTO article_fts(rowid, terms) "
 	    "SELECT a.id, akhbar_fts_terms(a.title, b.content, "
 	    "b.content_html) FROM articles a LEFT JOIN bodies b "
 	    "ON b.article_id = a.id WHERE a.id > (SELECT coalesce(max(rowid), "
 	    "0) FROM article_fts) ORDER BY a.id";
 
-	return store_exec(st, full ? sql_full : sql_new, cause);
+	return store_exec(st, sql, cause);
 }
 
 /*
@@ -911,7 +916,7 @@ store_index_rebuild(struct store *st, char **cause)
 
 	if (store_exec(st, "INSERT INTO article_fts(article_fts) "
 	    "VALUES('delete-all'); DELETE FROM article_fts_old;", cause) != 0 ||
-	    store_index_missing(st, 0, cause) != 0)
+	    store_index_missing(st, cause) != 0)
 		return -1;
 	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO store_meta"
 	    "(name, value) VALUES('search_terms', ?1)", -1, &s,
@@ -1261,8 +1266,7 @@ store_search_index(struct store *st, char **cause)
 {
 	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
 		return -1;
-	if (store_fts_flush(st, cause) != 0 ||
-	    store_index_missing(st, 1, cause) != 0) {
+	if (store_index_rebuild(st, cause) != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
@@ -1292,14 +1296,14 @@ store_search_catch_up(struct store *st, char **cause)
 	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
 		return -1;
 	if (store_fts_flush(st, cause) != 0 ||
-	    store_index_missing(st, 0, cause) != 0) {
+	    store_index_missing(st, cause) != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
 	return store_exec(st, "COMMIT", cause);
 }
 
-/* Does the body of article id match the query (the title did not)? */
+/* Does article a, with its body, match the query? */
 static int
 store_search_body(struct store *st, const struct search_query *q,
     const struct store_article *a, char **cause)
@@ -1343,8 +1347,7 @@ store_search_confirm(struct store *st, sqlite3_stmt *s,
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		store_article_row(s, &a);
-		ok = search_query_title(q, a.title);
-		if (!ok && (ok = store_search_body(st, q, &a, cause)) < 0)
+		if ((ok = store_search_body(st, q, &a, cause)) < 0)
 			return -1;	/* *cause is set */
 		if (!ok)
 			continue;

@@ -691,6 +691,11 @@ test_sql_changes(void **state)
 	sql(db, "DELETE FROM bodies WHERE article_id = 2;");
 	misses(st, "lynx");
 	finds(st, "another", "Another");
+	/* REPLACE deletes the old row without a DELETE trigger */
+	sql(db, "INSERT OR REPLACE INTO articles(id, feed_id, guid, title, "
+	    "date, first_seen) VALUES(2, 1, 'g2', 'Zebra', 1600000100, 1);");
+	misses(st, "another");
+	finds(st, "zebra", "Zebra");
 	sql(db, "DELETE FROM articles WHERE id = 1;");
 	misses(st, "narwhal");
 	assert_int_equal(fts_rows(db), 1);

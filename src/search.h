@@ -21,8 +21,8 @@ struct search_query;
  * The version of what search_terms() and search_body_text() make of an
  * article. The index can only take a row out when given the same terms
  * again (it keeps no copy), so the store rebuilds it when this changes:
- * bump it with any change to the terms, the normaliser (match.c) or the
- * body text.
+ * bump it with any change to the terms, the normaliser (match.c), the
+ * body text or html_element_kind() (html.c), which decides it.
  */
 #define SEARCH_TERMS_VERSION	1
 

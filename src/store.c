@@ -513,9 +513,13 @@ store_open(const char *path, char **cause)
 	sqlite3_extended_result_codes(st->db, 1);
 	/* Only akhbar's own statements call it (no trigger does), so the
 	 * sqlite3 tool can still change a store. */
-	sqlite3_create_function_v2(st->db, "akhbar_fts_terms", 3,
+	if (sqlite3_create_function_v2(st->db, "akhbar_fts_terms", 3,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
-	    store_fts_terms_fn, NULL, NULL, NULL);
+	    store_fts_terms_fn, NULL, NULL, NULL) != SQLITE_OK) {
+		*cause = xasprintf("%s: %s", path, sqlite3_errmsg(st->db));
+		store_close(st);
+		return NULL;
+	}
 	/* WAL: readers never block the writer; NORMAL sync stays durable
 	 * across a killed process (only power loss may drop the last
 	 * commits, never corrupt). */

@@ -76,7 +76,7 @@ update(struct store *st, int64_t feed, int64_t max,
 	u = store_update_begin(st, feed, max, &cause);
 	assert_non_null(u);
 	for (i = 0; i < n; i++)
-		if (store_update_item(u, &items[i], &cause) != 0) fail_msg("%s", cause);
+		assert_int_equal(store_update_item(u, &items[i], &cause), 0);
 	assert_int_equal(store_update_commit(u, &m, &added, &cause), 0);
 	return added;
 }

@@ -20,6 +20,8 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/xmlversion.h>
+#include <utf8proc.h>
 
 #include "html.h"
 #include "match.h"
@@ -268,6 +270,13 @@ search_terms(const char *title, const char *body_text)
 	return t.out.data;
 }
 
+char *
+search_terms_version(void)
+{
+	return xasprintf("%d utf8proc %s libxml2 %s", SEARCH_TERMS_VERSION,
+	    utf8proc_version(), xmlParserVersion);
+}
+
 /* ---- queries ---- */
 
 void
@@ -471,4 +480,40 @@ search_query_test(const struct search_query *q, const char *title,
 		    NULL && matcher_test(q->m[i], body_text)))
 			return 0;
 	return 1;
+}
+
+/* Non-zero when term i is in the title (ntitle: normalised) or in the
+ * normalised body text. A match contains the normalised keyword, so
+ * strstr() rules most texts out before the matcher runs. */
+static int
+query_term_test(const struct search_query *q, size_t i, const char *title,
+    const char *ntitle, const char *body_text)
+{
+	return (ntitle != NULL && strstr(ntitle, q->needle[i]) != NULL &&
+	    matcher_test(q->m[i], title)) || (body_text != NULL &&
+	    strstr(body_text, q->needle[i]) != NULL &&
+	    matcher_test(q->m[i], body_text));
+}
+
+int
+search_query_test_body(const struct search_query *q, const char *title,
+    const char *content, int html)
+{
+	char	*ntitle = title != NULL ? match_normalize_utf8(title) : NULL;
+	char	*text = NULL;
+	size_t	 i;
+
+	for (i = 0; i < q->n; i++)
+		if (!query_term_test(q, i, title, ntitle, NULL))
+			break;
+	/* The title alone does not do: make the body text (the costly
+	 * part) and test again the terms it did not match. */
+	if (i < q->n)
+		text = search_body_text(content, html);
+	for (; i < q->n; i++)
+		if (!query_term_test(q, i, title, ntitle, text))
+			break;
+	free(ntitle);
+	free(text);
+	return i == q->n;
 }

@@ -6,8 +6,9 @@
  * The index has one row per article: "terms", every word of the title
  * and the body text, normalised (match_normalize_utf8()), plus each word
  * without a leading Arabic proclitic (match_clitic_forms()), deduplicated
- * and separated by spaces; and "body", the normalised body text, kept to
- * confirm phrases and exact words. See doc/search.md.
+ * and separated by spaces. The index keeps no copy of them (contentless):
+ * a row is taken out by giving the same terms again, made by the same
+ * functions from the same title and body. See doc/search.md.
  */
 #ifndef AKHBAR_SEARCH_H
 #define AKHBAR_SEARCH_H
@@ -15,6 +16,15 @@
 #include <stddef.h>
 
 struct search_query;
+
+/*
+ * The version of what search_terms() and search_body_text() make of an
+ * article. The index can only take a row out when given the same terms
+ * again (it keeps no copy), so the store rebuilds it when this changes:
+ * bump it with any change to the terms, the normaliser (match.c), the
+ * body text or html_element_kind() (html.c), which decides it.
+ */
+#define SEARCH_TERMS_VERSION	1
 
 /* Longest body text indexed, in bytes; the rest of a body is ignored. */
 #define SEARCH_MAX_TEXT	(1024 * 1024)
@@ -30,6 +40,12 @@ char	*search_body_text(const char *content, int html);
  * Caller frees.
  */
 char	*search_terms(const char *title, const char *body_text);
+/*
+ * SEARCH_TERMS_VERSION and the versions of the libraries the terms
+ * depend on (utf8proc's Unicode tables, libxml2's HTML parser), as one
+ * string to keep beside the index. Caller frees.
+ */
+char	*search_terms_version(void);
 
 /*
  * Parse a user query: words (ANDed), "a phrase", =WORD for the exact
@@ -56,5 +72,12 @@ int	 search_query_exact(const struct search_query *q);
 /* Non-zero when every term matches the title or the body text. */
 int	 search_query_test(const struct search_query *q, const char *title,
 	    const char *body_text);
+/*
+ * search_query_test() on an article's stored body (content, HTML when
+ * html != 0, may be NULL), whose text it makes only when the title alone
+ * does not match every term.
+ */
+int	 search_query_test_body(const struct search_query *q,
+	    const char *title, const char *content, int html);
 
 #endif

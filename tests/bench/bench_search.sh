@@ -5,9 +5,12 @@
 # is written as schema 2 by SQL; the first akhbar to open it migrates it
 # and builds the index (timed, with the store's growth). Runs are
 # interleaved; prints the median elapsed time per query and the
-# akhbar/sqlite3 ratio (target: under 100 ms a query).
+# akhbar/sqlite3 ratio (target: under 100 ms a query). With AKHBAR_BASE
+# set to another akhbar binary, that one is timed too, interleaved, on
+# its own copy of the store (migrated by it): before/after numbers.
 cd "$TOP" || exit 2
-B=$TOP/tests/tmp/bench/search
+B=${BENCH_DIR:-$TOP/tests/tmp/bench/search}
+AKHBAR=${AKHBAR:-./akhbar}
 rm -rf "$B"
 mkdir -p "$B"
 RUNS=${RUNS:-11}
@@ -79,12 +82,22 @@ h.close()
 EOF
 
 before=$(du -k "$DB" | cut -f1)
+if [ -n "$AKHBAR_BASE" ]; then
+	cp "$DB" "$B/base.db"
+	t0=$(date +%s%N)
+	"$AKHBAR_BASE" -c "$B/base.db" --search zzzzqq > /dev/null 2>&1
+	t1=$(date +%s%N)
+	sqlite3 "$B/base.db" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+	echo "base: index build $(echo "$t0 $t1" |
+	    awk '{ printf "%.1f s", ($2 - $1) / 1e9 }'), store $before KB -> \
+$(du -k "$B/base.db" | cut -f1) KB"
+fi
 t0=$(date +%s%N)
-./akhbar -c "$DB" --search zzzzqq > /dev/null 2>&1
+"$AKHBAR" -c "$DB" --search zzzzqq > /dev/null 2>&1
 t1=$(date +%s%N)
 sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
 after=$(du -k "$DB" | cut -f1)
-echo "index build (migration 2 -> 3, $N articles): $(echo "$t0 $t1" |
+echo "index build (migration 2 -> 4, $N articles): $(echo "$t0 $t1" |
     awk '{ printf "%.1f s", ($2 - $1) / 1e9 }')"
 echo "store: $before KB -> $after KB ($(echo "$before $after" |
     awk '{ printf "+%.0f%%", ($2 - $1) * 100 / $1 }'))"
@@ -110,8 +123,14 @@ ref() {	# ref FTS: the bare sqlite3 query
 }
 
 echo "$QUERIES" | while IFS='	' read -r label q fts; do
-	./akhbar -c "$DB" --search "$q" > "$B/$label.a" 2>/dev/null
+	"$AKHBAR" -c "$DB" --search "$q" > "$B/$label.a" 2>/dev/null
 	ref "$fts" > "$B/$label.s"
+	if [ -n "$AKHBAR_BASE" ]; then
+		"$AKHBAR_BASE" -c "$B/base.db" --search "$q" > "$B/$label.b" \
+		    2>/dev/null
+		cmp -s "$B/$label.a" "$B/$label.b" ||
+		    echo "  $label: DIFFERS from AKHBAR_BASE"
+	fi
 	if [ "$label" = phrase ]; then
 		printf '  %-8s %6d matches (sqlite3: %d candidates)\n' \
 		    "$label" "$(wc -l < "$B/$label.a")" \
@@ -137,8 +156,10 @@ ms() {	# ms LABEL COMMAND...: elapsed microseconds into times
 r=1
 while [ $r -le "$RUNS" ]; do
 	echo "$QUERIES" | while IFS='	' read -r label q fts; do
-		ms "akhbar-$label" ./akhbar -c "$DB" --search "$q"
+		ms "akhbar-$label" "$AKHBAR" -c "$DB" --search "$q"
 		ms "sqlite3-$label" ref "$fts"
+		[ -z "$AKHBAR_BASE" ] ||
+		    ms "base-$label" "$AKHBAR_BASE" -c "$B/base.db" --search "$q"
 	done
 	r=$((r + 1))
 done
@@ -153,4 +174,7 @@ echo "$QUERIES" | cut -f1 | while read -r label; do
 	    printf "  %-8s %8.1f %8.1f  ratio %.2f  (%d rows)%s\n", $1,
 	    $2 / 1000, $3 / 1000, $2 / $3, $4,
 	    $2 / 1000 < 100 ? "" : "  OVER 100 ms" }'
+	[ -z "$AKHBAR_BASE" ] || grep "^base-$label " "$B/times" |
+	    cut -d' ' -f2 | sort -n | awk -v l="$label" '{ v[NR] = $1 } END {
+	    printf "  %-8s %8.1f  (AKHBAR_BASE)\n", l, v[int((NR + 1) / 2)] / 1000 }'
 done

@@ -1,7 +1,8 @@
 /* test_search.c - the store's full-text search: normalisation (harakat,
  * hamza, ة/ه, Persian letters, digits, case), proclitics, phrases, exact
  * words, HTML markup not indexed, the index kept in sync on update and
- * trim, the migration from schema 2, filters, malformed and hostile
+ * trim and on changes made by SQL, the migrations from schemas 2 and 3,
+ * the rebuild for new terms, filters, malformed and hostile
  * queries. Runs against :memory: and temporary store files. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -520,7 +521,8 @@ test_migrate_v2(void **state)
 {
 	struct store	*st;
 	sqlite3		*h;
-	char		*db = temp_db(), *cause = NULL;
+	sqlite3_stmt	*s;
+	char		*db = temp_db(), *cause = NULL, *text, *terms;
 
 	make_v2(db);
 	st = store_open(db, &cause);
@@ -545,12 +547,20 @@ test_migrate_v2(void **state)
 	assert_non_null(st);
 	finds(st, "okapi", "Late arrival");
 	assert_int_equal(fts_rows(db), 3);
-	/* and a full re-check finds gaps below the highest id */
+	/* and a full re-check finds gaps below the highest id (the index
+	 * keeps no copy of the terms: it takes a row out given them) */
+	text = search_body_text("<p>وصل الوفد إلى بإدلب</p>", 1);
+	terms = search_terms("خبر قديم", text);
 	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(h,
-	    "DELETE FROM article_fts WHERE rowid = 1;", NULL, NULL, NULL),
-	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "INSERT INTO article_fts("
+	    "article_fts, rowid, terms) VALUES('delete', 1, ?1)", -1, &s,
+	    NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, terms, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
 	sqlite3_close(h);
+	free(terms);
+	free(text);
 	misses(st, "ادلب");
 	assert_int_equal(store_search_index(st, &cause), 0);
 	finds(st, "ادلب", "خبر قديم");
@@ -562,6 +572,195 @@ test_migrate_v2(void **state)
 	misses(st, "plain");
 	assert_int_equal(fts_rows(db), 2);
 	store_close(st);
+	unlink(db);
+	free(db);
+}
+
+/* Run SQL on the store file with the sqlite3 library alone, as the
+ * sqlite3 tool would (no akhbar function registered). */
+static void
+sql(const char *db, const char *text)
+{
+	sqlite3	*h;
+	char	*msg = NULL;
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	if (sqlite3_exec(h, text, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", text, msg);
+	sqlite3_close(h);
+}
+
+/* The index's own structure check, on a store file. */
+static void
+fts_intact(const char *db)
+{
+	sql(db, "INSERT INTO article_fts(article_fts) "
+	    "VALUES('integrity-check');");
+}
+
+/* A schema 3 store, as the previous akhbar left it: the index keeps its
+ * terms and the normalised body text. */
+static void
+make_v3(const char *db)
+{
+	sqlite3		*h;
+	sqlite3_stmt	*s;
+	char		*text, *terms;
+	static const struct { const char *title, *body; int html; } row[] = {
+		{ "خبر قديم", "<p>وصل الوفد إلى بإدلب</p>", 1 },
+		{ "Another", "plain <b>text</b> body", 0 },
+	};
+	size_t		 i;
+
+	make_v2(db);
+	sql(db, "CREATE VIRTUAL TABLE article_fts USING fts5(terms, "
+	    "body UNINDEXED, tokenize = 'ascii', detail = none);"
+	    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles "
+	    "BEGIN DELETE FROM article_fts WHERE rowid = old.id; END;"
+	    "PRAGMA user_version = 3;");
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "INSERT INTO article_fts("
+	    "rowid, terms, body) VALUES(?1, ?2, ?3)", -1, &s, NULL),
+	    SQLITE_OK);
+	for (i = 0; i < 2; i++) {
+		text = search_body_text(row[i].body, row[i].html);
+		terms = search_terms(row[i].title, text);
+		sqlite3_bind_int64(s, 1, (int64_t)i + 1);
+		sqlite3_bind_text(s, 2, terms, -1, free);
+		sqlite3_bind_text(s, 3, text, -1, free);
+		assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+}
+
+/* Schema 3 -> 4: the same answers from an index without its copies. */
+static void
+test_migrate_v3(void **state)
+{
+	struct store	*st;
+	char		*db = temp_db(), *cause = NULL;
+
+	make_v3(db);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	finds(st, "ادلب", "خبر قديم");
+	finds(st, "=بإدلب", "خبر قديم");
+	finds(st, "\"الوفد الى\"", "خبر قديم");
+	finds(st, "\"<b>text</b>\"", "Another");
+	misses(st, "\"text plain\"");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+	fts_intact(db);
+	unlink(db);
+	free(db);
+}
+
+/* Titles and bodies changed or deleted by SQL behind akhbar's back (the
+ * sqlite3 tool): the triggers keep what the index held, the next search
+ * takes it out and indexes the new text. */
+static void
+test_sql_changes(void **state)
+{
+	struct store	*st;
+	char		*db = temp_db(), *cause = NULL;
+
+	make_v2(db);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	finds(st, "قديم", "خبر قديم");
+	sql(db, "UPDATE articles SET title = 'Walrus news' WHERE id = 1;");
+	misses(st, "قديم");
+	finds(st, "walrus", "Walrus news");
+	finds(st, "الوفد", "Walrus news");
+	sql(db, "UPDATE bodies SET content = 'okapi' WHERE article_id = 1;");
+	misses(st, "الوفد");
+	finds(st, "okapi", "Walrus news");
+	/* both changed before the next search: the first copy counts */
+	sql(db, "UPDATE articles SET title = 'Seal' WHERE id = 1;"
+	    "UPDATE bodies SET content = 'narwhal' WHERE article_id = 1;"
+	    "UPDATE articles SET title = 'Seal two' WHERE id = 1;");
+	misses(st, "walrus");
+	misses(st, "okapi");
+	finds(st, "narwhal", "Seal two");
+	sql(db, "INSERT OR REPLACE INTO bodies VALUES(2, '<p>lynx</p>', 1);");
+	misses(st, "plain");
+	finds(st, "lynx", "Another");
+	sql(db, "DELETE FROM bodies WHERE article_id = 2;");
+	misses(st, "lynx");
+	finds(st, "another", "Another");
+	/* REPLACE deletes the old row without a DELETE trigger */
+	sql(db, "INSERT OR REPLACE INTO articles(id, feed_id, guid, title, "
+	    "date, first_seen) VALUES(2, 1, 'g2', 'Zebra', 1600000100, 1);");
+	misses(st, "another");
+	finds(st, "zebra", "Zebra");
+	sql(db, "DELETE FROM articles WHERE id = 1;");
+	misses(st, "narwhal");
+	assert_int_equal(fts_rows(db), 1);
+	store_close(st);
+	fts_intact(db);
+	unlink(db);
+	free(db);
+}
+
+/* The newest article deleted by SQL, then a feed update: the new article
+ * gets the same id, and must not inherit the old one's terms. */
+static void
+test_id_reuse(void **state)
+{
+	struct store_update	*u;
+	struct store		*st;
+	struct feed_item	 it = { .id = "new", .title = "Fresh",
+				    .content = "<p>lemur</p>", .content_html = 1,
+				    .date = 1600000300 };
+	char			*db = temp_db(), *cause = NULL;
+
+	make_v2(db);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	finds(st, "plain", "Another");
+	sql(db, "DELETE FROM articles WHERE id = 2;");
+	u = store_update_begin(st, 1, 0, &cause);
+	assert_non_null(u);
+	assert_int_equal(store_update_item(u, &it, &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	misses(st, "plain");
+	finds(st, "lemur", "Fresh");
+	finds(st, "fresh", "Fresh");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+	fts_intact(db);
+	unlink(db);
+	free(db);
+}
+
+/* Terms made by another version are rebuilt when the store opens: the
+ * index could not take them out with the new ones. */
+static void
+test_terms_version(void **state)
+{
+	struct store	*st;
+	char		*db = temp_db(), *cause = NULL;
+
+	make_v2(db);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	store_close(st);
+	/* as if an older normaliser had written "qqq" for article 1 */
+	sql(db, "INSERT INTO article_fts(article_fts) VALUES('delete-all');"
+	    "INSERT INTO article_fts(rowid, terms) VALUES(1, 'qqq'), "
+	    "(2, 'another');"
+	    "UPDATE store_meta SET value = 'old' WHERE name = 'search_terms';");
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	misses(st, "qqq");
+	finds(st, "ادلب", "خبر قديم");
+	finds(st, "plain", "Another");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+	fts_intact(db);
 	unlink(db);
 	free(db);
 }
@@ -639,6 +838,10 @@ main(void)
 		cmocka_unit_test(test_filter_order),
 		cmocka_unit_test(test_sync_update_trim),
 		cmocka_unit_test(test_migrate_v2),
+		cmocka_unit_test(test_migrate_v3),
+		cmocka_unit_test(test_sql_changes),
+		cmocka_unit_test(test_id_reuse),
+		cmocka_unit_test(test_terms_version),
 		cmocka_unit_test(test_index_agrees_with_matcher),
 	};
 

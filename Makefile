@@ -8,13 +8,15 @@ DESTDIR =
 
 CC = cc
 PKG_CONFIG = pkg-config
-PKGS = ncursesw fribidi libcurl sqlite3 libxml-2.0 libutf8proc json-c
+PKGS = ncursesw fribidi libcurl sqlite3 libxml-2.0 libutf8proc json-c \
+	libcmark
 # SAN=address,undefined builds everything with the sanitizers.
 SAN =
 SANFLAGS = `[ -n "$(SAN)" ] && echo "-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all"`
 
 PKG_CFLAGS = `$(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/fribidi -I/usr/include/libxml2 -I/usr/include/json-c`
-PKG_LIBS = `$(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lncursesw -lfribidi -lcurl -lsqlite3 -lxml2 -lutf8proc -ljson-c`
+PKG_LIBS = `$(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lncursesw -lfribidi -lcurl -lsqlite3 -lxml2 -lutf8proc -ljson-c \
+	-lcmark`
 CFLAGS = -O2 -g
 AKHBAR_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DVERSION=\"$(VERSION)\" -DDATADIR=\"$(PREFIX)/share/akhbar\" \
@@ -29,7 +31,7 @@ CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/folder.o \
 	src/feed.o src/date.o src/store.o src/fetch.o src/urls.o src/opml.o \
 	src/cmd_dump.o src/cmd_feed.o src/cmd_store.o src/cmd_export.o \
-	src/cmd_search.o src/app.o src/config.o src/source.o
+	src/cmd_search.o src/search.o src/app.o src/config.o src/source.o
 MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o
 HDR = src/*.h
 
@@ -50,7 +52,7 @@ akhbar: $(MAIN_OBJ) libcore.a
 # deps installs what building and testing need on Debian/Ubuntu.
 DEB_PKGS = build-essential pkg-config libncurses-dev libfribidi-dev \
 	libcurl4-openssl-dev libsqlite3-dev libxml2-dev libutf8proc-dev \
-	libjson-c-dev libcmocka-dev tmux python3 unicode-data \
+	libjson-c-dev libcmark-dev libcmocka-dev tmux python3 unicode-data \
 	libfribidi-bin libxml2-utils sqlite3 sfeed hyperfine time \
 	clang libclang-rt-14-dev
 deps:

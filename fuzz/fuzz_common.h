@@ -37,11 +37,17 @@ fuzz_check_sanitize(const char *s)
 
 	if (s == NULL)
 		return;
-	t = utf8_sanitize(s, strlen(s), 1);
+	t = utf8_sanitize(s, strlen(s), UTF8_FOLD_SPACE);
 	fuzz_assert_printable(t);
 	free(t);
 	t = utf8_sanitize(s, strlen(s), 0);
 	fuzz_assert_printable(t);
+	free(t);
+	t = utf8_sanitize(s, strlen(s), UTF8_FOLD_SPACE | UTF8_SQUEEZE);
+	fuzz_assert_printable(t);
+	if (strstr(t, "  ") != NULL || (*t != '\0' && (t[0] == ' ' ||
+	    t[strlen(t) - 1] == ' ')))
+		abort();
 	free(t);
 }
 

@@ -54,6 +54,7 @@ static const struct app_binding default_keys[] = {
 	{ 'n', ACT_NEXT_UNREAD }, { 'N', ACT_PREV_UNREAD },
 	{ 'u', ACT_TOGGLE_UNREAD }, { 'A', ACT_MARK_FEED_READ },
 	{ 's', ACT_SAVE }, { '/', ACT_SEARCH },
+	{ 'H', ACT_HIGHLIGHT }, { 'S', ACT_SEARCH_STORE },
 	{ 'r', ACT_REFRESH }, { 'R', ACT_REFRESH_ALL },
 	{ 'v', ACT_TOGGLE_SPLIT }, { 'z', ACT_ZOOM },
 	{ 'o', ACT_BROWSER }, { 'l' & 0x1f, ACT_REDRAW },

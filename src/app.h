@@ -34,6 +34,8 @@
 	X(SEARCH, "search", "search in the focused pane") \
 	X(SEARCH_NEXT, "search-next", "next search hit") \
 	X(SEARCH_PREV, "search-prev", "previous search hit") \
+	X(HIGHLIGHT, "highlight", "add or remove a highlight keyword") \
+	X(SEARCH_STORE, "search-store", "search every stored article") \
 	X(REFRESH, "refresh", "refresh the selected feed") \
 	X(REFRESH_ALL, "refresh-all", "refresh every feed") \
 	X(TOGGLE_SPLIT, "toggle-split", "panes side by side / stacked") \

@@ -51,7 +51,7 @@ emit_para(struct block *b, void *arg)
 static void
 dump_error(const char *what, const char *cause)
 {
-	char	*clean = utf8_sanitize(cause, strlen(cause), 1);
+	char	*clean = utf8_sanitize(cause, strlen(cause), UTF8_FOLD_SPACE);
 
 	if (what != NULL)
 		fprintf(stderr, "akhbar: %s: %s\n", what, clean);

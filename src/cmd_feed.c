@@ -302,7 +302,8 @@ cmd_feed_tsv(int argc, char **argv)
 		return 1;
 	}
 	if (r == -1) {
-		char *clean = utf8_sanitize(cause, strlen(cause), 1);
+		char *clean = utf8_sanitize(cause, strlen(cause),
+		    UTF8_FOLD_SPACE);
 
 		fprintf(stderr, "akhbar: %s: %s\n", path, clean);
 		free(clean);

@@ -554,10 +554,6 @@ cmd_refresh(int argc, char **argv)
 
 /* ---- --list ---- */
 
-struct list_ctx {
-	FILE	*out;
-	int	 error;
-};
 
 /*
  * Non-zero when s is already what utf8_sanitize() would make of it (valid
@@ -637,10 +633,10 @@ list_date(int64_t when, char *out)
 	out[16] = '\0';
 }
 
-static int
-list_article(const struct store_article *a, void *arg)
+int
+cmd_list_article(const struct store_article *a, void *arg)
 {
-	struct list_ctx	*l = arg;
+	struct cmd_list	*l = arg;
 	char		 date[32];
 
 	list_date(a->date, date);
@@ -653,6 +649,7 @@ list_article(const struct store_article *a, void *arg)
 		l->error = 1;
 		return 1;
 	}
+	l->count++;
 	return 0;
 }
 
@@ -662,7 +659,7 @@ cmd_list(int argc, char **argv)
 	static char		 obuf[65536];
 	struct store_args	 a;
 	struct store		*st;
-	struct list_ctx		 l = { stdout, 0 };
+	struct cmd_list		 l = { stdout, 0, 0 };
 	char			*cause = NULL;
 	int			 rc;
 
@@ -683,7 +680,7 @@ cmd_list(int argc, char **argv)
 		return 1;
 	}
 	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-	if (store_articles(st, NULL, list_article, &l, &cause) != 0) {
+	if (store_articles(st, NULL, cmd_list_article, &l, &cause) != 0) {
 		warn_line("", cause);
 		free(cause);
 		rc = 1;

@@ -12,6 +12,7 @@
 
 #include "util.h"
 #include "config.h"
+#include "theme.h"
 
 #define CONFIG_MAX_WORDS	64
 
@@ -142,18 +143,71 @@ set_refresh(struct config *c, char **w, int n)
 	return err;
 }
 
-static char *
-set_highlight(struct config *c, char **w, int n)
+static void
+add_words(char ***v, size_t *n, char **w, int from, int to)
 {
 	int	i;
 
-	if (n < 2)
-		return xstrdup("expected: highlight WORD...");
-	for (i = 1; i < n; i++) {
-		c->highlight = xreallocarray(c->highlight, c->nhighlight + 1,
-		    sizeof *c->highlight);
-		c->highlight[c->nhighlight++] = xstrdup(w[i]);
+	for (i = from; i < to; i++) {
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		(*v)[(*n)++] = xstrdup(w[i]);
 	}
+}
+
+/* The style after "--": up to two colours (fg, bg) and attributes. */
+static char *
+hl_style(struct config_hlgroup *g, char **w, int n)
+{
+	static const struct {
+		const char	*name;
+		unsigned	 bit;
+	} attrs[] = {
+		{ "bold", THEME_BOLD }, { "underline", THEME_UNDERLINE },
+		{ "reverse", THEME_REVERSE }, { "dim", THEME_DIM },
+		{ "italic", THEME_ITALIC }, { "normal", 0 },
+	};
+	int	i, c, ncol = 0;
+	size_t	k;
+
+	g->fg = g->bg = -1;
+	for (i = 0; i < n; i++) {
+		if ((c = theme_color(w[i])) != -2 && ncol < 2) {
+			*(ncol++ == 0 ? &g->fg : &g->bg) = c;
+			continue;
+		}
+		for (k = 0; k < sizeof attrs / sizeof attrs[0]; k++)
+			if (strcmp(w[i], attrs[k].name) == 0)
+				break;
+		if (k == sizeof attrs / sizeof attrs[0])
+			return xasprintf("bad colour or attribute '%s'", w[i]);
+		g->attrs |= attrs[k].bit;
+	}
+	return n > 0 ? NULL : xstrdup("expected: highlight WORD... -- "
+	    "FOREGROUND [BACKGROUND] [ATTRIBUTE...]");
+}
+
+static char *
+set_highlight(struct config *c, char **w, int n)
+{
+	struct config_hlgroup	 g;
+	char			*err;
+	int			 dash;
+
+	for (dash = 1; dash < n && strcmp(w[dash], "--") != 0; dash++)
+		;
+	if (dash < 2)
+		return xstrdup("expected: highlight WORD... [-- STYLE]");
+	if (dash == n) {
+		add_words(&c->highlight, &c->nhighlight, w, 1, n);
+		return NULL;
+	}
+	memset(&g, 0, sizeof g);
+	if ((err = hl_style(&g, w + dash + 1, n - dash - 1)) != NULL)
+		return err;
+	add_words(&g.words, &g.nwords, w, 1, dash);
+	c->hlgroups = xreallocarray(c->hlgroups, c->nhlgroups + 1,
+	    sizeof *c->hlgroups);
+	c->hlgroups[c->nhlgroups++] = g;
 	return NULL;
 }
 
@@ -250,13 +304,19 @@ config_init(struct config *c)
 void
 config_free(struct config *c)
 {
-	size_t	i;
+	size_t	i, k;
 
 	free(c->theme);
 	free(c->save_dir);
 	for (i = 0; i < c->nhighlight; i++)
 		free(c->highlight[i]);
 	free(c->highlight);
+	for (i = 0; i < c->nhlgroups; i++) {
+		for (k = 0; k < c->hlgroups[i].nwords; k++)
+			free(c->hlgroups[i].words[k]);
+		free(c->hlgroups[i].words);
+	}
+	free(c->hlgroups);
 	for (i = 0; i < c->nerrors; i++)
 		free(c->errors[i]);
 	free(c->errors);

@@ -19,6 +19,16 @@ enum config_bidi {
 
 enum config_dir { LAYOUT_AUTO, LAYOUT_LTR, LAYOUT_RTL };
 
+/* Keywords with a style of their own: `highlight WORD... -- FG [BG]
+ * [ATTRIBUTE...]` (colours and attributes as in themes). */
+struct config_hlgroup {
+	char		**words;
+	size_t		  nwords;
+	int		  fg;		/* -1 the terminal's default */
+	int		  bg;
+	unsigned	  attrs;	/* THEME_* bits */
+};
+
 struct config {
 	char		*theme;			/* NULL: default */
 	enum config_dir	 layout_dir;
@@ -26,14 +36,16 @@ struct config {
 	int		 mark_read_delay;	/* ms; -1 never */
 	enum config_bidi bidi;
 	int		 refresh_interval;	/* minutes; 0 never */
-	char		**highlight;		/* keywords */
+	char		**highlight;		/* keywords (theme style) */
 	size_t		 nhighlight;
+	struct config_hlgroup *hlgroups;	/* keywords with a style */
+	size_t		 nhlgroups;
 	int		 max_connections;	/* 0: the fetcher's default */
 	long		 max_articles;		/* per feed; 0 unlimited */
 	long		 download_timeout;	/* seconds; 0 default */
 	long		 connect_timeout;	/* seconds; 0 default */
 	long		 max_feed_size;		/* bytes; 0 default */
-	char		*save_dir;		/* reserved */
+	char		*save_dir;		/* NULL: the default */
 	struct app_keys	 keys;
 	char		**errors;		/* "FILE:LINE: ..." */
 	size_t		 nerrors;

@@ -61,6 +61,19 @@ kind_of(const char *name)
 	return K_INLINE;
 }
 
+int
+html_element_kind(const char *name)
+{
+	switch (kind_of(name)) {
+	case K_SKIP:
+		return -1;
+	case K_BLOCK:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static enum dir
 dir_attr(xmlNode *n, enum dir inherited)
 {

@@ -19,6 +19,12 @@
  */
 int	html_to_doc(const char *s, size_t n, const char *base, struct doc *d,
 	    char **cause);
+/*
+ * How the reader treats an element named name: -1 not shown (script,
+ * style, navigation...), 1 a block, 0 inline. For other walkers of
+ * libxml2 trees, such as the search index.
+ */
+int	html_element_kind(const char *name);
 /* Does s[0..n) look like HTML (a tag such as <html>, <p>, <!doctype)? */
 int	html_sniff(const char *s, size_t n);
 

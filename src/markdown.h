@@ -1,12 +1,11 @@
 /*
- * markdown.h - Markdown articles to the document model: the CommonMark
- * block structure most notes and exported articles use (ATX and setext
- * headings, paragraphs, block quotes, bullet and ordered lists nested by
- * indentation, fenced and indented code, thematic breaks, link reference
- * definitions) and its inlines (emphasis, strong, code spans, links,
- * images, autolinks, hard breaks, backslash escapes, entities). Raw HTML
- * is kept as text, except <br>. Not a full CommonMark implementation:
- * see doc/saved.md for what differs.
+ * markdown.h - Markdown articles to the document model, through libcmark
+ * (the CommonMark reference implementation): headings, paragraphs, block
+ * quotes, bullet and ordered lists, code blocks, thematic breaks, link
+ * reference definitions; emphasis, strong, code spans, links, images,
+ * autolinks, hard breaks, backslash escapes, entities. Raw HTML blocks
+ * go through the HTML converter; inline tags are dropped (their text is
+ * kept) except <br>. Tables and other extensions stay text.
  */
 #ifndef AKHBAR_MARKDOWN_H
 #define AKHBAR_MARKDOWN_H
@@ -15,8 +14,8 @@
 
 #include "doc.h"
 
-/* Deepest nesting of block quotes plus lists that is followed; deeper
- * markers are kept as text. Also bounds inline nesting. */
+/* Deepest block quote depth, and list depth, given to a block; deeper
+ * content is shown at that depth. */
 #define MARKDOWN_MAX_DEPTH	32
 
 /*

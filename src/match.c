@@ -290,26 +290,40 @@ norm_free(struct norm *nt)
 	free(nt->off);
 }
 
+/*
+ * The same as norm_text() and norm_utf8() on s, then without leading
+ * and trailing white space, but in one pass with no offsets: the search
+ * index normalises every article body with it.
+ */
 char *
 match_normalize_utf8(const char *s)
 {
-	struct norm	 nt;
-	uint32_t	*cps;
-	size_t		 len, a = 0;
-	char		*out;
+	struct buf	 b = { 0 };
+	uint32_t	 out[NORM_MAX], cp;
+	size_t		 n = strlen(s), i = 0, j, k;
+	int		 space = 0;
 
-	memset(&nt, 0, sizeof nt);
-	cps = utf8_to_cps(s, strlen(s), &len);
-	norm_text(cps, len, &nt);
-	free(cps);
-	while (nt.n > 0 && nt.cp[nt.n - 1] == ' ')
-		nt.n--;
-	if (nt.n > 0 && nt.cp[0] == ' ')
-		a = 1;
-	norm_utf8(&nt);
-	out = xstrdup(nt.utf8 + (a < nt.n ? nt.off[a] : nt.off[nt.n]));
-	norm_free(&nt);
-	return out;
+	buf_grow(&b, n + 1);
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80)
+			cp = (unsigned char)s[i++];
+		else
+			i += utf8_decode(s + i, n - i, &cp);
+		k = norm_cp(cp, out);
+		for (j = 0; j < k; j++) {
+			if (out[j] == ' ') {
+				space = 1;
+				continue;
+			}
+			buf_grow(&b, 5);
+			if (space && b.len > 0)
+				b.data[b.len++] = ' ';
+			space = 0;
+			b.len += utf8_encode(out[j], b.data + b.len);
+		}
+	}
+	b.data[b.len] = '\0';
+	return b.data;
 }
 
 struct matcher *
@@ -704,4 +718,35 @@ matcher_test(const struct matcher *m, const char *s)
 	free(text);
 	free(h.v);
 	return h.n > 0;
+}
+
+int
+match_is_word(uint32_t cp)
+{
+	return norm_is_word(cp);
+}
+
+void
+match_clitic_forms(const uint32_t *w, size_t n,
+    void (*cb)(const uint32_t *form, size_t len, void *arg), void *arg)
+{
+	uint32_t	form[64];
+	size_t		p;
+
+	/* Most words start with no proclitic letter at all. */
+	if (n < 2 || (w[0] != WAW && w[0] != FEH && w[0] != BEH &&
+	    w[0] != KAF && w[0] != LAM && w[0] != ALEF))
+		return;
+	for (p = 1; p <= 4 && p < n; p++) {
+		if (match_proclitic(w, 0, p, 0))
+			cb(w + p, n - p, arg);
+		/* ل + الرئيس is written للرئيس: the keyword الرئيس is
+		 * found there as ال + the rest. */
+		if (match_proclitic(w, 0, p, 1) && n - p + 2 <= 64) {
+			form[0] = ALEF;
+			form[1] = LAM;
+			memcpy(form + 2, w + p, (n - p) * sizeof *w);
+			cb(form, n - p + 2, arg);
+		}
+	}
 }

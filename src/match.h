@@ -61,5 +61,18 @@ int		 matcher_test(const struct matcher *m, const char *s);
  * full-text index; normalise the query the same way. Caller frees.
  */
 char		*match_normalize_utf8(const char *s);
+/* Non-zero when the normalised code point cp belongs to a word (a
+ * letter, a combining mark or a digit): the matcher's word boundaries. */
+int		 match_is_word(uint32_t cp);
+/*
+ * For a full-text index: the forms under which a WORD keyword may find
+ * the normalised word w[0..n) besides the word itself. For each leading
+ * proclitic (see above) the rest of the word, and for a word that begins
+ * with لل, ولل or فلل, ال plus the rest. Calls cb once per form (the
+ * same form may come twice); form is only valid during the call.
+ */
+void		 match_clitic_forms(const uint32_t *w, size_t n,
+		    void (*cb)(const uint32_t *form, size_t len, void *arg),
+		    void *arg);
 
 #endif

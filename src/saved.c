@@ -51,60 +51,11 @@ saved_sniff(const char *s, size_t n)
 	    (n == k || s[k] == '\n' || s[k] == '\r');
 }
 
-/* Skip an escape sequence starting at s[i] (ESC or a C1 introducer). */
-static size_t
-skip_escape(const char *s, size_t n, size_t i)
-{
-	if ((unsigned char)s[i] == 0x1B) {
-		i++;
-		if (i < n && s[i] == '[') {
-			for (i++; i < n && (unsigned char)s[i] >= 0x20 &&
-			    (unsigned char)s[i] < 0x40; i++)
-				;
-			return i < n ? i + 1 : i;
-		}
-		if (i < n && s[i] == ']') {
-			while (i < n && s[i] != 0x07 && s[i] != 0x1B)
-				i++;
-			return i < n && s[i] == 0x07 ? i + 1 : i;
-		}
-		return i < n ? i + 1 : i;
-	}
-	return i + 2;		/* a two-byte C1 control */
-}
-
 char *
 saved_clean_value(const char *s, size_t n)
 {
-	struct buf	b = { 0 };
-	uint32_t	cp;
-	size_t		i = 0, k;
-	char		enc[4];
-
-	buf_grow(&b, n);
-	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (cp == 0x1B || (cp >= 0x80 && cp < 0xA0)) {
-			i = cp == 0x1B ? skip_escape(s, n, i) : i + k;
-			continue;
-		}
-		i += k;
-		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == ' ' ||
-		    cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-			if (b.len > 0 && b.data[b.len - 1] != ' ')
-				buf_putc(&b, ' ');
-			continue;
-		}
-		if (cp < 0x20 || cp == 0x7F || utf8_is_bidi_control(cp) ||
-		    cp == 0xFEFF)
-			continue;
-		buf_add(&b, enc, utf8_encode(cp, enc));
-	}
-	while (b.len > 0 && b.data[b.len - 1] == ' ')
-		b.len--;
-	buf_grow(&b, 0);
-	b.data[b.len] = '\0';
-	return b.data;
+	return utf8_sanitize(s, n, UTF8_FOLD_SPACE | UTF8_KEEP_JOINERS |
+	    UTF8_SQUEEZE);
 }
 
 static void

@@ -3,7 +3,7 @@
  * store or from article files. Times are UTC seconds; they are shown in
  * local time. Strings are copied out of the store's borrowed callbacks.
  */
-#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +13,9 @@
 
 #include "util.h"
 #include "article.h"
+#include "folder.h"
+#include "match.h"
+#include "saved.h"
 #include "source.h"
 #include "store.h"
 #include "urls.h"
@@ -72,130 +75,67 @@ source_free(struct source *s)
 	clear_items(s);
 	free(s->v);
 	free(s->title);
+	free(s->query);
+	free(s->hl_ids);
+	folder_free(s->fo);
 	memset(s, 0, sizeof *s);
 }
 
-static int
-has_suffix(const char *path, const char *suffix)
-{
-	size_t	n = strlen(path), k = strlen(suffix);
-
-	return n >= k && strcasecmp(path + n - k, suffix) == 0;
-}
-
-static int
-is_article_file(const char *path)
-{
-	return has_suffix(path, ".txt") || has_suffix(path, ".html") ||
-	    has_suffix(path, ".htm");
-}
-
-/* The title of an article file: its document title, else first line. */
-static char *
-file_title(const char *path)
-{
-	char		*data, *cause = NULL, *t = NULL;
-	size_t		 len, k;
-	struct doc	*d;
-
-	if ((data = util_read_file(path, ARTICLE_MAX_SIZE, &len, &cause)) ==
-	    NULL) {
-		free(cause);
-		return NULL;
-	}
-	if (article_is_html(path, data, len)) {
-		if ((d = article_parse(path, data, len, &cause)) != NULL &&
-		    d->title != NULL && *d->title != '\0')
-			t = xstrdup(d->title);
-		doc_free(d);
-		free(cause);
-	}
-	if (t == NULL) {
-		k = strspn(data, " \t\r\n");
-		t = xstrndup(data + k, strcspn(data + k, "\r\n"));
-	}
-	free(data);
-	return t;
-}
-
-static void
-add_file(struct source *s, const char *path)
+size_t
+source_init_files(struct source *s, char **paths, size_t n)
 {
 	struct item	*it;
-	const char	*base;
-
-	it = add_item(s, ITEM_FILE);
-	it->path = xstrdup(path);
-	it->title = file_title(path);
-	if (it->title == NULL || *it->title == '\0') {
-		free(it->title);
-		base = strrchr(path, '/');
-		it->title = xstrdup(base != NULL ? base + 1 : path);
-	}
-	it->unread = 1;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Add the article files of folder dir, sorted. */
-static void
-add_dir(struct source *s, const char *dir)
-{
-	DIR		*d;
-	struct dirent	*e;
-	char		**names = NULL, *p;
-	size_t		 n = 0, i;
-	struct stat	 sb;
-
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || !is_article_file(e->d_name))
-			continue;
-		p = xasprintf("%s/%s", dir, e->d_name);
-		if (stat(p, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-			free(p);
-			continue;
-		}
-		names = xreallocarray(names, n + 1, sizeof *names);
-		names[n++] = p;
-	}
-	closedir(d);
-	if (n > 0)
-		qsort(names, n, sizeof *names, cmp_str);
-	for (i = 0; i < n; i++) {
-		add_file(s, names[i]);
-		free(names[i]);
-	}
-	free(names);
-}
-
-size_t
-source_init_files(struct source *s, char **paths, size_t n, char **cause)
-{
-	struct stat	sb;
-	size_t		i;
+	size_t		 i, count;
 
 	memset(s, 0, sizeof *s);
 	s->kind = SOURCE_FILES;
 	s->list_type = ITEM_FILE;
 	s->title = xstrdup("Articles");
-	for (i = 0; i < n; i++) {
-		if (stat(paths[i], &sb) != 0) {
-			if (cause != NULL && *cause == NULL)
-				*cause = xasprintf("%s: not found", paths[i]);
-			continue;
-		}
-		if (S_ISDIR(sb.st_mode))
-			add_dir(s, paths[i]);
-		else
-			add_file(s, paths[i]);
+	s->fo = folder_open((const char *const *)paths, n);
+	count = folder_count(s->fo);
+	for (i = 0; i < count; i++) {
+		it = add_item(s, ITEM_FILE);
+		it->id = (int64_t)i;
+		it->unread = 1;
+		it->hl = -1;
+		/* Standard input is read now, before the TUI takes it. */
+		if (strcmp(folder_entry(s->fo, i)->path, "-") == 0)
+			source_item(s, i);
 	}
 	return s->n;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char	*b = strrchr(path, '/');
+
+	return b != NULL && b[1] != '\0' ? b + 1 : path;
+}
+
+struct item *
+source_item(struct source *s, size_t i)
+{
+	struct item			*it = &s->v[i];
+	const struct folder_entry	*fe;
+
+	if (it->type != ITEM_FILE || it->peeked || s->fo == NULL)
+		return it;
+	it->peeked = 1;
+	fe = folder_info(s->fo, (size_t)it->id);
+	it->path = xstrdup(fe->path);
+	if (fe->error != NULL) {
+		it->error = xstrdup(fe->error);
+		it->title = xasprintf("\u26a0 %s \u2014 %s",
+		    base_name(fe->path), fe->error);
+	} else
+		it->title = xstrdup(fe->title != NULL ? fe->title :
+		    base_name(fe->path));
+	it->feed = dup_or_null(fe->meta.feed);
+	it->author = dup_or_null(fe->meta.author);
+	it->link = dup_or_null(fe->meta.link);
+	it->date = fe->meta.date > 0 ? fe->meta.date : fe->mtime;
+	return it;
 }
 
 /* The tags of a feed from the urls file, space separated, or NULL. */
@@ -253,6 +193,38 @@ add_virtual(struct source *s, enum item_type type, const char *title)
 		it->n_total = it->n_unread;
 }
 
+static int	hl_compute(struct source *s);
+static int	hl_has(const struct source *s, int64_t id);
+
+static int
+count_hl_cb(const struct store_article *a, void *arg)
+{
+	struct item	*it = ((struct source *)arg)->v +
+			    ((struct source *)arg)->n - 1;
+
+	it->n_unread += hl_has(arg, a->id);
+	return 0;
+}
+
+/* "Highlighted", when there are keywords. */
+static void
+add_highlighted(struct source *s)
+{
+	struct store_filter	 fl;
+	struct item		*it;
+
+	if (s->hl == NULL)
+		return;
+	hl_compute(s);
+	it = add_item(s, ITEM_HIGHLIGHTED);
+	it->title = xstrdup("Highlighted");
+	it->n_total = (int64_t)s->hl_n;
+	memset(&fl, 0, sizeof fl);
+	fl.unread_only = 1;
+	if (s->hl_n > 0)
+		store_articles(s->st, &fl, count_hl_cb, s, NULL);
+}
+
 int
 source_load_feeds(struct source *s, char **cause)
 {
@@ -263,6 +235,7 @@ source_load_feeds(struct source *s, char **cause)
 	add_virtual(s, ITEM_ALL, "All articles");
 	add_virtual(s, ITEM_UNREAD, "Unread");
 	add_virtual(s, ITEM_SAVED, "Saved");
+	add_highlighted(s);
 	return store_feeds(s->st, feed_cb, s, cause);
 }
 
@@ -282,7 +255,16 @@ article_cb(const struct store_article *a, void *arg)
 	it->date = a->date;
 	it->unread = a->unread;
 	it->saved = a->saved;
+	it->hl = -1;
 	return 0;
+}
+
+static int
+hl_article_cb(const struct store_article *a, void *arg)
+{
+	if (!hl_has(arg, a->id))
+		return 0;
+	return article_cb(a, arg);
 }
 
 int
@@ -291,6 +273,10 @@ source_load_articles(struct source *s, const struct item *it,
 {
 	char	*title = xstrdup(it->title != NULL ? it->title : "");
 
+	if (it->type == ITEM_SEARCH) {
+		free(s->query);
+		s->query = xstrdup(it->path != NULL ? it->path : "");
+	}
 	s->kind = SOURCE_ARTICLES;
 	s->list_type = it->type;
 	s->feed_id = it->type == ITEM_FEED ? it->id : 0;
@@ -313,6 +299,15 @@ source_reload(struct source *s, char **cause)
 	fl.feed_id = s->feed_id;
 	fl.unread_only = s->list_type == ITEM_UNREAD;
 	fl.saved_only = s->list_type == ITEM_SAVED;
+	if (s->list_type == ITEM_SEARCH)
+		return store_search(s->st, s->query, &fl, article_cb, s,
+		    cause);
+	if (s->list_type == ITEM_HIGHLIGHTED) {
+		if (s->hl == NULL)
+			return 0;
+		hl_compute(s);
+		return store_articles(s->st, &fl, hl_article_cb, s, cause);
+	}
 	return store_articles(s->st, &fl, article_cb, s, cause);
 }
 
@@ -379,19 +374,71 @@ doc_append(struct doc *d, struct doc *body, size_t from)
 	doc_free(body);
 }
 
+/* A document that says why a file cannot be shown. */
 static struct doc *
-file_doc(const struct item *it, char **cause)
+error_doc(const char *path, const char *why)
 {
-	char	*data;
-	size_t	 len;
-	struct doc *d;
+	struct doc	*d = doc_create();
+	struct block	*b;
+	const char	*name = base_name(path);
 
-	if ((data = util_read_file(it->path, ARTICLE_MAX_SIZE, &len,
-	    cause)) == NULL)
-		return NULL;
-	d = article_parse(it->path, data, len, cause);
-	free(data);
+	b = doc_add_block(d, BLOCK_HEADING);
+	block_add_utf8(b, name, strlen(name), 0, 1);
+	b = doc_add_block(d, BLOCK_PARA);
+	b->dir = DIR_AUTO;
+	block_add_utf8(b, "\u26a0 ", strlen("\u26a0 "), 0, 0);
+	block_add_utf8(b, why, strlen(why), 0, 1);
+	doc_drop_empty(d);
 	return d;
+}
+
+static void article_header(struct doc *, const char *, const char *,
+    const char *, const char *, int64_t);
+
+/* File i: the document; a saved file gets the header lines the store's
+ * articles have, so a saved article looks as it did. */
+static struct doc *
+file_doc(struct source *s, struct item *it)
+{
+	struct saved_meta	 m;
+	struct doc		*fd, *d;
+	char			*cause = NULL;
+
+	memset(&m, 0, sizeof m);
+	if ((fd = folder_doc(s->fo, (size_t)it->id, &m, &cause)) == NULL) {
+		d = error_doc(it->path, cause != NULL ? cause :
+		    "cannot be read");
+		free(cause);
+		return d;
+	}
+	if (m.title == NULL) {
+		saved_meta_clear(&m);
+		return fd;
+	}
+	d = doc_create();
+	article_header(d, m.title, m.feed, m.author, m.link, m.date);
+	saved_meta_clear(&m);
+	doc_append(d, fd, fd->nblocks > 0 &&
+	    fd->blocks[0].type == BLOCK_HEADING && fd->blocks[0].level == 0);
+	return d;
+}
+
+/* The title block and header lines of an article. */
+static void
+article_header(struct doc *d, const char *title, const char *feed,
+    const char *author, const char *link, int64_t date)
+{
+	struct block	*t;
+	char		 day[64];
+
+	t = doc_add_block(d, BLOCK_HEADING);
+	block_add_utf8(t, title, strlen(title), 0, 1);
+	doc_drop_empty(d);
+	format_date(date, day, sizeof day);
+	header_line(d, "Feed:", feed, 0);
+	header_line(d, "Author:", author, 0);
+	header_line(d, "Date:", day, 0);
+	header_line(d, "Link:", link, ATTR_LINK);
 }
 
 struct doc *
@@ -401,30 +448,27 @@ source_doc(struct source *s, size_t i, char **cause)
 	struct store_body	 body;
 	struct doc		*d, *b;
 	struct block		*t;
-	char			 date[64];
 
 	if (i >= s->n) {
 		*cause = xstrdup("no such item");
 		return NULL;
 	}
-	it = &s->v[i];
+	it = source_item(s, i);
 	if (it->type == ITEM_FILE)
-		return file_doc(it, cause);
-	d = doc_create();
-	t = doc_add_block(d, BLOCK_HEADING);
-	block_add_utf8(t, it->title, strlen(it->title), 0, 1);
-	doc_drop_empty(d);
+		return file_doc(s, it);
 	if (it->type != ITEM_ARTICLE) {
+		d = doc_create();
+		t = doc_add_block(d, BLOCK_HEADING);
+		block_add_utf8(t, it->title, strlen(it->title), 0, 1);
+		doc_drop_empty(d);
 		header_line(d, "Error:", it->error, 0);
 		header_line(d, "Tags:", it->tags, 0);
 		header_line(d, "Link:", it->link, ATTR_LINK);
 		return d;
 	}
-	format_date(it->date, date, sizeof date);
-	header_line(d, "Feed:", it->feed, 0);
-	header_line(d, "Author:", it->author, 0);
-	header_line(d, "Date:", date, 0);
-	header_line(d, "Link:", it->link, ATTR_LINK);
+	d = doc_create();
+	article_header(d, it->title, it->feed, it->author, it->link,
+	    it->date);
 	memset(&body, 0, sizeof body);
 	if (store_article_body(s->st, it->id, &body, cause) == -1) {
 		doc_free(d);
@@ -494,4 +538,243 @@ source_mark_read(struct source *s, int64_t feed_id, char **cause)
 		if (feed_id == 0 || s->v[i].feed_id == feed_id)
 			s->v[i].unread = 0;
 	return 0;
+}
+
+/* mkdir -p dir. */
+static int
+make_dirs(const char *dir, char **cause)
+{
+	char	*p = xstrdup(dir), *q;
+	int	 rc = 0;
+
+	for (q = p + 1; *q != '\0'; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		if (mkdir(p, 0700) == -1 && errno != EEXIST)
+			rc = -1;
+		*q = '/';
+		if (rc == -1)
+			break;
+	}
+	if (rc == 0 && mkdir(p, 0700) == -1 && errno != EEXIST)
+		rc = -1;
+	if (rc == -1)
+		*cause = xasprintf("%s: %s", p, strerror(errno));
+	free(p);
+	return rc;
+}
+
+int
+source_save(struct source *s, size_t i, const char *dir, char **path,
+    char **cause)
+{
+	struct item		*it;
+	struct store_body	 body;
+	struct saved_meta	 m;
+	int			 rc;
+
+	*path = NULL;
+	if (i >= s->n || s->v[i].type != ITEM_ARTICLE || s->st == NULL) {
+		*cause = xstrdup("no article to save");
+		return -1;
+	}
+	it = &s->v[i];
+	if (make_dirs(dir, cause) == -1)
+		return -1;
+	memset(&body, 0, sizeof body);
+	if (store_article_body(s->st, it->id, &body, cause) == -1)
+		return -1;
+	memset(&m, 0, sizeof m);
+	m.title = it->title;
+	m.feed = it->feed;
+	m.author = it->author;
+	m.link = it->link;
+	m.date = it->date;
+	rc = saved_write(dir, &m, body.content != NULL ? body.content : "",
+	    body.content != NULL ? strlen(body.content) : 0,
+	    body.content_html, path, cause);
+	store_body_clear(&body);
+	if (rc == -1)
+		return -1;
+	if (store_set_saved(s->st, it->id, 1, cause) == -1)
+		return -1;
+	it->saved = 1;
+	return rc;
+}
+
+/* ---- highlight keywords ---- */
+
+void
+source_set_highlight(struct source *s, const struct matcher *m,
+    char *const *words, size_t n)
+{
+	size_t	i;
+
+	s->hl = m;
+	s->hl_words = words;
+	s->hl_nwords = n;
+	free(s->hl_ids);
+	s->hl_ids = NULL;
+	s->hl_n = 0;
+	s->hl_done = 0;
+	for (i = 0; i < s->n; i++)
+		s->v[i].hl = -1;
+}
+
+static int
+hl_has(const struct source *s, int64_t id)
+{
+	size_t	lo = 0, hi = s->hl_n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (s->hl_ids[mid] == id)
+			return 1;
+		if (s->hl_ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static void
+hl_add(struct source *s, int64_t id)
+{
+	if (s->hl_n == 0 || (s->hl_n >= 16 &&
+	    (s->hl_n & (s->hl_n - 1)) == 0))
+		s->hl_ids = xreallocarray(s->hl_ids, s->hl_n ? s->hl_n * 2 :
+		    16, sizeof *s->hl_ids);
+	s->hl_ids[s->hl_n++] = id;
+}
+
+static int
+hl_id_cb(const struct store_article *a, void *arg)
+{
+	hl_add(arg, a->id);
+	return 0;
+}
+
+/* Whether the body of article id has a match (parsed as the reader
+ * shows it, so tags and entities do not count). */
+static int
+hl_body(struct source *s, int64_t id)
+{
+	struct store_body	 body;
+	struct doc		*d;
+	char			*cause = NULL;
+	size_t			 b;
+	int			 hit = 0;
+
+	memset(&body, 0, sizeof body);
+	if (store_article_body(s->st, id, &body, &cause) == -1 ||
+	    body.content == NULL) {
+		free(cause);
+		store_body_clear(&body);
+		return 0;
+	}
+	d = article_parse_body(NULL, body.content_html ? ARTICLE_HTML :
+	    ARTICLE_TEXT, body.content, strlen(body.content), &cause);
+	free(cause);
+	for (b = 0; d != NULL && b < d->nblocks && !hit; b++)
+		hit = matcher_find(s->hl, d->blocks[b].text, d->blocks[b].len,
+		    NULL, 0) > 0;
+	doc_free(d);
+	store_body_clear(&body);
+	return hit;
+}
+
+static int
+hl_scan_cb(const struct store_article *a, void *arg)
+{
+	struct source	*s = arg;
+
+	if (matcher_test(s->hl, a->title) || hl_body(s, a->id))
+		hl_add(s, a->id);
+	return 0;
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The query store_search() needs for one keyword, or NULL when it has
+ * none (a /regex/). */
+static char *
+hl_query(const char *w)
+{
+	size_t	n = strlen(w);
+
+	if (n >= 2 && w[0] == '/' && w[n - 1] == '/')
+		return NULL;
+	if (strchr(w, '"') != NULL)
+		return NULL;
+	if (strpbrk(w, " \t") != NULL)
+		return xasprintf("\"%s\"", w);
+	return xstrdup(w);
+}
+
+/* The ids of the articles matching a keyword: one store_search() per
+ * keyword, or, when a keyword is a regex, every title and body. Done
+ * again only when the number of articles changes. */
+static int
+hl_compute(struct source *s)
+{
+	int64_t	 total;
+	size_t	 i, k;
+	char	*q, *cause = NULL;
+	int	 scan = 0;
+
+	if (s->st == NULL || s->hl == NULL)
+		return 0;
+	total = store_count(s->st, NULL, NULL);
+	if (s->hl_done && total == s->hl_total)
+		return 0;
+	s->hl_n = 0;
+	for (i = 0; i < s->hl_nwords && !scan; i++) {
+		if ((q = hl_query(s->hl_words[i])) == NULL ||
+		    store_search(s->st, q, NULL, hl_id_cb, s, &cause) == -1)
+			scan = 1;
+		free(q);
+		free(cause);
+		cause = NULL;
+	}
+	if (scan) {
+		s->hl_n = 0;
+		store_articles(s->st, NULL, hl_scan_cb, s, NULL);
+	}
+	if (s->hl_n > 1)
+		qsort(s->hl_ids, s->hl_n, sizeof *s->hl_ids, cmp_id);
+	for (i = k = 0; i < s->hl_n; i++)
+		if (k == 0 || s->hl_ids[k - 1] != s->hl_ids[i])
+			s->hl_ids[k++] = s->hl_ids[i];
+	s->hl_n = k;
+	s->hl_done = 1;
+	s->hl_total = total;
+	return 0;
+}
+
+int
+source_highlighted(struct source *s, size_t i)
+{
+	struct item	*it;
+
+	if (i >= s->n || s->hl == NULL)
+		return 0;
+	it = source_item(s, i);
+	if (it->hl >= 0)
+		return it->hl;
+	if (it->type == ITEM_FILE)
+		it->hl = it->error == NULL && matcher_test(s->hl, it->title);
+	else if (it->type == ITEM_ARTICLE) {
+		hl_compute(s);
+		it->hl = hl_has(s, it->id);
+	} else
+		it->hl = 0;
+	return it->hl;
 }

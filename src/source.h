@@ -1,9 +1,11 @@
 /*
  * source.h - where the list pane's rows and the reader's documents come
  * from: the store (feeds with counts, the virtual lists "all articles",
- * "unread" and "saved", the articles of a feed) or, without a store,
- * article files and folders named on the command line. No curses: the
- * TUI asks for item i and for the document of an item.
+ * "unread", "saved", "highlighted" and "search: QUERY", the articles of
+ * a feed) or, without a store, article files and folders named on the
+ * command line (folder.h: listed recursively, newest first, titles read
+ * lazily). No curses: the TUI asks for item i (source_item()) and for
+ * the document of an item.
  */
 #ifndef AKHBAR_SOURCE_H
 #define AKHBAR_SOURCE_H
@@ -13,6 +15,8 @@
 
 #include "doc.h"
 
+struct folder;
+struct matcher;
 struct store;
 struct urls;
 
@@ -23,8 +27,10 @@ enum item_type {
 	ITEM_ALL,		/* virtual: every article */
 	ITEM_UNREAD,		/* virtual: unread articles */
 	ITEM_SAVED,		/* virtual: saved articles */
+	ITEM_HIGHLIGHTED,	/* virtual: articles matching a keyword */
+	ITEM_SEARCH,		/* virtual: store_search() results */
 	ITEM_ARTICLE,
-	ITEM_FILE,
+	ITEM_FILE,		/* id: the index in the folder */
 };
 
 /* One row of the list. Strings are raw UTF-8 (may be NULL): draw them
@@ -45,6 +51,9 @@ struct item {
 	int		 saved;
 	int64_t		 n_unread;	/* feeds and virtual lists */
 	int64_t		 n_total;
+	int		 peeked;	/* file: title and metadata read */
+	int		 hl;		/* -1 unknown, 0, 1: matches a
+					 * highlight keyword */
 };
 
 struct source {
@@ -54,9 +63,21 @@ struct source {
 	enum item_type		 list_type;	/* articles: which list */
 	int64_t			 feed_id;	/* articles of this feed */
 	char			*title;		/* of the current list */
+	char			*query;		/* ITEM_SEARCH's query */
+	struct folder		*fo;		/* files */
 	struct item		*v;
 	size_t			 n;
 	size_t			 cap;
+
+	/* Highlight keywords (borrowed) and the ids of the articles that
+	 * match one, sorted; computed when first needed. */
+	const struct matcher	*hl;
+	char *const		*hl_words;
+	size_t			 hl_nwords;
+	int64_t			*hl_ids;
+	size_t			 hl_n;
+	int			 hl_done;
+	int64_t			 hl_total;	/* articles when computed */
 };
 
 /* A source over an open store (borrowed) and urls (borrowed, may be
@@ -64,18 +85,23 @@ struct source {
 void	 source_init_store(struct source *s, struct store *st,
 	    const struct urls *u);
 /*
- * A source over article files: every .txt/.html/.htm file named or found
- * (not recursively) in a named folder, sorted by path. Unreadable paths
- * are skipped; *cause (may be NULL) names the first. Returns the number
- * of files.
+ * A source over article files and folders (folder_open(): recursively,
+ * newest first; "-" is one article read from standard input, read here
+ * at once so the caller may then take the keyboard from /dev/tty).
+ * Entries that cannot be read are listed with the reason. Returns the
+ * number of entries.
  */
-size_t	 source_init_files(struct source *s, char **paths, size_t n,
-	    char **cause);
+size_t	 source_init_files(struct source *s, char **paths, size_t n);
+/* Item i (< s->n) with its title, date and error filled in: for files
+ * this reads the beginning of the file the first time (folder_info()),
+ * so call it only for rows being drawn. */
+struct item *source_item(struct source *s, size_t i);
 void	 source_free(struct source *s);
 
 /* (Re)load the feed list: virtual lists then feeds. Returns 0 or -1. */
 int	 source_load_feeds(struct source *s, char **cause);
-/* Load the articles of item it (a feed or a virtual list). */
+/* Load the articles of item it (a feed or a virtual list; for
+ * ITEM_SEARCH, it->path is the query). */
 int	 source_load_articles(struct source *s, const struct item *it,
 	    char **cause);
 /* Reload the current list (after a refresh or a change). */
@@ -99,5 +125,24 @@ int	 source_set_unread(struct source *s, size_t i, int unread,
 int	 source_set_saved(struct source *s, size_t i, int saved,
 	    char **cause);
 int	 source_mark_read(struct source *s, int64_t feed_id, char **cause);
+/*
+ * Write article i (store mode) into directory dir (created when needed)
+ * in the saved format (saved_write()) and mark it saved in the store.
+ * *path gets the file's path (caller frees). Returns 0 when written, 1
+ * when an identical file was there already, -1 and *cause.
+ */
+int	 source_save(struct source *s, size_t i, const char *dir,
+	    char **path, char **cause);
+
+/*
+ * The highlight keywords: m (borrowed, may be NULL) holding words[0..n)
+ * (borrowed). What was computed for the old keywords is forgotten.
+ */
+void	 source_set_highlight(struct source *s, const struct matcher *m,
+	    char *const *words, size_t n);
+/* Non-zero when item i's title or body (files: its title) matches a
+ * highlight keyword. The store is searched once (store_search() per
+ * keyword; bodies are read only for /regex/ keywords) and cached. */
+int	 source_highlighted(struct source *s, size_t i);
 
 #endif

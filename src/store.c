@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "feed.h"
+#include "search.h"
 #include "store.h"
 #include "util.h"
 
@@ -50,6 +51,12 @@ enum stmt_id {
 	S_MARK_FEED,
 	S_MARK_ALL,
 	S_BODY_GET,
+	S_BODY_TEXT,
+	S_FTS_HAS,
+	S_FTS_PUT,
+	S_FTS_OLD_DEL,
+	S_FTS_OLD_DROP,
+	S_FTS_OLD_ANY,
 	S_COUNT
 };
 
@@ -95,6 +102,15 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_BODY_GET] = "SELECT b.content, b.content_html, a.enclosure, "
 	    "a.categories FROM articles a LEFT JOIN bodies b "
 	    "ON b.article_id = a.id WHERE a.id = ?1",
+	[S_BODY_TEXT] = "SELECT content, content_html FROM bodies "
+	    "WHERE article_id = ?1",
+	[S_FTS_HAS] = "SELECT 1 FROM article_fts WHERE rowid = ?1",
+	[S_FTS_PUT] = "INSERT INTO article_fts(rowid, terms) VALUES(?1, ?2)",
+	[S_FTS_OLD_DEL] = "INSERT INTO article_fts(article_fts, rowid, terms) "
+	    "SELECT 'delete', id, akhbar_fts_terms(title, content, "
+	    "content_html) FROM article_fts_old WHERE id = ?1",
+	[S_FTS_OLD_DROP] = "DELETE FROM article_fts_old WHERE id = ?1",
+	[S_FTS_OLD_ANY] = "SELECT EXISTS (SELECT 1 FROM article_fts_old)",
 };
 
 /* Schema steps: migrations[v] takes a store from version v to v + 1. */
@@ -141,6 +157,104 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE INDEX articles_saved ON articles(date) WHERE saved = 1;"
 	"CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN"
 	"  DELETE FROM bodies WHERE article_id = old.id; END;",
+
+	/*
+	 * 2 -> 3: the search index (see search.h and doc/search.md). The
+	 * terms are written by search.c; the "ascii" tokenizer only splits
+	 * them at spaces. detail=none: no positions, since phrases are
+	 * confirmed with the matcher on the kept body text. Step 3 -> 4
+	 * replaces this table, so it is no longer filled here.
+	 */
+	"CREATE VIRTUAL TABLE article_fts USING fts5(terms, body UNINDEXED,"
+	"  tokenize = 'ascii', detail = none);"
+	"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+	"  DELETE FROM article_fts WHERE rowid = old.id; END;",
+
+	/*
+	 * 3 -> 4: the index keeps no copy of the terms or the body text
+	 * (content=''), which was most of its size. SQLite 3.40 can take a
+	 * row out of such a table only when given its terms again, so
+	 * whatever changes or deletes an indexed title or body first copies
+	 * the old ones to article_fts_old, and akhbar later recomputes the
+	 * old terms from there, takes them out and indexes the new ones
+	 * (store_fts_flush()). The triggers are plain SQL, so the sqlite3
+	 * tool can still change a store. Only the first copy is what the
+	 * index holds: NOT EXISTS, not OR IGNORE, which an outer INSERT OR
+	 * REPLACE (S_BODY_PUT) would turn into REPLACE. The INSERT triggers
+	 * are for INSERT OR REPLACE, which deletes without firing DELETE
+	 * triggers; a new row (nothing to replace) skips the index lookup.
+	 * store_meta holds the
+	 * version of the terms the index was built with
+	 * (search_terms_version()). Filled by store_index_rebuild() in the
+	 * same transaction.
+	 */
+	"DROP TRIGGER articles_fts_delete;"
+	"DROP TABLE article_fts;"
+	"CREATE VIRTUAL TABLE article_fts USING fts5(terms, content = '',"
+	"  tokenize = 'ascii', detail = none);"
+	"CREATE TABLE article_fts_old(id INTEGER PRIMARY KEY, title TEXT,"
+	"  content TEXT, content_html INTEGER);"
+	"CREATE TABLE store_meta(name TEXT PRIMARY KEY, value TEXT);"
+	"CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles"
+	"  WHEN EXISTS (SELECT 1 FROM article_fts WHERE rowid = old.id) BEGIN"
+	"  INSERT INTO article_fts_old SELECT old.id, old.title,"
+	"  (SELECT content FROM bodies WHERE article_id = old.id),"
+	"  (SELECT content_html FROM bodies WHERE article_id = old.id)"
+	"  WHERE NOT EXISTS (SELECT 1 FROM article_fts_old WHERE id = old.id);"
+	"  END;"
+	"CREATE TRIGGER articles_fts_title BEFORE UPDATE OF title ON articles"
+	"  WHEN old.title IS NOT new.title AND"
+	"  EXISTS (SELECT 1 FROM article_fts WHERE rowid = old.id) BEGIN"
+	"  INSERT INTO article_fts_old SELECT old.id, old.title,"
+	"  (SELECT content FROM bodies WHERE article_id = old.id),"
+	"  (SELECT content_html FROM bodies WHERE article_id = old.id)"
+	"  WHERE NOT EXISTS (SELECT 1 FROM article_fts_old WHERE id = old.id);"
+	"  END;"
+	"CREATE TRIGGER articles_fts_insert BEFORE INSERT ON articles"
+	"  WHEN EXISTS (SELECT 1 FROM articles WHERE id = new.id OR"
+	"  (feed_id = new.feed_id AND guid = new.guid)) BEGIN"
+	"  INSERT INTO article_fts_old SELECT a.id, a.title, b.content,"
+	"  b.content_html FROM articles a LEFT JOIN bodies b"
+	"  ON b.article_id = a.id WHERE (a.id = new.id OR"
+	"  (a.feed_id = new.feed_id AND a.guid = new.guid)) AND"
+	"  EXISTS (SELECT 1 FROM article_fts WHERE rowid = a.id) AND"
+	"  NOT EXISTS (SELECT 1 FROM article_fts_old WHERE id = a.id); END;"
+	"CREATE TRIGGER bodies_fts_insert BEFORE INSERT ON bodies"
+	"  WHEN EXISTS (SELECT 1 FROM bodies WHERE article_id ="
+	"  new.article_id) AND EXISTS (SELECT 1 FROM article_fts"
+	"  WHERE rowid = new.article_id) BEGIN"
+	"  INSERT INTO article_fts_old SELECT a.id, a.title, b.content,"
+	"  b.content_html FROM articles a LEFT JOIN bodies b"
+	"  ON b.article_id = a.id WHERE a.id = new.article_id AND NOT EXISTS"
+	"  (SELECT 1 FROM article_fts_old WHERE id = a.id); END;"
+	"CREATE TRIGGER bodies_fts_update BEFORE UPDATE OF content,"
+	"  content_html ON bodies WHEN EXISTS (SELECT 1 FROM article_fts"
+	"  WHERE rowid = old.article_id) BEGIN"
+	"  INSERT INTO article_fts_old SELECT a.id, a.title, old.content,"
+	"  old.content_html FROM articles a WHERE a.id = old.article_id"
+	"  AND NOT EXISTS (SELECT 1 FROM article_fts_old WHERE id = a.id);"
+	"  END;"
+	"CREATE TRIGGER bodies_fts_delete BEFORE DELETE ON bodies"
+	"  WHEN EXISTS (SELECT 1 FROM article_fts"
+	"  WHERE rowid = old.article_id) BEGIN"
+	"  INSERT INTO article_fts_old SELECT a.id, a.title, old.content,"
+	"  old.content_html FROM articles a WHERE a.id = old.article_id"
+	"  AND NOT EXISTS (SELECT 1 FROM article_fts_old WHERE id = a.id);"
+	"  END;",
+};
+
+static int	store_index_rebuild(struct store *, char **);
+static int	store_index_check(struct store *, char **);
+static int	store_fts_flush(struct store *, char **);
+static int	store_index_missing(struct store *, char **);
+static void	store_fts_terms_fn(sqlite3_context *, int, sqlite3_value **);
+
+/* Work a migration does beyond its SQL, in the same transaction:
+ * migration_fill[v] runs after migrations[v]. (Step 2 -> 3 used to fill
+ * its index; step 3 -> 4 replaces that index, so only 4 is filled.) */
+static int (*const migration_fill[STORE_SCHEMA_VERSION])(struct store *,
+    char **) = {
+	[3] = store_index_rebuild,
 };
 
 struct store {
@@ -286,14 +400,16 @@ store_user_version(struct store *st)
 /*
  * Run the missing migrations. The version is read again inside each
  * write transaction, so two akhbars opening a new store at once do not
- * both run the same step.
+ * both run the same step. Sets *from to the version found first (-1
+ * when none was missing).
  */
 static int
-store_migrate(struct store *st, char **cause)
+store_migrate(struct store *st, int *from, char **cause)
 {
 	char	*sql;
 	int	 v;
 
+	*from = -1;
 	for (;;) {
 		if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
 			return -1;
@@ -310,9 +426,13 @@ store_migrate(struct store *st, char **cause)
 		}
 		if (v == STORE_SCHEMA_VERSION)
 			return store_exec(st, "COMMIT", cause);
+		if (*from < 0)
+			*from = v;
 		sql = xasprintf("%s PRAGMA user_version = %d;",
 		    migrations[v], v + 1);	/* constants only */
-		if (store_exec(st, sql, cause) != 0) {
+		if (store_exec(st, sql, cause) != 0 ||
+		    (migration_fill[v] != NULL &&
+		    migration_fill[v](st, cause) != 0)) {
 			free(sql);
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
@@ -348,11 +468,37 @@ store_wal(struct store *st, char **cause)
 	return 0;
 }
 
+/*
+ * Give the space of the schema 3 index (its copy of the terms and body
+ * text, about as large as the rest of the store) back to the file
+ * system, once. A failure (another akhbar is reading) only leaves the
+ * file larger: SQLite reuses the free pages.
+ */
+static void
+store_compact(struct store *st)
+{
+	sqlite3_stmt	*s;
+	int64_t		 free_pages = 0, pages = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT freelist_count, page_count "
+	    "FROM pragma_freelist_count, pragma_page_count", -1, &s,
+	    NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		free_pages = sqlite3_column_int64(s, 0);
+		pages = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (free_pages * 4 > pages)
+		sqlite3_exec(st->db, "VACUUM", NULL, NULL, NULL);
+}
+
 struct store *
 store_open(const char *path, char **cause)
 {
 	struct store	*st;
 	int		 flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int		 from;
 
 	if (strcmp(path, ":memory:") != 0 && store_mkdirs(path, cause) != 0)
 		return NULL;
@@ -365,17 +511,29 @@ store_open(const char *path, char **cause)
 	}
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	sqlite3_extended_result_codes(st->db, 1);
+	/* Only akhbar's own statements call it (no trigger does), so the
+	 * sqlite3 tool can still change a store. */
+	if (sqlite3_create_function_v2(st->db, "akhbar_fts_terms", 3,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+	    store_fts_terms_fn, NULL, NULL, NULL) != SQLITE_OK) {
+		*cause = xasprintf("%s: %s", path, sqlite3_errmsg(st->db));
+		store_close(st);
+		return NULL;
+	}
 	/* WAL: readers never block the writer; NORMAL sync stays durable
 	 * across a killed process (only power loss may drop the last
 	 * commits, never corrupt). */
 	if (store_wal(st, cause) != 0 ||
-	    store_migrate(st, cause) != 0) {
+	    store_migrate(st, &from, cause) != 0 ||
+	    store_index_check(st, cause) != 0) {
 		char *c = xasprintf("%s: %s", path, *cause);
 		free(*cause);
 		*cause = c;
 		store_close(st);
 		return NULL;
 	}
+	if (from == 3)
+		store_compact(st);
 	return st;
 }
 
@@ -547,6 +705,13 @@ store_update_begin(struct store *st, int64_t feed_id, int64_t max_articles,
 	u->feed_id = feed_id;
 	u->max_articles = max_articles > 0 ? max_articles : 0;
 	u->now = (int64_t)time(NULL);
+	/* Catch up with changes made by SQL first: then a new article's id
+	 * has nothing in the index (store_index()). */
+	if (store_fts_flush(st, cause) != 0 ||
+	    store_index_missing(st, cause) != 0) {
+		store_update_abort(u);
+		return NULL;
+	}
 	if ((s = store_stmt(st, S_ART_MAX_ID, cause)) == NULL ||
 	    sqlite3_step(s) != SQLITE_ROW) {
 		if (s != NULL)
@@ -622,9 +787,201 @@ store_too_old(struct store_update *u, int64_t date, char **cause)
 	return old;
 }
 
+/*
+ * SQL function akhbar_fts_terms(title, content, content_html): the index
+ * terms of an article, exactly as store_index() makes them. The delete
+ * of a row must give the index the same terms again.
+ */
+static void
+store_fts_terms_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char	*text, *terms;
+
+	text = search_body_text((const char *)sqlite3_value_text(argv[1]),
+	    sqlite3_value_int(argv[2]));
+	terms = search_terms((const char *)sqlite3_value_text(argv[0]), text);
+	free(text);
+	sqlite3_result_text(ctx, terms, -1, free);
+}
+
+/* Non-zero when article id has a row in the index. */
+static int
+store_fts_has(struct store *st, int64_t id, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, S_FTS_HAS, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: index");
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+/*
+ * Take out of the index every row whose title or body changed or went
+ * (the triggers kept the indexed ones in article_fts_old), and index
+ * again those whose article is still there. Inside a transaction.
+ */
+static int
+store_fts_flush(struct store *st, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO article_fts(article_fts, rowid, terms) "
+	    "SELECT 'delete', id, akhbar_fts_terms(title, content, "
+	    "content_html) FROM article_fts_old;"
+	    "INSERT INTO article_fts(rowid, terms) SELECT a.id, "
+	    "akhbar_fts_terms(a.title, b.content, b.content_html) "
+	    "FROM article_fts_old o JOIN articles a ON a.id = o.id "
+	    "LEFT JOIN bodies b ON b.article_id = a.id;"
+	    "DELETE FROM article_fts_old;";
+	sqlite3_stmt	*s;
+	int		 any;
+
+	if ((s = store_stmt(st, S_FTS_OLD_ANY, cause)) == NULL)
+		return -1;
+	any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return any ? store_exec(st, sql, cause) : 0;
+}
+
+/*
+ * (Re)index one article from its title and body, after they were
+ * written: take out what the index held for it (kept by the triggers
+ * when the title or body changed), then add the new terms. A new
+ * article (fresh) has nothing in the index: store_update_begin()
+ * caught up with whatever SQL did before.
+ */
+static int
+store_index(struct store *st, int64_t id, const char *title,
+    const char *content, int html, int fresh, char **cause)
+{
+	sqlite3_stmt	*s;
+	char		*text, *terms;
+	int		 has;
+
+	if (!fresh) {
+		if ((s = store_stmt(st, S_FTS_OLD_DEL, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		if (store_done(st, s, cause) != 0)
+			return -1;
+		if ((s = store_stmt(st, S_FTS_OLD_DROP, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		if (store_done(st, s, cause) != 0)
+			return -1;
+		/* Still there: neither title nor body changed. */
+		if ((has = store_fts_has(st, id, cause)) != 0)
+			return has < 0 ? -1 : 0;
+	}
+	if ((s = store_stmt(st, S_FTS_PUT, cause)) == NULL)
+		return -1;
+	text = search_body_text(content, html);
+	terms = search_terms(title, text);
+	free(text);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, terms, -1, free);
+	return store_done(st, s, cause);
+}
+
+/*
+ * Index the articles above the highest indexed id (added by SQL since).
+ * Runs inside the caller's transaction, after store_fts_flush().
+ */
+static int
+store_index_missing(struct store *st, char **cause)
+{
+	static const char sql[] = "INSERT INTO article_fts(rowid, terms) "
+	    "SELECT a.id, akhbar_fts_terms(a.title, b.content, "
+	    "b.content_html) FROM articles a LEFT JOIN bodies b "
+	    "ON b.article_id = a.id WHERE a.id > (SELECT coalesce(max(rowid), "
+	    "0) FROM article_fts) ORDER BY a.id";
+
+	return store_exec(st, sql, cause);
+}
+
+/*
+ * Build the index again from nothing and note the version of its terms:
+ * after the migration, and when the terms' version changed (a new
+ * normaliser would not take the old terms out).
+ */
+static int
+store_index_rebuild(struct store *st, char **cause)
+{
+	sqlite3_stmt	*s;
+	char		*version;
+	int		 rc;
+
+	if (store_exec(st, "INSERT INTO article_fts(article_fts) "
+	    "VALUES('delete-all'); DELETE FROM article_fts_old;", cause) != 0 ||
+	    store_index_missing(st, cause) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO store_meta"
+	    "(name, value) VALUES('search_terms', ?1)", -1, &s,
+	    NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: index");
+		return -1;
+	}
+	version = search_terms_version();
+	sqlite3_bind_text(s, 1, version, -1, free);
+	rc = store_done(st, s, cause);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* 1 when the index's terms are of this version, 0 if not, -1. */
+static int
+store_index_current(struct store *st, const char *version, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 same;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT value = ?1 FROM store_meta "
+	    "WHERE name = 'search_terms'", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: index");
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, version, -1, SQLITE_STATIC);
+	same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return same;
+}
+
+/* Rebuild the index when its terms were made by another version. */
+static int
+store_index_check(struct store *st, char **cause)
+{
+	char	*version = search_terms_version();
+	int	 rc;
+
+	if ((rc = store_index_current(st, version, cause)) != 0) {
+		free(version);
+		return rc < 0 ? -1 : 0;
+	}
+	/* Look again once the store is ours: another akhbar may have
+	 * rebuilt it meanwhile. */
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0) {
+		free(version);
+		return -1;
+	}
+	rc = store_index_current(st, version, cause);
+	free(version);
+	if (rc < 0 || (rc == 0 && store_index_rebuild(st, cause) != 0)) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(st, "COMMIT", cause);
+}
+
 static int
 store_put_body(struct store_update *u, int64_t id,
-    const struct feed_item *it, char **cause)
+    const struct feed_item *it, int fresh, char **cause)
 {
 	sqlite3_stmt	*s;
 
@@ -633,7 +990,10 @@ store_put_body(struct store_update *u, int64_t id,
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, it->content);
 	sqlite3_bind_int(s, 3, it->content_html != 0);
-	return store_done(u->st, s, cause);
+	if (store_done(u->st, s, cause) != 0)
+		return -1;
+	return store_index(u->st, id, it->title, it->content,
+	    it->content_html, fresh, cause);
 }
 
 static int
@@ -661,7 +1021,7 @@ store_insert(struct store_update *u, const char *key, int64_t chash,
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
 	return store_put_body(u, sqlite3_last_insert_rowid(u->st->db), it,
-	    cause);
+	    1, cause);
 }
 
 static int
@@ -683,7 +1043,7 @@ store_refresh(struct store_update *u, int64_t id, int64_t chash,
 	sqlite3_bind_int64(s, 9, u->now);
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
-	return store_put_body(u, id, it, cause);
+	return store_put_body(u, id, it, 0, cause);
 }
 
 int
@@ -737,6 +1097,8 @@ store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
 		if (store_done(st, s, cause) != 0)
 			goto fail;
 	}
+	if (store_fts_flush(st, cause) != 0)
+		goto fail;
 	if ((s = store_stmt(st, S_FEED_DONE, cause)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(s, 1, u->feed_id);
@@ -780,25 +1142,41 @@ store_update_abort(struct store_update *u)
 	free(u);
 }
 
+/* How store_article_query() reads the articles. */
+enum query_mode {
+	Q_LIST,		/* headers, LIMIT and OFFSET in SQL */
+	Q_COUNT,	/* count(*) */
+	Q_SEARCH,	/* headers of the FTS matches (?4), LIMIT in SQL */
+	Q_CANDIDATES	/* headers of the FTS matches, all */
+};
+
 /*
  * Prepare the header query for a filter. The SQL is assembled from
  * constant fragments only; every value is bound.
  */
 static sqlite3_stmt *
 store_article_query(struct store *st, const struct store_filter *f,
-    int count, char **cause)
+    enum query_mode mode, const char *match, char **cause)
 {
 	struct buf	 b = { 0 };
 	sqlite3_stmt	*s = NULL;
 	const char	*and = " WHERE ";
+	int		 paged;
 
-	if (count)
+	if (mode == Q_COUNT)
 		buf_puts(&b, "SELECT count(*) FROM articles a");
 	else
 		buf_puts(&b, "SELECT a.id, a.feed_id, "
 		    "coalesce(f.name, f.title, f.url), a.title, a.link, "
-		    "a.author, a.date, a.unread, a.saved FROM articles a "
-		    "JOIN feeds f ON f.id = a.feed_id");
+		    "a.author, a.date, a.unread, a.saved");
+	if (mode == Q_SEARCH || mode == Q_CANDIDATES) {
+		buf_puts(&b, " FROM article_fts s JOIN articles a "
+		    "ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id "
+		    "WHERE article_fts MATCH ?4");
+		and = " AND ";
+	} else if (mode == Q_LIST)
+		buf_puts(&b, " FROM articles a JOIN feeds f "
+		    "ON f.id = a.feed_id");
 	if (f->feed_id != 0) {
 		buf_printf(&b, "%sa.feed_id = ?1", and);
 		and = " AND ";
@@ -809,22 +1187,46 @@ store_article_query(struct store *st, const struct store_filter *f,
 	}
 	if (f->saved_only)
 		buf_printf(&b, "%sa.saved = 1", and);
-	if (!count)
-		buf_puts(&b, " ORDER BY a.date DESC, a.id DESC"
-		    " LIMIT ?2 OFFSET ?3");
+	if (mode != Q_COUNT)
+		buf_puts(&b, " ORDER BY a.date DESC, a.id DESC");
+	/* Only with a limit or an offset: ORDER BY with a LIMIT (even -1)
+	 * sorts in a temporary b-tree, twice as slow as the plain sorter
+	 * for 40k rows, and it spills to a temporary file. */
+	paged = (mode == Q_LIST || mode == Q_SEARCH) &&
+	    (f->limit > 0 || f->offset > 0);
+	if (paged)
+		buf_puts(&b, " LIMIT ?2 OFFSET ?3");
 	if (sqlite3_prepare_v2(st->db, b.data, -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "store: articles");
+		*cause = store_error(st, mode >= Q_SEARCH ? "store: search" :
+		    "store: articles");
 		buf_free(&b);
 		return NULL;
 	}
 	buf_free(&b);
 	if (f->feed_id != 0)
 		sqlite3_bind_int64(s, 1, f->feed_id);
-	if (!count) {
+	if (paged) {
 		sqlite3_bind_int64(s, 2, f->limit > 0 ? f->limit : -1);
 		sqlite3_bind_int64(s, 3, f->offset > 0 ? f->offset : 0);
 	}
+	if (match != NULL)
+		sqlite3_bind_text(s, 4, match, -1, SQLITE_STATIC);
 	return s;
+}
+
+/* The header of the current row of an article query. */
+static void
+store_article_row(sqlite3_stmt *s, struct store_article *a)
+{
+	a->id = sqlite3_column_int64(s, 0);
+	a->feed_id = sqlite3_column_int64(s, 1);
+	a->feed_title = (const char *)sqlite3_column_text(s, 2);
+	a->title = (const char *)sqlite3_column_text(s, 3);
+	a->link = (const char *)sqlite3_column_text(s, 4);
+	a->author = (const char *)sqlite3_column_text(s, 5);
+	a->date = sqlite3_column_int64(s, 6);
+	a->unread = sqlite3_column_int(s, 7);
+	a->saved = sqlite3_column_int(s, 8);
 }
 
 int
@@ -836,19 +1238,11 @@ store_articles(struct store *st, const struct store_filter *filter,
 	sqlite3_stmt		*s;
 	int			 rc;
 
-	if ((s = store_article_query(st, filter != NULL ? filter : &all, 0,
-	    cause)) == NULL)
+	if ((s = store_article_query(st, filter != NULL ? filter : &all,
+	    Q_LIST, NULL, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		a.id = sqlite3_column_int64(s, 0);
-		a.feed_id = sqlite3_column_int64(s, 1);
-		a.feed_title = (const char *)sqlite3_column_text(s, 2);
-		a.title = (const char *)sqlite3_column_text(s, 3);
-		a.link = (const char *)sqlite3_column_text(s, 4);
-		a.author = (const char *)sqlite3_column_text(s, 5);
-		a.date = sqlite3_column_int64(s, 6);
-		a.unread = sqlite3_column_int(s, 7);
-		a.saved = sqlite3_column_int(s, 8);
+		store_article_row(s, &a);
 		if (cb(&a, arg) != 0) {
 			rc = SQLITE_DONE;
 			break;
@@ -860,6 +1254,159 @@ store_articles(struct store *st, const struct store_filter *filter,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int
+store_search_check(const char *query, char **cause)
+{
+	struct search_query	*q;
+
+	if ((q = search_query_parse(query, cause)) == NULL)
+		return -1;
+	search_query_free(q);
+	return 0;
+}
+
+int
+store_search_index(struct store *st, char **cause)
+{
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if (store_index_rebuild(st, cause) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(st, "COMMIT", cause);
+}
+
+/* Index articles added, changed or deleted by SQL since the last search
+ * (cheap checks). */
+static int
+store_search_catch_up(struct store *st, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 behind = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT coalesce(max(id), 0) "
+	    "FROM articles) > (SELECT coalesce(max(rowid), 0) FROM "
+	    "article_fts) OR EXISTS (SELECT 1 FROM article_fts_old)", -1, &s,
+	    NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: search");
+		return -1;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		behind = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (!behind)
+		return 0;
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if (store_fts_flush(st, cause) != 0 ||
+	    store_index_missing(st, cause) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(st, "COMMIT", cause);
+}
+
+/* Does article a, with its body, match the query? */
+static int
+store_search_body(struct store *st, const struct search_query *q,
+    const struct store_article *a, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, ok = 0;
+
+	if ((s = store_stmt(st, S_BODY_TEXT, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, a->id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		ok = search_query_test_body(q, a->title,
+		    (const char *)sqlite3_column_text(s, 0),
+		    sqlite3_column_int(s, 1));
+	else if (rc == SQLITE_DONE)
+		ok = search_query_test_body(q, a->title, NULL, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: search");
+		return -1;
+	}
+	return ok;
+}
+
+/*
+ * Walk the FTS candidates newest first, keep those the matcher confirms
+ * (phrases, exact words, words with punctuation), apply offset and limit.
+ * The body text is made again from the body (the index keeps no copy),
+ * only for the candidates whose title does not match. Returns
+ * SQLITE_DONE, an error of sqlite3_step(), or -1 with *cause set.
+ */
+static int
+store_search_confirm(struct store *st, sqlite3_stmt *s,
+    const struct search_query *q, const struct store_filter *f,
+    store_article_cb cb, void *arg, char **cause)
+{
+	struct store_article	 a;
+	int64_t			 skip = f->offset, left = f->limit;
+	int			 rc, ok;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_article_row(s, &a);
+		if ((ok = store_search_body(st, q, &a, cause)) < 0)
+			return -1;	/* *cause is set */
+		if (!ok)
+			continue;
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
+		if (cb(&a, arg) != 0 || (f->limit > 0 && --left == 0))
+			return SQLITE_DONE;
+	}
+	return rc;
+}
+
+int
+store_search(struct store *st, const char *query,
+    const struct store_filter *filter, store_article_cb cb, void *arg,
+    char **cause)
+{
+	static const struct store_filter all;
+	const struct store_filter	*f = filter != NULL ? filter : &all;
+	struct search_query		*q;
+	struct store_article		 a;
+	sqlite3_stmt			*s;
+	char				*why = NULL;
+	int				 rc, exact;
+
+	if ((q = search_query_parse(query, &why)) == NULL) {
+		*cause = xasprintf("search: %s", why);
+		free(why);
+		return -1;
+	}
+	exact = search_query_exact(q);
+	if (store_search_catch_up(st, cause) != 0 ||
+	    (s = store_article_query(st, f, exact ? Q_SEARCH : Q_CANDIDATES,
+	    search_query_fts(q), cause)) == NULL) {
+		search_query_free(q);
+		return -1;
+	}
+	if (exact) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			store_article_row(s, &a);
+			if (cb(&a, arg) != 0) {
+				rc = SQLITE_DONE;
+				break;
+			}
+		}
+	} else
+		rc = store_search_confirm(st, s, q, f, cb, arg, cause);
+	if (rc != SQLITE_DONE && rc != -1)
+		*cause = store_error(st, "store: search");
+	sqlite3_finalize(s);
+	search_query_free(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int64_t
 store_count(struct store *st, const struct store_filter *filter,
     char **cause)
@@ -868,8 +1415,8 @@ store_count(struct store *st, const struct store_filter *filter,
 	sqlite3_stmt	*s;
 	int64_t		 n = -1;
 
-	if ((s = store_article_query(st, filter != NULL ? filter : &all, 1,
-	    cause)) == NULL)
+	if ((s = store_article_query(st, filter != NULL ? filter : &all,
+	    Q_COUNT, NULL, cause)) == NULL)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);

@@ -21,7 +21,7 @@ struct store;
 struct feed_item;
 
 /* The schema version store_open() migrates every store to. */
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	4
 
 /* A feed row, with counts, as store_feeds() reports it. */
 struct store_feed {
@@ -179,6 +179,32 @@ void	 store_update_abort(struct store_update *u);
  */
 int	 store_articles(struct store *st, const struct store_filter *filter,
 	    store_article_cb cb, void *arg, char **cause);
+/*
+ * Search the titles and bodies of every stored article for query (see
+ * doc/search.md: words, ANDed, each matched as the matcher does; "a
+ * phrase"; =WORD for the exact word) and walk the matching article
+ * headers that also match filter (NULL: all; limit and offset count
+ * matches), newest first (by date, then id). Articles added, changed or
+ * deleted behind the store's back (by SQL) are indexed first. Returns 0
+ * (also when nothing matches), or -1 and *cause, which starts with
+ * "search: " for a malformed query (see store_search_check()).
+ */
+int	 store_search(struct store *st, const char *query,
+	    const struct store_filter *filter, store_article_cb cb, void *arg,
+	    char **cause);
+/*
+ * Check a query without a store: returns 0, or -1 and *cause (caller
+ * frees) saying what is wrong with it, for a usage error.
+ */
+int	 store_search_check(const char *query, char **cause);
+/*
+ * Build the search index again from every article's title and body: a
+ * repair, for instance for rows added with the sqlite3 tool below the
+ * highest indexed id (store_search() only checks, cheaply, for articles
+ * above it and for titles and bodies changed or deleted by SQL). Takes
+ * seconds for 100k articles. Returns 0 or -1.
+ */
+int	 store_search_index(struct store *st, char **cause);
 /* Count the articles matching filter (NULL: all); -1 on failure. */
 int64_t	 store_count(struct store *st, const struct store_filter *filter,
 	    char **cause);

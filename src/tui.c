@@ -7,6 +7,7 @@
  * monotonic clock; coordinates are terminal cells.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -270,6 +271,134 @@ tui_reload_list(struct tui *t)
 	t->status_dirty = 1;
 }
 
+/* ---- highlight keywords ---- */
+
+static void
+hl_free(struct tui *t)
+{
+	size_t	g;
+
+	matcher_free(t->hl);
+	t->hl = NULL;
+	t->ropts.highlight = NULL;
+	for (g = 0; t->gm != NULL && g < t->cfg.nhlgroups; g++) {
+		matcher_free(t->gm[g]);
+		t->gm[g] = NULL;
+	}
+	free(t->all_words);
+	t->all_words = NULL;
+	t->nall = 0;
+}
+
+/* Add word to m (and the list of every keyword); bad ones are said. */
+static void
+hl_add(struct tui *t, struct matcher *m, struct matcher *group, char *word)
+{
+	char	*cause = NULL;
+
+	if (matcher_add(m, word, &cause) == -1) {
+		tui_message(t, 1, "highlight: %s", cause);
+		free(cause);
+		return;
+	}
+	if (group != NULL)
+		matcher_add(group, word, NULL);
+	t->all_words = xreallocarray(t->all_words, t->nall + 1,
+	    sizeof *t->all_words);
+	t->all_words[t->nall++] = word;
+}
+
+/* The matchers for the keywords: one for all (the engine marks their
+ * cells ATTR_HIGHLIGHT), one per colour group (painting picks the
+ * group's style for those cells). */
+static void
+hl_rebuild(struct tui *t)
+{
+	struct config_hlgroup	*cg;
+	struct matcher		*m = matcher_create();
+	size_t			 i, g;
+
+	hl_free(t);
+	for (i = 0; i < t->nkw; i++)
+		hl_add(t, m, NULL, t->kw[i]);
+	for (g = 0; g < t->cfg.nhlgroups; g++) {
+		cg = &t->cfg.hlgroups[g];
+		t->gm[g] = matcher_create();
+		for (i = 0; i < cg->nwords; i++)
+			hl_add(t, m, t->gm[g], cg->words[i]);
+		if (matcher_count(t->gm[g]) == 0) {
+			matcher_free(t->gm[g]);
+			t->gm[g] = NULL;
+		}
+	}
+	if (matcher_count(m) == 0) {
+		matcher_free(m);
+		m = NULL;
+	}
+	t->hl = m;
+	t->ropts.highlight = m;
+	t->gvalid = 0;
+	source_set_highlight(&t->src, t->hl, t->all_words, t->nall);
+}
+
+static void
+kw_add(struct tui *t, const char *word)
+{
+	t->kw = xreallocarray(t->kw, t->nkw + 1, sizeof *t->kw);
+	t->kw[t->nkw++] = xstrdup(word);
+}
+
+/* Remove word from v[0..*n); returns non-zero when it was there. */
+static int
+kw_remove(char **v, size_t *n, const char *word)
+{
+	size_t	i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp(v[i], word) == 0) {
+			free(v[i]);
+			memmove(v + i, v + i + 1, (*n - i - 1) * sizeof *v);
+			(*n)--;
+			return 1;
+		}
+	return 0;
+}
+
+/* H: a keyword highlighted is no longer, another one is added. */
+static void
+hl_toggle(struct tui *t, const char *word)
+{
+	struct matcher	*m;
+	char		*cause = NULL;
+	size_t		 g;
+	int		 removed;
+
+	if (*word == '\0')
+		return;
+	removed = kw_remove(t->kw, &t->nkw, word);
+	for (g = 0; g < t->cfg.nhlgroups && !removed; g++)
+		removed = kw_remove(t->cfg.hlgroups[g].words,
+		    &t->cfg.hlgroups[g].nwords, word);
+	if (!removed) {
+		m = matcher_create();
+		if (matcher_add(m, word, &cause) == -1) {
+			tui_message(t, 1, "highlight: %s", cause);
+			free(cause);
+			matcher_free(m);
+			return;
+		}
+		matcher_free(m);
+		kw_add(t, word);
+	}
+	hl_rebuild(t);
+	relayout(t, 1);
+	if (t->st != NULL)
+		tui_reload_list(t);
+	t->list_pane.dirty = 1;
+	tui_message(t, 0, "%s %s", removed ? "no longer highlighting" :
+	    "highlighting", word);
+}
+
 /* ---- searching ---- */
 
 static int
@@ -287,6 +416,23 @@ title_matches(const struct matcher *m, const char *s)
 	free(attr);
 	free(cps);
 	return hits > 0;
+}
+
+/* The list's titles that match the search: how many, and which one of
+ * them is selected (for "hit i of n"). */
+static void
+list_hits(struct tui *t)
+{
+	size_t	i;
+
+	t->nlhits = t->lhit = 0;
+	for (i = 0; i < t->src.n; i++)
+		if (title_matches(t->search, source_item(&t->src, i)->title)) {
+			t->nlhits++;
+			if (i == t->app.list.sel)
+				t->lhit = t->nlhits;
+		}
+	t->status_dirty = 1;
 }
 
 static void
@@ -310,12 +456,15 @@ search_step(struct tui *t, int dir)
 	}
 	for (k = 1; k <= n; k++) {
 		i = (t->app.list.sel + n + (dir > 0 ? k : n - k)) % n;
-		if (title_matches(t->search, t->src.v[i].title)) {
+		if (title_matches(t->search, source_item(&t->src,
+		    i)->title)) {
 			app_list_select(&t->app, i);
 			selection_changed(t);
+			list_hits(t);
 			return;
 		}
 	}
+	t->nlhits = 0;
 	tui_message(t, 1, "not found: %s", t->search_word);
 }
 
@@ -365,6 +514,36 @@ search_apply(struct tui *t, const char *word)
 	app_reader_goto(&t->app, t->hits[t->hit]);
 }
 
+static void	open_list(struct tui *, const struct item *);
+
+/* S: the articles of the store matching query, as a list. */
+static void
+search_store(struct tui *t, const char *query)
+{
+	struct item	 it;
+	char		*title, *cause = NULL;
+
+	if (*query == '\0')
+		return;
+	if (store_search_check(query, &cause) == -1) {
+		tui_message(t, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	memset(&it, 0, sizeof it);
+	it.type = ITEM_SEARCH;
+	it.title = title = xasprintf("Search: %s", query);
+	it.path = (char *)query;
+	open_list(t, &it);
+	free(title);
+	if (t->src.n == 0)
+		tui_message(t, 0, "no article matches %s", query);
+	else
+		tui_message(t, 0, "%zu article%s %s %s", t->src.n,
+		    t->src.n == 1 ? "" : "s", t->src.n == 1 ? "matches" :
+		    "match", query);
+}
+
 static void
 prompt_key(struct tui *t, int key)
 {
@@ -375,7 +554,12 @@ prompt_key(struct tui *t, int key)
 	if (key == APP_KEY_ENTER || key == '\n') {
 		t->prompting = 0;
 		buf_putc(&t->prompt, '\0');
-		search_apply(t, t->prompt.data);
+		if (t->prompt_kind == PROMPT_HIGHLIGHT)
+			hl_toggle(t, t->prompt.data);
+		else if (t->prompt_kind == PROMPT_SEARCH_STORE)
+			search_store(t, t->prompt.data);
+		else
+			search_apply(t, t->prompt.data);
 	} else if (key == APP_KEY_ESC || key == ('g' & 0x1f) ||
 	    ((key == APP_KEY_BACKSPACE || key == 8) && t->prompt.len == 0))
 		t->prompting = 0;
@@ -493,7 +677,8 @@ open_list(struct tui *t, const struct item *it)
 	struct item	 copy = *it;
 	char		*cause = NULL;
 
-	t->feeds_sel = t->app.list.sel;
+	if (t->src.kind == SOURCE_FEEDS)
+		t->feeds_sel = t->app.list.sel;
 	if (source_load_articles(&t->src, &copy, &cause) == -1) {
 		tui_message(t, 1, "%s", cause);
 		free(cause);
@@ -700,30 +885,95 @@ act_mark_feed_read(struct tui *t, unsigned n)
 	tui_message(t, 0, "marked %s read", feed ? "the feed" : "everything");
 }
 
+/* The folder `s` saves into: save-dir (a leading ~/ is $HOME), else
+ * $XDG_DATA_HOME/akhbar/saved, else ~/.local/share/akhbar/saved. */
+static char *
+save_dir(const struct tui *t)
+{
+	const char	*home = getenv("HOME"), *xdg = getenv("XDG_DATA_HOME");
+	const char	*d = t->cfg.save_dir;
+
+	if (home == NULL || *home == '\0')
+		home = ".";
+	if (d != NULL && (strcmp(d, "~") == 0 || strncmp(d, "~/", 2) == 0))
+		return xasprintf("%s%s", home, d + 1);
+	if (d != NULL)
+		return xstrdup(d);
+	if (xdg != NULL && *xdg == '/')
+		return xasprintf("%s/akhbar/saved", xdg);
+	return xasprintf("%s/.local/share/akhbar/saved", home);
+}
+
 static void
 act_save(struct tui *t, unsigned n)
 {
 	long	 i = current_article(t);
-	char	*cause = NULL;
+	char	*cause = NULL, *dir, *path = NULL;
+	int	 rc;
 
 	if (i < 0) {
 		tui_message(t, 0, "no article selected");
 		return;
 	}
-	if (source_set_saved(&t->src, (size_t)i, !t->src.v[i].saved,
-	    &cause) == -1) {
-		tui_message(t, 1, "%s", cause);
-		free(cause);
+	if (t->src.v[i].type == ITEM_FILE) {
+		tui_message(t, 0, "saving needs the store: this article is "
+		    "a file already (%s)", source_item(&t->src, i)->path);
 		return;
 	}
-	tui_message(t, 0, "%s", t->src.v[i].saved ? "saved" :
-	    "no longer saved");
 	t->list_pane.dirty = 1;
+	if (t->src.v[i].saved) {
+		if (source_set_saved(&t->src, (size_t)i, 0, &cause) == -1) {
+			tui_message(t, 1, "%s", cause);
+			free(cause);
+		} else
+			tui_message(t, 0, "no longer marked saved (a saved "
+			    "file stays where it is)");
+		return;
+	}
+	dir = save_dir(t);
+	rc = source_save(&t->src, (size_t)i, dir, &path, &cause);
+	if (rc == -1)
+		tui_message(t, 1, "not saved: %s", cause);
+	else
+		tui_message(t, 0, "%s %s", rc == 1 ? "already saved in" :
+		    "saved to", path);
+	free(cause);
+	free(path);
+	free(dir);
+}
+
+static void
+start_prompt(struct tui *t, enum tui_prompt kind)
+{
+	t->prompt_kind = kind;
+	t->prompting = 1;
+	buf_reset(&t->prompt);
+	buf_putc(&t->prompt, '\0');
+	t->prompt.len = 0;
+	tui_message(t, 0, NULL);
+}
+
+static void
+act_highlight(struct tui *t, unsigned n)
+{
+	start_prompt(t, PROMPT_HIGHLIGHT);
+}
+
+static void
+act_search_store(struct tui *t, unsigned n)
+{
+	if (t->st == NULL) {
+		tui_message(t, 1, "search across the store needs the store "
+		    "(reading files: / searches this list)");
+		return;
+	}
+	start_prompt(t, PROMPT_SEARCH_STORE);
 }
 
 static void
 act_search(struct tui *t, unsigned n)
 {
+	t->prompt_kind = PROMPT_SEARCH;
 	t->prompting = 1;
 	buf_reset(&t->prompt);
 	buf_putc(&t->prompt, '\0');
@@ -964,6 +1214,8 @@ static const tui_handler handlers[ACT_COUNT] = {
 	[ACT_SEARCH] = act_search,
 	[ACT_SEARCH_NEXT] = act_search_next,
 	[ACT_SEARCH_PREV] = act_search_prev,
+	[ACT_HIGHLIGHT] = act_highlight,
+	[ACT_SEARCH_STORE] = act_search_store,
 	[ACT_REFRESH] = act_refresh,
 	[ACT_REFRESH_ALL] = act_refresh_all,
 	[ACT_TOGGLE_SPLIT] = act_toggle_split,
@@ -1219,22 +1471,48 @@ open_store(struct tui *t)
 	return 0;
 }
 
+/* With an article on standard input (or any pipe), the keys come from
+ * the terminal: /dev/tty becomes standard input. */
+static int
+keyboard_from_tty(void)
+{
+	int	fd;
+
+	if (isatty(STDIN_FILENO))
+		return 0;
+	if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC)) == -1) {
+		fprintf(stderr, "akhbar: /dev/tty: %s (the keys are read from "
+		    "the terminal)\n", strerror(errno));
+		return -1;
+	}
+	if (dup2(fd, STDIN_FILENO) == -1) {
+		fprintf(stderr, "akhbar: dup2: %s\n", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 struct tui_opts {
 	const char	*config;
 	const char	*theme;
 	int		 refresh;
+	char		**highlight;	/* --highlight WORD (argv) */
+	size_t		 nhighlight;
 };
 
 static int
 parse_options(struct tui *t, struct tui_opts *o, int argc, char **argv)
 {
-	enum { O_THEME = 256 };
+	enum { O_THEME = 256, O_HIGHLIGHT };
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'C' },
 		{ "cache", required_argument, NULL, 'c' },
 		{ "urls", required_argument, NULL, 'u' },
 		{ "offline", no_argument, NULL, 'o' },
 		{ "theme", required_argument, NULL, O_THEME },
+		{ "highlight", required_argument, NULL, O_HIGHLIGHT },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	c;
@@ -1264,6 +1542,11 @@ parse_options(struct tui *t, struct tui_opts *o, int argc, char **argv)
 		case O_THEME:
 			o->theme = optarg;
 			break;
+		case O_HIGHLIGHT:
+			o->highlight = xreallocarray(o->highlight,
+			    o->nhighlight + 1, sizeof *o->highlight);
+			o->highlight[o->nhighlight++] = optarg;
+			break;
 		case ':':
 			return cmd_usage_error("%s needs an argument",
 			    argv[optind - 1]);
@@ -1276,9 +1559,10 @@ parse_options(struct tui *t, struct tui_opts *o, int argc, char **argv)
 }
 
 static void
-init_view(struct tui *t)
+init_view(struct tui *t, const struct tui_opts *o)
 {
 	int	flags = 0;
+	size_t	i;
 
 	t->doc_item = -1;
 	t->list_pane.row = tui_list_row;
@@ -1291,20 +1575,14 @@ init_view(struct tui *t)
 	t->ropts.shaping = t->cfg.bidi == BIDI_MODE_APP;
 	t->ropts.logical = t->cfg.bidi != BIDI_MODE_APP;
 	t->ropts.dir = DIR_AUTO;
-	t->hl = matcher_create();
-	for (size_t i = 0; i < t->cfg.nhighlight; i++) {
-		char	*cause = NULL;
-
-		if (matcher_add(t->hl, t->cfg.highlight[i], &cause) == -1) {
-			tui_message(t, 1, "highlight: %s", cause);
-			free(cause);
-		}
-	}
-	t->ropts.highlight = matcher_count(t->hl) ? t->hl : NULL;
-	if (matcher_count(t->hl) == 0) {
-		matcher_free(t->hl);
-		t->hl = NULL;
-	}
+	for (i = 0; i < t->cfg.nhighlight; i++)
+		kw_add(t, t->cfg.highlight[i]);
+	for (i = 0; i < o->nhighlight; i++)
+		kw_add(t, o->highlight[i]);
+	t->gm = xcalloc(t->cfg.nhlgroups + 1, sizeof *t->gm);
+	hl_rebuild(t);
+	if (t->hl != NULL && t->st != NULL)
+		source_reload(&t->src, NULL);
 	app_init(&t->app, COLS, LINES, t->cfg.split_threshold,
 	    want_mirror(&t->cfg));
 	app_list_set(&t->app, t->src.n, 0);
@@ -1346,12 +1624,21 @@ start_screen(struct tui *t, const struct tui_opts *o)
 static void
 tui_free(struct tui *t)
 {
+	size_t	i;
+
 	tui_refresh_stop(t);
 	layout_free(t->layout);
 	doc_free(t->doc);
 	search_clear(t);
 	free(t->hits);
-	matcher_free(t->hl);
+	hl_free(t);
+	for (i = 0; i < t->nkw; i++)
+		free(t->kw[i]);
+	free(t->kw);
+	free(t->gm);
+	free(t->gh);
+	free(t->rtmp.cells);
+	free(t->gtmp.cells);
 	source_free(&t->src);
 	store_close(t->st);
 	urls_free(&t->urls);
@@ -1381,18 +1668,25 @@ cmd_tui(int argc, char **argv)
 	if ((rc = parse_options(&t, &o, argc, argv)) != 0 ||
 	    check_locale() == -1) {
 		tui_free(&t);
+		free(o.highlight);
 		return rc ? rc : 1;
 	}
 	config_load(&t.cfg, o.config);
 	if (optind < argc) {
 		source_init_files(&t.src, argv + optind,
-		    (size_t)(argc - optind), &cause);
+		    (size_t)(argc - optind));
+		if (keyboard_from_tty() == -1) {
+			tui_free(&t);
+			free(o.highlight);
+			return 1;
+		}
 	} else if (open_store(&t) == -1) {
 		tui_free(&t);
+		free(o.highlight);
 		return 1;
 	}
 	start_screen(&t, &o);
-	init_view(&t);
+	init_view(&t, &o);
 	if (cause != NULL)
 		tui_message(&t, 1, "%s", cause);
 	else if (t.cfg.nerrors > 0)
@@ -1411,5 +1705,6 @@ cmd_tui(int argc, char **argv)
 	cleanup_terminal();
 	die_cleanup = NULL;
 	tui_free(&t);
+	free(o.highlight);
 	return 0;
 }

@@ -20,6 +20,22 @@
 
 struct tui;
 
+/* Cells of a highlight keyword with a style of its own carry the number
+ * of its group (1-15) in these attribute bits, which the core does not
+ * use; painting picks the group's style. */
+#define TUI_GROUP_SHIFT	12
+#define TUI_GROUP_MASK	0xf000
+#define TUI_GROUP_MAX	15
+
+/* What the status line prompt asks for. */
+enum tui_prompt { PROMPT_SEARCH, PROMPT_HIGHLIGHT, PROMPT_SEARCH_STORE };
+
+/* A keyword match of one colour group in the block text. */
+struct tui_ghit {
+	size_t	start, end;
+	int	group;		/* 1-based */
+};
+
 /* A pane: a curses window whose rows come from a callback. It keeps a
  * dirty flag and the top row it shows, so scrolling paints only the rows
  * that came into view. */
@@ -66,7 +82,18 @@ struct tui {
 	struct render_opts ropts;
 	long		 doc_item;	/* list index shown, -1 none */
 	int		 help;		/* the reader shows the key help */
-	struct matcher	*hl;
+	struct matcher	*hl;		/* every highlight keyword */
+	char		**kw;		/* keywords in the theme's style */
+	size_t		 nkw;
+	struct matcher	**gm;		/* one per cfg.hlgroups */
+	char		**all_words;	/* kw and the groups' (borrowed) */
+	size_t		 nall;
+	struct tui_ghit	*gh;		/* group hits of block gsrc */
+	size_t		 ngh;
+	size_t		 gsrc;
+	int		 gvalid;
+	struct row	 rtmp;		/* reader row with group bits */
+	struct row	 gtmp;		/* list title for one group */
 	struct matcher	*search;
 	char		*search_word;
 	enum app_focus	 search_pane;
@@ -84,7 +111,9 @@ struct tui {
 
 	/* The prompt (search) in the status line. */
 	int		 prompting;
+	enum tui_prompt	 prompt_kind;
 	struct buf	 prompt;
+	size_t		 nlhits, lhit;	/* list search: titles matching */
 
 	/* Screen. */
 	int		 ncolors;	/* 0 mono, 8, 16 or 256 */

@@ -71,6 +71,7 @@ tui_draw_colors(struct tui *t)
 {
 	const struct theme_style	*s;
 	int				 e;
+	size_t				 g;
 
 	if (t->ncolors == 0)
 		return;
@@ -79,6 +80,10 @@ tui_draw_colors(struct tui *t)
 		init_pair((short)(e + 1), (short)fit_color(s->fg, t->ncolors),
 		    (short)fit_color(s->bg, t->ncolors));
 	}
+	for (g = 0; g < t->cfg.nhlgroups && g < TUI_GROUP_MAX; g++)
+		init_pair((short)(THEME_COUNT + 1 + g),
+		    (short)fit_color(t->cfg.hlgroups[g].fg, t->ncolors),
+		    (short)fit_color(t->cfg.hlgroups[g].bg, t->ncolors));
 }
 
 /* The curses attributes and colour pair of element e with attr bits. */
@@ -87,6 +92,12 @@ style(const struct tui *t, int e, uint16_t attr, short *pair)
 {
 	unsigned	a = t->theme.style[e].attrs;
 	attr_t		r = A_NORMAL;
+	size_t		g = (attr & TUI_GROUP_MASK) >> TUI_GROUP_SHIFT;
+
+	if (e == THEME_HIGHLIGHT && g > 0 && g <= t->cfg.nhlgroups)
+		a = t->cfg.hlgroups[g - 1].attrs;
+	else
+		g = 0;
 
 	if (attr & ATTR_BOLD)
 		a |= THEME_BOLD;
@@ -102,7 +113,8 @@ style(const struct tui *t, int e, uint16_t attr, short *pair)
 		r |= A_DIM;
 	if (a & THEME_ITALIC)
 		r |= A_ITALIC;
-	*pair = t->ncolors > 0 ? (short)(e + 1) : 0;
+	*pair = t->ncolors == 0 ? 0 : g > 0 ? (short)(THEME_COUNT + g) :
+	    (short)(e + 1);
 	return r;
 }
 
@@ -255,6 +267,9 @@ status_right(const struct tui *t, struct buf *b)
 	    a->focus == FOCUS_READER)
 		buf_printf(b, "hit %zu of %zu  ", t->nhits ? t->hit + 1 : 0,
 		    t->nhits);
+	else if (t->search_word != NULL && t->search_pane == FOCUS_LIST &&
+	    a->focus == FOCUS_LIST && t->nlhits > 0)
+		buf_printf(b, "hit %zu of %zu  ", t->lhit, t->nlhits);
 	if (a->focus == FOCUS_READER || a->zoom) {
 		if (a->reader.n <= h)
 			buf_puts(b, "All");
@@ -274,6 +289,9 @@ status_right(const struct tui *t, struct buf *b)
 static void
 status_paint(struct tui *t)
 {
+	static const char *const prefixes[] = { "/", "highlight: ",
+				    "search store: " };
+	const char	*prefix = prefixes[t->prompt_kind];
 	struct buf	 left = { 0 }, right = { 0 };
 	struct row	 row;
 	size_t		 w, rw;
@@ -284,7 +302,7 @@ status_paint(struct tui *t)
 	w = (size_t)t->app.geom.status.w;
 	memset(&row, 0, sizeof row);
 	if (t->prompting) {
-		buf_putc(&left, '/');
+		buf_puts(&left, prefix);
 		buf_add(&left, t->prompt.data, t->prompt.len);
 	} else {
 		if (t->refresh.pid != 0)
@@ -308,8 +326,8 @@ status_paint(struct tui *t)
 		render_line(right.data, rw, DIR_RTL, 0, 0, NULL, &row);
 	put_row(t, t->status, 0, (int)w, &row, elem);
 	if (t->prompting) {
-		wmove(t->status, 0, (int)(t->prompt.len < w ? 1 +
-		    utf8_str_width(left.data + 1) : w - 1));
+		rw = utf8_str_width(left.data);
+		wmove(t->status, 0, (int)(rw < w ? rw : w - 1));
 		curs_set(1);
 	} else
 		curs_set(0);
@@ -415,7 +433,37 @@ struct col {
 	const char	*text;
 	size_t		 width;
 	enum dir	 align;
+	int		 title;		/* keyword groups get their colours */
 };
+
+/* Give the highlighted cells tmp[from...] of a title the bits of their
+ * colour group: the title laid out again with each group's matcher
+ * gives the same cells, highlighted where that group matches. */
+static void
+tag_groups(struct tui *t, const char *s, size_t width, enum dir al,
+    size_t from)
+{
+	struct cell	*c;
+	size_t		 g, j;
+
+	if (s == NULL || t->hl == NULL)
+		return;
+	for (g = 0; g < t->cfg.nhlgroups && g < TUI_GROUP_MAX; g++) {
+		if (t->gm[g] == NULL)
+			continue;
+		t->gtmp.n = t->gtmp.width = 0;
+		render_line(s, width, al, t->line_flags, 0, t->gm[g],
+		    &t->gtmp);
+		for (j = 0; j < t->gtmp.n && from + j < t->tmp.n; j++) {
+			c = &t->tmp.cells[from + j];
+			if ((t->gtmp.cells[j].attr & ATTR_HIGHLIGHT) &&
+			    (c->attr & ATTR_HIGHLIGHT) &&
+			    !(c->attr & TUI_GROUP_MASK))
+				c->attr |= (uint16_t)((g + 1) <<
+				    TUI_GROUP_SHIFT);
+		}
+	}
+}
 
 /* Put the columns left to right, or right to left when mirrored. */
 static void
@@ -426,10 +474,13 @@ columns(struct tui *t, struct col *c, size_t n)
 	for (i = 0; i < n; i++) {
 		const struct col *k = &c[t->app.mirror ? n - 1 - i : i];
 		enum dir	 al = k->align;
+		size_t		 from = t->tmp.n;
 
 		if (t->app.mirror && al != DIR_AUTO)
 			al = al == DIR_LTR ? DIR_RTL : DIR_LTR;
 		column(t, k->text, k->width, al);
+		if (k->title && k->width > 0 && t->cfg.nhlgroups > 0)
+			tag_groups(t, k->text, k->width, al, from);
 	}
 }
 
@@ -465,30 +516,32 @@ feed_row(struct tui *t, const struct item *it, size_t w)
 		cw = 0;
 	fixed = 2 + cw + (cw ? 1 : 0) + (tw ? tw + 1 : 0);
 	c[n++] = (struct col){ it->error != NULL ? "!" : it->n_unread > 0 ?
-	    "N" : "", 2, DIR_LTR };
+	    "N" : "", 2, DIR_LTR, 0 };
 	if (cw) {
-		c[n++] = (struct col){ count, cw, DIR_RTL };
-		c[n++] = (struct col){ "", 1, DIR_LTR };
+		c[n++] = (struct col){ count, cw, DIR_RTL, 0 };
+		c[n++] = (struct col){ "", 1, DIR_LTR, 0 };
 	}
 	c[n++] = (struct col){ it->title, w > fixed ? w - fixed : 0,
-	    DIR_AUTO };
+	    DIR_AUTO, 1 };
 	if (tw) {
-		c[n++] = (struct col){ it->tags, tw + 1, DIR_RTL };
+		c[n++] = (struct col){ it->tags, tw + 1, DIR_RTL, 0 };
 	}
 	columns(t, c, n);
 }
 
-/* Articles: mark, date, feed (in lists of several feeds), title. */
+/* Articles: mark, date, feed (in lists of several feeds), title. The
+ * mark is N (unread), S (saved) or ! (a file that cannot be read), then
+ * * when the title or body matches a highlight keyword. */
 static void
-article_row(struct tui *t, const struct item *it, size_t w)
+article_row(struct tui *t, const struct item *it, size_t i, size_t w)
 {
 	struct col	 c[7];
-	char		 date[32] = "";
+	char		 date[32] = "", mark[3];
 	time_t		 tt = (time_t)it->date;
 	struct tm	 tm;
 	size_t		 n = 0, dw = 0, fw = 0, fixed;
 
-	if (it->type == ITEM_ARTICLE && it->date > 0 && w >= 30 &&
+	if (it->date > 0 && w >= 30 &&
 	    localtime_r(&tt, &tm) != NULL) {
 		dw = w >= 60 ? 10 : 5;
 		strftime(date, sizeof date, dw == 10 ? "%Y-%m-%d" : "%m-%d",
@@ -497,18 +550,21 @@ article_row(struct tui *t, const struct item *it, size_t w)
 	if (it->feed != NULL && t->src.list_type != ITEM_FEED && w >= 60)
 		fw = w / 5 < 20 ? w / 5 : 20;
 	fixed = 2 + (dw ? dw + 1 : 0) + (fw ? fw + 1 : 0);
-	c[n++] = (struct col){ it->unread ? "N" : it->saved ? "S" : "", 2,
-	    DIR_LTR };
+	mark[0] = it->error != NULL ? '!' : it->unread ? 'N' : it->saved ?
+	    'S' : ' ';
+	mark[1] = source_highlighted(&t->src, i) ? '*' : '\0';
+	mark[2] = '\0';
+	c[n++] = (struct col){ mark, 2, DIR_LTR, 0 };
 	if (dw) {
-		c[n++] = (struct col){ date, dw, DIR_LTR };
-		c[n++] = (struct col){ "", 1, DIR_LTR };
+		c[n++] = (struct col){ date, dw, DIR_LTR, 0 };
+		c[n++] = (struct col){ "", 1, DIR_LTR, 0 };
 	}
 	if (fw) {
-		c[n++] = (struct col){ it->feed, fw, DIR_AUTO };
-		c[n++] = (struct col){ "", 1, DIR_LTR };
+		c[n++] = (struct col){ it->feed, fw, DIR_AUTO, 0 };
+		c[n++] = (struct col){ "", 1, DIR_LTR, 0 };
 	}
 	c[n++] = (struct col){ it->title, w > fixed ? w - fixed : 0,
-	    DIR_AUTO };
+	    DIR_AUTO, 1 };
 	columns(t, c, n);
 }
 
@@ -521,22 +577,80 @@ tui_list_row(struct tui *t, size_t i, int *elem)
 	*elem = THEME_LIST;
 	if (i >= t->src.n)
 		return NULL;
-	it = &t->src.v[i];
+	it = source_item(&t->src, i);
 	*elem = row_element(t, it, i);
 	free(t->tmp.cells);
 	memset(&t->tmp, 0, sizeof t->tmp);
 	if (w < 4)
 		column(t, it->title, w, DIR_AUTO);
 	else if (it->type == ITEM_ARTICLE || it->type == ITEM_FILE)
-		article_row(t, it, w);
+		article_row(t, it, i, w);
 	else
 		feed_row(t, it, w);
 	return &t->tmp;
 }
 
+/* The hits of every colour group in block src of the document. */
+static void
+group_hits(struct tui *t, size_t src)
+{
+	const struct block	*b = &t->doc->blocks[src];
+	struct match_hit	*h;
+	size_t			 g, n, k;
+
+	if (t->gvalid && t->gsrc == src)
+		return;
+	t->ngh = 0;
+	for (g = 0; g < t->cfg.nhlgroups && g < TUI_GROUP_MAX; g++) {
+		if (t->gm[g] == NULL || (n = matcher_find(t->gm[g], b->text,
+		    b->len, NULL, 0)) == 0)
+			continue;
+		h = xreallocarray(NULL, n, sizeof *h);
+		matcher_find(t->gm[g], b->text, b->len, h, n);
+		t->gh = xreallocarray(t->gh, t->ngh + n, sizeof *t->gh);
+		for (k = 0; k < n; k++)
+			t->gh[t->ngh++] = (struct tui_ghit){ h[k].start,
+			    h[k].end, (int)g + 1 };
+		free(h);
+	}
+	t->gsrc = src;
+	t->gvalid = 1;
+}
+
 const struct row *
 tui_reader_row(struct tui *t, size_t i, int *elem)
 {
+	const struct row	*r;
+	struct cell		*c;
+	size_t			 j, k;
+
 	*elem = THEME_READER;
-	return t->layout != NULL ? layout_row(t->layout, i) : NULL;
+	if (t->layout == NULL || (r = layout_row(t->layout, i)) == NULL)
+		return NULL;
+	if (t->cfg.nhlgroups == 0 || t->hl == NULL || t->doc == NULL ||
+	    r->src >= t->doc->nblocks)
+		return r;
+	for (j = 0; j < r->n && !(r->cells[j].attr & ATTR_HIGHLIGHT); j++)
+		;
+	if (j == r->n)
+		return r;
+	group_hits(t, r->src);
+	t->rtmp.n = 0;
+	row_reserve(&t->rtmp, r->n);
+	memcpy(t->rtmp.cells, r->cells, r->n * sizeof *r->cells);
+	t->rtmp.n = r->n;
+	t->rtmp.width = r->width;
+	t->rtmp.src = r->src;
+	for (j = 0; j < r->n; j++) {
+		c = &t->rtmp.cells[j];
+		if (!(c->attr & ATTR_HIGHLIGHT) || c->pos == CELL_NOPOS)
+			continue;
+		for (k = 0; k < t->ngh; k++)
+			if (c->pos >= t->gh[k].start && c->pos < t->gh[k].end) {
+				c->attr |= (uint16_t)(t->gh[k].group <<
+				    TUI_GROUP_SHIFT);
+				break;
+			}
+	}
+	return &t->rtmp;
 }

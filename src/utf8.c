@@ -256,7 +256,7 @@ skip_escape(const char *s, size_t n, size_t i)
 }
 
 char *
-utf8_sanitize(const char *s, size_t n, int fold_space)
+utf8_sanitize(const char *s, size_t n, int flags)
 {
 	struct buf	b = { 0 };
 	uint32_t	cp;
@@ -271,15 +271,27 @@ utf8_sanitize(const char *s, size_t n, int fold_space)
 			continue;
 		}
 		i += k;
-		if (cp == '\t' || cp == '\n' || cp == '\r') {
-			if (fold_space)
-				buf_putc(&b, ' ');
+		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 ||
+		    cp == 0x2029 || cp == 0x85) {
+			if (!(flags & UTF8_FOLD_SPACE))
+				continue;
+			cp = ' ';
+		}
+		if (cp == ' ') {
+			if ((flags & UTF8_SQUEEZE) && (b.len == 0 ||
+			    b.data[b.len - 1] == ' '))
+				continue;
+			buf_putc(&b, ' ');
 			continue;
 		}
-		if (!utf8_is_printable(cp))
+		if (!utf8_is_printable(cp) && !((flags & UTF8_KEEP_JOINERS) &&
+		    (cp == 0x200C || cp == 0x200D)))
 			continue;
 		buf_add(&b, enc, utf8_encode(cp, enc));
 	}
+	if (flags & UTF8_SQUEEZE)
+		while (b.len > 0 && b.data[b.len - 1] == ' ')
+			b.len--;
 	buf_grow(&b, 0);
 	b.data[b.len] = '\0';
 	return b.data;

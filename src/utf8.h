@@ -69,14 +69,21 @@ int	 utf8_is_escape_start(uint32_t cp);
  * sanitizer and the document model both use it.
  */
 size_t	 utf8_skip_escape(const char *s, size_t n, size_t i);
+/* Flags of utf8_sanitize(). */
+#define UTF8_FOLD_SPACE		0x1	/* tabs, newlines -> spaces */
+#define UTF8_KEEP_JOINERS	0x2	/* keep ZWNJ and ZWJ */
+#define UTF8_SQUEEZE		0x4	/* runs of spaces -> one, trimmed */
+
 /*
  * The screen sanitizer for untrusted text that does not go through the
  * layout engine: decodes s (n bytes), replaces invalid UTF-8 with U+FFFD,
  * drops escape sequences (ESC and 8-bit CSI/OSC/DCS with their parameters
- * and strings) and every character that utf8_is_printable() rejects, and
- * turns tabs and newlines into spaces when fold_space is set (else drops
- * them too). Caller frees.
+ * and strings) and every character that utf8_is_printable() rejects
+ * (ZWNJ and ZWJ stay with UTF8_KEEP_JOINERS: Persian spelling needs them
+ * in stored text; the layout drops them after shaping), and turns tabs,
+ * newlines and line/paragraph separators into spaces with UTF8_FOLD_SPACE
+ * (else drops them). Caller frees.
  */
-char	*utf8_sanitize(const char *s, size_t n, int fold_space);
+char	*utf8_sanitize(const char *s, size_t n, int flags);
 
 #endif

@@ -229,11 +229,11 @@ printf '13 saved articles: 13 written, 0 unchanged\n' > "$T/export/ewant"
 same "export: 13 written" "$T/export/ewant" "$T/export/err"
 (cd "$T/export/out" && ls -A) | LC_ALL=C sort > "$T/export/names"
 cat > "$T/export/want" <<'WANT'
-2024-05-06-31mcsi0m.txt
 2024-05-06-a-b-c-d-e-f.txt
 2024-05-06-article-2.txt
 2024-05-06-article.txt
 2024-05-06-con.txt
+2024-05-06-csi.txt
 2024-05-06-etc-passwd.txt
 2024-05-06-gnp-exe.txt
 2024-05-06-hidden.txt

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "config.h"
+#include "theme.h"
 
 static void
 test_geometry(void **state)
@@ -247,6 +248,39 @@ test_config(void **state)
 	config_free(&c);
 }
 
+/* highlight WORD... -- FG [BG] [ATTR...]: a group with its own style;
+ * without "--" the words take the theme's style. */
+static void
+test_config_highlight_groups(void **state)
+{
+	struct config	c;
+
+	config_init(&c);
+	assert_int_equal(config_parse(&c,
+	    "highlight غزة \"بشار الأسد\" -- black yellow bold\n"
+	    "highlight Reuters -- red\n"
+	    "highlight plain\n"
+	    "highlight x -- chartreuse\n"
+	    "highlight -- red\n"
+	    "highlight y --\n", "cfg"), 3);
+	assert_int_equal(c.nhighlight, 1);
+	assert_string_equal(c.highlight[0], "plain");
+	assert_int_equal(c.nhlgroups, 2);
+	assert_int_equal(c.hlgroups[0].nwords, 2);
+	assert_string_equal(c.hlgroups[0].words[0], "غزة");
+	assert_string_equal(c.hlgroups[0].words[1], "بشار الأسد");
+	assert_int_equal(c.hlgroups[0].fg, 0);
+	assert_int_equal(c.hlgroups[0].bg, 3);
+	assert_int_equal(c.hlgroups[0].attrs, THEME_BOLD);
+	assert_int_equal(c.hlgroups[1].fg, 1);
+	assert_int_equal(c.hlgroups[1].bg, -1);
+	assert_non_null(strstr(c.errors[0], "cfg:4: bad colour or attribute "
+	    "'chartreuse'"));
+	assert_non_null(strstr(c.errors[1], "cfg:5: expected: highlight"));
+	assert_non_null(strstr(c.errors[2], "cfg:6: expected: highlight"));
+	config_free(&c);
+}
+
 static void
 test_config_file(void **state)
 {
@@ -271,6 +305,7 @@ main(void)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_config),
 		cmocka_unit_test(test_config_file),
+		cmocka_unit_test(test_config_highlight_groups),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

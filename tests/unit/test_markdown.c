@@ -104,6 +104,41 @@ static const struct {
 	{ "\n\n   \n", "" },
 	{ "-\n- \n", "I1: • \nI1: • \n" },
 	{ "\x1b[31mred\x1b[0m", "P: red\n" },
+	/* What the hand-written parser before libcmark could not do. */
+	{ "*a **b** c* _x __y__ z_", "P: a b c x y z\n" },
+	{ "1. a\n\n   more\n\n   - n\n\n     deep\n2. b\n",
+	    "I1: 1. a\nP2: more\nI2: • n\nP3: deep\nI1: 2. b\n" },
+	{ "- ```\n  x\n  ```\n- # h\n", "I1: • \nPRE2: x\nI1: • h\n" },
+	{ "| a | b |\n|---|---|\n| 1 | 2 |\n",
+	    "P: | a | b | |---|---| | 1 | 2 |\n" },
+	{ "[X]:\n  https://e.org/x\n  'title'\n\nsee [x] and [x][]\n",
+	    "P: see x[1] and x[2]\nP: [1] https://e.org/x\n"
+	    "P: [2] https://e.org/x\n" },
+	{ "[a [b](c) d](e)", "P: [a b[1] d](e)\nP: [1] c\n" },
+	{ "<https://a.example/?q=1&r=2>",
+	    "P: https://a.example/?q=1&r=2[1]\n"
+	    "P: [1] https://a.example/?q=1&r=2\n" },
+	{ "&amp; &copy; &Auml; &frac12; &#0; &#x110000;",
+	    "P: & © Ä ½ \xef\xbf\xbd \xef\xbf\xbd\n" },
+	{ "\\[no\\](x) \\<b\\> \\\\ \\a", "P: [no](x) <b> \\ \\a\n" },
+	{ "a\nb\n===\n", "H1: a b\n" },
+	{ "`` `a` ``", "P: `a`\n" },
+	{ "[js](javascript:alert(1)) [d](data:text/html,x) [ok](/y)",
+	    "P: js d ok[1]\nP: [1] /y\n" },
+	/* Raw HTML: blocks through the HTML converter, inline tags
+	 * dropped with their text kept, never printed. */
+	{ "[m](/1)\n\n<div>\n<p>Hi <a href=\"/u\">there</a></p>\n</div>\n\n"
+	    "[n](/2)\n",
+	    "P: m[1]\nP: Hi there[2]\nP: n[3]\nP: [1] /1\nP: [2] /u\n"
+	    "P: [3] /2\n" },
+	{ "[a](/1)\n\n<p><a href=\"/u\"><img alt=\"[1]\"></a> "
+	    "<a href=\"/v\"><img alt=\"x\"></a></p>\n",
+	    "P: a[1]\nP: [image: [1]][2] [image: x][3]\nP: [1] /1\n"
+	    "P: [2] /u\nP: [3] /v\n" },
+	{ "a <span class=\"x\">b</span> <!-- c --> d<br/>e",
+	    "P: a b d/e\n" },
+	{ "<!-- note -->\n\n<script>alert(1)</script>\n\nok\n", "P: ok\n" },
+	{ "> <ul><li>one</li></ul>\n", "I1>1: • one\n" },
 };
 
 static void
@@ -150,6 +185,20 @@ test_attrs(void **state)
 	(void)i;
 	assert_string_equal(d->title == NULL ? "" : d->title, "");
 	doc_free(d);
+	/* Nested emphasis, as CommonMark nests it. */
+	s = "*a **b** c* **x *y* z**";
+	d = doc_create();
+	markdown_to_doc(s, strlen(s), d);
+	b = &d->blocks[0];
+	/* "a b c x y z" */
+	assert_int_equal(b->attr[0], ATTR_ITALIC);
+	assert_int_equal(b->attr[2], ATTR_ITALIC | ATTR_BOLD);
+	assert_int_equal(b->attr[4], ATTR_ITALIC);
+	assert_int_equal(b->attr[5], 0);
+	assert_int_equal(b->attr[6], ATTR_BOLD);
+	assert_int_equal(b->attr[8], ATTR_BOLD | ATTR_ITALIC);
+	assert_int_equal(b->attr[10], ATTR_BOLD);
+	doc_free(d);
 	d = doc_create();
 	markdown_to_doc("intro\n\n## **Bold** title [x](y)\n# second\n", 39, d);
 	assert_string_equal(d->title, "Bold title x");
@@ -161,7 +210,8 @@ static void
 test_pathological(void **state)
 {
 	static const char	*units[] = { "*a ", "_a ", "`", "[", "**a ",
-	    "> ", "- ", "![", "[a](", "<", "&#" };
+	    "> ", "- ", "![", "[a](", "<", "&#", "1. ", "*_", "[![", "](",
+	    "<p>\n\n", "<!--", "- a\n  ", "`a``", "[x]: y\n" };
 	struct buf		 b = { 0 };
 	struct doc		*d;
 	clock_t			 t0;

@@ -78,6 +78,36 @@ test_sanitize(void **state)
 	}
 }
 
+static void
+test_sanitize_flags(void **state)
+{
+	static const struct { const char *in; int flags; const char *out; }
+	    cases[] = {
+		/* Persian "mi-shavad" keeps its ZWNJ only when asked. */
+		{ "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb4\xd9\x88\xd8\xaf",
+		  UTF8_KEEP_JOINERS,
+		  "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb4\xd9\x88\xd8\xaf" },
+		{ "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb4", 0,
+		  "\xd9\x85\xdb\x8c\xd8\xb4" },
+		/* Squeeze: runs of white space become one space, trimmed. */
+		{ "  a \t\n b\xe2\x80\xa8" "c  ", UTF8_FOLD_SPACE | UTF8_SQUEEZE,
+		  "a b c" },
+		/* Without folding, tabs and newlines are dropped. */
+		{ "a\tb\nc", 0, "abc" },
+		/* A BOM and a line separator never pass. */
+		{ "\xef\xbb\xbfx\xe2\x80\xa8" "y", 0, "xy" },
+	};
+	size_t	i;
+	char	*s;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s = utf8_sanitize(cases[i].in, strlen(cases[i].in),
+		    cases[i].flags);
+		assert_string_equal(s, cases[i].out);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -85,6 +115,7 @@ main(void)
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_sanitize_flags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,849 @@
+/* test_search.c - the store's full-text search: normalisation (harakat,
+ * hamza, ة/ه, Persian letters, digits, case), proclitics, phrases, exact
+ * words, HTML markup not indexed, the index kept in sync on update and
+ * trim and on changes made by SQL, the migrations from schemas 2 and 3,
+ * the rebuild for new terms, filters, malformed and hostile
+ * queries. Runs against :memory: and temporary store files. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+
+#include "feed.h"
+#include "match.h"
+#include "search.h"
+#include "store.h"
+#include "util.h"
+
+struct found {
+	int64_t	 id[64];
+	char	*title[64];
+	int64_t	 date[64];
+	int	 n;
+	int	 stop_after;	/* 0: never stop */
+};
+
+static int
+collect(const struct store_article *a, void *arg)
+{
+	struct found	*f = arg;
+
+	if (f->n < 64) {
+		f->id[f->n] = a->id;
+		f->title[f->n] = xstrdup(a->title != NULL ? a->title : "");
+		f->date[f->n] = a->date;
+		f->n++;
+	}
+	return f->stop_after > 0 && f->n >= f->stop_after;
+}
+
+static void
+found_free(struct found *f)
+{
+	int	i;
+
+	for (i = 0; i < f->n; i++)
+		free(f->title[i]);
+	f->n = 0;
+}
+
+/* The articles every test searches: title, HTML or text body. */
+static const struct feed_item corpus[] = {
+	{ .id = "harakat", .title = "تصريح الرَّئِيسُ الجديد",
+	    .content = "<p>قال الرئيـــس إن الوضع هادئ.</p>", .content_html = 1,
+	    .date = 1700000001 },
+	{ .id = "hamza", .title = "Profile",
+	    .content = "زار احمد مدينة ادلب أمس ودرس في مدرسه قديمة",
+	    .date = 1700000002 },
+	{ .id = "clitic", .title = "قصف",
+	    .content = "<p>سقطت قذائف بإدلب وقال للرئيس</p>", .content_html = 1,
+	    .date = 1700000003 },
+	{ .id = "maktaba", .title = "افتتاح مكتبة عامة",
+	    .content = "<p>مكتبة جديدة</p>", .content_html = 1,
+	    .date = 1700000004 },
+	{ .id = "persian", .title = "سفر به ایران",
+	    .content = "کتاب تازه در سال ۲۰۲۳ منتشر شد", .date = 1700000005 },
+	{ .id = "digits", .title = "انتخابات ٢٠٢٤",
+	    .content = "<p>results of the vote</p>", .content_html = 1,
+	    .date = 1700000006 },
+	{ .id = "english", .title = "REUTERS: Gaza talks",
+	    .content = "<div class=\"story\"><p>A <b>new</b> proposal was "
+	    "made.</p><a href=\"https://zebra.example/x\">read more</a>"
+	    "<script>var secretword = 1;</script><style>.q{}</style></div>",
+	    .content_html = 1, .date = 1700000007 },
+	{ .id = "reverse", .title = "Proposal new",
+	    .content = "the proposal, new and old", .date = 1700000008 },
+};
+#define NCORPUS	(sizeof corpus / sizeof *corpus)
+
+static struct store *
+open_corpus(int64_t *feed)
+{
+	struct store_update	*u;
+	struct store		*st;
+	char			*cause = NULL;
+	size_t			 i;
+
+	st = store_open(":memory:", &cause);
+	assert_non_null(st);
+	assert_int_equal(store_feed_add(st, "https://a.example/feed", NULL,
+	    feed, &cause), 0);
+	u = store_update_begin(st, *feed, 0, &cause);
+	assert_non_null(u);
+	for (i = 0; i < NCORPUS; i++)
+		assert_int_equal(store_update_item(u, &corpus[i], &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	return st;
+}
+
+/* The number of matches of query; *first gets the newest one's title. */
+static int
+hits(struct store *st, const char *query, char **first)
+{
+	struct found	 f = { 0 };
+	char		*cause = NULL;
+	int		 n;
+
+	if (store_search(st, query, NULL, collect, &f, &cause) != 0) {
+		print_error("query '%s': %s\n", query, cause);
+		free(cause);
+		return -1;
+	}
+	n = f.n;
+	if (first != NULL)
+		*first = n > 0 ? xstrdup(f.title[0]) : NULL;
+	found_free(&f);
+	return n;
+}
+
+/* Does query find exactly one article, the one whose title is title? */
+static void
+finds(struct store *st, const char *query, const char *title)
+{
+	char	*first = NULL;
+	int	 n = hits(st, query, &first);
+
+	if (n != 1 || strcmp(first, title) != 0)
+		fail_msg("'%s': %d hits, first '%s', want '%s'", query, n,
+		    first != NULL ? first : "(none)", title);
+	free(first);
+}
+
+static void
+misses(struct store *st, const char *query)
+{
+	char	*first = NULL;
+	int	 n = hits(st, query, &first);
+
+	if (n != 0)
+		fail_msg("'%s': %d hits (first '%s'), want none", query, n,
+		    first);
+	free(first);
+}
+
+static void
+test_normalisation(void **state)
+{
+	int64_t		 feed;
+	struct store	*st = open_corpus(&feed);
+
+	/* harakat and tatweel, both ways */
+	finds(st, "الرئيس هادئ", "تصريح الرَّئِيسُ الجديد");
+	finds(st, "الرَّئيس الجديد", "تصريح الرَّئِيسُ الجديد");
+	/* hamza forms: أحمد finds احمد, إدلب finds ادلب */
+	finds(st, "أحمد", "Profile");
+	finds(st, "آحمد", "Profile");
+	/* ة and ه: مدرسة finds مدرسه */
+	finds(st, "مدرسة", "Profile");
+	finds(st, "قديمه", "Profile");
+	/* Persian ی ک and Arabic ي ك, either way */
+	finds(st, "إيران", "سفر به ایران");
+	finds(st, "كتاب", "سفر به ایران");
+	finds(st, "ایران", "سفر به ایران");
+	/* digits: Arabic-Indic, Persian, ASCII */
+	finds(st, "2024", "انتخابات ٢٠٢٤");
+	finds(st, "٢٠٢٤", "انتخابات ٢٠٢٤");
+	finds(st, "۲۰۲۳", "سفر به ایران");
+	finds(st, "2023", "سفر به ایران");
+	/* English case, any ending */
+	finds(st, "reuters", "REUTERS: Gaza talks");
+	finds(st, "GAZA", "REUTERS: Gaza talks");
+	finds(st, "Reuter", "REUTERS: Gaza talks");
+	store_close(st);
+}
+
+static void
+test_clitics(void **state)
+{
+	int64_t		 feed;
+	struct store	*st = open_corpus(&feed);
+
+	/* إدلب finds an article with only بإدلب, and one with ادلب */
+	assert_int_equal(hits(st, "إدلب", NULL), 2);
+	finds(st, "قذائف إدلب", "قصف");
+	/* the article after لل: الرئيس finds للرئيس */
+	assert_int_equal(hits(st, "الرئيس", NULL), 2);
+	finds(st, "للرئيس", "قصف");
+	/* no match inside a word: كتاب does not find مكتبة */
+	finds(st, "مكتبة", "افتتاح مكتبة عامة");
+	assert_int_equal(hits(st, "كتاب", NULL), 1);
+	misses(st, "تبة");
+	/* =WORD: the exact word, no proclitic, no ending */
+	finds(st, "=ادلب", "Profile");
+	finds(st, "=بإدلب", "قصف");
+	misses(st, "=دلب");
+	finds(st, "بإدلب", "قصف");
+	misses(st, "=reuter");
+	finds(st, "=reuters", "REUTERS: Gaza talks");
+	store_close(st);
+}
+
+static void
+test_phrases_and(void **state)
+{
+	int64_t		 feed;
+	struct store	*st = open_corpus(&feed);
+
+	/* words are ANDed, in any order, title or body */
+	assert_int_equal(hits(st, "proposal new", NULL), 2);
+	finds(st, "reuters proposal", "REUTERS: Gaza talks");
+	misses(st, "reuters zzz");
+	/* a phrase keeps its order and needs the words side by side */
+	finds(st, "\"new proposal\"", "REUTERS: Gaza talks");
+	finds(st, "\"proposal new\"", "Proposal new");
+	finds(st, "\"proposal, new\"", "Proposal new");
+	misses(st, "\"talks proposal\"");
+	/* a phrase with a proclitic on its first word */
+	finds(st, "\"إدلب وقال\"", "قصف");
+	store_close(st);
+}
+
+static void
+test_html_not_indexed(void **state)
+{
+	int64_t		 feed;
+	struct store	*st = open_corpus(&feed);
+	char		*text;
+
+	misses(st, "div");
+	misses(st, "href");
+	misses(st, "class");
+	misses(st, "story");
+	misses(st, "zebra");
+	misses(st, "https");
+	misses(st, "secretword");
+	misses(st, "var");
+	finds(st, "read more", "REUTERS: Gaza talks");
+	/* <b>new</b> is a word of the text */
+	finds(st, "\"a new proposal\"", "REUTERS: Gaza talks");
+	/* text bodies are text: tags in them are words */
+	text = search_body_text("<p>x</p>", 0);
+	assert_string_equal(text, "<p>x</p>");
+	free(text);
+	text = search_body_text("<p>A<b>b</b>c</p><p>D&amp;e</p>", 1);
+	assert_string_equal(text, "abc d&e");
+	free(text);
+	/* invalid UTF-8 becomes U+FFFD, which separates words */
+	text = search_body_text("<p>ab\xff\xfe cd\xd8</p>", 1);
+	assert_string_equal(text, "ab\xef\xbf\xbd\xef\xbf\xbd cd"
+	    "\xef\xbf\xbd");
+	free(text);
+	text = search_body_text("x\xc3", 0);
+	assert_string_equal(text, "x\xef\xbf\xbd");
+	free(text);
+	store_close(st);
+}
+
+static void
+test_terms(void **state)
+{
+	char	*t;
+
+	/* every word once, and without a leading proclitic */
+	t = search_terms("بإدلب وبإدلب", NULL);
+	assert_string_equal(t, "بادلب ادلب وبادلب");
+	free(t);
+	t = search_terms("Hello, hello WORLD", "للرئيس");
+	assert_string_equal(t, "hello world للرئيس لرئيس رئيس الرئيس");
+	free(t);
+	t = search_terms(NULL, NULL);
+	assert_string_equal(t, "");
+	free(t);
+}
+
+static void
+test_query_parse(void **state)
+{
+	static const char *bad[] = {
+		"", "   ", "\"unterminated", "word \"", "---", "\"...\"",
+		"/regex/", "\"/x y/\"", "ًٌٍ",
+	};
+	static const char *hostile[] = {
+		"AND", "OR", "NOT", "a OR b", "NEAR(a b)", "terms:x", "body:x",
+		"^x", "x*", "*", "(x", "x)", "{terms}: x", "a + b", "'x'",
+		"\"a\" \"b\"", "= x", "=", "x\"y\"", "a-b", "c++", "e-mail",
+		"rowid", "\\", "%", "_x_",
+	};
+	struct search_query	*q;
+	struct store		*st;
+	char			*cause = NULL;
+	int64_t			 feed;
+	size_t			 i;
+
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		q = search_query_parse(bad[i], &cause);
+		if (q != NULL)
+			fail_msg("'%s' parsed", bad[i]);
+		assert_non_null(cause);
+		free(cause);
+		cause = NULL;
+		assert_int_equal(store_search_check(bad[i], &cause), -1);
+		free(cause);
+		cause = NULL;
+	}
+	q = search_query_parse("إدلب \"New York\" =rt", &cause);
+	assert_non_null(q);
+	assert_string_equal(search_query_fts(q),
+	    "\"ادلب\"* AND \"new\" AND \"york\"* AND \"rt\"");
+	assert_false(search_query_exact(q));
+	search_query_free(q);
+	q = search_query_parse("One two", &cause);
+	assert_true(search_query_exact(q));
+	search_query_free(q);
+	/* ال alone is confirmed: the index has ال + x for every للx */
+	q = search_query_parse("ال", &cause);
+	assert_false(search_query_exact(q));
+	search_query_free(q);
+	/* nothing a user types reaches FTS5 as syntax */
+	st = open_corpus(&feed);
+	for (i = 0; i < sizeof hostile / sizeof *hostile; i++) {
+		struct found	f = { 0 };
+
+		if ((q = search_query_parse(hostile[i], &cause)) == NULL) {
+			free(cause);	/* a usage error, not an SQL one */
+			cause = NULL;
+			continue;
+		}
+		search_query_free(q);
+		if (store_search(st, hostile[i], NULL, collect, &f,
+		    &cause) != 0)
+			fail_msg("'%s': %s", hostile[i], cause);
+		found_free(&f);
+	}
+	/* a malformed query through the store says "search:" */
+	assert_int_equal(store_search(st, "\"x", NULL, collect, NULL,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "search: "));
+	free(cause);
+	store_close(st);
+}
+
+static void
+test_filter_order(void **state)
+{
+	struct store_filter	 f = { 0 };
+	struct found		 r = { 0 };
+	struct store		*st;
+	char			*cause = NULL;
+	int64_t			 feed, other;
+	struct store_update	*u;
+	struct feed_item	 it = { .id = "o", .title = "Other proposal",
+				    .date = 1600000000 };
+
+	st = open_corpus(&feed);
+	assert_int_equal(store_feed_add(st, "https://b.example/", NULL,
+	    &other, &cause), 0);
+	u = store_update_begin(st, other, 0, &cause);
+	assert_int_equal(store_update_item(u, &it, &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	/* newest first, on both paths (plain word, phrase) */
+	assert_int_equal(store_search(st, "proposal", NULL, collect, &r,
+	    &cause), 0);
+	assert_int_equal(r.n, 3);
+	assert_true(r.date[0] > r.date[1] && r.date[1] > r.date[2]);
+	assert_string_equal(r.title[2], "Other proposal");
+	found_free(&r);
+	/* limit and offset count matches */
+	f.limit = 1;
+	f.offset = 1;
+	assert_int_equal(store_search(st, "proposal", &f, collect, &r,
+	    &cause), 0);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.title[0], "REUTERS: Gaza talks");
+	found_free(&r);
+	assert_int_equal(store_search(st, "=proposal", &f, collect, &r,
+	    &cause), 0);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.title[0], "REUTERS: Gaza talks");
+	found_free(&r);
+	/* a feed */
+	memset(&f, 0, sizeof f);
+	f.feed_id = other;
+	assert_int_equal(store_search(st, "proposal", &f, collect, &r,
+	    &cause), 0);
+	assert_int_equal(r.n, 1);
+	found_free(&r);
+	/* saved only, unread only */
+	memset(&f, 0, sizeof f);
+	f.saved_only = 1;
+	assert_int_equal(store_search(st, "proposal", &f, collect, &r,
+	    &cause), 0);
+	assert_int_equal(r.n, 0);
+	/* the callback stops the walk */
+	r.stop_after = 1;
+	assert_int_equal(store_search(st, "\"proposal\"", NULL, collect, &r,
+	    &cause), 0);
+	assert_int_equal(r.n, 1);
+	found_free(&r);
+	store_close(st);
+}
+
+/* Number of rows of the index. */
+static int64_t
+fts_rows(const char *db)
+{
+	sqlite3		*h;
+	sqlite3_stmt	*s;
+	int64_t		 n = -1;
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM "
+	    "article_fts", -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return n;
+}
+
+static char *
+temp_db(void)
+{
+	char	path[] = "/tmp/akhbar-search-XXXXXX";
+	int	fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	return xasprintf("%s.db", path);
+}
+
+static void
+test_sync_update_trim(void **state)
+{
+	struct store_update	*u;
+	struct store		*st;
+	char			*db = temp_db(), *cause = NULL;
+	int64_t			 feed;
+	struct feed_item	 a = { .id = "a", .title = "Alpha walrus",
+				    .content = "first", .date = 1700000000 };
+	struct feed_item	 b = { .id = "b", .title = "Beta",
+				    .content = "walrus too", .date = 1700000100 };
+	struct feed_item	 c = { .id = "c", .title = "Gamma",
+				    .content = "<p>narwhal</p>",
+				    .content_html = 1, .date = 1700000200 };
+
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_feed_add(st, "https://x.example/", NULL,
+	    &feed, &cause), 0);
+	u = store_update_begin(st, feed, 0, &cause);
+	assert_int_equal(store_update_item(u, &a, &cause), 0);
+	assert_int_equal(store_update_item(u, &b, &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	assert_int_equal(hits(st, "walrus", NULL), 2);
+	/* an update changes the title and the body: old words go */
+	a.title = "Alpha seal";
+	a.content = "second";
+	u = store_update_begin(st, feed, 0, &cause);
+	assert_int_equal(store_update_item(u, &a, &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	assert_int_equal(hits(st, "walrus", NULL), 1);
+	misses(st, "first");
+	finds(st, "seal second", "Alpha seal");
+	assert_int_equal(fts_rows(db), 2);
+	/* the article limit trims the oldest: it leaves the index too */
+	u = store_update_begin(st, feed, 2, &cause);
+	assert_int_equal(store_update_item(u, &c, &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	assert_int_equal(store_count(st, NULL, &cause), 2);
+	misses(st, "seal");
+	finds(st, "narwhal", "Gamma");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+	unlink(db);
+	free(db);
+}
+
+/* A schema 2 store with two articles, as the previous akhbar left it. */
+static void
+make_v2(const char *db)
+{
+	sqlite3	*h;
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+	    "CREATE TABLE feeds(id INTEGER PRIMARY KEY, url TEXT NOT NULL "
+	    "UNIQUE, title TEXT, link TEXT, etag TEXT, last_modified TEXT, "
+	    "last_error TEXT, last_fetch INTEGER NOT NULL DEFAULT 0, name "
+	    "TEXT, retry_after INTEGER NOT NULL DEFAULT 0, moved_to TEXT);"
+	    "CREATE TABLE articles(id INTEGER PRIMARY KEY, feed_id INTEGER "
+	    "NOT NULL REFERENCES feeds(id), guid TEXT NOT NULL, title TEXT, "
+	    "link TEXT, author TEXT, date INTEGER NOT NULL, first_seen "
+	    "INTEGER NOT NULL, enclosure TEXT, categories TEXT, unread "
+	    "INTEGER NOT NULL DEFAULT 1, saved INTEGER NOT NULL DEFAULT 0, "
+	    "updated INTEGER NOT NULL DEFAULT 0, chash INTEGER, "
+	    "UNIQUE(feed_id, guid));"
+	    "CREATE TABLE bodies(article_id INTEGER PRIMARY KEY, content "
+	    "TEXT, content_html INTEGER NOT NULL DEFAULT 0);"
+	    "CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN "
+	    "DELETE FROM bodies WHERE article_id = old.id; END;"
+	    "INSERT INTO feeds(url, title) VALUES('https://old.example/', "
+	    "'Old');"
+	    "INSERT INTO articles(feed_id, guid, title, date, first_seen) "
+	    "VALUES(1, 'g1', 'خبر قديم', 1600000000, 1600000000),"
+	    "(1, 'g2', 'Another', 1600000100, 1600000100);"
+	    "INSERT INTO bodies VALUES(1, '<p>وصل الوفد إلى بإدلب</p>', 1),"
+	    "(2, 'plain <b>text</b> body', 0);"
+	    "PRAGMA user_version = 2;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+}
+
+static void
+test_migrate_v2(void **state)
+{
+	struct store	*st;
+	sqlite3		*h;
+	sqlite3_stmt	*s;
+	char		*db = temp_db(), *cause = NULL, *text, *terms;
+
+	make_v2(db);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	finds(st, "ادلب", "خبر قديم");
+	finds(st, "الوفد", "خبر قديم");
+	finds(st, "قديم", "خبر قديم");
+	finds(st, "\"<b>text</b>\"", "Another");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+
+	/* rows added behind the store's back are indexed by the search */
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+	    "INSERT INTO articles(feed_id, guid, title, date, first_seen) "
+	    "VALUES(1, 'g3', 'Late arrival', 1600000200, 1600000200);"
+	    "INSERT INTO bodies VALUES(3, 'okapi', 0);",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	finds(st, "okapi", "Late arrival");
+	assert_int_equal(fts_rows(db), 3);
+	/* and a full re-check finds gaps below the highest id (the index
+	 * keeps no copy of the terms: it takes a row out given them) */
+	text = search_body_text("<p>وصل الوفد إلى بإدلب</p>", 1);
+	terms = search_terms("خبر قديم", text);
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "INSERT INTO article_fts("
+	    "article_fts, rowid, terms) VALUES('delete', 1, ?1)", -1, &s,
+	    NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, terms, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	free(terms);
+	free(text);
+	misses(st, "ادلب");
+	assert_int_equal(store_search_index(st, &cause), 0);
+	finds(st, "ادلب", "خبر قديم");
+	/* deleting an article (as a trim does) removes its index row */
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "DELETE FROM articles WHERE id = 2;",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	misses(st, "plain");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+	unlink(db);
+	free(db);
+}
+
+/* Run SQL on the store file with the sqlite3 library alone, as the
+ * sqlite3 tool would (no akhbar function registered). */
+static void
+sql(const char *db, const char *text)
+{
+	sqlite3	*h;
+	char	*msg = NULL;
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	if (sqlite3_exec(h, text, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", text, msg);
+	sqlite3_close(h);
+}
+
+/* The index's own structure check, on a store file. */
+static void
+fts_intact(const char *db)
+{
+	sql(db, "INSERT INTO article_fts(article_fts) "
+	    "VALUES('integrity-check');");
+}
+
+/* A schema 3 store, as the previous akhbar left it: the index keeps its
+ * terms and the normalised body text. */
+static void
+make_v3(const char *db)
+{
+	sqlite3		*h;
+	sqlite3_stmt	*s;
+	char		*text, *terms;
+	static const struct { const char *title, *body; int html; } row[] = {
+		{ "خبر قديم", "<p>وصل الوفد إلى بإدلب</p>", 1 },
+		{ "Another", "plain <b>text</b> body", 0 },
+	};
+	size_t		 i;
+
+	make_v2(db);
+	sql(db, "CREATE VIRTUAL TABLE article_fts USING fts5(terms, "
+	    "body UNINDEXED, tokenize = 'ascii', detail = none);"
+	    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles "
+	    "BEGIN DELETE FROM article_fts WHERE rowid = old.id; END;"
+	    "PRAGMA user_version = 3;");
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "INSERT INTO article_fts("
+	    "rowid, terms, body) VALUES(?1, ?2, ?3)", -1, &s, NULL),
+	    SQLITE_OK);
+	for (i = 0; i < 2; i++) {
+		text = search_body_text(row[i].body, row[i].html);
+		terms = search_terms(row[i].title, text);
+		sqlite3_bind_int64(s, 1, (int64_t)i + 1);
+		sqlite3_bind_text(s, 2, terms, -1, free);
+		sqlite3_bind_text(s, 3, text, -1, free);
+		assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+}
+
+/* Schema 3 -> 4: the same answers from an index without its copies. */
+static void
+test_migrate_v3(void **state)
+{
+	struct store	*st;
+	char		*db = temp_db(), *cause = NULL;
+
+	make_v3(db);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	finds(st, "ادلب", "خبر قديم");
+	finds(st, "=بإدلب", "خبر قديم");
+	finds(st, "\"الوفد الى\"", "خبر قديم");
+	finds(st, "\"<b>text</b>\"", "Another");
+	misses(st, "\"text plain\"");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+	fts_intact(db);
+	unlink(db);
+	free(db);
+}
+
+/* Titles and bodies changed or deleted by SQL behind akhbar's back (the
+ * sqlite3 tool): the triggers keep what the index held, the next search
+ * takes it out and indexes the new text. */
+static void
+test_sql_changes(void **state)
+{
+	struct store	*st;
+	char		*db = temp_db(), *cause = NULL;
+
+	make_v2(db);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	finds(st, "قديم", "خبر قديم");
+	sql(db, "UPDATE articles SET title = 'Walrus news' WHERE id = 1;");
+	misses(st, "قديم");
+	finds(st, "walrus", "Walrus news");
+	finds(st, "الوفد", "Walrus news");
+	sql(db, "UPDATE bodies SET content = 'okapi' WHERE article_id = 1;");
+	misses(st, "الوفد");
+	finds(st, "okapi", "Walrus news");
+	/* both changed before the next search: the first copy counts */
+	sql(db, "UPDATE articles SET title = 'Seal' WHERE id = 1;"
+	    "UPDATE bodies SET content = 'narwhal' WHERE article_id = 1;"
+	    "UPDATE articles SET title = 'Seal two' WHERE id = 1;");
+	misses(st, "walrus");
+	misses(st, "okapi");
+	finds(st, "narwhal", "Seal two");
+	sql(db, "INSERT OR REPLACE INTO bodies VALUES(2, '<p>lynx</p>', 1);");
+	misses(st, "plain");
+	finds(st, "lynx", "Another");
+	sql(db, "DELETE FROM bodies WHERE article_id = 2;");
+	misses(st, "lynx");
+	finds(st, "another", "Another");
+	/* REPLACE deletes the old row without a DELETE trigger */
+	sql(db, "INSERT OR REPLACE INTO articles(id, feed_id, guid, title, "
+	    "date, first_seen) VALUES(2, 1, 'g2', 'Zebra', 1600000100, 1);");
+	misses(st, "another");
+	finds(st, "zebra", "Zebra");
+	sql(db, "DELETE FROM articles WHERE id = 1;");
+	misses(st, "narwhal");
+	assert_int_equal(fts_rows(db), 1);
+	store_close(st);
+	fts_intact(db);
+	unlink(db);
+	free(db);
+}
+
+/* The newest article deleted by SQL, then a feed update: the new article
+ * gets the same id, and must not inherit the old one's terms. */
+static void
+test_id_reuse(void **state)
+{
+	struct store_update	*u;
+	struct store		*st;
+	struct feed_item	 it = { .id = "new", .title = "Fresh",
+				    .content = "<p>lemur</p>", .content_html = 1,
+				    .date = 1600000300 };
+	char			*db = temp_db(), *cause = NULL;
+
+	make_v2(db);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	finds(st, "plain", "Another");
+	sql(db, "DELETE FROM articles WHERE id = 2;");
+	u = store_update_begin(st, 1, 0, &cause);
+	assert_non_null(u);
+	assert_int_equal(store_update_item(u, &it, &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	misses(st, "plain");
+	finds(st, "lemur", "Fresh");
+	finds(st, "fresh", "Fresh");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+	fts_intact(db);
+	unlink(db);
+	free(db);
+}
+
+/* Terms made by another version are rebuilt when the store opens: the
+ * index could not take them out with the new ones. */
+static void
+test_terms_version(void **state)
+{
+	struct store	*st;
+	char		*db = temp_db(), *cause = NULL;
+
+	make_v2(db);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	store_close(st);
+	/* as if an older normaliser had written "qqq" for article 1 */
+	sql(db, "INSERT INTO article_fts(article_fts) VALUES('delete-all');"
+	    "INSERT INTO article_fts(rowid, terms) VALUES(1, 'qqq'), "
+	    "(2, 'another');"
+	    "UPDATE store_meta SET value = 'old' WHERE name = 'search_terms';");
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	misses(st, "qqq");
+	finds(st, "ادلب", "خبر قديم");
+	finds(st, "plain", "Another");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+	fts_intact(db);
+	unlink(db);
+	free(db);
+}
+
+/* How many corpus articles the matcher itself finds word in. */
+static int
+brute_force(const char *word)
+{
+	struct matcher	*m = matcher_create();
+	char		*cause = NULL, *text;
+	size_t		 i;
+	int		 n = 0;
+
+	assert_int_equal(matcher_add(m, word, &cause), 0);
+	for (i = 0; i < NCORPUS; i++) {
+		text = search_body_text(corpus[i].content,
+		    corpus[i].content_html);
+		n += matcher_test(m, corpus[i].title) || matcher_test(m, text);
+		free(text);
+	}
+	matcher_free(m);
+	return n;
+}
+
+/* The index answers plain words alone (no matcher): it must agree with
+ * the matcher on every word of the corpus and on their beginnings. */
+static void
+test_index_agrees_with_matcher(void **state)
+{
+	int64_t		 feed;
+	struct store	*st = open_corpus(&feed);
+	char		*terms, *w, *save = NULL, *text, pre[16];
+	size_t		 i, k;
+	int		 checked = 0;
+
+	for (i = 0; i < NCORPUS; i++) {
+		text = search_body_text(corpus[i].content,
+		    corpus[i].content_html);
+		terms = search_terms(corpus[i].title, text);
+		free(text);
+		for (w = strtok_r(terms, " ", &save); w != NULL;
+		    w = strtok_r(NULL, " ", &save)) {
+			if (hits(st, w, NULL) != brute_force(w))
+				fail_msg("'%s': index %d, matcher %d", w,
+				    hits(st, w, NULL), brute_force(w));
+			/* the first two code points */
+			for (k = 0; w[k] != '\0' && k < sizeof pre - 1; k++)
+				if (((unsigned char)w[k] & 0xC0) != 0x80 &&
+				    k > 0 && (k >= 4 || ((unsigned char)w[0] <
+				    0x80 && k >= 2)))
+					break;
+			memcpy(pre, w, k);
+			pre[k] = '\0';
+			if (hits(st, pre, NULL) != brute_force(pre))
+				fail_msg("'%s': index %d, matcher %d", pre,
+				    hits(st, pre, NULL), brute_force(pre));
+			checked++;
+		}
+		free(terms);
+	}
+	assert_true(checked > 50);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_normalisation),
+		cmocka_unit_test(test_clitics),
+		cmocka_unit_test(test_phrases_and),
+		cmocka_unit_test(test_html_not_indexed),
+		cmocka_unit_test(test_terms),
+		cmocka_unit_test(test_query_parse),
+		cmocka_unit_test(test_filter_order),
+		cmocka_unit_test(test_sync_update_trim),
+		cmocka_unit_test(test_migrate_v2),
+		cmocka_unit_test(test_migrate_v3),
+		cmocka_unit_test(test_sql_changes),
+		cmocka_unit_test(test_id_reuse),
+		cmocka_unit_test(test_terms_version),
+		cmocka_unit_test(test_index_agrees_with_matcher),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -12,6 +12,7 @@
  * code point indices of the logical text; regex matching also builds the
  * stream as UTF-8 with the byte offset of each normalised code point.
  */
+#include <ctype.h>
 #include <locale.h>
 #include <regex.h>
 #include <stdlib.h>
@@ -377,6 +378,58 @@ match_locale_leave(const struct matcher *m, locale_t old)
 
 /* Compile the regex between the slashes; ASCII is kept as written (so
  * escapes and classes work), everything else is normalised. */
+/*
+ * glibc's regcomp() copies the automaton for every repetition: "a+++..."
+ * (25 '+') or "a{1,32767}" take gigabytes. Refuse a repetition operator
+ * right after another, and bounds whose maxima multiply to more than
+ * REGEX_MAX_COPIES. Returns NULL, or why not.
+ */
+#define REGEX_MAX_COPIES	1024
+static const char *
+match_regex_costly(const char *re)
+{
+	unsigned long	 product = 1, v;
+	const char	*p = re;
+	int		 rep = 0;
+	char		*end;
+
+	while (*p != '\0') {
+		if (*p == '\\' && p[1] != '\0') {
+			p += 2;
+			rep = 0;
+		} else if (*p == '[') {
+			p++;
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (*p != '\0' && *p != ']')
+				p++;
+			if (*p == ']')
+				p++;
+			rep = 0;
+		} else if (*p == '*' || *p == '+' || *p == '?' || *p == '{') {
+			if (rep)
+				return "a repetition right after another";
+			rep = 1;
+			if (*p++ != '{')
+				continue;
+			/* {m}, {m,n}: n copies; {m,}: m copies and a star */
+			v = strtoul(p, &end, 10);
+			if (*end == ',' && isdigit((unsigned char)end[1]))
+				v = strtoul(end + 1, &end, 10);
+			if (v > 255 || (product *= v > 0 ? v : 1) >
+			    REGEX_MAX_COPIES)
+				return "repetition bounds too large";
+			p = end;
+		} else {
+			p++;
+			rep = 0;
+		}
+	}
+	return NULL;
+}
+
 static int
 match_add_regex(struct matcher *m, struct keyword *k, const char *s,
     size_t n, char **cause)
@@ -385,6 +438,7 @@ match_add_regex(struct matcher *m, struct keyword *k, const char *s,
 	uint32_t	 cp, out[NORM_MAX];
 	size_t		 used, i, j, len;
 	char		 enc[4], msg[256];
+	const char	*why;
 	locale_t	 old;
 	int		 rc;
 
@@ -402,6 +456,11 @@ match_add_regex(struct matcher *m, struct keyword *k, const char *s,
 		len = norm_cp(cp, out);
 		for (j = 0; j < len; j++)
 			buf_add(&b, enc, utf8_encode(out[j], enc));
+	}
+	if ((why = match_regex_costly(b.data)) != NULL) {
+		*cause = xstrdup(why);
+		buf_free(&b);
+		return -1;
 	}
 	old = match_locale_enter(m);
 	rc = regcomp(&k->re, b.data, REG_EXTENDED | REG_ICASE);

@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "feed.h"
 #include "html.h"
+#include "match.h"
 #include "render.h"
 #include "urls.h"
 
@@ -156,6 +157,31 @@ test_urls_format_controls(void **state)
 	free(line);
 }
 
+/* fuzz_render: a highlight regex "/a++++.../" (25 '+') made glibc's
+ * regcomp() take 24 GB; "a{1,32767}" 8 GB. Such regexes are refused. */
+static void
+test_match_costly_regex(void **state)
+{
+	static const char	*bad[] = { "/a+++++++++++++++++++++++++/",
+	    "/a*?/", "/a{1,32767}/", "/((a{1,50}){1,50}){1,50}/" };
+	static const char	*good[] = { "/a+/", "/x[+*]+y/", "/a\\++/",
+	    "/a{2,}/", "/(((a{1,10}){1,10}){1,10})/", "/[0-9]+ news/" };
+	struct matcher		*m = matcher_create();
+	char			*cause = NULL;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(matcher_add(m, bad[i], &cause), -1);
+		assert_non_null(cause);
+		free(cause);
+		cause = NULL;
+	}
+	for (i = 0; i < sizeof good / sizeof good[0]; i++)
+		assert_int_equal(matcher_add(m, good[i], &cause), 0);
+	matcher_free(m);
+}
+
 int
 main(void)
 {
@@ -164,6 +190,7 @@ main(void)
 		cmocka_unit_test(test_html_charset_at_end),
 		cmocka_unit_test(test_feed_invalid_utf8),
 		cmocka_unit_test(test_urls_format_controls),
+		cmocka_unit_test(test_match_costly_regex),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

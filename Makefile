@@ -65,8 +65,9 @@ check: deps akhbar libcore.a
 	@CC="$(CC)" CFLAGS="$(AKHBAR_CFLAGS)" LDFLAGS="$(AKHBAR_LDFLAGS)" \
 		LIBS="$(AKHBAR_LIBS)" sh tests/run.sh
 
-bench: akhbar
-	@sh tests/bench/run.sh
+bench: akhbar libcore.a
+	@CC="$(CC)" CFLAGS="$(AKHBAR_CFLAGS)" LDFLAGS="$(AKHBAR_LDFLAGS)" \
+		LIBS="$(AKHBAR_LIBS)" sh tests/bench/run.sh
 
 install: akhbar
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \

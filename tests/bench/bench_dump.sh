@@ -40,11 +40,9 @@ for mb in 1 10; do
 done
 
 # Reader pane: one screen of the 10 MB article.
-eval "$(sed -n 's/^AKHBAR_CFLAGS_FOR_BENCH=//p' /dev/null)"
-${CC:-cc} -O2 -Isrc $(pkg-config --cflags fribidi libxml-2.0) \
-    -o "$B/layout_screen" tests/bench/layout_screen.c libcore.a \
-    $(pkg-config --libs ncursesw fribidi libcurl sqlite3 libxml-2.0 \
-    libutf8proc json-c) -lm 2> "$B/cc.err" || { cat "$B/cc.err"; exit 0; }
+# CC, CFLAGS, LDFLAGS and LIBS come from `make bench`.
+${CC:-cc} $CFLAGS -Isrc -o "$B/layout_screen" tests/bench/layout_screen.c \
+    libcore.a $LDFLAGS $LIBS 2> "$B/cc.err" || { cat "$B/cc.err"; exit 0; }
 printf '10 MB article in the reader (width 80): '
 "$B/layout_screen" "$B/arabic-10.txt" 80 | tr '\n' ' '
 echo

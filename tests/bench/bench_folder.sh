@@ -12,10 +12,9 @@ RUNS=${RUNS:-11}
 N=${N:-10000}
 rm -rf "$B"
 mkdir -p "$B"
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc \
-    -o "$B/bench_folder" tests/bench/bench_folder.c libcore.a \
-    $(pkg-config --libs ncursesw fribidi libcurl sqlite3 libxml-2.0 \
-    libutf8proc json-c) -lm || exit 1
+# CC, CFLAGS, LDFLAGS and LIBS come from `make bench`.
+${CC:-cc} $CFLAGS -Isrc -o "$B/bench_folder" tests/bench/bench_folder.c \
+    libcore.a $LDFLAGS $LIBS || exit 1
 
 python3 - "$B/articles" "$N" <<'PY'
 import os, sys, random

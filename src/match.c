@@ -90,7 +90,7 @@ static const struct {
 #define KAF	0x0643
 #define LAM	0x0644
 #define ALEF	0x0627
-static const uint32_t norm_proclitics[][5] = {
+static const uint32_t norm_proclitics[][5] __attribute__((unused)) = {
 	{ WAW }, { FEH }, { BEH }, { KAF }, { LAM },
 	{ ALEF, LAM }, { LAM, LAM },
 	{ WAW, BEH }, { WAW, KAF }, { WAW, LAM },
@@ -297,26 +297,59 @@ norm_free(struct norm *nt)
  * index normalises every article body with it.
  */
 char *
-match_normalize_utf8(const char *s)
+match_normalize_utf8(const char *str)
 {
-	struct buf	 b = { 0 };
-	uint32_t	 out[NORM_MAX], cp;
-	size_t		 n = strlen(s), i = 0, j, k;
-	int		 space = 0;
+	const unsigned char	*s = (const unsigned char *)str;
+	struct buf		 b = { 0 };
+	uint32_t		 out[NORM_MAX], cp;
+	size_t			 n = strlen(str), i = 0, j, k;
+	int			 space = 0;
+	unsigned char		 c;
 
 	buf_grow(&b, n + 1);
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80)
-			cp = (unsigned char)s[i++];
-		else
-			i += utf8_decode(s + i, n - i, &cp);
+		c = s[i];
+		/* Fast paths: ASCII, and the Arabic letters that are their
+		 * own normal form (see norm_simple()); neither grows. */
+		if (c < 0x80) {
+			i++;
+			if (c == ' ' || (c >= '\t' && c <= '\r')) {
+				space = 1;
+				continue;
+			}
+			if (b.len + 6 > b.cap)
+				buf_grow(&b, 5);
+			if (space && b.len > 0)
+				b.data[b.len++] = ' ';
+			space = 0;
+			b.data[b.len++] = (char)(c >= 'A' && c <= 'Z' ?
+			    c + 32 : c);
+			continue;
+		}
+		if ((c == 0xD8 || c == 0xD9) && (s[i + 1] & 0xC0) == 0x80) {
+			cp = ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			if (cp >= 0x062A && cp <= 0x064A && cp != 0x0640 &&
+			    cp != 0x0649) {
+				if (b.len + 6 > b.cap)
+					buf_grow(&b, 5);
+				if (space && b.len > 0)
+					b.data[b.len++] = ' ';
+				space = 0;
+				b.data[b.len++] = (char)c;
+				b.data[b.len++] = (char)s[i + 1];
+				i += 2;
+				continue;
+			}
+		}
+		i += utf8_decode(str + i, n - i, &cp);
 		k = norm_cp(cp, out);
 		for (j = 0; j < k; j++) {
 			if (out[j] == ' ') {
 				space = 1;
 				continue;
 			}
-			buf_grow(&b, 5);
+			if (b.len + 6 > b.cap)
+				buf_grow(&b, 5);
 			if (space && b.len > 0)
 				b.data[b.len++] = ' ';
 			space = 0;
@@ -548,26 +581,43 @@ hits_add(struct hits *h, const struct norm *nt, size_t a, size_t b,
 	h->v[h->n++].end = end;
 }
 
+/* Is c[0..n) (1 <= n) one of norm_proclitics? They are: an optional
+ * و or ف, then nothing (after و, ف), ب, ك, ل, ال, لل, بال or كال. */
+static int
+proclitic_plain(const uint32_t *c, size_t n)
+{
+	if (c[0] == WAW || c[0] == FEH) {
+		if (n == 1)
+			return 1;
+		c++;
+		n--;
+	}
+	switch (n) {
+	case 1:
+		return c[0] == BEH || c[0] == KAF || c[0] == LAM;
+	case 2:
+		return (c[0] == ALEF || c[0] == LAM) && c[1] == LAM;
+	case 3:
+		return (c[0] == BEH || c[0] == KAF) && c[1] == ALEF &&
+		    c[2] == LAM;
+	default:
+		return 0;
+	}
+}
+
 /* Is stream cp[ws..p) a proclitic? With contracted, only لل, ولل, فلل
  * (a ل before the article, whose alef is gone). */
 static int
 match_proclitic(const uint32_t *cp, size_t ws, size_t p, int contracted)
 {
-	size_t	i, j, n = p - ws;
+	size_t	n = p - ws;
 
 	if (n == 0 || n > 4)
 		return 0;
 	if (contracted)
 		return n >= 2 && cp[p - 1] == LAM && cp[p - 2] == LAM &&
 		    (n == 2 || (n == 3 && (cp[ws] == WAW || cp[ws] == FEH)));
-	for (i = 0; i < sizeof norm_proclitics / sizeof *norm_proclitics;
-	    i++) {
-		for (j = 0; j < n && norm_proclitics[i][j] == cp[ws + j]; j++)
-			;
-		if (j == n && (n == 5 || norm_proclitics[i][n] == 0))
-			return 1;
-	}
-	return 0;
+	return proclitic_plain(cp + ws, n);
 }
 
 /* May a keyword (whose first cp is first) start at stream position p?
@@ -785,23 +835,39 @@ match_is_word(uint32_t cp)
 	return norm_is_word(cp);
 }
 
+unsigned
+match_clitic_cuts(const uint32_t *w, size_t n)
+{
+	unsigned	cuts = 0;
+	size_t		p;
+
+	/* Most words start with no proclitic letter at all. */
+	if (n < 2 || (w[0] != WAW && w[0] != FEH && w[0] != BEH &&
+	    w[0] != KAF && w[0] != LAM && w[0] != ALEF))
+		return 0;
+	for (p = 1; p <= 4 && p < n; p++) {
+		if (match_proclitic(w, 0, p, 0))
+			cuts |= 1u << (2 * (p - 1));
+		if (match_proclitic(w, 0, p, 1) && n - p + 2 <= 64)
+			cuts |= 2u << (2 * (p - 1));
+	}
+	return cuts;
+}
+
 void
 match_clitic_forms(const uint32_t *w, size_t n,
     void (*cb)(const uint32_t *form, size_t len, void *arg), void *arg)
 {
 	uint32_t	form[64];
 	size_t		p;
+	unsigned	cuts = match_clitic_cuts(w, n);
 
-	/* Most words start with no proclitic letter at all. */
-	if (n < 2 || (w[0] != WAW && w[0] != FEH && w[0] != BEH &&
-	    w[0] != KAF && w[0] != LAM && w[0] != ALEF))
-		return;
-	for (p = 1; p <= 4 && p < n; p++) {
-		if (match_proclitic(w, 0, p, 0))
+	for (p = 1; cuts != 0; p++, cuts >>= 2) {
+		if (cuts & 1)
 			cb(w + p, n - p, arg);
 		/* ل + الرئيس is written للرئيس: the keyword الرئيس is
 		 * found there as ال + the rest. */
-		if (match_proclitic(w, 0, p, 1) && n - p + 2 <= 64) {
+		if (cuts & 2) {
 			form[0] = ALEF;
 			form[1] = LAM;
 			memcpy(form + 2, w + p, (n - p) * sizeof *w);

@@ -71,6 +71,12 @@ int		 match_is_word(uint32_t cp);
  * with لل, ولل or فلل, ال plus the rest. Calls cb once per form (the
  * same form may come twice); form is only valid during the call.
  */
+/*
+ * The same forms as cut points, for callers that keep the word's UTF-8:
+ * bit 2(p-1) set when w[p..n) is a form, bit 2(p-1)+1 when ال + w[p..n)
+ * is one (p = 1...4); match_clitic_forms() gives them in that order.
+ */
+unsigned	 match_clitic_cuts(const uint32_t *w, size_t n);
 void		 match_clitic_forms(const uint32_t *w, size_t n,
 		    void (*cb)(const uint32_t *form, size_t len, void *arg),
 		    void *arg);

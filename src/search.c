@@ -148,6 +148,7 @@ struct terms {
 	struct buf	 out;	/* "w1 w2 w3" */
 	size_t		*slot;	/* 1 + offset of a word in out; 0 free */
 	uint32_t	*hash;
+	uint32_t	*len;	/* bytes of the word at slot */
 	size_t		 cap;
 	size_t		 n;
 };
@@ -162,26 +163,17 @@ terms_hash(const char *s, size_t n)
 	return h;
 }
 
-/* Length of the word at out.data + off (up to a space or the end). */
-static size_t
-terms_len(const struct terms *t, size_t off)
-{
-	const char	*p = t->out.data + off;
-	const char	*e = memchr(p, ' ', t->out.len - off);
-
-	return e != NULL ? (size_t)(e - p) : t->out.len - off;
-}
-
 static void
 terms_grow(struct terms *t)
 {
 	size_t		 ocap = t->cap, i, j;
 	size_t		*oslot = t->slot;
-	uint32_t	*ohash = t->hash;
+	uint32_t	*ohash = t->hash, *olen = t->len;
 
 	t->cap = ocap == 0 ? 256 : ocap * 2;
 	t->slot = xcalloc(t->cap, sizeof *t->slot);
 	t->hash = xcalloc(t->cap, sizeof *t->hash);
+	t->len = xcalloc(t->cap, sizeof *t->len);
 	for (i = 0; i < ocap; i++) {
 		if (oslot[i] == 0)
 			continue;
@@ -190,31 +182,28 @@ terms_grow(struct terms *t)
 			;
 		t->slot[j] = oslot[i];
 		t->hash[j] = ohash[i];
+		t->len[j] = olen[i];
 	}
 	free(oslot);
 	free(ohash);
+	free(olen);
 }
 
-/* Add the word w[0..n) (code points) unless it is there already. */
+/* Add the word enc[0..len) (UTF-8, 1 to SEARCH_MAX_WORD code points)
+ * unless it is there already. */
 static void
-terms_add(const uint32_t *w, size_t n, void *arg)
+terms_add_utf8(struct terms *t, const char *enc, size_t len)
 {
-	struct terms	*t = arg;
-	char		 enc[SEARCH_MAX_WORD * 4 + 8];
-	size_t		 len = 0, i, off;
+	size_t		 i, off;
 	uint32_t	 h;
 
-	if (n == 0 || n > SEARCH_MAX_WORD)
-		return;
-	for (i = 0; i < n; i++)
-		len += utf8_encode(w[i], enc + len);
 	h = terms_hash(enc, len);
 	if (2 * (t->n + 1) > t->cap)
 		terms_grow(t);
 	for (i = h & (t->cap - 1); t->slot[i] != 0; i = (i + 1) &
 	    (t->cap - 1)) {
 		off = t->slot[i] - 1;
-		if (t->hash[i] == h && terms_len(t, off) == len &&
+		if (t->hash[i] == h && t->len[i] == len &&
 		    memcmp(t->out.data + off, enc, len) == 0)
 			return;
 	}
@@ -222,33 +211,91 @@ terms_add(const uint32_t *w, size_t n, void *arg)
 		buf_putc(&t->out, ' ');
 	t->slot[i] = t->out.len + 1;
 	t->hash[i] = h;
+	t->len[i] = (uint32_t)len;
 	t->n++;
 	buf_add(&t->out, enc, len);
 }
 
-/* Add every word of the normalised text s and its proclitic-less forms. */
-static void
-terms_text(struct terms *t, const char *s)
+/* The code point at s (NUL-terminated, n bytes left); its length. */
+static inline size_t
+terms_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	uint32_t	*cps;
-	size_t		 n, i, start;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF && (s[1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	return utf8_decode((const char *)s, n, cp);
+}
 
-	if (s == NULL)
+/* match_is_word(), with the common cases first. */
+static inline int
+terms_is_word(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A))
+		return 1;	/* Arabic letters (Lo) */
+	return match_is_word(cp);
+}
+
+/*
+ * Add every word of the normalised text s and its proclitic-less forms.
+ * Works on the UTF-8 of s: a word is made of letters, marks and digits,
+ * never of U+FFFD, so its bytes are exactly utf8_encode() of its
+ * decoded code points, and a form is a tail of them (or ال and a tail).
+ */
+static void
+terms_text(struct terms *t, const char *str)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	uint32_t		 cps[SEARCH_MAX_WORD + 1], cp;
+	size_t			 off[SEARCH_MAX_WORD + 1];
+	char			 form[SEARCH_MAX_WORD * 4 + 8];
+	size_t			 n, i, k, start, nc, p, rest;
+	unsigned		 cuts;
+
+	if (str == NULL)
 		return;
-	cps = utf8_to_cps(s, strlen(s), &n);
+	n = strlen(str);
 	for (i = 0; i < n; ) {
-		if (!match_is_word(cps[i])) {
-			i++;
+		k = terms_decode(s + i, n - i, &cp);
+		if (!terms_is_word(cp)) {
+			i += k;
 			continue;
 		}
-		for (start = i; i < n && match_is_word(cps[i]); i++)
-			;
-		if (i - start > SEARCH_MAX_WORD)
-			continue;
-		terms_add(cps + start, i - start, t);
-		match_clitic_forms(cps + start, i - start, terms_add, t);
+		start = i;
+		nc = 0;
+		do {
+			if (nc <= SEARCH_MAX_WORD) {
+				off[nc] = i - start;
+				cps[nc] = cp;
+			}
+			nc++;
+			i += k;
+			if (i >= n)
+				break;
+			k = terms_decode(s + i, n - i, &cp);
+		} while (terms_is_word(cp));
+		if (nc > SEARCH_MAX_WORD)
+			continue;	/* i is at a non-word or the end */
+		terms_add_utf8(t, str + start, i - start);
+		cuts = match_clitic_cuts(cps, nc);
+		for (p = 1; cuts != 0; p++, cuts >>= 2) {
+			rest = i - start - off[p];
+			if (cuts & 1)
+				terms_add_utf8(t, str + start + off[p], rest);
+			if (cuts & 2) {
+				memcpy(form, "\xd8\xa7\xd9\x84", 4);
+				memcpy(form + 4, str + start + off[p], rest);
+				terms_add_utf8(t, form, rest + 4);
+			}
+		}
 	}
-	free(cps);
 }
 
 char *
@@ -267,6 +314,7 @@ search_terms(const char *title, const char *body_text)
 	terms_text(&t, body_text);
 	free(t.slot);
 	free(t.hash);
+	free(t.len);
 	return t.out.data;
 }
 

@@ -5,40 +5,14 @@
 # -e (colours, through tests/tools/sgr_cells.py).
 . "$TOP/tests/lib.sh"
 
-command -v tmux >/dev/null 2>&1 || { notok "tmux is not installed"; exit 1; }
-
 SOCK=akhbar-test2-$$
 W=$TMP/tui-offline
 rm -rf "$W"
 mkdir -p "$W/home" "$W/config/akhbar" "$W/data"
-printf 'set -g status off\n' > "$W/tmux.conf"
-TM="tmux -L $SOCK -f $W/tmux.conf"
-trap '$TM kill-server 2>/dev/null; exit' EXIT INT TERM
 ENVS="HOME=$W/home XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data LANG=C.UTF-8 LC_ALL= TERM=xterm-256color"
 ARTS=$TOP/tests/in/tui
 SGRC="python3 $TOP/tests/tools/sgr_cells.py"
-
-start() {
-	sw=$1; sh=$2; shift 2
-	$TM kill-server 2>/dev/null
-	for try in 1 2 3 4 5; do
-		sleep 0.1
-		$TM new-session -d -x "$sw" -y "$sh" "env $ENVS $EXTRA \
-		    $AKHBAR $*; echo AKHBAR-EXITED \$?; sleep 30" \
-		    2>/dev/null && break
-	done
-}
-cap() { $TM capture-pane -p "$@"; }
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		cap | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-keys() { $TM send-keys "$@"; sleep 0.15; }
+. "$TOP/tests/tmux.sh"
 # pane FILE: the reader pane (columns 49-119) of a capture.
 pane() {
 	python3 - "$1" <<'PY'

@@ -1186,10 +1186,25 @@ feed_xml_repair(struct feed_parser *p, const char *s, size_t n, int last,
 		n = b.len;
 		p->ncarry = 0;
 	}
-	/* The common case: all valid, fed without a copy. */
+	/* The common case: all valid, fed without a copy. ASCII is
+	 * checked eight bytes at a time and two-byte sequences (Arabic,
+	 * Hebrew, Persian) inline. */
 	for (i = 0; i < n; i += k) {
-		if ((unsigned char)in[i] < 0x80) {
+		unsigned char	c = (unsigned char)in[i];
+		uint64_t	w;
+
+		if (c < 0x80) {
 			k = 1;
+			if (i + 8 <= n) {
+				memcpy(&w, in + i, 8);
+				if ((w & 0x8080808080808080ULL) == 0)
+					k = 8;
+			}
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
+		    ((unsigned char)in[i + 1] & 0xC0) == 0x80) {
+			k = 2;
 			continue;
 		}
 		k = utf8_decode(in + i, n - i, &cp);

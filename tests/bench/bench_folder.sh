@@ -16,24 +16,7 @@ mkdir -p "$B"
 ${CC:-cc} $CFLAGS -Isrc -o "$B/bench_folder" tests/bench/bench_folder.c \
     libcore.a $LDFLAGS $LIBS || exit 1
 
-python3 - "$B/articles" "$N" <<'PY'
-import os, sys, random
-root, n = sys.argv[1], int(sys.argv[2])
-random.seed(1)
-words = "قمة عربية الرياض أسعار النفط مجلس الأمن غزة الاقتصاد الانتخابات".split()
-body = "<p>" + "انطلقت اليوم أعمال القمة العربية في الرياض. " * 30 + "</p>\n"
-for i in range(n):
-    d = os.path.join(root, "%02d" % (i % 100))
-    os.makedirs(d, exist_ok=True)
-    day = 1 + i % 28
-    title = " ".join(random.choice(words) for _ in range(6)) + " %d" % i
-    name = "2024-%02d-%02d-%s.txt" % (1 + i % 12, day, title.replace(" ", "-"))
-    with open(os.path.join(d, name), "w", encoding="utf-8") as f:
-        f.write("akhbar-article: 1\nTitle: %s\nFeed: الجزيرة نت\n"
-                "Date: 2024-%02d-%02dT10:00:00Z\nLink: https://example.com/%d\n"
-                "Content-Type: text/html; charset=utf-8\n\n%s"
-                % (title, 1 + i % 12, day, i, body))
-PY
+python3 tests/bench/gen_saved.py "$B/articles" "$N"
 echo "folder: $N files, $(du -sk "$B/articles" | cut -f1) KB"
 "$B/bench_folder" "$B/articles" > "$B/first-screen" 2> "$B/count"
 echo "first screen: $(wc -l < "$B/first-screen") titles of $(cat "$B/count")"

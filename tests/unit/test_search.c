@@ -482,6 +482,68 @@ test_sync_update_trim(void **state)
 	free(db);
 }
 
+static void	fts_intact(const char *);
+
+/* The index rows of new articles are written at commit, together: an
+ * item twice in one document, changed, and new articles trimmed by the
+ * limit in the same update leave the index as a row at a time did. */
+static void
+test_sync_same_update(void **state)
+{
+	struct store_update	*u;
+	struct store		*st;
+	char			*db = temp_db(), *cause = NULL;
+	int64_t			 feed;
+	struct feed_item	 d = { .id = "d", .title = "Okapi",
+				    .content = "<p>tapir</p>", .content_html = 1,
+				    .date = 1700000000 };
+	struct feed_item	 d2 = { .id = "d", .title = "Ibex",
+				    .content = "kudu", .date = 1700000000 };
+	struct feed_item	 e = { .id = "e", .title = "Eland",
+				    .content = "gnu", .date = 1700000100 };
+	struct feed_item	 f = { .id = "f", .title = "Oryx",
+				    .content = "dikdik", .date = 1700000050 };
+	struct feed_item	 g = { .id = "g", .title = "Zorilla",
+				    .content = "quagga", .date = 1700000300 };
+
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_feed_add(st, "https://x.example/", NULL,
+	    &feed, &cause), 0);
+	u = store_update_begin(st, feed, 0, &cause);
+	assert_int_equal(store_update_item(u, &d, &cause), 0);
+	assert_int_equal(store_update_item(u, &e, &cause), 0);
+	assert_int_equal(store_update_item(u, &d2, &cause), 0);
+	assert_int_equal(store_update_item(u, &f, &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	misses(st, "okapi");
+	misses(st, "tapir");
+	finds(st, "ibex kudu", "Ibex");
+	finds(st, "gnu", "Eland");
+	finds(st, "dikdik", "Oryx");
+	assert_int_equal(fts_rows(db), 3);
+	/* a limit of 2: the newest new article pushes out two old ones */
+	u = store_update_begin(st, feed, 2, &cause);
+	assert_int_equal(store_update_item(u, &g, &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	misses(st, "ibex");
+	misses(st, "dikdik");
+	finds(st, "gnu", "Eland");
+	finds(st, "quagga", "Zorilla");
+	assert_int_equal(fts_rows(db), 2);
+	/* an aborted update leaves nothing in the index */
+	u = store_update_begin(st, feed, 0, &cause);
+	d.id = "h";
+	assert_int_equal(store_update_item(u, &d, &cause), 0);
+	store_update_abort(u);
+	misses(st, "okapi");
+	assert_int_equal(fts_rows(db), 2);
+	store_close(st);
+	fts_intact(db);
+	unlink(db);
+	free(db);
+}
+
 /* A schema 2 store with two articles, as the previous akhbar left it. */
 static void
 make_v2(const char *db)
@@ -837,6 +899,7 @@ main(void)
 		cmocka_unit_test(test_query_parse),
 		cmocka_unit_test(test_filter_order),
 		cmocka_unit_test(test_sync_update_trim),
+		cmocka_unit_test(test_sync_same_update),
 		cmocka_unit_test(test_migrate_v2),
 		cmocka_unit_test(test_migrate_v3),
 		cmocka_unit_test(test_sql_changes),

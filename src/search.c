@@ -77,60 +77,76 @@ text_walk(xmlNode *n, struct buf *b, int depth)
 	}
 }
 
-/* s[0..n) (no NUL inside) with invalid UTF-8 made U+FFFD, for libxml2
- * and the matcher. Copies runs of valid bytes at once. */
-static char *
-text_clean_utf8(const char *s, size_t n)
-{
-	struct buf	b = { 0 };
-	uint32_t	cp;
-	size_t		i = 0, run = 0, k;
-	char		enc[4];
+/* The ASCII bytes for which libxml2's HTML parser may not give a text
+ * back as it is: markup, references and the C0 controls it drops. */
+static const unsigned char text_special[128] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1,
+	[0x05] = 1, [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x0B] = 1,
+	[0x0C] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1,
+	[0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1,
+	[0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1,
+	[0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+	['<'] = 1, ['&'] = 1,
+};
 
-	buf_grow(&b, n + 1);
+/*
+ * Look at s[0..n) (no NUL inside) once. Returns NULL when it is valid
+ * UTF-8, else a NUL-terminated copy with each invalid sequence made
+ * U+FFFD, for libxml2 and the matcher (its length in *len). Sets *plain
+ * to 0 when libxml2's HTML parser might make s into anything but its
+ * own text: it has a '<', a '&', a C0 control other than tab, LF and CR,
+ * U+FFFE or U+FFFF (which the parser drops); else to 1.
+ */
+static char *
+text_scan(const char *s, size_t n, size_t *len, int *plain)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	struct buf		 b = { 0 };
+	uint32_t		 cp;
+	size_t			 i = 0, run = 0, k;
+	int			 special = 0;
+	char			 enc[4];
+
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
+		if (u[i] < 0x80) {
+			special |= text_special[u[i]];
 			i++;
 			continue;
 		}
 		k = utf8_decode(s + i, n - i, &cp);
-		if (cp == UTF8_REPLACEMENT && (k != 3 ||
+		if (cp == 0xFFFE || cp == 0xFFFF)
+			special = 1;
+		else if (cp == UTF8_REPLACEMENT && (k != 3 ||
 		    memcmp(s + i, "\xef\xbf\xbd", 3) != 0)) {
+			if (b.data == NULL)
+				buf_grow(&b, n + 1);
 			buf_add(&b, s + run, i - run);
 			buf_add(&b, enc, utf8_encode(UTF8_REPLACEMENT, enc));
 			run = i + k;
 		}
 		i += k;
 	}
+	*plain = !special;
+	if (b.data == NULL)
+		return NULL;
 	buf_add(&b, s + run, n - run);
 	buf_putc(&b, '\0');
+	*len = b.len - 1;
 	return b.data;
 }
 
-char *
-search_body_text(const char *content, int html)
+/* The text of an HTML body: libxml2's HTML parser, then text_walk(). */
+static char *
+text_html(const char *s, size_t n)
 {
 	struct buf	 b = { 0 };
 	htmlDocPtr	 hd;
-	char		*clean, *out;
-	size_t		 n;
+	char		*out;
 	int		 opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 			    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
 			    HTML_PARSE_NOIMPLIED;
 
-	if (content == NULL)
-		return xstrdup("");
-	n = strlen(content);
-	if (n > SEARCH_MAX_TEXT)
-		n = SEARCH_MAX_TEXT;
-	clean = text_clean_utf8(content, n);
-	if (!html) {
-		out = match_normalize_utf8(clean);
-		free(clean);
-		return out;
-	}
-	hd = htmlReadMemory(clean, (int)strlen(clean), NULL, "UTF-8", opts);
-	free(clean);
+	hd = htmlReadMemory(s, (int)n, NULL, "UTF-8", opts);
 	buf_puts(&b, "");
 	if (hd != NULL) {
 		text_walk(hd->children, &b, 0);
@@ -138,6 +154,51 @@ search_body_text(const char *content, int html)
 	}
 	out = match_normalize_utf8(b.data);
 	buf_free(&b);
+	return out;
+}
+
+char *
+search_body_text(const char *content, int html)
+{
+	const char	*s = content;
+	char		*clean, *out;
+	size_t		 n, len;
+	int		 plain;
+
+	if (content == NULL)
+		return xstrdup("");
+	n = strlen(content);
+	if (n > SEARCH_MAX_TEXT)
+		n = SEARCH_MAX_TEXT;
+	len = n;
+	if ((clean = text_scan(content, n, &len, &plain)) == NULL &&
+	    content[n] != '\0')
+		clean = xstrndup(content, n);	/* cut at SEARCH_MAX_TEXT */
+	if (clean != NULL)
+		s = clean;
+	/* Text without markup or references is its own HTML text (the
+	 * normaliser folds the spaces that blocks add): the parser is
+	 * spared for most summaries. */
+	if (!html || plain)
+		out = match_normalize_utf8(s);
+	else
+		out = text_html(s, len);
+	free(clean);
+	return out;
+}
+
+char *
+search_html_text(const char *content)
+{
+	char	*clean, *out;
+	size_t	 n = strlen(content), len = n;
+	int	 plain;
+
+	if (n > SEARCH_MAX_TEXT)
+		len = n = SEARCH_MAX_TEXT;
+	clean = text_scan(content, n, &len, &plain);
+	out = text_html(clean != NULL ? clean : content, len);
+	free(clean);
 	return out;
 }
 

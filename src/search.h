@@ -35,6 +35,12 @@ struct search_query;
  */
 char	*search_body_text(const char *content, int html);
 /*
+ * search_body_text() of an HTML body always through libxml2's HTML
+ * parser, without the shortcut for text that has no markup (for the
+ * tests that prove both give the same). Caller frees.
+ */
+char	*search_html_text(const char *content);
+/*
  * The index terms of an article from its title (raw, may be NULL) and
  * its normalised body text (from search_body_text(), may be NULL).
  * Caller frees.

@@ -261,6 +261,109 @@ test_html_not_indexed(void **state)
 	store_close(st);
 }
 
+/*
+ * An HTML body without markup or references skips libxml2: the text
+ * (hence the terms) must be what the parser makes of it. Random bodies
+ * of pieces that libxml2 treats specially or not: spaces of every kind,
+ * controls, U+FFFE, byte order marks, invalid UTF-8, Arabic with
+ * harakat and proclitics, decomposed letters; and a few with entities
+ * and tags, which take the parser's path either way.
+ */
+static void
+test_plain_body_text(void **state)
+{
+	static const char *const piece[] = {
+		"a", "Z", "9", "word", " ", "  ", "\t", "\n", "\r\n", "\r",
+		"\xd8\xa8\xd8\xa5\xd8\xaf\xd9\x84\xd8\xa8",	/* بإدلب */
+		"\xd9\x84\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3", /* للرئيس */
+		"\xd8\xa7\xd9\x84", "\xd9\x8e", "\xd9\x80", "\xd9\xa2",
+		"\xc3\xa9", "e\xcc\x81", "\xc2\xa0", "\xc2\x85", "\x7f",
+		"\xe2\x80\x8f", "\xe2\x80\x8b", "\xef\xbb\xbf", "\xef\xbf\xbd",
+		"\xef\xbf\xbe", "\xef\xbf\xbf", "\xef\xb7\x90", "\xff",
+		"\xd8", "\xed\xa0\x80", "\xc0\xaf", "\xf0\x9f\x98\x80",
+		"\xe4\xb8\xad", ">", "]]>", "\"", "'", "=", ";", "#", "-",
+		"\x01", "\x0b", "\x0c", "\x1b", "&amp;", "&#1575;", "&lt;",
+		"&nbsp;", "&", "&x", "<b>", "</b>", "<p>", "<br>", "<",
+		"<!-- c -->", "<script>x</script>",
+	};
+	char		 body[512], *fast, *slow, *ft, *st, *big;
+	uint32_t	 seed = 12345;
+	size_t		 np = sizeof piece / sizeof *piece, len, k, i;
+	int		 t, plain = 0;
+
+	for (t = 0; t < 20000; t++) {
+		len = 0;
+		body[0] = '\0';
+		seed = seed * 1103515245u + 12345u;
+		k = (seed >> 16) % 10;
+		for (i = 0; i < k; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* the markup pieces (the last 13) one time in 8 */
+			if (((seed >> 8) & 7) != 0)
+				strcat(body, piece[(seed >> 16) % (np - 13)]);
+			else
+				strcat(body, piece[np - 13 +
+				    (seed >> 16) % 13]);
+		}
+		len = strlen(body);
+		if (strpbrk(body, "<&") == NULL)
+			plain++;
+		fast = search_body_text(body, 1);
+		slow = search_html_text(body);
+		if (strcmp(fast, slow) != 0)
+			fail_msg("body '%s' (%zu bytes): '%s', parser '%s'",
+			    body, len, fast, slow);
+		ft = search_terms("t", fast);
+		st = search_terms("t", slow);
+		assert_string_equal(ft, st);
+		free(ft);
+		free(st);
+		free(fast);
+		free(slow);
+	}
+	assert_true(plain > 5000);
+	/* long bodies, and one cut at SEARCH_MAX_TEXT in a letter */
+	big = xmalloc(SEARCH_MAX_TEXT + 64);
+	/* after "abc ", byte SEARCH_MAX_TEXT is the second one of an é */
+	memcpy(big, "abc ", 4);
+	for (len = 4; len < SEARCH_MAX_TEXT + 8; len += 8)
+		memcpy(big + len, ((len - 4) / 8) % 3 == 0 ? "\xd9\x84\xd9\x84\xd8"
+		    "\xa8 \r\n" : ((len - 4) / 8) % 3 == 1 ? "\xc3\xa9t\xc3\xa9\t"
+		    "ab" : "\xe2\x80\x8f\xd9\xa2 x\xc2\xa0", 8);
+	assert_true((unsigned char)big[SEARCH_MAX_TEXT] == 0xa9);
+	for (k = 0; k < 3; k++) {
+		big[k == 0 ? 300000 : k == 1 ? SEARCH_MAX_TEXT + 8 :
+		    SEARCH_MAX_TEXT + 16] = '\0';
+		fast = search_body_text(big, 1);
+		slow = search_html_text(big);
+		assert_true(strlen(fast) > 200000);
+		assert_true(strcmp(fast, slow) == 0);
+		free(fast);
+		free(slow);
+	}
+	free(big);
+	/* entities and tags: the parser's text */
+	fast = search_body_text("D&amp;e &#1575;&#1604;\xd8\xaf <b>x</b>y", 1);
+	assert_string_equal(fast, "d&e \xd8\xa7\xd9\x84\xd8\xaf xy");
+	free(fast);
+	fast = search_body_text("\xd9\x88\xd9\x82\xd8\xa7\xd9\x84 "
+	    "\xd9\x84\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3\xd9\x8f", 1);
+	slow = search_html_text("<p>\xd9\x88\xd9\x82\xd8\xa7\xd9\x84 "
+	    "\xd9\x84\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3\xd9\x8f</p>");
+	assert_string_equal(fast, slow);
+	ft = search_terms(NULL, fast);
+	/* وقال قال للرييس لرييس رييس الرييس: ئ is folded to ي */
+	assert_string_equal(ft, "\xd9\x88\xd9\x82\xd8\xa7\xd9\x84 "
+	    "\xd9\x82\xd8\xa7\xd9\x84 "
+	    "\xd9\x84\xd9\x84\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3 "
+	    "\xd9\x84\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3 "
+	    "\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3 "
+	    "\xd8\xa7\xd9\x84\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3");
+	free(ft);
+	free(fast);
+	free(slow);
+}
+
 static void
 test_terms(void **state)
 {
@@ -895,6 +998,7 @@ main(void)
 		cmocka_unit_test(test_clitics),
 		cmocka_unit_test(test_phrases_and),
 		cmocka_unit_test(test_html_not_indexed),
+		cmocka_unit_test(test_plain_body_text),
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_query_parse),
 		cmocka_unit_test(test_filter_order),

@@ -57,6 +57,9 @@ enum stmt_id {
 	S_FTS_OLD_DEL,
 	S_FTS_OLD_DROP,
 	S_FTS_OLD_ANY,
+	S_FTS_MISSING,
+	S_BEGIN,
+	S_COMMIT,
 	S_COUNT
 };
 
@@ -111,6 +114,15 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "content_html) FROM article_fts_old WHERE id = ?1",
 	[S_FTS_OLD_DROP] = "DELETE FROM article_fts_old WHERE id = ?1",
 	[S_FTS_OLD_ANY] = "SELECT EXISTS (SELECT 1 FROM article_fts_old)",
+	/* the articles above the highest indexed id (added by SQL) */
+	[S_FTS_MISSING] = "INSERT INTO article_fts(rowid, terms) "
+	    "SELECT a.id, akhbar_fts_terms(a.title, b.content, "
+	    "b.content_html) FROM articles a LEFT JOIN bodies b "
+	    "ON b.article_id = a.id WHERE a.id > (SELECT coalesce(max(rowid), "
+	    "0) FROM article_fts) ORDER BY a.id",
+	/* prepared once: a feed update is one transaction */
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
 };
 
 /* Schema steps: migrations[v] takes a store from version v to v + 1. */
@@ -713,7 +725,8 @@ store_update_begin(struct store *st, int64_t feed_id, int64_t max_articles,
 	struct store_update	*u;
 	sqlite3_stmt		*s;
 
-	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+	if ((s = store_stmt(st, S_BEGIN, cause)) == NULL ||
+	    store_done(st, s, cause) != 0)
 		return NULL;
 	u = xcalloc(1, sizeof *u);
 	u->st = st;
@@ -950,13 +963,11 @@ store_index(struct store_update *u, int64_t id, const char *title,
 static int
 store_index_missing(struct store *st, char **cause)
 {
-	static const char sql[] = "INSERT INTO article_fts(rowid, terms) "
-	    "SELECT a.id, akhbar_fts_terms(a.title, b.content, "
-	    "b.content_html) FROM articles a LEFT JOIN bodies b "
-	    "ON b.article_id = a.id WHERE a.id > (SELECT coalesce(max(rowid), "
-	    "0) FROM article_fts) ORDER BY a.id";
+	sqlite3_stmt	*s;
 
-	return store_exec(st, sql, cause);
+	if ((s = store_stmt(st, S_FTS_MISSING, cause)) == NULL)
+		return -1;
+	return store_done(st, s, cause);
 }
 
 /*
@@ -1041,7 +1052,9 @@ store_put_body(struct store_update *u, int64_t id,
 	if ((s = store_stmt(u->st, S_BODY_PUT, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	bind_text(s, 2, it->content);
+	/* not copied: it is written before the item goes */
+	if (it->content != NULL)
+		sqlite3_bind_text(s, 2, it->content, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 3, it->content_html != 0);
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
@@ -1182,7 +1195,8 @@ store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
 		*added = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);
 	}
-	if (store_exec(st, "COMMIT", cause) != 0)
+	if ((s = store_stmt(st, S_COMMIT, cause)) == NULL ||
+	    store_done(st, s, cause) != 0)
 		goto fail;
 	free(u->pending);
 	free(u);

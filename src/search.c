@@ -89,6 +89,29 @@ static const unsigned char text_special[128] = {
 	['<'] = 1, ['&'] = 1,
 };
 
+#define TEXT_ONES	0x0101010101010101ULL
+#define TEXT_HIGHS	0x8080808080808080ULL
+
+/* Non-zero when the 8 bytes at s are ASCII and none of them is in
+ * text_special[] (or a tab, LF or CR: those take the byte loop). */
+static inline int
+text_plain8(const char *s)
+{
+	uint64_t	w, low, lt, amp;
+
+	memcpy(&w, s, 8);
+	if ((w & TEXT_HIGHS) != 0)
+		return 0;
+	/* ASCII only: each has a high bit set exactly when some byte is
+	 * below 0x20, is '<', is '&' (the carries only reach bytes above
+	 * one that is) */
+	low = (w - TEXT_ONES * 0x20) & ~w;
+	lt = ((w ^ (TEXT_ONES * '<')) - TEXT_ONES) & ~(w ^ (TEXT_ONES * '<'));
+	amp = ((w ^ (TEXT_ONES * '&')) - TEXT_ONES) &
+	    ~(w ^ (TEXT_ONES * '&'));
+	return ((low | lt | amp) & TEXT_HIGHS) == 0;
+}
+
 /*
  * Look at s[0..n) (no NUL inside) once. Returns NULL when it is valid
  * UTF-8, else a NUL-terminated copy with each invalid sequence made
@@ -109,8 +132,18 @@ text_scan(const char *s, size_t n, size_t *len, int *plain)
 
 	while (i < n) {
 		if (u[i] < 0x80) {
+			if (i + 8 <= n && text_plain8(s + i)) {
+				i += 8;
+				continue;
+			}
 			special |= text_special[u[i]];
 			i++;
+			continue;
+		}
+		/* Two-byte sequences (Arabic, Hebrew, Persian) inline. */
+		if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < n &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		k = utf8_decode(s + i, n - i, &cp);

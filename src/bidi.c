@@ -60,6 +60,29 @@ bidi_drop_unpaired(FriBidiCharType *types, size_t len)
 	free(stack);
 }
 
+/*
+ * A right-joining letter (alef, dal, reh, waw, teh marbuta...) that joins
+ * nothing is drawn in its isolated form, which is exactly how a terminal
+ * draws the letter itself: keep the letter (2 bytes of UTF-8) instead of
+ * its presentation form (3 bytes). Its neighbours on screen are then
+ * presentation forms, spaces or other such letters, none of which join
+ * it, so a terminal that shapes on its own cannot join it wrongly either.
+ * Dual-joining letters keep their isolated forms: beside a lone letter
+ * of the same kind such a terminal could join them.
+ */
+static void
+unshape_isolated(const uint32_t *orig, FriBidiChar *shaped,
+    const FriBidiArabicProp *joining, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (shaped[i] != orig[i] && (joining[i] &
+		    (FRIBIDI_MASK_JOINS_RIGHT | FRIBIDI_MASK_JOINS_LEFT)) == 0 &&
+		    fribidi_get_joining_type(orig[i]) == FRIBIDI_JOINING_TYPE_R)
+			shaped[i] = orig[i];
+}
+
 struct bidi_para *
 bidi_para_create(const uint32_t *text, size_t len, enum dir dir, int flags)
 {
@@ -110,6 +133,8 @@ bidi_para_create(const uint32_t *text, size_t len, enum dir dir, int flags)
 	    joining);
 	fribidi_shape(shape_flags, p->levels, (FriBidiStrIndex)len, joining,
 	    p->text);
+	if (flags & BIDI_SHAPE)
+		unshape_isolated(text, p->text, joining, len);
 	free(brackets);
 	free(joining);
 	return p;

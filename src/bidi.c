@@ -74,12 +74,24 @@ static void
 unshape_isolated(const uint32_t *orig, FriBidiChar *shaped,
     const FriBidiArabicProp *joining, size_t len)
 {
-	size_t	i;
+	const FriBidiArabicProp	 mask = FRIBIDI_MASK_ARAB_SHAPES |
+				    FRIBIDI_MASK_JOINS_RIGHT |
+				    FRIBIDI_MASK_JOINS_LEFT;
+	static unsigned char	 right[256];	/* U+06xx: 1 right-joining */
+	static int		 init;
+	size_t			 i;
+	uint32_t		 c;
 
+	if (!init) {	/* presentation forms exist for U+06xx only */
+		for (i = 0; i < 256; i++)
+			right[i] = fribidi_get_joining_type(0x600 + i) ==
+			    FRIBIDI_JOINING_TYPE_R;
+		init = 1;
+	}
+	/* One test a character: shaped but joined on neither side. */
 	for (i = 0; i < len; i++)
-		if (shaped[i] != orig[i] && (joining[i] &
-		    (FRIBIDI_MASK_JOINS_RIGHT | FRIBIDI_MASK_JOINS_LEFT)) == 0 &&
-		    fribidi_get_joining_type(orig[i]) == FRIBIDI_JOINING_TYPE_R)
+		if ((joining[i] & mask) == FRIBIDI_MASK_ARAB_SHAPES &&
+		    (c = orig[i] - 0x600) < 256 && right[c])
 			shaped[i] = orig[i];
 }
 

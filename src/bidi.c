@@ -60,6 +60,41 @@ bidi_drop_unpaired(FriBidiCharType *types, size_t len)
 	free(stack);
 }
 
+/*
+ * A right-joining letter (alef, dal, reh, waw, teh marbuta...) that joins
+ * nothing is drawn in its isolated form, which is exactly how a terminal
+ * draws the letter itself: keep the letter (2 bytes of UTF-8) instead of
+ * its presentation form (3 bytes). Its neighbours on screen are then
+ * presentation forms, spaces or other such letters, none of which join
+ * it, so a terminal that shapes on its own cannot join it wrongly either.
+ * Dual-joining letters keep their isolated forms: beside a lone letter
+ * of the same kind such a terminal could join them.
+ */
+static void
+unshape_isolated(const uint32_t *orig, FriBidiChar *shaped,
+    const FriBidiArabicProp *joining, size_t len)
+{
+	const FriBidiArabicProp	 mask = FRIBIDI_MASK_ARAB_SHAPES |
+				    FRIBIDI_MASK_JOINS_RIGHT |
+				    FRIBIDI_MASK_JOINS_LEFT;
+	static unsigned char	 right[256];	/* U+06xx: 1 right-joining */
+	static int		 init;
+	size_t			 i;
+	uint32_t		 c;
+
+	if (!init) {	/* presentation forms exist for U+06xx only */
+		for (i = 0; i < 256; i++)
+			right[i] = fribidi_get_joining_type(0x600 + i) ==
+			    FRIBIDI_JOINING_TYPE_R;
+		init = 1;
+	}
+	/* One test a character: shaped but joined on neither side. */
+	for (i = 0; i < len; i++)
+		if ((joining[i] & mask) == FRIBIDI_MASK_ARAB_SHAPES &&
+		    (c = orig[i] - 0x600) < 256 && right[c])
+			shaped[i] = orig[i];
+}
+
 struct bidi_para *
 bidi_para_create(const uint32_t *text, size_t len, enum dir dir, int flags)
 {
@@ -110,6 +145,8 @@ bidi_para_create(const uint32_t *text, size_t len, enum dir dir, int flags)
 	    joining);
 	fribidi_shape(shape_flags, p->levels, (FriBidiStrIndex)len, joining,
 	    p->text);
+	if (flags & BIDI_SHAPE)
+		unshape_isolated(text, p->text, joining, len);
 	free(brackets);
 	free(joining);
 	return p;

@@ -1610,6 +1610,7 @@ start_screen(struct tui *t, const struct tui_opts *o)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
+	leaveok(stdscr, TRUE);
 	curs_set(0);
 	/* Keys are read through stdscr, which is never drawn on: make it
 	 * clean now so wget_wch() has no reason to repaint it. */

@@ -115,6 +115,12 @@ style(const struct tui *t, int e, uint16_t attr, short *pair)
 		r |= A_ITALIC;
 	*pair = t->ncolors == 0 ? 0 : g > 0 ? (short)(THEME_COUNT + g) :
 	    (short)(e + 1);
+	/* The terminal's own colours are pair 0: then ncurses has no
+	 * colour to set before the text nor to reset after it. */
+	if (g > 0 ? t->cfg.hlgroups[g - 1].fg < 0 &&
+	    t->cfg.hlgroups[g - 1].bg < 0 : t->theme.style[e].fg < 0 &&
+	    t->theme.style[e].bg < 0)
+		*pair = 0;
 	return r;
 }
 
@@ -331,6 +337,9 @@ status_paint(struct tui *t)
 		curs_set(1);
 	} else
 		curs_set(0);
+	/* The cursor is hidden unless prompting: leave it where the last
+	 * write left it instead of moving it after every update. */
+	leaveok(t->status, !t->prompting);
 	free(row.cells);
 	buf_free(&left);
 	buf_free(&right);
@@ -376,6 +385,7 @@ make_window(const struct app_rect *r)
 		return NULL;
 	idlok(w, TRUE);
 	idcok(w, FALSE);
+	leaveok(w, TRUE);
 	return w;
 }
 

@@ -78,6 +78,17 @@ static const struct {
 	{ "\xd9\x84\xd8\xa7", 2, DIR_AUTO, 1, " \xef\xbb\xbb" },
 	/* The same without shaping takes two cells. */
 	{ "\xd9\x84\xd8\xa7", 2, DIR_AUTO, 0, "\xd8\xa7\xd9\x84" },
+	/* A right-joining letter that joins nothing is written as itself
+	 * (its isolated form, 2 bytes not 3): dal, waw and reh of
+	 * "dollar" around an isolated lam-alef ligature. */
+	{ "\xd8\xaf\xd9\x88\xd9\x84\xd8\xa7\xd8\xb1", 4, DIR_AUTO, 1,
+	    "\xd8\xb1\xef\xbb\xbb\xd9\x88\xd8\xaf" },
+	/* A lone dual-joining letter keeps its isolated presentation
+	 * form: beh after dal. */
+	{ "\xd8\xaf\xd8\xa8", 2, DIR_AUTO, 1, "\xef\xba\x8f\xd8\xaf" },
+	/* Joined letters take their joining forms: meem initial, alef
+	 * final. */
+	{ "\xd9\x85\xd8\xa7", 2, DIR_AUTO, 1, "\xef\xba\x8e\xef\xbb\xa3" },
 	/* Harakat follow their letter: ba-fatha, ta. */
 	{ "\xd8\xa8\xd9\x8e\xd8\xaa", 3, DIR_AUTO, 0,
 	    " \xd8\xaa\xd8\xa8\xd9\x8e" },

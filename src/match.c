@@ -24,7 +24,7 @@
 #include "match.h"
 
 /* Room for what one code point can normalise to (U+FDFA gives 18). */
-#define NORM_MAX	32
+#define NORM_MAX	MATCH_NORM_MAX
 
 enum match_kind {
 	MATCH_PREFIX,	/* WORD: word start or after proclitics, any suffix */
@@ -296,6 +296,39 @@ norm_free(struct norm *nt)
  * and trailing white space, but in one pass with no offsets: the search
  * index normalises every article body with it.
  */
+size_t
+match_normalize_cp(uint32_t cp, uint32_t *out)
+{
+	return norm_cp(cp, out);
+}
+
+#define NORM_SLOW	0xFFFF
+
+/*
+ * norm_cp() of U+0600..U+06FF as a table, made from norm_cp() itself on
+ * first use: the one code point a character becomes, 0 when it is
+ * dropped, NORM_SLOW when it becomes more than one or white space.
+ */
+static const uint16_t *
+arabic_norm(void)
+{
+	static uint16_t	 map[256];
+	static int	 init;
+	uint32_t	 out[NORM_MAX];
+	size_t		 i, k;
+
+	if (init)
+		return map;
+	for (i = 0; i < 256; i++) {
+		k = norm_cp((uint32_t)(0x600 + i), out);
+		map[i] = k == 0 ? 0 : k == 1 && out[0] != ' ' &&
+		    out[0] < NORM_SLOW && out[0] != 0 ? (uint16_t)out[0] :
+		    NORM_SLOW;
+	}
+	init = 1;
+	return map;
+}
+
 char *
 match_normalize_utf8(const char *str)
 {
@@ -326,18 +359,25 @@ match_normalize_utf8(const char *str)
 			    c + 32 : c);
 			continue;
 		}
-		if ((c == 0xD8 || c == 0xD9) && (s[i + 1] & 0xC0) == 0x80) {
+		if ((c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB) &&
+		    (s[i + 1] & 0xC0) == 0x80) {
 			cp = ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-			if (cp >= 0x062A && cp <= 0x064A && cp != 0x0640 &&
-			    cp != 0x0649) {
+			j = arabic_norm()[cp - 0x600];
+			if (j != NORM_SLOW) {
+				i += 2;
+				if (j == 0)	/* harakat, tatweel: dropped */
+					continue;
 				if (b.len + 6 > b.cap)
 					buf_grow(&b, 5);
 				if (space && b.len > 0)
 					b.data[b.len++] = ' ';
 				space = 0;
-				b.data[b.len++] = (char)c;
-				b.data[b.len++] = (char)s[i + 1];
-				i += 2;
+				if (j == cp) {
+					b.data[b.len++] = (char)c;
+					b.data[b.len++] = (char)s[i - 1];
+				} else
+					b.len += utf8_encode((uint32_t)j,
+					    b.data + b.len);
 				continue;
 			}
 		}

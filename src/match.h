@@ -61,6 +61,11 @@ int		 matcher_test(const struct matcher *m, const char *s);
  * full-text index; normalise the query the same way. Caller frees.
  */
 char		*match_normalize_utf8(const char *s);
+/* The code points cp normalises to (none when it is dropped; at most
+ * MATCH_NORM_MAX): what match_normalize_utf8()'s fast paths must agree
+ * with. */
+#define MATCH_NORM_MAX	32
+size_t		 match_normalize_cp(uint32_t cp, uint32_t *out);
 /* Non-zero when the normalised code point cp belongs to a word (a
  * letter, a combining mark or a digit): the matcher's word boundaries. */
 int		 match_is_word(uint32_t cp);

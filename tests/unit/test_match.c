@@ -286,6 +286,55 @@ test_normalize(void **state)
 	}
 }
 
+/* The UTF-8 fast paths agree with the code point normaliser on every
+ * character of the Arabic block, alone, between letters and doubled. */
+static void
+test_normalize_arabic_block(void **state)
+{
+	uint32_t	 out[MATCH_NORM_MAX], cp;
+	char		 in[32], want[256], e[8];
+	char		*got;
+	size_t		 k, j, n, w;
+	int		 space, ctx;
+
+	for (cp = 0x0600; cp <= 0x06FF; cp++) {
+		n = utf8_encode(cp, e);
+		e[n] = '\0';
+		k = match_normalize_cp(cp, out);
+		for (ctx = 0; ctx < 3; ctx++) {
+			snprintf(in, sizeof in, ctx == 0 ? "a%sb" : ctx == 1 ?
+			    "%s%s" : "%s", e, e);
+			w = 0;
+			space = 0;
+			if (ctx == 0)
+				want[w++] = 'a';
+			for (n = 0; n < (ctx == 1 ? 2u : 1u); n++)
+				for (j = 0; j < k; j++) {
+					if (out[j] == ' ') {
+						space = 1;
+						continue;
+					}
+					if (space && w > 0)
+						want[w++] = ' ';
+					space = 0;
+					w += utf8_encode(out[j], want + w);
+				}
+			if (ctx == 0) {
+				if (space)
+					want[w++] = ' ';
+				want[w++] = 'b';
+			}
+			want[w] = '\0';
+			got = match_normalize_utf8(in);
+			if (strcmp(got, want) != 0)
+				printf("# U+%04X context %d: got '%s' want '%s'\n",
+				    (unsigned)cp, ctx, got, want);
+			assert_string_equal(got, want);
+			free(got);
+		}
+	}
+}
+
 /* Random texts and keywords over a small alphabet full of traps:
  * hits are in order, disjoint, inside the text, and every entry point
  * agrees on them. */
@@ -363,7 +412,7 @@ main(void)
 	struct CMUnitTest	*t;
 	int			 rc;
 
-	t = calloc(ncases + 5, sizeof *t);
+	t = calloc(ncases + 6, sizeof *t);
 	for (i = 0; i < ncases; i++) {
 		t[i].name = cases[i].name;
 		t[i].test_func = test_case;
@@ -373,6 +422,8 @@ main(void)
 	t[i++] = (struct CMUnitTest)cmocka_unit_test(test_find_max);
 	t[i++] = (struct CMUnitTest)cmocka_unit_test(test_test);
 	t[i++] = (struct CMUnitTest)cmocka_unit_test(test_normalize);
+	t[i++] = (struct CMUnitTest)
+	    cmocka_unit_test(test_normalize_arabic_block);
 	t[i++] = (struct CMUnitTest)cmocka_unit_test(test_invariants);
 	rc = _cmocka_run_group_tests("match", t, i, NULL, NULL);
 	free(t);

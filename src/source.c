@@ -176,6 +176,11 @@ feed_cb(const struct store_feed *f, void *arg)
 	return 0;
 }
 
+/*
+ * A virtual list. Its counts come later: the sums of the feeds' (see
+ * source_load_feeds()), except "Saved", counted here through its small
+ * partial index.
+ */
 static void
 add_virtual(struct source *s, enum item_type type, const char *title)
 {
@@ -184,13 +189,34 @@ add_virtual(struct source *s, enum item_type type, const char *title)
 
 	it = add_item(s, type);
 	it->title = xstrdup(title);
+	if (type != ITEM_SAVED)
+		return;
 	memset(&fl, 0, sizeof fl);
-	fl.saved_only = type == ITEM_SAVED;
+	fl.saved_only = 1;
 	it->n_total = store_count(s->st, &fl, NULL);
 	fl.unread_only = 1;
 	it->n_unread = store_count(s->st, &fl, NULL);
-	if (type == ITEM_UNREAD)
-		it->n_total = it->n_unread;
+}
+
+/* "All articles" and "Unread" from the feeds' counts: one pass over the
+ * articles (store_feeds()) instead of one count a list. */
+static void
+sum_feeds(struct source *s)
+{
+	int64_t	 total = 0, unread = 0;
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].type == ITEM_FEED) {
+			total += s->v[i].n_total;
+			unread += s->v[i].n_unread;
+		}
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].type == ITEM_ALL) {
+			s->v[i].n_total = total;
+			s->v[i].n_unread = unread;
+		} else if (s->v[i].type == ITEM_UNREAD)
+			s->v[i].n_total = s->v[i].n_unread = unread;
 }
 
 static int	hl_compute(struct source *s);
@@ -236,7 +262,10 @@ source_load_feeds(struct source *s, char **cause)
 	add_virtual(s, ITEM_UNREAD, "Unread");
 	add_virtual(s, ITEM_SAVED, "Saved");
 	add_highlighted(s);
-	return store_feeds(s->st, feed_cb, s, cause);
+	if (store_feeds(s->st, feed_cb, s, cause) == -1)
+		return -1;
+	sum_feeds(s);
+	return 0;
 }
 
 static int

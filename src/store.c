@@ -57,6 +57,7 @@ enum stmt_id {
 	S_FTS_OLD_DEL,
 	S_FTS_OLD_DROP,
 	S_FTS_OLD_ANY,
+	S_FEED_TOTAL,
 	S_COUNT
 };
 
@@ -111,6 +112,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "content_html) FROM article_fts_old WHERE id = ?1",
 	[S_FTS_OLD_DROP] = "DELETE FROM article_fts_old WHERE id = ?1",
 	[S_FTS_OLD_ANY] = "SELECT EXISTS (SELECT 1 FROM article_fts_old)",
+	[S_FEED_TOTAL] = "SELECT count(*) FROM articles WHERE feed_id = ?1",
 };
 
 /* Schema steps: migrations[v] takes a store from version v to v + 1. */
@@ -658,8 +660,7 @@ store_feeds(struct store *st, store_feed_cb cb, void *arg, char **cause)
 	    "SELECT f.id, f.url, coalesce(f.name, f.title), f.link, "
 	    "f.last_error, f.moved_to, f.last_fetch, f.retry_after, "
 	    "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id "
-	    "AND a.unread = 1), "
-	    "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
+	    "AND a.unread = 1) "
 	    "FROM feeds f ORDER BY coalesce(f.name, f.title, f.url), f.id";
 	struct store_feed	 f;
 	sqlite3_stmt		*s;
@@ -679,7 +680,6 @@ store_feeds(struct store *st, store_feed_cb cb, void *arg, char **cause)
 		f.last_fetch = sqlite3_column_int64(s, 6);
 		f.retry_after = sqlite3_column_int64(s, 7);
 		f.unread = sqlite3_column_int64(s, 8);
-		f.total = sqlite3_column_int64(s, 9);
 		if (cb(&f, arg) != 0) {
 			rc = SQLITE_DONE;
 			break;
@@ -689,6 +689,26 @@ store_feeds(struct store *st, store_feed_cb cb, void *arg, char **cause)
 		*cause = store_error(st, "store: feeds");
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_feed_total(struct store *st, int64_t feed_id, int64_t *total,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+
+	*total = 0;
+	if ((s = store_stmt(st, S_FEED_TOTAL, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, feed_id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		*cause = store_error(st, "store: count");
+		sqlite3_reset(s);
+		return -1;
+	}
+	*total = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
 }
 
 struct store_update *

@@ -224,13 +224,14 @@ test_limit_keeps_saved(void **state)
 	store_close(st);
 }
 
+/* The id and unread count of the last feed walked. */
 static int
-count_feed(const struct store_feed *f, void *arg)
+last_feed(const struct store_feed *f, void *arg)
 {
 	int64_t	*v = arg;
 
-	v[0] = f->unread;
-	v[1] = f->total;
+	v[0] = f->id;
+	v[1] = f->unread;
 	return 0;
 }
 
@@ -241,7 +242,7 @@ test_lists_and_marks(void **state)
 	struct collected	 c = { 0 };
 	struct store_filter	 f = { 0 };
 	char			*cause = NULL;
-	int64_t			 a, b, counts[2];
+	int64_t			 a, b, total, counts[2];
 	struct feed_item	 ia[] = {
 		{ .id = "a1", .title = "a1", .date = 100 },
 		{ .id = "a2", .title = "a2", .date = 300 },
@@ -275,9 +276,13 @@ test_lists_and_marks(void **state)
 	memset(&f, 0, sizeof f);
 	f.unread_only = 1;
 	assert_int_equal(store_count(st, &f, &cause), 1);
-	store_feeds(st, count_feed, counts, &cause);	/* sorted: b last */
-	assert_int_equal(counts[0], 1);
+	store_feeds(st, last_feed, counts, &cause);	/* sorted: b last */
+	assert_int_equal(counts[0], b);
 	assert_int_equal(counts[1], 1);
+	assert_int_equal(store_feed_total(st, b, &total, &cause), 0);
+	assert_int_equal(total, 1);
+	assert_int_equal(store_feed_total(st, a, &total, &cause), 0);
+	assert_int_equal(total, 2);
 	assert_int_equal(store_feed_mark_read(st, 0, &cause), 0);
 	assert_int_equal(store_count(st, &f, &cause), 0);
 	assert_int_equal(store_set_unread(st, 1, 1, &cause), 0);

@@ -558,6 +558,18 @@ store_schema_version(struct store *st)
 	return store_user_version(st);
 }
 
+void
+store_map_reads(struct store *st)
+{
+	char	sql[64];
+
+	/* The pragma, not SQLITE_FCNTL_MMAP_SIZE: only the pragma tells the
+	 * pager to read through the map. */
+	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %lld",
+	    (long long)STORE_MAP_BYTES);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
 int
 store_feed_add(struct store *st, const char *url, const char *name,
     int64_t *id, char **cause)

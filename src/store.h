@@ -20,6 +20,10 @@
 struct store;
 struct feed_item;
 
+/* How much of the file store_map_reads() maps (address space, not
+ * memory: only the pages read are touched). */
+#define STORE_MAP_BYTES		((int64_t)1 << 30)
+
 /* The schema version store_open() migrates every store to. */
 #define STORE_SCHEMA_VERSION	4
 
@@ -110,6 +114,13 @@ struct store *store_open(const char *path, char **cause);
 void	 store_close(struct store *st);
 /* The schema version of an open store (PRAGMA user_version). */
 int	 store_schema_version(struct store *st);
+/*
+ * Read the store's file through a memory map (SQLite's mmap_size, up to
+ * STORE_MAP_BYTES) instead of copying every page with read(): for the
+ * reader, which walks index pages at start and writes little. Writes
+ * still go through the WAL. A failure only leaves reads as they were.
+ */
+void	 store_map_reads(struct store *st);
 
 /*
  * Find the feed with this URL, adding it when absent. When name is not

@@ -1455,6 +1455,7 @@ open_store(struct tui *t)
 		free(cause);
 		return -1;
 	}
+	store_map_reads(t->st);
 	/* Subscribed feeds show before their first fetch. */
 	for (i = 0; i < t->urls.n; i++)
 		if (store_feed_add(t->st, t->urls.v[i].url, t->urls.v[i].name,

@@ -412,6 +412,10 @@ store_migrate(struct store *st, int *from, char **cause)
 	int	 v;
 
 	*from = -1;
+	/* Up to date (every start but the first after an upgrade): no
+	 * write lock, which would wait for a refresh's transaction. */
+	if (store_user_version(st) == STORE_SCHEMA_VERSION)
+		return 0;
 	for (;;) {
 		if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
 			return -1;

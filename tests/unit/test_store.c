@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -402,6 +403,51 @@ test_failure_recorded(void **state)
 	store_close(st);
 }
 
+/* Opening an up-to-date store takes no write lock: the reader starts
+ * at once while a refresh holds its transaction (it used to wait for
+ * it, up to the busy timeout). */
+static void
+test_open_while_writing(void **state)
+{
+	char			 path[] = "/tmp/akhbar-store-XXXXXX";
+	char			*db, *side, *cause = NULL;
+	struct store		*wr, *rd;
+	struct store_update	*u;
+	int64_t			 feed;
+	time_t			 t0;
+	int			 fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	db = xasprintf("%s.db", path);
+	wr = store_open(db, &cause);
+	assert_non_null(wr);
+	assert_int_equal(store_feed_add(wr, "https://a.example/", NULL, &feed,
+	    &cause), 0);
+	u = store_update_begin(wr, feed, 0, &cause);
+	assert_non_null(u);
+	t0 = time(NULL);
+	rd = store_open(db, &cause);
+	assert_non_null(rd);
+	assert_true(time(NULL) - t0 < 2);
+	assert_int_equal(store_schema_version(rd), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_count(rd, NULL, &cause), 0);
+	store_close(rd);
+	store_update_abort(u);
+	store_close(wr);
+	unlink(db);
+	side = xasprintf("%s-wal", db);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", db);
+	unlink(side);
+	free(side);
+	free(db);
+}
+
 int
 main(void)
 {
@@ -414,6 +460,7 @@ main(void)
 		cmocka_unit_test(test_lists_and_marks),
 		cmocka_unit_test(test_migrate_v1),
 		cmocka_unit_test(test_failure_recorded),
+		cmocka_unit_test(test_open_while_writing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

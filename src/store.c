@@ -58,6 +58,7 @@ enum stmt_id {
 	S_FTS_OLD_DROP,
 	S_FTS_OLD_ANY,
 	S_FEED_TOTAL,
+	S_FEED_KNOWN,
 	S_COUNT
 };
 
@@ -113,6 +114,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_FTS_OLD_DROP] = "DELETE FROM article_fts_old WHERE id = ?1",
 	[S_FTS_OLD_ANY] = "SELECT EXISTS (SELECT 1 FROM article_fts_old)",
 	[S_FEED_TOTAL] = "SELECT count(*) FROM articles WHERE feed_id = ?1",
+	[S_FEED_KNOWN] = "SELECT id FROM feeds WHERE url = ?1 AND name IS ?2",
 };
 
 /* Schema steps: migrations[v] takes a store from version v to v + 1. */
@@ -603,6 +605,26 @@ store_feed_add(struct store *st, const char *url, const char *name,
 	sqlite3_bind_int64(s, 1, *id);
 	bind_text(s, 2, name);
 	return store_done(st, s, cause);
+}
+
+int
+store_feed_known(struct store *st, const char *url, const char *name,
+    int64_t *id)
+{
+	sqlite3_stmt	*s;
+	char		*cause = NULL;
+	int		 known;
+
+	if ((s = store_stmt(st, S_FEED_KNOWN, &cause)) == NULL) {
+		free(cause);
+		return 0;
+	}
+	bind_text(s, 1, url);
+	bind_text(s, 2, name);
+	if ((known = sqlite3_step(s) == SQLITE_ROW))
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return known;
 }
 
 int

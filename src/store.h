@@ -130,6 +130,14 @@ void	 store_map_reads(struct store *st);
 int	 store_feed_add(struct store *st, const char *url, const char *name,
 	    int64_t *id, char **cause);
 /*
+ * Non-zero when the feed with this URL is stored under this name (NULL:
+ * none), so store_feed_add() would change nothing; sets *id then. A
+ * read: the reader checks every subscribed feed at start, and a write,
+ * even one changing nothing, would wait for a refresh's transaction.
+ */
+int	 store_feed_known(struct store *st, const char *url, const char *name,
+	    int64_t *id);
+/*
  * The conditional-GET state of the feed with this URL (adding the feed
  * when absent, as store_feed_add()). Returns 0, or -1 and *cause.
  */

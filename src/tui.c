@@ -1458,7 +1458,9 @@ open_store(struct tui *t)
 	store_map_reads(t->st);
 	/* Subscribed feeds show before their first fetch. */
 	for (i = 0; i < t->urls.n; i++)
-		if (store_feed_add(t->st, t->urls.v[i].url, t->urls.v[i].name,
+		if (!store_feed_known(t->st, t->urls.v[i].url,
+		    t->urls.v[i].name, &id) &&
+		    store_feed_add(t->st, t->urls.v[i].url, t->urls.v[i].name,
 		    &id, &cause) == -1) {
 			free(cause);
 			cause = NULL;

@@ -413,7 +413,7 @@ test_open_while_writing(void **state)
 	char			*db, *side, *cause = NULL;
 	struct store		*wr, *rd;
 	struct store_update	*u;
-	int64_t			 feed;
+	int64_t			 feed, known = 0;
 	time_t			 t0;
 	int			 fd;
 
@@ -435,6 +435,10 @@ test_open_while_writing(void **state)
 	assert_true(time(NULL) - t0 < 2);
 	assert_int_equal(store_schema_version(rd), STORE_SCHEMA_VERSION);
 	assert_int_equal(store_count(rd, NULL, &cause), 0);
+	/* What the reader does for each subscribed feed at start. */
+	assert_true(store_feed_known(rd, "https://a.example/", NULL, &known));
+	assert_int_equal(known, feed);
+	assert_true(time(NULL) - t0 < 2);
 	store_close(rd);
 	store_update_abort(u);
 	store_close(wr);
@@ -446,6 +450,31 @@ test_open_while_writing(void **state)
 	unlink(side);
 	free(side);
 	free(db);
+}
+
+/* store_feed_known() says whether store_feed_add() would change
+ * anything: the feed is there, under the same name (or none). */
+static void
+test_feed_known(void **state)
+{
+	struct store	*st = open_mem();
+	char		*cause = NULL;
+	int64_t		 id = 0, known = 0;
+
+	(void)state;
+	assert_false(store_feed_known(st, "https://a.example/", NULL, &known));
+	assert_int_equal(store_feed_add(st, "https://a.example/", NULL, &id,
+	    &cause), 0);
+	assert_true(store_feed_known(st, "https://a.example/", NULL, &known));
+	assert_int_equal(known, id);
+	assert_false(store_feed_known(st, "https://a.example/", "A", &known));
+	assert_int_equal(store_feed_add(st, "https://a.example/", "A", &id,
+	    &cause), 0);
+	assert_true(store_feed_known(st, "https://a.example/", "A", &known));
+	assert_false(store_feed_known(st, "https://a.example/", "B", &known));
+	assert_false(store_feed_known(st, "https://a.example/", NULL, &known));
+	assert_false(store_feed_known(st, "https://b.example/", "A", &known));
+	store_close(st);
 }
 
 int
@@ -461,6 +490,7 @@ main(void)
 		cmocka_unit_test(test_migrate_v1),
 		cmocka_unit_test(test_failure_recorded),
 		cmocka_unit_test(test_open_while_writing),
+		cmocka_unit_test(test_feed_known),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

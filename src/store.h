@@ -135,8 +135,8 @@ int	 store_feed_add(struct store *st, const char *url, const char *name,
  * read: the reader checks every subscribed feed at start, and a write,
  * even one changing nothing, would wait for a refresh's transaction.
  */
-int	 store_feed_known(struct store *st, const char *url, const char *name,
-	    int64_t *id);
+int	 store_feed_known(struct store *st, const char *url,
+	    const char *name, int64_t *id);
 /*
  * The conditional-GET state of the feed with this URL (adding the feed
  * when absent, as store_feed_add()). Returns 0, or -1 and *cause.

@@ -1,7 +1,8 @@
-/* test_source.c - the feed list's counts (source_load_feeds(), feeds
- * counted by source_item()): per feed and for the virtual lists, checked against a brute-force count of
- * every article after marking read and unread, saving and marking feeds
- * read, also through a memory map while another connection writes. */
+/* test_source.c - the feed list's counts (source_load_feeds(), feeds'
+ * totals by source_item()): per feed and for the virtual lists, checked
+ * against a brute-force count of every article after marking read and
+ * unread, saving and marking feeds read, also through a memory map while
+ * another connection writes. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -21,7 +22,7 @@
 
 /* What a walk over every article finds. */
 struct brute {
-	int64_t	 feed[NFEEDS + 1];	/* feed ids; [NFEEDS]: unused */
+	int64_t	 feed[NFEEDS];	/* feed ids; 0 before fill() */
 	int64_t	 total[NFEEDS], unread[NFEEDS];
 	int64_t	 all, all_unread, saved, saved_unread;
 };

@@ -118,7 +118,17 @@ source_item(struct source *s, size_t i)
 {
 	struct item			*it = &s->v[i];
 	const struct folder_entry	*fe;
+	char				*cause = NULL;
 
+	/* A feed's total takes a walk over all its articles: only for
+	 * the rows drawn, so the first screen waits for those only. */
+	if (it->type == ITEM_FEED && !it->counted && s->st != NULL) {
+		it->counted = 1;
+		if (store_feed_total(s->st, it->id, &it->n_total,
+		    &cause) == -1)
+			free(cause);
+		return it;
+	}
 	if (it->type != ITEM_FILE || it->peeked || s->fo == NULL)
 		return it;
 	it->peeked = 1;
@@ -171,11 +181,15 @@ feed_cb(const struct store_feed *f, void *arg)
 	it->error = dup_or_null(f->last_error);
 	it->tags = feed_tags(s->urls, f->url);
 	it->n_unread = f->unread;
-	it->n_total = f->total;
 	it->date = f->last_fetch;
 	return 0;
 }
 
+/*
+ * A virtual list. "Saved" is counted through its partial index and "All
+ * articles" from the page counts of an index (SQLite's count(*) without
+ * a WHERE); the unread counts are the sums of the feeds' (sum_unread()).
+ */
 static void
 add_virtual(struct source *s, enum item_type type, const char *title)
 {
@@ -184,13 +198,33 @@ add_virtual(struct source *s, enum item_type type, const char *title)
 
 	it = add_item(s, type);
 	it->title = xstrdup(title);
+	if (type == ITEM_UNREAD)
+		return;
 	memset(&fl, 0, sizeof fl);
 	fl.saved_only = type == ITEM_SAVED;
 	it->n_total = store_count(s->st, &fl, NULL);
-	fl.unread_only = 1;
-	it->n_unread = store_count(s->st, &fl, NULL);
-	if (type == ITEM_UNREAD)
-		it->n_total = it->n_unread;
+	if (type == ITEM_SAVED) {
+		fl.unread_only = 1;
+		it->n_unread = store_count(s->st, &fl, NULL);
+	}
+}
+
+/* "All articles" and "Unread": the unread articles of every feed (as
+ * store_articles() lists only articles of a feed). */
+static void
+sum_unread(struct source *s)
+{
+	int64_t	 unread = 0;
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].type == ITEM_FEED)
+			unread += s->v[i].n_unread;
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].type == ITEM_ALL)
+			s->v[i].n_unread = unread;
+		else if (s->v[i].type == ITEM_UNREAD)
+			s->v[i].n_total = s->v[i].n_unread = unread;
 }
 
 static int	hl_compute(struct source *s);
@@ -236,7 +270,10 @@ source_load_feeds(struct source *s, char **cause)
 	add_virtual(s, ITEM_UNREAD, "Unread");
 	add_virtual(s, ITEM_SAVED, "Saved");
 	add_highlighted(s);
-	return store_feeds(s->st, feed_cb, s, cause);
+	if (store_feeds(s->st, feed_cb, s, cause) == -1)
+		return -1;
+	sum_unread(s);
+	return 0;
 }
 
 static int

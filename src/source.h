@@ -50,8 +50,10 @@ struct item {
 	int		 unread;
 	int		 saved;
 	int64_t		 n_unread;	/* feeds and virtual lists */
-	int64_t		 n_total;
+	int64_t		 n_total;	/* feeds: once source_item()
+					 * counted it */
 	int		 peeked;	/* file: title and metadata read */
+	int		 counted;	/* feed: n_total known */
 	int		 hl;		/* -1 unknown, 0, 1: matches a
 					 * highlight keyword */
 };
@@ -94,7 +96,8 @@ void	 source_init_store(struct source *s, struct store *st,
 size_t	 source_init_files(struct source *s, char **paths, size_t n);
 /* Item i (< s->n) with its title, date and error filled in: for files
  * this reads the beginning of the file the first time (folder_info()),
- * so call it only for rows being drawn. */
+ * for feeds it counts the feed's articles (store_feed_total()), so
+ * call it only for rows being drawn or looked at. */
 struct item *source_item(struct source *s, size_t i);
 void	 source_free(struct source *s);
 

@@ -60,6 +60,8 @@ enum stmt_id {
 	S_FTS_MISSING,
 	S_BEGIN,
 	S_COMMIT,
+	S_FEED_TOTAL,
+	S_FEED_KNOWN,
 	S_COUNT
 };
 
@@ -123,6 +125,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	/* prepared once: a feed update is one transaction */
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
+	[S_FEED_TOTAL] = "SELECT count(*) FROM articles WHERE feed_id = ?1",
+	[S_FEED_KNOWN] = "SELECT id FROM feeds WHERE url = ?1 AND name IS ?2",
 };
 
 /* Schema steps: migrations[v] takes a store from version v to v + 1. */
@@ -437,6 +441,10 @@ store_migrate(struct store *st, int *from, char **cause)
 	int	 v;
 
 	*from = -1;
+	/* Up to date (every start but the first after an upgrade): no
+	 * write lock, which would wait for a refresh's transaction. */
+	if (store_user_version(st) == STORE_SCHEMA_VERSION)
+		return 0;
 	for (;;) {
 		if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
 			return -1;
@@ -583,6 +591,18 @@ store_schema_version(struct store *st)
 	return store_user_version(st);
 }
 
+void
+store_map_reads(struct store *st)
+{
+	char	sql[64];
+
+	/* The pragma, not SQLITE_FCNTL_MMAP_SIZE: only the pragma tells the
+	 * pager to read through the map. */
+	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %lld",
+	    (long long)STORE_MAP_BYTES);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
 int
 store_feed_add(struct store *st, const char *url, const char *name,
     int64_t *id, char **cause)
@@ -612,6 +632,26 @@ store_feed_add(struct store *st, const char *url, const char *name,
 	sqlite3_bind_int64(s, 1, *id);
 	bind_text(s, 2, name);
 	return store_done(st, s, cause);
+}
+
+int
+store_feed_known(struct store *st, const char *url, const char *name,
+    int64_t *id)
+{
+	sqlite3_stmt	*s;
+	char		*cause = NULL;
+	int		 known;
+
+	if ((s = store_stmt(st, S_FEED_KNOWN, &cause)) == NULL) {
+		free(cause);
+		return 0;
+	}
+	bind_text(s, 1, url);
+	bind_text(s, 2, name);
+	if ((known = sqlite3_step(s) == SQLITE_ROW))
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return known;
 }
 
 int
@@ -685,8 +725,7 @@ store_feeds(struct store *st, store_feed_cb cb, void *arg, char **cause)
 	    "SELECT f.id, f.url, coalesce(f.name, f.title), f.link, "
 	    "f.last_error, f.moved_to, f.last_fetch, f.retry_after, "
 	    "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id "
-	    "AND a.unread = 1), "
-	    "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
+	    "AND a.unread = 1) "
 	    "FROM feeds f ORDER BY coalesce(f.name, f.title, f.url), f.id";
 	struct store_feed	 f;
 	sqlite3_stmt		*s;
@@ -706,7 +745,6 @@ store_feeds(struct store *st, store_feed_cb cb, void *arg, char **cause)
 		f.last_fetch = sqlite3_column_int64(s, 6);
 		f.retry_after = sqlite3_column_int64(s, 7);
 		f.unread = sqlite3_column_int64(s, 8);
-		f.total = sqlite3_column_int64(s, 9);
 		if (cb(&f, arg) != 0) {
 			rc = SQLITE_DONE;
 			break;
@@ -716,6 +754,26 @@ store_feeds(struct store *st, store_feed_cb cb, void *arg, char **cause)
 		*cause = store_error(st, "store: feeds");
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_feed_total(struct store *st, int64_t feed_id, int64_t *total,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+
+	*total = 0;
+	if ((s = store_stmt(st, S_FEED_TOTAL, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, feed_id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		*cause = store_error(st, "store: count");
+		sqlite3_reset(s);
+		return -1;
+	}
+	*total = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
 }
 
 struct store_update *

@@ -20,10 +20,15 @@
 struct store;
 struct feed_item;
 
+/* How much of the file store_map_reads() maps (address space, not
+ * memory: only the pages read are touched). */
+#define STORE_MAP_BYTES		((int64_t)1 << 30)
+
 /* The schema version store_open() migrates every store to. */
 #define STORE_SCHEMA_VERSION	4
 
-/* A feed row, with counts, as store_feeds() reports it. */
+/* A feed row as store_feeds() reports it, with its number of unread
+ * articles (store_feed_total() counts them all). */
 struct store_feed {
 	int64_t		 id;
 	const char	*url;
@@ -34,7 +39,6 @@ struct store_feed {
 	int64_t		 last_fetch;	/* 0 when never fetched */
 	int64_t		 retry_after;	/* 0, or do not fetch before this */
 	int64_t		 unread;
-	int64_t		 total;
 };
 
 /* What a conditional GET needs; store_feed_state() fills it in. */
@@ -110,6 +114,13 @@ struct store *store_open(const char *path, char **cause);
 void	 store_close(struct store *st);
 /* The schema version of an open store (PRAGMA user_version). */
 int	 store_schema_version(struct store *st);
+/*
+ * Read the store's file through a memory map (SQLite's mmap_size, up to
+ * STORE_MAP_BYTES) instead of copying every page with read(): for the
+ * reader, which walks index pages at start and writes little. Writes
+ * still go through the WAL. A failure only leaves reads as they were.
+ */
+void	 store_map_reads(struct store *st);
 
 /*
  * Find the feed with this URL, adding it when absent. When name is not
@@ -118,6 +129,14 @@ int	 store_schema_version(struct store *st);
  */
 int	 store_feed_add(struct store *st, const char *url, const char *name,
 	    int64_t *id, char **cause);
+/*
+ * Non-zero when the feed with this URL is stored under this name (NULL:
+ * none), so store_feed_add() would change nothing; sets *id then. A
+ * read: the reader checks every subscribed feed at start, and a write,
+ * even one changing nothing, would wait for a refresh's transaction.
+ */
+int	 store_feed_known(struct store *st, const char *url,
+	    const char *name, int64_t *id);
 /*
  * The conditional-GET state of the feed with this URL (adding the feed
  * when absent, as store_feed_add()). Returns 0, or -1 and *cause.
@@ -140,8 +159,18 @@ int	 store_feed_unchanged(struct store *st, int64_t feed_id,
  */
 int	 store_feed_failed(struct store *st, int64_t feed_id,
 	    const char *reason, const struct store_fetch_meta *m, char **cause);
-/* Walk every feed, by title, with unread/total counts. Returns 0 or -1. */
+/*
+ * Walk every feed, by title, with its unread count: a walk over the
+ * index entries of the unread articles only. Returns 0 or -1.
+ */
 int	 store_feeds(struct store *st, store_feed_cb cb, void *arg,
+	    char **cause);
+/*
+ * The number of articles of one feed, from an index: a walk over the
+ * feed's entries (about 30 ns each), so the feed list asks only for the
+ * rows it draws. Returns 0, or -1 and *cause (*total is then 0).
+ */
+int	 store_feed_total(struct store *st, int64_t feed_id, int64_t *total,
 	    char **cause);
 
 /*

@@ -1455,15 +1455,30 @@ open_store(struct tui *t)
 		free(cause);
 		return -1;
 	}
+	store_map_reads(t->st);
 	/* Subscribed feeds show before their first fetch. */
 	for (i = 0; i < t->urls.n; i++)
-		if (store_feed_add(t->st, t->urls.v[i].url, t->urls.v[i].name,
+		if (!store_feed_known(t->st, t->urls.v[i].url,
+		    t->urls.v[i].name, &id) &&
+		    store_feed_add(t->st, t->urls.v[i].url, t->urls.v[i].name,
 		    &id, &cause) == -1) {
 			free(cause);
 			cause = NULL;
 		}
 	source_init_store(&t->src, t->st, &t->urls);
+	return 0;
+}
+
+/* The feed list, loaded once the highlight keywords are set (its
+ * "Highlighted" list needs them). */
+static int
+load_feeds(struct tui *t)
+{
+	char	*cause = NULL;
+
 	if (source_load_feeds(&t->src, &cause) == -1) {
+		cleanup_terminal();
+		die_cleanup = NULL;
 		fprintf(stderr, "akhbar: %s\n", cause);
 		free(cause);
 		return -1;
@@ -1558,11 +1573,24 @@ parse_options(struct tui *t, struct tui_opts *o, int argc, char **argv)
 	return 0;
 }
 
+/* The highlight keywords of the config and the command line. */
 static void
-init_view(struct tui *t, const struct tui_opts *o)
+setup_highlight(struct tui *t, const struct tui_opts *o)
+{
+	size_t	i;
+
+	for (i = 0; i < t->cfg.nhighlight; i++)
+		kw_add(t, t->cfg.highlight[i]);
+	for (i = 0; i < o->nhighlight; i++)
+		kw_add(t, o->highlight[i]);
+	t->gm = xcalloc(t->cfg.nhlgroups + 1, sizeof *t->gm);
+	hl_rebuild(t);
+}
+
+static void
+init_view(struct tui *t)
 {
 	int	flags = 0;
-	size_t	i;
 
 	t->doc_item = -1;
 	t->list_pane.row = tui_list_row;
@@ -1575,14 +1603,6 @@ init_view(struct tui *t, const struct tui_opts *o)
 	t->ropts.shaping = t->cfg.bidi == BIDI_MODE_APP;
 	t->ropts.logical = t->cfg.bidi != BIDI_MODE_APP;
 	t->ropts.dir = DIR_AUTO;
-	for (i = 0; i < t->cfg.nhighlight; i++)
-		kw_add(t, t->cfg.highlight[i]);
-	for (i = 0; i < o->nhighlight; i++)
-		kw_add(t, o->highlight[i]);
-	t->gm = xcalloc(t->cfg.nhlgroups + 1, sizeof *t->gm);
-	hl_rebuild(t);
-	if (t->hl != NULL && t->st != NULL)
-		source_reload(&t->src, NULL);
 	app_init(&t->app, COLS, LINES, t->cfg.split_threshold,
 	    want_mirror(&t->cfg));
 	app_list_set(&t->app, t->src.n, 0);
@@ -1687,7 +1707,14 @@ cmd_tui(int argc, char **argv)
 		return 1;
 	}
 	start_screen(&t, &o);
-	init_view(&t, &o);
+	/* After the theme, whose error a bad keyword's replaces. */
+	setup_highlight(&t, &o);
+	if (t.st != NULL && load_feeds(&t) == -1) {
+		tui_free(&t);
+		free(o.highlight);
+		return 1;
+	}
+	init_view(&t);
 	if (cause != NULL)
 		tui_message(&t, 1, "%s", cause);
 	else if (t.cfg.nerrors > 0)

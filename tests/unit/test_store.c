@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -224,13 +225,14 @@ test_limit_keeps_saved(void **state)
 	store_close(st);
 }
 
+/* The id and unread count of the last feed walked. */
 static int
-count_feed(const struct store_feed *f, void *arg)
+last_feed(const struct store_feed *f, void *arg)
 {
 	int64_t	*v = arg;
 
-	v[0] = f->unread;
-	v[1] = f->total;
+	v[0] = f->id;
+	v[1] = f->unread;
 	return 0;
 }
 
@@ -241,7 +243,7 @@ test_lists_and_marks(void **state)
 	struct collected	 c = { 0 };
 	struct store_filter	 f = { 0 };
 	char			*cause = NULL;
-	int64_t			 a, b, counts[2];
+	int64_t			 a, b, total, counts[2];
 	struct feed_item	 ia[] = {
 		{ .id = "a1", .title = "a1", .date = 100 },
 		{ .id = "a2", .title = "a2", .date = 300 },
@@ -275,9 +277,13 @@ test_lists_and_marks(void **state)
 	memset(&f, 0, sizeof f);
 	f.unread_only = 1;
 	assert_int_equal(store_count(st, &f, &cause), 1);
-	store_feeds(st, count_feed, counts, &cause);	/* sorted: b last */
-	assert_int_equal(counts[0], 1);
+	store_feeds(st, last_feed, counts, &cause);	/* sorted: b last */
+	assert_int_equal(counts[0], b);
 	assert_int_equal(counts[1], 1);
+	assert_int_equal(store_feed_total(st, b, &total, &cause), 0);
+	assert_int_equal(total, 1);
+	assert_int_equal(store_feed_total(st, a, &total, &cause), 0);
+	assert_int_equal(total, 2);
 	assert_int_equal(store_feed_mark_read(st, 0, &cause), 0);
 	assert_int_equal(store_count(st, &f, &cause), 0);
 	assert_int_equal(store_set_unread(st, 1, 1, &cause), 0);
@@ -397,6 +403,80 @@ test_failure_recorded(void **state)
 	store_close(st);
 }
 
+/* Opening an up-to-date store takes no write lock: the reader starts
+ * at once while a refresh holds its transaction (it used to wait for
+ * it, up to the busy timeout). */
+static void
+test_open_while_writing(void **state)
+{
+	char			 path[] = "/tmp/akhbar-store-XXXXXX";
+	char			*db, *side, *cause = NULL;
+	struct store		*wr, *rd;
+	struct store_update	*u;
+	int64_t			 feed, known = 0;
+	time_t			 t0;
+	int			 fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	db = xasprintf("%s.db", path);
+	wr = store_open(db, &cause);
+	assert_non_null(wr);
+	assert_int_equal(store_feed_add(wr, "https://a.example/", NULL, &feed,
+	    &cause), 0);
+	u = store_update_begin(wr, feed, 0, &cause);
+	assert_non_null(u);
+	t0 = time(NULL);
+	rd = store_open(db, &cause);
+	assert_non_null(rd);
+	assert_true(time(NULL) - t0 < 2);
+	assert_int_equal(store_schema_version(rd), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_count(rd, NULL, &cause), 0);
+	/* What the reader does for each subscribed feed at start. */
+	assert_true(store_feed_known(rd, "https://a.example/", NULL, &known));
+	assert_int_equal(known, feed);
+	assert_true(time(NULL) - t0 < 2);
+	store_close(rd);
+	store_update_abort(u);
+	store_close(wr);
+	unlink(db);
+	side = xasprintf("%s-wal", db);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", db);
+	unlink(side);
+	free(side);
+	free(db);
+}
+
+/* store_feed_known() says whether store_feed_add() would change
+ * anything: the feed is there, under the same name (or none). */
+static void
+test_feed_known(void **state)
+{
+	struct store	*st = open_mem();
+	char		*cause = NULL;
+	int64_t		 id = 0, known = 0;
+
+	(void)state;
+	assert_false(store_feed_known(st, "https://a.example/", NULL, &known));
+	assert_int_equal(store_feed_add(st, "https://a.example/", NULL, &id,
+	    &cause), 0);
+	assert_true(store_feed_known(st, "https://a.example/", NULL, &known));
+	assert_int_equal(known, id);
+	assert_false(store_feed_known(st, "https://a.example/", "A", &known));
+	assert_int_equal(store_feed_add(st, "https://a.example/", "A", &id,
+	    &cause), 0);
+	assert_true(store_feed_known(st, "https://a.example/", "A", &known));
+	assert_false(store_feed_known(st, "https://a.example/", "B", &known));
+	assert_false(store_feed_known(st, "https://a.example/", NULL, &known));
+	assert_false(store_feed_known(st, "https://b.example/", "A", &known));
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -409,6 +489,8 @@ main(void)
 		cmocka_unit_test(test_lists_and_marks),
 		cmocka_unit_test(test_migrate_v1),
 		cmocka_unit_test(test_failure_recorded),
+		cmocka_unit_test(test_open_while_writing),
+		cmocka_unit_test(test_feed_known),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

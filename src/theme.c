@@ -51,6 +51,7 @@ theme_init(struct theme *t)
 	for (i = 0; i < THEME_COUNT; i++)
 		set(t, i, -1, -1, 0);
 	set(t, THEME_LIST_FOCUS, -1, -1, THEME_REVERSE);
+	set(t, THEME_LIST_SELECT, -1, -1, THEME_UNDERLINE);
 	set(t, THEME_LIST_UNREAD, -1, -1, THEME_BOLD);
 	set(t, THEME_FEED_ERROR, 1, -1, 0);
 	set(t, THEME_TITLE, -1, -1, THEME_BOLD);

@@ -14,6 +14,7 @@
 #define THEME_ELEMENTS \
 	X(LIST, "list") \
 	X(LIST_FOCUS, "list-focus") \
+	X(LIST_SELECT, "list-select") \
 	X(LIST_UNREAD, "list-unread") \
 	X(FEED_ERROR, "feed-error") \
 	X(READER, "reader") \

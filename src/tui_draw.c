@@ -497,8 +497,11 @@ columns(struct tui *t, struct col *c, size_t n)
 static int
 row_element(const struct tui *t, const struct item *it, size_t i)
 {
+	/* The selection is list-focus in the pane that has the focus,
+	 * list-select while the reader has it. */
 	if (i == t->app.list.sel)
-		return THEME_LIST_FOCUS;
+		return t->app.focus == FOCUS_LIST ? THEME_LIST_FOCUS :
+		    THEME_LIST_SELECT;
 	if (it->error != NULL)
 		return THEME_FEED_ERROR;
 	if (it->unread || (it->type != ITEM_ARTICLE && it->type !=

@@ -251,6 +251,21 @@ wait_for "City council" >/dev/null
 cap -e > "$W/t2.txt"
 check "theme high-contrast: bright white text (SGR 97)" grep -q '97' "$W/t2.txt"
 keys Q
+start 120 40 "$ARTS"
+wait_for "City council" >/dev/null
+cap -e | head -1 > "$W/f1.txt"
+keys Tab
+wait_for_status() { n=0; while [ $n -lt 50 ]; do status_has "$1" && return 0;
+	sleep 0.1; n=$((n + 1)); done; return 1; }
+wait_for_status "(All|Top|Bot|%)  \?:help"
+cap -e | head -1 > "$W/f2.txt"
+check "selection while the list has the focus: list-focus (reverse)" \
+    grep -Eq '\[([0-9;]*;)?7(;[0-9;]*)?m' "$W/f1.txt"
+check "selection while the reader has the focus: list-select (underline)" \
+    grep -Eq '\[([0-9;]*;)?4(;[0-9;]*)?m' "$W/f2.txt"
+check "selection while the reader has the focus: not reverse" \
+    sh -c "! grep -Eq '\[([0-9;]*;)?7(;[0-9;]*)?m' '$W/f2.txt'"
+keys Q
 EXTRA="TERM=xterm-256color NO_COLOR=1"
 start 120 40 --theme dark "$ARTS"
 wait_for "City council" >/dev/null

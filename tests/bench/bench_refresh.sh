@@ -11,7 +11,7 @@ B=$TOP/tests/tmp/bench/refresh
 rm -rf "$B"
 mkdir -p "$B/home"
 FEEDS=${FEEDS:-200}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 T="/usr/bin/time -f %e\t%U\t%S\t%M"
 
 python3 tests/feedserver.py --timeout 900 --items 50 --item-size 2560 \

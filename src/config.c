@@ -63,6 +63,20 @@ set_theme(struct config *c, char **w, int n)
 }
 
 static char *
+set_feed_sort(struct config *c, char **w, int n)
+{
+	if (n != 2)
+		return xstrdup("expected: feed-sort-order none|title");
+	if (strcmp(w[1], "none") == 0)
+		c->feed_sort_title = 0;
+	else if (strcmp(w[1], "title") == 0)
+		c->feed_sort_title = 1;
+	else
+		return xasprintf("bad order '%s' (want none or title)", w[1]);
+	return NULL;
+}
+
+static char *
 set_layout_dir(struct config *c, char **w, int n)
 {
 	static const char	*names[] = { "auto", "ltr", "rtl" };
@@ -277,6 +291,7 @@ static const struct {
 	{ "bind", set_bind },
 	{ "theme", set_theme },
 	{ "layout-direction", set_layout_dir },
+	{ "feed-sort-order", set_feed_sort },
 	{ "split-threshold", set_split },
 	{ "mark-read-delay", set_mark_read },
 	{ "bidi", set_bidi },

@@ -36,6 +36,7 @@ struct config {
 	int		 mark_read_delay;	/* ms; -1 never */
 	enum config_bidi bidi;
 	int		 refresh_interval;	/* minutes; 0 never */
+	int		 feed_sort_title;	/* 0: urls file order */
 	char		**highlight;		/* keywords (theme style) */
 	size_t		 nhighlight;
 	struct config_hlgroup *hlgroups;	/* keywords with a style */

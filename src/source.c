@@ -149,14 +149,14 @@ source_item(struct source *s, size_t i)
 }
 
 /* The tags of a feed from the urls file, space separated, or NULL. */
+/* The tags of entry i of the urls file, space-separated, or NULL. */
 static char *
-feed_tags(const struct urls *u, const char *url)
+feed_tags(const struct urls *u, long i)
 {
 	struct buf	 b = { 0 };
-	long		 i;
 	size_t		 k;
 
-	if (u == NULL || url == NULL || (i = urls_find(u, url)) < 0)
+	if (i < 0)
 		return NULL;
 	for (k = 0; k < u->v[i].ntags; k++) {
 		if (b.len > 0)
@@ -171,6 +171,7 @@ feed_cb(const struct store_feed *f, void *arg)
 {
 	struct source	*s = arg;
 	struct item	*it;
+	long		 line;
 
 	it = add_item(s, ITEM_FEED);
 	it->id = f->id;
@@ -179,7 +180,13 @@ feed_cb(const struct store_feed *f, void *arg)
 	it->link = dup_or_null(f->link);
 	it->path = dup_or_null(f->url);
 	it->error = dup_or_null(f->last_error);
-	it->tags = feed_tags(s->urls, f->url);
+	line = s->urls != NULL && f->url != NULL ?
+	    urls_find(s->urls, f->url) : -1;
+	it->tags = feed_tags(s->urls, line);
+	/* Feeds no longer in the urls file go after, in the store's order
+	 * (by title). */
+	it->rank = line >= 0 ? (size_t)line : (s->urls != NULL ?
+	    s->urls->n : 0) + s->n;
 	it->n_unread = f->unread;
 	it->date = f->last_fetch;
 	return 0;
@@ -259,9 +266,20 @@ add_highlighted(struct source *s)
 		store_articles(s->st, &fl, count_hl_cb, s, NULL);
 }
 
+/* Feeds in the order of their rank (feed_cb()). */
+static int
+cmp_rank(const void *a, const void *b)
+{
+	const struct item	*x = a, *y = b;
+
+	return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
 int
 source_load_feeds(struct source *s, char **cause)
 {
+	size_t	first;
+
 	clear_items(s);
 	s->kind = SOURCE_FEEDS;
 	free(s->title);
@@ -270,8 +288,11 @@ source_load_feeds(struct source *s, char **cause)
 	add_virtual(s, ITEM_UNREAD, "Unread");
 	add_virtual(s, ITEM_SAVED, "Saved");
 	add_highlighted(s);
+	first = s->n;
 	if (store_feeds(s->st, feed_cb, s, cause) == -1)
 		return -1;
+	if (!s->feed_sort_title && s->n - first > 1)
+		qsort(s->v + first, s->n - first, sizeof *s->v, cmp_rank);
 	sum_unread(s);
 	return 0;
 }

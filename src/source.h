@@ -54,13 +54,17 @@ struct item {
 					 * counted it */
 	int		 peeked;	/* file: title and metadata read */
 	int		 counted;	/* feed: n_total known */
+	size_t		 rank;		/* feed: its line in the urls file,
+					 * after them when not there */
 	int		 hl;		/* -1 unknown, 0, 1: matches a
 					 * highlight keyword */
 };
 
 struct source {
 	struct store		*st;		/* NULL: files */
-	const struct urls	*urls;		/* for tags; may be NULL */
+	const struct urls	*urls;		/* for tags and order; may be
+						 * NULL */
+	int			 feed_sort_title; /* else urls file order */
 	enum source_kind	 kind;
 	enum item_type		 list_type;	/* articles: which list */
 	int64_t			 feed_id;	/* articles of this feed */

@@ -1466,6 +1466,7 @@ open_store(struct tui *t)
 			cause = NULL;
 		}
 	source_init_store(&t->src, t->st, &t->urls);
+	t->src.feed_sort_title = t->cfg.feed_sort_title;
 	return 0;
 }
 

@@ -150,9 +150,14 @@ cap > "$W/f1.txt"
 check "store: unread/total counts" grep -q '4/4 All articles' "$W/f1.txt"
 check "store: failing feed marked with !" grep -q '^!.*Broken Feed' "$W/f1.txt"
 check "store: tags from the urls file" grep -q 'english' "$W/f1.txt"
-keys j j j
+sed -n '4,6p' "$W/f1.txt" | sed 's/ *│.*//' > "$W/order.txt"
+check "store: feeds in the urls file's order (Arabic, English, broken)" \
+    sh -c "grep -n 'arabic news' '$W/order.txt' | grep -q '^1:' &&
+    grep -n 'Daily News' '$W/order.txt' | grep -q '^2:' &&
+    grep -n 'Broken Feed' '$W/order.txt' | grep -q '^3:'"
+keys j j j j j
 check "store: the error shows in the reader pane" wait_for "HTTP 404 Not Found"
-keys j
+keys k
 keys Enter
 check "store: Enter opens the feed's articles" wait_for "Rain expected all weekend"
 keys s
@@ -168,6 +173,15 @@ keys R
 check "R with -o: offline, not refreshing" wait_for "offline"
 keys q
 check "q on the feed list quits" wait_for "AKHBAR-EXITED 0"
+printf 'feed-sort-order title\nfeed-sort-order newest\n' > "$W/sort.conf"
+start 120 40 -o -C "$W/sort.conf" $ST
+wait_for "All articles" >/dev/null
+cap > "$W/f2.txt"
+check "feed-sort-order title: Broken Feed first" \
+    sh -c "sed -n 4p '$W/f2.txt' | grep -q 'Broken Feed'"
+check "feed-sort-order: a bad value is named with file:line" \
+    wait_for "sort.conf:2: bad order 'newest'"
+keys q
 
 # ---- live refresh against the local feed server (tests/feedserver.py) ----
 mkdir -p "$W/www"

@@ -230,22 +230,16 @@ sum_unread(struct source *s)
 static int	hl_compute(struct source *s);
 static int	hl_has(const struct source *s, int64_t id);
 
-static int
-count_hl_cb(const struct store_article *a, void *arg)
-{
-	struct item	*it = ((struct source *)arg)->v +
-			    ((struct source *)arg)->n - 1;
-
-	it->n_unread += hl_has(arg, a->id);
-	return 0;
-}
-
-/* "Highlighted", when there are keywords. */
+/* "Highlighted", when there are keywords: its unread articles are the
+ * unread ids (an index walk) that are highlighted, not a walk over the
+ * headers. */
 static void
 add_highlighted(struct source *s)
 {
-	struct store_filter	 fl;
-	struct item		*it;
+	struct item	*it;
+	int64_t		*unread;
+	size_t		 n, i;
+	char		*cause = NULL;
 
 	if (s->hl == NULL)
 		return;
@@ -253,10 +247,15 @@ add_highlighted(struct source *s)
 	it = add_item(s, ITEM_HIGHLIGHTED);
 	it->title = xstrdup("Highlighted");
 	it->n_total = (int64_t)s->hl_n;
-	memset(&fl, 0, sizeof fl);
-	fl.unread_only = 1;
-	if (s->hl_n > 0)
-		store_articles(s->st, &fl, count_hl_cb, s, NULL);
+	if (s->hl_n == 0)
+		return;
+	if (store_unread_ids(s->st, &unread, &n, &cause) == -1) {
+		free(cause);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		it->n_unread += hl_has(s, unread[i]);
+	free(unread);
 }
 
 int
@@ -653,7 +652,7 @@ source_set_highlight(struct source *s, const struct matcher *m,
 	s->hl_nwords = n;
 	free(s->hl_ids);
 	s->hl_ids = NULL;
-	s->hl_n = 0;
+	s->hl_n = s->hl_cap = 0;
 	s->hl_done = 0;
 	for (i = 0; i < s->n; i++)
 		s->v[i].hl = -1;
@@ -679,18 +678,37 @@ hl_has(const struct source *s, int64_t id)
 static void
 hl_add(struct source *s, int64_t id)
 {
-	if (s->hl_n == 0 || (s->hl_n >= 16 &&
-	    (s->hl_n & (s->hl_n - 1)) == 0))
-		s->hl_ids = xreallocarray(s->hl_ids, s->hl_n ? s->hl_n * 2 :
-		    16, sizeof *s->hl_ids);
+	if (s->hl_n == s->hl_cap) {
+		s->hl_cap = s->hl_cap ? s->hl_cap * 2 : 64;
+		s->hl_ids = xreallocarray(s->hl_ids, s->hl_cap,
+		    sizeof *s->hl_ids);
+	}
 	s->hl_ids[s->hl_n++] = id;
 }
 
-static int
-hl_id_cb(const struct store_article *a, void *arg)
+/* s->hl_ids becomes its union with ids[0..n), both ascending. */
+static void
+hl_union(struct source *s, const int64_t *ids, size_t n)
 {
-	hl_add(arg, a->id);
-	return 0;
+	int64_t	*v;
+	size_t	 i = 0, j = 0, k = 0;
+
+	if (n == 0)
+		return;
+	v = xreallocarray(NULL, s->hl_n + n, sizeof *v);
+	while (i < s->hl_n || j < n) {
+		if (j == n || (i < s->hl_n && s->hl_ids[i] < ids[j]))
+			v[k++] = s->hl_ids[i++];
+		else {
+			if (i < s->hl_n && s->hl_ids[i] == ids[j])
+				i++;
+			v[k++] = ids[j++];
+		}
+	}
+	free(s->hl_ids);
+	s->hl_ids = v;
+	s->hl_cap = s->hl_n + n;
+	s->hl_n = k;
 }
 
 /* Whether the body of article id has a match (parsed as the reader
@@ -756,14 +774,15 @@ hl_query(const char *w)
 	return xstrdup(w);
 }
 
-/* The ids of the articles matching a keyword: one store_search() per
- * keyword, or, when a keyword is a regex, every title and body. Done
+/* The ids of the articles matching a keyword: the union of
+ * store_search_ids() over the keywords (the ids alone, not headers by
+ * date), or, when a keyword is a regex, every title and body. Done
  * again only when the number of articles changes. */
 static int
 hl_compute(struct source *s)
 {
-	int64_t	 total;
-	size_t	 i, k;
+	int64_t	 total, *ids;
+	size_t	 i, k, n;
 	char	*q, *cause = NULL;
 	int	 scan = 0;
 
@@ -775,8 +794,12 @@ hl_compute(struct source *s)
 	s->hl_n = 0;
 	for (i = 0; i < s->hl_nwords && !scan; i++) {
 		if ((q = hl_query(s->hl_words[i])) == NULL ||
-		    store_search(s->st, q, NULL, hl_id_cb, s, &cause) == -1)
+		    store_search_ids(s->st, q, &ids, &n, &cause) == -1)
 			scan = 1;
+		else {
+			hl_union(s, ids, n);
+			free(ids);
+		}
 		free(q);
 		free(cause);
 		cause = NULL;
@@ -784,13 +807,13 @@ hl_compute(struct source *s)
 	if (scan) {
 		s->hl_n = 0;
 		store_articles(s->st, NULL, hl_scan_cb, s, NULL);
+		if (s->hl_n > 1)
+			qsort(s->hl_ids, s->hl_n, sizeof *s->hl_ids, cmp_id);
+		for (i = k = 0; i < s->hl_n; i++)
+			if (k == 0 || s->hl_ids[k - 1] != s->hl_ids[i])
+				s->hl_ids[k++] = s->hl_ids[i];
+		s->hl_n = k;
 	}
-	if (s->hl_n > 1)
-		qsort(s->hl_ids, s->hl_n, sizeof *s->hl_ids, cmp_id);
-	for (i = k = 0; i < s->hl_n; i++)
-		if (k == 0 || s->hl_ids[k - 1] != s->hl_ids[i])
-			s->hl_ids[k++] = s->hl_ids[i];
-	s->hl_n = k;
 	s->hl_done = 1;
 	s->hl_total = total;
 	return 0;

@@ -78,6 +78,7 @@ struct source {
 	size_t			 hl_nwords;
 	int64_t			*hl_ids;
 	size_t			 hl_n;
+	size_t			 hl_cap;
 	int			 hl_done;
 	int64_t			 hl_total;	/* articles when computed */
 };
@@ -144,8 +145,8 @@ int	 source_save(struct source *s, size_t i, const char *dir,
 void	 source_set_highlight(struct source *s, const struct matcher *m,
 	    char *const *words, size_t n);
 /* Non-zero when item i's title or body (files: its title) matches a
- * highlight keyword. The store is searched once (store_search() per
- * keyword; bodies are read only for /regex/ keywords) and cached. */
+ * highlight keyword. The store is searched once (store_search_ids() per
+ * keyword; every title and body only for /regex/ keywords) and cached. */
 int	 source_highlighted(struct source *s, size_t i);
 
 #endif

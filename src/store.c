@@ -1544,6 +1544,140 @@ store_search(struct store *st, const char *query,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static int
+ids_cmp(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Append id to the growing array *v of *n (capacity *cap). */
+static void
+ids_add(int64_t **v, size_t *n, size_t *cap, int64_t id)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[(*n)++] = id;
+}
+
+/*
+ * Does the candidate (id, title) match q? As store_search_confirm(), but
+ * the body is read only when the title alone does not match every term
+ * (search_query_test_body() with no body is that test).
+ */
+static int
+store_search_candidate(struct store *st, const struct search_query *q,
+    int64_t id, const char *title, char **cause)
+{
+	struct store_article	a;
+
+	if (search_query_test_body(q, title, NULL, 0))
+		return 1;
+	memset(&a, 0, sizeof a);
+	a.id = id;
+	a.title = title;
+	return store_search_body(st, q, &a, cause);
+}
+
+int
+store_search_ids(struct store *st, const char *query, int64_t **ids,
+    size_t *n, char **cause)
+{
+	struct search_query	*q;
+	sqlite3_stmt		*s;
+	char			*why = NULL;
+	size_t			 cap = 0;
+	int64_t			 id;
+	int			 rc, exact, ok;
+
+	*ids = NULL;
+	*n = 0;
+	if ((q = search_query_parse(query, &why)) == NULL) {
+		*cause = xasprintf("search: %s", why);
+		free(why);
+		return -1;
+	}
+	exact = search_query_exact(q);
+	if (store_search_catch_up(st, cause) != 0) {
+		search_query_free(q);
+		return -1;
+	}
+	/* The index's own rowid order; an exact answer needs no header. */
+	if (sqlite3_prepare_v2(st->db, exact ?
+	    "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1" :
+	    "SELECT a.id, a.title FROM article_fts s JOIN articles a "
+	    "ON a.id = s.rowid WHERE article_fts MATCH ?1", -1, &s,
+	    NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: search");
+		search_query_free(q);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, search_query_fts(q), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		if (!exact && (ok = store_search_candidate(st, q, id,
+		    (const char *)sqlite3_column_text(s, 1), cause)) <= 0) {
+			if (ok < 0) {
+				rc = -1;	/* *cause is set */
+				break;
+			}
+			continue;
+		}
+		ids_add(ids, n, &cap, id);
+	}
+	if (rc != SQLITE_DONE && rc != -1)
+		*cause = store_error(st, "store: search");
+	sqlite3_finalize(s);
+	search_query_free(q);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return -1;
+	}
+	/* FTS5 gives its rowids in order; make sure of it. */
+	for (cap = 1; cap < *n && (*ids)[cap - 1] < (*ids)[cap]; cap++)
+		;
+	if (cap < *n)
+		qsort(*ids, *n, sizeof **ids, ids_cmp);
+	return 0;
+}
+
+int
+store_unread_ids(struct store *st, int64_t **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	/* Feed by feed (CROSS JOIN keeps feeds outside), each a range of
+	 * articles_feed_unread: only the unread entries, no table row. The
+	 * planner alone walks every entry of that index, and the partial
+	 * index articles_unread makes SQLite 3.40 read each row for its
+	 * unread column. */
+	if (sqlite3_prepare_v2(st->db, "SELECT a.id FROM feeds f CROSS JOIN "
+	    "articles a ON a.feed_id = f.id WHERE a.unread = 1", -1, &s,
+	    NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: articles");
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		ids_add(ids, n, &cap, sqlite3_column_int64(s, 0));
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: articles");
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int64_t
 store_count(struct store *st, const struct store_filter *filter,
     char **cause)

@@ -77,6 +77,7 @@ source_free(struct source *s)
 	free(s->title);
 	free(s->query);
 	free(s->hl_ids);
+	free(s->hl_bits);
 	folder_free(s->fo);
 	memset(s, 0, sizeof *s);
 }
@@ -653,6 +654,8 @@ source_set_highlight(struct source *s, const struct matcher *m,
 	free(s->hl_ids);
 	s->hl_ids = NULL;
 	s->hl_n = s->hl_cap = 0;
+	free(s->hl_bits);
+	s->hl_bits = NULL;
 	s->hl_done = 0;
 	for (i = 0; i < s->n; i++)
 		s->v[i].hl = -1;
@@ -661,7 +664,15 @@ source_set_highlight(struct source *s, const struct matcher *m,
 static int
 hl_has(const struct source *s, int64_t id)
 {
-	size_t	lo = 0, hi = s->hl_n, mid;
+	size_t		lo = 0, hi = s->hl_n, mid;
+	uint64_t	bit;
+
+	if (s->hl_bits != NULL) {
+		if (id < s->hl_lo || (bit = (uint64_t)(id - s->hl_lo)) >=
+		    s->hl_nbits)
+			return 0;
+		return (s->hl_bits[bit / 64] >> (bit % 64)) & 1;
+	}
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -758,6 +769,33 @@ cmp_id(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * A bitmap of the ids when it takes at most as much memory as they do:
+ * the Highlighted count asks for every unread id, and a binary search
+ * over 100k ids, a mispredicted branch a step, took 4 ms for 33k.
+ */
+static void
+hl_bitmap(struct source *s)
+{
+	uint64_t	bit;
+	size_t		i;
+
+	free(s->hl_bits);
+	s->hl_bits = NULL;
+	if (s->hl_n < 64)
+		return;
+	s->hl_lo = s->hl_ids[0];
+	s->hl_nbits = (uint64_t)(s->hl_ids[s->hl_n - 1] - s->hl_lo) + 1;
+	if (s->hl_nbits / 64 > s->hl_n)
+		return;
+	s->hl_bits = xcalloc((size_t)(s->hl_nbits / 64 + 1),
+	    sizeof *s->hl_bits);
+	for (i = 0; i < s->hl_n; i++) {
+		bit = (uint64_t)(s->hl_ids[i] - s->hl_lo);
+		s->hl_bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+	}
+}
+
 /* The query store_search() needs for one keyword, or NULL when it has
  * none (a /regex/). */
 static char *
@@ -814,6 +852,7 @@ hl_compute(struct source *s)
 				s->hl_ids[k++] = s->hl_ids[i];
 		s->hl_n = k;
 	}
+	hl_bitmap(s);
 	s->hl_done = 1;
 	s->hl_total = total;
 	return 0;

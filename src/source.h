@@ -72,13 +72,17 @@ struct source {
 	size_t			 cap;
 
 	/* Highlight keywords (borrowed) and the ids of the articles that
-	 * match one, sorted; computed when first needed. */
+	 * match one, sorted; computed when first needed. When they are
+	 * dense, also a bitmap of ids hl_lo.. (hl_nbits bits). */
 	const struct matcher	*hl;
 	char *const		*hl_words;
 	size_t			 hl_nwords;
 	int64_t			*hl_ids;
 	size_t			 hl_n;
 	size_t			 hl_cap;
+	uint64_t		*hl_bits;
+	int64_t			 hl_lo;
+	uint64_t		 hl_nbits;
 	int			 hl_done;
 	int64_t			 hl_total;	/* articles when computed */
 };

@@ -276,6 +276,8 @@ static int (*const migration_fill[STORE_SCHEMA_VERSION])(struct store *,
 struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[S_COUNT];
+	int		 vocab;	/* temp.article_vocab made (store_fts_prefix) */
+	int		 ids_fn; /* akhbar_ids() registered (store_ids_walk) */
 };
 
 /*
@@ -1552,15 +1554,70 @@ ids_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Append id to the growing array *v of *n (capacity *cap). */
+/* A growing array of ids. */
+struct store_ids {
+	int64_t		*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
 static void
-ids_add(int64_t **v, size_t *n, size_t *cap, int64_t id)
+ids_add(struct store_ids *a, int64_t id)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 256;
-		*v = xreallocarray(*v, *cap, sizeof **v);
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 256;
+		a->v = xreallocarray(a->v, a->cap, sizeof *a->v);
 	}
-	(*v)[(*n)++] = id;
+	a->v[a->n++] = id;
+}
+
+/* akhbar_ids(P, id): an aggregate adding each id to the store_ids bound
+ * as the pointer P, so a walk of 100k ids is one sqlite3_step() rather
+ * than 100k rows handed out one by one (a third faster). */
+static void
+store_ids_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store_ids	*a;
+
+	if ((a = sqlite3_value_pointer(argv[0], "akhbar_ids")) != NULL)
+		ids_add(a, sqlite3_value_int64(argv[1]));
+}
+
+static void
+store_ids_final(sqlite3_context *ctx)
+{
+	sqlite3_result_null(ctx);
+}
+
+/* Run sql, which calls akhbar_ids(?1, id) for each id it walks, with
+ * ?2 bound to match when not NULL; the ids go into *a. */
+static int
+store_ids_walk(struct store *st, const char *sql, const char *match,
+    struct store_ids *a, const char *what, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (!st->ids_fn && sqlite3_create_function(st->db, "akhbar_ids", 2,
+	    SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL, store_ids_step,
+	    store_ids_final) != SQLITE_OK) {
+		*cause = store_error(st, what);
+		return -1;
+	}
+	st->ids_fn = 1;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, what);
+		return -1;
+	}
+	sqlite3_bind_pointer(s, 1, a, "akhbar_ids", NULL);
+	if (match != NULL)
+		sqlite3_bind_text(s, 2, match, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE)
+		*cause = store_error(st, what);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /*
@@ -1582,16 +1639,78 @@ store_search_candidate(struct store *st, const struct search_query *q,
 	return store_search_body(st, q, &a, cause);
 }
 
+/* Most terms store_fts_prefix() turns a prefix query into. */
+#define STORE_PREFIX_TERMS	16
+
+/*
+ * An exact query of one word w is the FTS5 prefix query "w"*, which
+ * SQLite 3.40 answers by first copying the doclists of every term that
+ * starts with w into one buffer: 32 ms for a word in each of 100k
+ * articles, 11 ms for the same word as a plain term. So when few terms
+ * are longer than w (its endings), ask for the terms by name: "w" OR
+ * "t1" OR ..., the same articles. The longer terms come from an
+ * fts5vocab table over the index, made in the connection's temp schema
+ * (the store's file is not touched), from w plus a byte 1 on, so that
+ * it does not count the articles of w itself (3 ms for 100k). Returns
+ * the new expression (caller frees), or NULL to keep fts.
+ */
+static char *
+store_fts_prefix(struct store *st, const char *fts)
+{
+	sqlite3_stmt	*s;
+	struct buf	 b = { 0 };
+	char		*lo, *hi;
+	const char	*t;
+	size_t		 n = strlen(fts), terms = 0;
+	int		 rc;
+
+	if (n < 4 || fts[0] != '"' || fts[n - 2] != '"' || fts[n - 1] != '*' ||
+	    memchr(fts + 1, '"', n - 3) != NULL)
+		return NULL;
+	if (!st->vocab && sqlite3_exec(st->db, "CREATE VIRTUAL TABLE IF NOT "
+	    "EXISTS temp.article_vocab USING fts5vocab(main, article_fts, "
+	    "row)", NULL, NULL, NULL) != SQLITE_OK)
+		return NULL;
+	st->vocab = 1;
+	/* Terms are compared as memcmp() does: every term longer than w
+	 * and starting with it is in [w "\1", hi), hi being w with its last
+	 * byte one higher. */
+	lo = xasprintf("%.*s\1", (int)(n - 3), fts + 1);
+	hi = xstrndup(fts + 1, n - 3);
+	hi[n - 4]++;
+	if (sqlite3_prepare_v2(st->db, "SELECT term FROM temp.article_vocab "
+	    "WHERE term >= ?1 AND term < ?2", -1, &s, NULL) != SQLITE_OK) {
+		free(lo);
+		free(hi);
+		return NULL;
+	}
+	sqlite3_bind_text(s, 1, lo, -1, free);
+	sqlite3_bind_text(s, 2, hi, -1, free);
+	buf_add(&b, fts, n - 1);
+	/* A term is letters, marks and digits (search.c), never a '"'. */
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	    ++terms <= STORE_PREFIX_TERMS &&
+	    (t = (const char *)sqlite3_column_text(s, 0)) != NULL &&
+	    strchr(t, '"') == NULL)
+		buf_printf(&b, " OR \"%s\"", t);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
 int
 store_search_ids(struct store *st, const char *query, int64_t **ids,
     size_t *n, char **cause)
 {
 	struct search_query	*q;
+	struct store_ids	 a = { 0 };
 	sqlite3_stmt		*s;
-	char			*why = NULL;
-	size_t			 cap = 0;
-	int64_t			 id;
-	int			 rc, exact, ok;
+	char			*why = NULL, *fts;
+	size_t			 i;
+	int			 rc = SQLITE_DONE, ok;
 
 	*ids = NULL;
 	*n = 0;
@@ -1600,58 +1719,60 @@ store_search_ids(struct store *st, const char *query, int64_t **ids,
 		free(why);
 		return -1;
 	}
-	exact = search_query_exact(q);
 	if (store_search_catch_up(st, cause) != 0) {
 		search_query_free(q);
 		return -1;
 	}
-	/* The index's own rowid order; an exact answer needs no header. */
-	if (sqlite3_prepare_v2(st->db, exact ?
-	    "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1" :
-	    "SELECT a.id, a.title FROM article_fts s JOIN articles a "
-	    "ON a.id = s.rowid WHERE article_fts MATCH ?1", -1, &s,
-	    NULL) != SQLITE_OK) {
+	if (search_query_exact(q)) {
+		/* The index alone, in its rowid order: no header. */
+		fts = store_fts_prefix(st, search_query_fts(q));
+		rc = store_ids_walk(st, "SELECT akhbar_ids(?1, rowid) FROM "
+		    "article_fts WHERE article_fts MATCH ?2", fts != NULL ?
+		    fts : search_query_fts(q), &a, "store: search",
+		    cause) == 0 ? SQLITE_DONE : -1;
+		free(fts);
+	} else if (sqlite3_prepare_v2(st->db, "SELECT a.id, a.title FROM "
+	    "article_fts s JOIN articles a ON a.id = s.rowid WHERE "
+	    "article_fts MATCH ?1", -1, &s, NULL) != SQLITE_OK) {
 		*cause = store_error(st, "store: search");
-		search_query_free(q);
-		return -1;
-	}
-	sqlite3_bind_text(s, 1, search_query_fts(q), -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
-		if (!exact && (ok = store_search_candidate(st, q, id,
-		    (const char *)sqlite3_column_text(s, 1), cause)) <= 0) {
-			if (ok < 0) {
+		rc = -1;
+	} else {
+		sqlite3_bind_text(s, 1, search_query_fts(q), -1,
+		    SQLITE_STATIC);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if ((ok = store_search_candidate(st, q,
+			    sqlite3_column_int64(s, 0),
+			    (const char *)sqlite3_column_text(s, 1),
+			    cause)) < 0) {
 				rc = -1;	/* *cause is set */
 				break;
 			}
-			continue;
+			if (ok)
+				ids_add(&a, sqlite3_column_int64(s, 0));
 		}
-		ids_add(ids, n, &cap, id);
+		if (rc != SQLITE_DONE && rc != -1)
+			*cause = store_error(st, "store: search");
+		sqlite3_finalize(s);
 	}
-	if (rc != SQLITE_DONE && rc != -1)
-		*cause = store_error(st, "store: search");
-	sqlite3_finalize(s);
 	search_query_free(q);
 	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
+		free(a.v);
 		return -1;
 	}
 	/* FTS5 gives its rowids in order; make sure of it. */
-	for (cap = 1; cap < *n && (*ids)[cap - 1] < (*ids)[cap]; cap++)
+	for (i = 1; i < a.n && a.v[i - 1] < a.v[i]; i++)
 		;
-	if (cap < *n)
-		qsort(*ids, *n, sizeof **ids, ids_cmp);
+	if (i < a.n)
+		qsort(a.v, a.n, sizeof *a.v, ids_cmp);
+	*ids = a.v;
+	*n = a.n;
 	return 0;
 }
 
 int
 store_unread_ids(struct store *st, int64_t **ids, size_t *n, char **cause)
 {
-	sqlite3_stmt	*s;
-	size_t		 cap = 0;
-	int		 rc;
+	struct store_ids	a = { 0 };
 
 	*ids = NULL;
 	*n = 0;
@@ -1660,22 +1781,15 @@ store_unread_ids(struct store *st, int64_t **ids, size_t *n, char **cause)
 	 * planner alone walks every entry of that index, and the partial
 	 * index articles_unread makes SQLite 3.40 read each row for its
 	 * unread column. */
-	if (sqlite3_prepare_v2(st->db, "SELECT a.id FROM feeds f CROSS JOIN "
-	    "articles a ON a.feed_id = f.id WHERE a.unread = 1", -1, &s,
-	    NULL) != SQLITE_OK) {
-		*cause = store_error(st, "store: articles");
+	if (store_ids_walk(st, "SELECT akhbar_ids(?1, a.id) FROM feeds f "
+	    "CROSS JOIN articles a ON a.feed_id = f.id WHERE a.unread = 1",
+	    NULL, &a, "store: articles", cause) == -1) {
+		free(a.v);
 		return -1;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		ids_add(ids, n, &cap, sqlite3_column_int64(s, 0));
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "store: articles");
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	*ids = a.v;
+	*n = a.n;
+	return 0;
 }
 
 int64_t

@@ -244,13 +244,17 @@ static const struct {
 	{ "الإدلبي", "<div>غزة</div>", 1 },
 	{ "=RT", "نص بشار\tالأسد", 0 },
 	{ "ARTICLE", "<p>nothing at all</p>", 1 },
+	/* more endings of "kw" than store_fts_prefix() asks for by name */
+	{ "kw0 kw1 kw2 kw3 kw4 kw5 kw6 kw7 kw8 kw9", "kwa kwb kwc kwd kwe "
+	    "kwf kwg kwh kwi kwj", 0 },
+	{ "kw", "<p>kwz</p>", 1 },
 };
 
 /* Keyword sets, each as the reader would get them from the config. */
 static const char *const hl_sets[][6] = {
 	{ "إدلب" }, { "الرئيس" }, { "الرَّئيس" }, { "Reuter" }, { "=RT" },
 	{ "بشار الأسد" }, { "تركي" }, { "=إدلب" }, { "كتاب" }, { "سلام" },
-	{ "/غز(ة|ه)/" }, { "new york" },
+	{ "/غز(ة|ه)/" }, { "new york" }, { "kw" }, { "kwz" }, { "=kw" },
 	{ "إدلب", "Reuter", "بشار الأسد", "=RT" },
 	{ "الرئيس", "تركي", "/غز(ة|ه)/" },
 };

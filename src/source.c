@@ -228,28 +228,52 @@ sum_unread(struct source *s)
 			s->v[i].n_total = s->v[i].n_unread = unread;
 }
 
-static int	hl_compute(struct source *s);
+static int	hl_compute(struct source *s, int64_t total);
 static int	hl_has(const struct source *s, int64_t id);
 
-/* "Highlighted", when there are keywords: its unread articles are the
- * unread ids (an index walk) that are highlighted, not a walk over the
- * headers. */
+/* "Highlighted", when there are keywords, with its total (the number
+ * of articles, total, is "All articles"' and tells whether the ids are
+ * still those of the store's articles). */
 static void
-add_highlighted(struct source *s)
+add_highlighted(struct source *s, int64_t total)
 {
 	struct item	*it;
-	int64_t		*unread;
-	size_t		 n, i;
-	char		*cause = NULL;
 
 	if (s->hl == NULL)
 		return;
-	hl_compute(s);
+	hl_compute(s, total);
 	it = add_item(s, ITEM_HIGHLIGHTED);
 	it->title = xstrdup("Highlighted");
 	it->n_total = (int64_t)s->hl_n;
-	if (s->hl_n == 0)
+}
+
+/*
+ * The unread articles of "Highlighted", once the feeds' unread counts
+ * are summed: a lookup for each of a few highlighted ids, else a walk
+ * over the unread ids (an index walk, not the headers), each looked up
+ * in the highlighted ones.
+ */
+static void
+count_highlighted(struct source *s)
+{
+	struct item	*it = NULL;
+	int64_t		*unread, n_unread = 0;
+	size_t		 n, i;
+	char		*cause = NULL;
+
+	for (i = 0; i < s->n && it == NULL; i++)
+		if (s->v[i].type == ITEM_HIGHLIGHTED)
+			it = &s->v[i];
+		else if (s->v[i].type == ITEM_UNREAD)
+			n_unread = s->v[i].n_unread;
+	if (it == NULL || s->hl_n == 0)
 		return;
+	if ((int64_t)s->hl_n * 16 <= n_unread) {
+		if (store_unread_among(s->st, s->hl_ids, s->hl_n,
+		    &it->n_unread, &cause) == -1)
+			free(cause);
+		return;
+	}
 	if (store_unread_ids(s->st, &unread, &n, &cause) == -1) {
 		free(cause);
 		return;
@@ -269,10 +293,11 @@ source_load_feeds(struct source *s, char **cause)
 	add_virtual(s, ITEM_ALL, "All articles");
 	add_virtual(s, ITEM_UNREAD, "Unread");
 	add_virtual(s, ITEM_SAVED, "Saved");
-	add_highlighted(s);
+	add_highlighted(s, s->v[0].n_total);
 	if (store_feeds(s->st, feed_cb, s, cause) == -1)
 		return -1;
 	sum_unread(s);
+	count_highlighted(s);
 	return 0;
 }
 
@@ -342,7 +367,7 @@ source_reload(struct source *s, char **cause)
 	if (s->list_type == ITEM_HIGHLIGHTED) {
 		if (s->hl == NULL)
 			return 0;
-		hl_compute(s);
+		hl_compute(s, -1);
 		return store_articles(s->st, &fl, hl_article_cb, s, cause);
 	}
 	return store_articles(s->st, &fl, article_cb, s, cause);
@@ -697,15 +722,19 @@ hl_add(struct source *s, int64_t id)
 	s->hl_ids[s->hl_n++] = id;
 }
 
-/* s->hl_ids becomes its union with ids[0..n), both ascending. */
+/* s->hl_ids becomes its union with ids[0..n) (freed), both ascending. */
 static void
-hl_union(struct source *s, const int64_t *ids, size_t n)
+hl_union(struct source *s, int64_t *ids, size_t n)
 {
 	int64_t	*v;
 	size_t	 i = 0, j = 0, k = 0;
 
-	if (n == 0)
+	if (s->hl_n == 0) {
+		free(s->hl_ids);
+		s->hl_ids = ids;
+		s->hl_n = s->hl_cap = n;
 		return;
+	}
 	v = xreallocarray(NULL, s->hl_n + n, sizeof *v);
 	while (i < s->hl_n || j < n) {
 		if (j == n || (i < s->hl_n && s->hl_ids[i] < ids[j]))
@@ -716,6 +745,7 @@ hl_union(struct source *s, const int64_t *ids, size_t n)
 			v[k++] = ids[j++];
 		}
 	}
+	free(ids);
 	free(s->hl_ids);
 	s->hl_ids = v;
 	s->hl_cap = s->hl_n + n;
@@ -815,18 +845,20 @@ hl_query(const char *w)
 /* The ids of the articles matching a keyword: the union of
  * store_search_ids() over the keywords (the ids alone, not headers by
  * date), or, when a keyword is a regex, every title and body. Done
- * again only when the number of articles changes. */
+ * again only when the number of articles (total, or -1: count them)
+ * changes. */
 static int
-hl_compute(struct source *s)
+hl_compute(struct source *s, int64_t total)
 {
-	int64_t	 total, *ids;
+	int64_t	*ids;
 	size_t	 i, k, n;
 	char	*q, *cause = NULL;
 	int	 scan = 0;
 
 	if (s->st == NULL || s->hl == NULL)
 		return 0;
-	total = store_count(s->st, NULL, NULL);
+	if (total < 0)
+		total = store_count(s->st, NULL, NULL);
 	if (s->hl_done && total == s->hl_total)
 		return 0;
 	s->hl_n = 0;
@@ -834,10 +866,8 @@ hl_compute(struct source *s)
 		if ((q = hl_query(s->hl_words[i])) == NULL ||
 		    store_search_ids(s->st, q, &ids, &n, &cause) == -1)
 			scan = 1;
-		else {
+		else
 			hl_union(s, ids, n);
-			free(ids);
-		}
 		free(q);
 		free(cause);
 		cause = NULL;
@@ -871,7 +901,7 @@ source_highlighted(struct source *s, size_t i)
 	if (it->type == ITEM_FILE)
 		it->hl = it->error == NULL && matcher_test(s->hl, it->title);
 	else if (it->type == ITEM_ARTICLE) {
-		hl_compute(s);
+		hl_compute(s, -1);
 		it->hl = hl_has(s, it->id);
 	} else
 		it->hl = 0;

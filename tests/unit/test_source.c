@@ -284,6 +284,33 @@ hl_fill(struct store *st, int64_t feed, size_t from, size_t to, int round)
 	assert_int_equal(store_update_commit(u, &m, NULL, &cause), 0);
 }
 
+static void
+hl_filler(struct store *st)
+{
+	struct store_update	*u;
+	struct store_fetch_meta	 m = { .title = "filler" };
+	struct feed_item	 it;
+	char			*cause = NULL, id[32];
+	int64_t			 feed;
+	int			 k;
+
+	assert_int_equal(store_feed_add(st, "https://filler.example/", NULL,
+	    &feed, &cause), 0);
+	u = store_update_begin(st, feed, 0, &cause);
+	assert_non_null(u);
+	for (k = 0; k < 60; k++) {
+		memset(&it, 0, sizeof it);
+		snprintf(id, sizeof id, "filler %d", k);
+		it.id = id;
+		it.title = id;
+		it.content = "<p>nothing to see</p>";
+		it.content_html = 1;
+		it.date = 100 + k;
+		assert_int_equal(store_update_item(u, &it, &cause), 0);
+	}
+	assert_int_equal(store_update_commit(u, &m, NULL, &cause), 0);
+}
+
 /* Brute force: matcher_test() over each article's title and body text
  * (search_body_text(): the text without markup). */
 struct hl_brute {
@@ -390,6 +417,10 @@ test_highlighted(void **state)
 		assert_int_equal(store_feed_add(st, "https://hl.example/",
 		    NULL, &feed, &cause), 0);
 		hl_fill(st, feed, 0, half, 0);
+		/* Unread articles that match nothing, so that a keyword
+		 * matching few has its unread ones looked up one by one
+		 * and one matching many walks the unread ones. */
+		hl_filler(st);
 		m = matcher_create();
 		for (n = 0; n < 6 && hl_sets[k][n] != NULL; n++) {
 			words[n] = (char *)hl_sets[k][n];

@@ -231,9 +231,9 @@ sum_unread(struct source *s)
 static int	hl_compute(struct source *s, int64_t total);
 static int	hl_has(const struct source *s, int64_t id);
 
-/* "Highlighted", when there are keywords, with its total (the number
- * of articles, total, is "All articles"' and tells whether the ids are
- * still those of the store's articles). */
+/* "Highlighted", when there are keywords, with its total. total is the
+ * number of articles ("All articles"' total), by which hl_compute()
+ * knows whether the ids it has are still current. */
 static void
 add_highlighted(struct source *s, int64_t total)
 {

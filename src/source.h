@@ -76,12 +76,17 @@ struct source {
 	size_t			 cap;
 
 	/* Highlight keywords (borrowed) and the ids of the articles that
-	 * match one, sorted; computed when first needed. */
+	 * match one, sorted; computed when first needed. When they are
+	 * dense, also a bitmap of ids hl_lo.. (hl_nbits bits). */
 	const struct matcher	*hl;
 	char *const		*hl_words;
 	size_t			 hl_nwords;
 	int64_t			*hl_ids;
 	size_t			 hl_n;
+	size_t			 hl_cap;
+	uint64_t		*hl_bits;
+	int64_t			 hl_lo;
+	uint64_t		 hl_nbits;
 	int			 hl_done;
 	int64_t			 hl_total;	/* articles when computed */
 };
@@ -148,8 +153,8 @@ int	 source_save(struct source *s, size_t i, const char *dir,
 void	 source_set_highlight(struct source *s, const struct matcher *m,
 	    char *const *words, size_t n);
 /* Non-zero when item i's title or body (files: its title) matches a
- * highlight keyword. The store is searched once (store_search() per
- * keyword; bodies are read only for /regex/ keywords) and cached. */
+ * highlight keyword. The store is searched once (store_search_ids() per
+ * keyword; every title and body only for /regex/ keywords) and cached. */
 int	 source_highlighted(struct source *s, size_t i);
 
 #endif

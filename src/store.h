@@ -222,6 +222,33 @@ int	 store_search(struct store *st, const char *query,
 	    const struct store_filter *filter, store_article_cb cb, void *arg,
 	    char **cause);
 /*
+ * The ids of the articles store_search() finds for query, ascending,
+ * into *ids (caller frees) and *n: for the highlight keywords, which
+ * need the set, not the headers. An exact query (search_query_exact())
+ * reads only the index, not the articles nor their feeds (every indexed
+ * id is an article once the index caught up, and feeds are never
+ * deleted); any other has its candidates confirmed as store_search()
+ * does, reading a body only when the title alone does not match.
+ * Returns 0, or -1 and *cause as store_search().
+ */
+int	 store_search_ids(struct store *st, const char *query, int64_t **ids,
+	    size_t *n, char **cause);
+/*
+ * The ids of the unread articles (of feeds that exist), in no given
+ * order, into *ids (caller frees) and *n: a walk over the index entries
+ * of the unread articles. Returns 0, or -1 and *cause.
+ */
+int	 store_unread_ids(struct store *st, int64_t **ids, size_t *n,
+	    char **cause);
+/*
+ * How many of the articles ids[0..n) are unread (of feeds that exist),
+ * into *count: one lookup each (about 1 us), for a few ids, where
+ * store_unread_ids() would walk every unread one. Returns 0, or -1 and
+ * *cause.
+ */
+int	 store_unread_among(struct store *st, const int64_t *ids, size_t n,
+	    int64_t *count, char **cause);
+/*
  * Check a query without a store: returns 0, or -1 and *cause (caller
  * frees) saying what is wrong with it, for a usage error.
  */

@@ -14,6 +14,8 @@
 #include <cmocka.h>
 
 #include "feed.h"
+#include "match.h"
+#include "search.h"
 #include "source.h"
 #include "store.h"
 #include "util.h"
@@ -220,12 +222,238 @@ test_counts_mapped(void **state)
 	free(db);
 }
 
+/* ---- highlighted articles ---- */
+
+/* Articles in Arabic and English: harakat, hamza forms, proclitics,
+ * tatweel, a phrase across spaces, HTML and plain bodies. */
+static const struct {
+	const char	*title, *body;
+	int		 html;
+} hl_arts[] = {
+	{ "قصف على بإدلب أمس", "<p>الرَّئِيسُ يتحدث</p>", 1 },
+	{ "Reuters: markets", "RT report", 0 },
+	{ "للرئيس كلمة", "", 0 },
+	{ "غزه اليوم", "<p>لا شيء هنا</p>", 1 },
+	{ "nothing", "<p>بشار   الأسد في <b>دمشق</b></p>", 1 },
+	{ "التركية", "RTs and ARTICLE", 0 },
+	{ "فبإدلب والرئيس", NULL, 0 },
+	{ "سلام", "<p>الإسلام</p>", 1 },
+	{ "ادلب بلا همزة", "text", 0 },
+	{ "مكتبة", "<p>الرئيـــس</p>", 1 },
+	{ "plain", "<p>new <i>york</i> and بالرئيس</p>", 1 },
+	{ "الإدلبي", "<div>غزة</div>", 1 },
+	{ "=RT", "نص بشار\tالأسد", 0 },
+	{ "ARTICLE", "<p>nothing at all</p>", 1 },
+	/* more endings of "kw" than store_fts_prefix() asks for by name */
+	{ "kw0 kw1 kw2 kw3 kw4 kw5 kw6 kw7 kw8 kw9", "kwa kwb kwc kwd kwe "
+	    "kwf kwg kwh kwi kwj", 0 },
+	{ "kw", "<p>kwz</p>", 1 },
+};
+
+/* Keyword sets, each as the reader would get them from the config. */
+static const char *const hl_sets[][6] = {
+	{ "إدلب" }, { "الرئيس" }, { "الرَّئيس" }, { "Reuter" }, { "=RT" },
+	{ "بشار الأسد" }, { "تركي" }, { "=إدلب" }, { "كتاب" }, { "سلام" },
+	{ "/غز(ة|ه)/" }, { "new york" }, { "kw" }, { "kwz" }, { "=kw" },
+	{ "إدلب", "Reuter", "بشار الأسد", "=RT" },
+	{ "الرئيس", "تركي", "/غز(ة|ه)/" },
+};
+
+/* Add the articles from..to of hl_arts[] (ids "hl-N-<round>"). */
+static void
+hl_fill(struct store *st, int64_t feed, size_t from, size_t to, int round)
+{
+	struct store_update	*u;
+	struct store_fetch_meta	 m = { .title = "hl" };
+	struct feed_item	 it;
+	char			*cause = NULL, id[32];
+	size_t			 k;
+
+	u = store_update_begin(st, feed, 0, &cause);
+	assert_non_null(u);
+	for (k = from; k < to; k++) {
+		memset(&it, 0, sizeof it);
+		snprintf(id, sizeof id, "hl-%zu-%d", k, round);
+		it.id = id;
+		it.title = hl_arts[k].title;
+		it.content = hl_arts[k].body;
+		it.content_html = hl_arts[k].html;
+		it.date = 5000 + (int64_t)k * 7 + round;
+		assert_int_equal(store_update_item(u, &it, &cause), 0);
+	}
+	assert_int_equal(store_update_commit(u, &m, NULL, &cause), 0);
+}
+
+static void
+hl_filler(struct store *st)
+{
+	struct store_update	*u;
+	struct store_fetch_meta	 m = { .title = "filler" };
+	struct feed_item	 it;
+	char			*cause = NULL, id[32];
+	int64_t			 feed;
+	int			 k;
+
+	assert_int_equal(store_feed_add(st, "https://filler.example/", NULL,
+	    &feed, &cause), 0);
+	u = store_update_begin(st, feed, 0, &cause);
+	assert_non_null(u);
+	for (k = 0; k < 60; k++) {
+		memset(&it, 0, sizeof it);
+		snprintf(id, sizeof id, "filler %d", k);
+		it.id = id;
+		it.title = id;
+		it.content = "<p>nothing to see</p>";
+		it.content_html = 1;
+		it.date = 100 + k;
+		assert_int_equal(store_update_item(u, &it, &cause), 0);
+	}
+	assert_int_equal(store_update_commit(u, &m, NULL, &cause), 0);
+}
+
+/* Brute force: matcher_test() over each article's title and body text
+ * (search_body_text(): the text without markup). */
+struct hl_brute {
+	const struct matcher	*m;
+	struct store		*st;
+	int64_t			 ids[64];
+	int			 unread[64];
+	size_t			 n;
+	int64_t			 total, n_unread;
+};
+
+static int
+hl_brute_cb(const struct store_article *a, void *arg)
+{
+	struct hl_brute		*b = arg;
+	struct store_body	 body;
+	char			*cause = NULL, *text;
+	int			 hit;
+
+	memset(&body, 0, sizeof body);
+	assert_int_equal(store_article_body(b->st, a->id, &body, &cause), 0);
+	text = search_body_text(body.content, body.content_html);
+	hit = matcher_test(b->m, a->title != NULL ? a->title : "") ||
+	    matcher_test(b->m, text);
+	free(text);
+	store_body_clear(&body);
+	b->total++;
+	if (!hit)
+		return 0;
+	assert_true(b->n < 64);
+	b->ids[b->n] = a->id;
+	b->unread[b->n++] = a->unread;
+	b->n_unread += a->unread;
+	return 0;
+}
+
+static int
+hl_brute_has(const struct hl_brute *b, int64_t id)
+{
+	size_t	i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->ids[i] == id)
+			return 1;
+	return 0;
+}
+
+/* The Highlighted count, the marks of "All articles" and the list
+ * "Highlighted" of source s (kept between calls, as the reader keeps
+ * it) against the brute force. */
+static void
+hl_check(struct source *s, struct store *st, const struct matcher *m,
+    const char *what)
+{
+	struct hl_brute		 b;
+	const struct item	*it;
+	struct item		 list;
+	char			*cause = NULL;
+	size_t			 i;
+
+	memset(&b, 0, sizeof b);
+	b.m = m;
+	b.st = st;
+	assert_int_equal(store_articles(st, NULL, hl_brute_cb, &b, &cause),
+	    0);
+	assert_int_equal(source_load_feeds(s, &cause), 0);
+	it = find(s, ITEM_HIGHLIGHTED, 0);
+	if (it->n_total != (int64_t)b.n || it->n_unread != b.n_unread)
+		fail_msg("%s: Highlighted %lld/%lld, brute force %lld/%zu",
+		    what, (long long)it->n_unread, (long long)it->n_total,
+		    (long long)b.n_unread, b.n);
+	memset(&list, 0, sizeof list);
+	list.type = ITEM_ALL;
+	list.title = "All articles";
+	assert_int_equal(source_load_articles(s, &list, &cause), 0);
+	assert_int_equal(s->n, (size_t)b.total);
+	for (i = 0; i < s->n; i++)
+		if (source_highlighted(s, i) != hl_brute_has(&b, s->v[i].id))
+			fail_msg("%s: \"%s\" highlighted %d", what,
+			    s->v[i].title, source_highlighted(s, i));
+	list.type = ITEM_HIGHLIGHTED;
+	list.title = "Highlighted";
+	assert_int_equal(source_load_articles(s, &list, &cause), 0);
+	assert_int_equal(s->n, b.n);
+	for (i = 0; i < s->n; i++)
+		assert_true(hl_brute_has(&b, s->v[i].id));
+}
+
+static void
+test_highlighted(void **state)
+{
+	struct store	*st;
+	struct source	 s;
+	struct matcher	*m;
+	char		*cause = NULL, *words[6];
+	int64_t		 feed, ids[64] = { 0 };
+	size_t		 k, n, half = sizeof hl_arts / sizeof *hl_arts / 2;
+	int64_t		 i;
+
+	(void)state;
+	for (k = 0; k < sizeof hl_sets / sizeof *hl_sets; k++) {
+		st = store_open(":memory:", &cause);
+		assert_non_null(st);
+		assert_int_equal(store_feed_add(st, "https://hl.example/",
+		    NULL, &feed, &cause), 0);
+		hl_fill(st, feed, 0, half, 0);
+		/* Unread articles that match nothing, so that a keyword
+		 * matching few has its unread ones looked up one by one
+		 * and one matching many walks the unread ones. */
+		hl_filler(st);
+		m = matcher_create();
+		for (n = 0; n < 6 && hl_sets[k][n] != NULL; n++) {
+			words[n] = (char *)hl_sets[k][n];
+			assert_int_equal(matcher_add(m, words[n], &cause), 0);
+		}
+		source_init_store(&s, st, NULL);
+		source_set_highlight(&s, m, words, n);
+		hl_check(&s, st, m, hl_sets[k][0]);
+		/* New articles, then some marked read. */
+		hl_fill(st, feed, half, 2 * half, 0);
+		hl_fill(st, feed, 0, 2 * half, 1);
+		hl_check(&s, st, m, hl_sets[k][0]);
+		ids[0] = 0;
+		store_articles(st, NULL, collect_ids, ids, &cause);
+		for (i = 1; i <= ids[0]; i += 3)
+			assert_int_equal(store_set_unread(st, ids[i], 0,
+			    &cause), 0);
+		hl_check(&s, st, m, hl_sets[k][0]);
+		assert_int_equal(store_feed_mark_read(st, feed, &cause), 0);
+		hl_check(&s, st, m, hl_sets[k][0]);
+		source_free(&s);
+		matcher_free(m);
+		store_close(st);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_after_marks),
 		cmocka_unit_test(test_counts_mapped),
+		cmocka_unit_test(test_highlighted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -305,6 +305,7 @@ source_load_feeds(struct source *s, char **cause)
 	size_t	first;
 
 	clear_items(s);
+	s->hl_fresh = 0;
 	s->kind = SOURCE_FEEDS;
 	free(s->title);
 	s->title = xstrdup("Feeds");
@@ -378,6 +379,7 @@ source_reload(struct source *s, char **cause)
 	if (s->kind == SOURCE_FEEDS)
 		return source_load_feeds(s, cause);
 	clear_items(s);
+	s->hl_fresh = 0;
 	memset(&fl, 0, sizeof fl);
 	fl.feed_id = s->feed_id;
 	fl.unread_only = s->list_type == ITEM_UNREAD;
@@ -702,7 +704,7 @@ source_set_highlight(struct source *s, const struct matcher *m,
 	s->hl_n = s->hl_cap = 0;
 	free(s->hl_bits);
 	s->hl_bits = NULL;
-	s->hl_done = 0;
+	s->hl_done = s->hl_fresh = 0;
 	for (i = 0; i < s->n; i++)
 		s->v[i].hl = -1;
 }
@@ -867,11 +869,12 @@ hl_query(const char *w)
  * store_search_ids() over the keywords (the ids alone, not headers by
  * date), or, when a keyword is a regex, every title and body. Done
  * again only when the number of articles (total, or -1: count them)
- * changes. */
+ * changed or another connection wrote to the store; checked once a
+ * load of the list (hl_fresh). */
 static int
 hl_compute(struct source *s, int64_t total)
 {
-	int64_t	*ids;
+	int64_t	*ids, version;
 	size_t	 i, k, n;
 	char	*q, *cause = NULL;
 	int	 scan = 0;
@@ -880,7 +883,13 @@ hl_compute(struct source *s, int64_t total)
 		return 0;
 	if (total < 0)
 		total = store_count(s->st, NULL, NULL);
-	if (s->hl_done && total == s->hl_total)
+	/* Again when the count changed or another connection (a refresh)
+	 * wrote: an update can change titles and bodies, not the count.
+	 * This connection's own writes (read, saved) change no match. */
+	version = store_data_version(s->st);
+	s->hl_fresh = 1;
+	if (s->hl_done && total == s->hl_total && version == s->hl_version &&
+	    version != -1)
 		return 0;
 	s->hl_n = 0;
 	for (i = 0; i < s->hl_nwords && !scan; i++) {
@@ -906,6 +915,7 @@ hl_compute(struct source *s, int64_t total)
 	hl_bitmap(s);
 	s->hl_done = 1;
 	s->hl_total = total;
+	s->hl_version = version;
 	return 0;
 }
 
@@ -922,7 +932,8 @@ source_highlighted(struct source *s, size_t i)
 	if (it->type == ITEM_FILE)
 		it->hl = it->error == NULL && matcher_test(s->hl, it->title);
 	else if (it->type == ITEM_ARTICLE) {
-		hl_compute(s, -1);
+		if (!s->hl_fresh)	/* once a load, not once a row */
+			hl_compute(s, -1);
 		it->hl = hl_has(s, it->id);
 	} else
 		it->hl = 0;

@@ -89,6 +89,8 @@ struct source {
 	uint64_t		 hl_nbits;
 	int			 hl_done;
 	int64_t			 hl_total;	/* articles when computed */
+	int64_t			 hl_version;	/* store_data_version() then */
+	int			 hl_fresh;	/* checked since the last load */
 };
 
 /* A source over an open store (borrowed) and urls (borrowed, may be

@@ -62,6 +62,7 @@ enum stmt_id {
 	S_COMMIT,
 	S_FEED_TOTAL,
 	S_FEED_KNOWN,
+	S_DATA_VERSION,
 	S_COUNT
 };
 
@@ -127,6 +128,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_COMMIT] = "COMMIT",
 	[S_FEED_TOTAL] = "SELECT count(*) FROM articles WHERE feed_id = ?1",
 	[S_FEED_KNOWN] = "SELECT id FROM feeds WHERE url = ?1 AND name IS ?2",
+	[S_DATA_VERSION] = "PRAGMA data_version",
 };
 
 /* Schema steps: migrations[v] takes a store from version v to v + 1. */
@@ -1840,6 +1842,23 @@ store_count(struct store *st, const struct store_filter *filter,
 		*cause = store_error(st, "store: count");
 	sqlite3_finalize(s);
 	return n;
+}
+
+int64_t
+store_data_version(struct store *st)
+{
+	sqlite3_stmt	*s;
+	char		*cause = NULL;
+	int64_t		 v = -1;
+
+	if ((s = store_stmt(st, S_DATA_VERSION, &cause)) == NULL) {
+		free(cause);
+		return -1;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return v;
 }
 
 int

@@ -261,6 +261,9 @@ int	 store_search_check(const char *query, char **cause);
  * seconds for 100k articles. Returns 0 or -1.
  */
 int	 store_search_index(struct store *st, char **cause);
+/* A number that changes when another connection (a refresh) commits to
+ * the store, SQLite's data_version; -1 on failure. */
+int64_t	 store_data_version(struct store *st);
 /* Count the articles matching filter (NULL: all); -1 on failure. */
 int64_t	 store_count(struct store *st, const struct store_filter *filter,
 	    char **cause);

@@ -447,6 +447,71 @@ test_highlighted(void **state)
 	}
 }
 
+/* A refresh (another connection) that edits an article changes its
+ * highlight though the number of articles stays the same. */
+static void
+test_highlight_edited(void **state)
+{
+	char			 path[] = "/tmp/akhbar-source-XXXXXX";
+	char			*db, *side, *cause = NULL, *words[1];
+	struct store		*rd, *wr;
+	struct store_update	*u;
+	struct store_fetch_meta	 meta = { .title = "edits" };
+	struct feed_item	 it;
+	struct source		 s;
+	struct matcher		*m;
+	const struct item	*hl;
+	int64_t			 feed;
+	int			 fd, round;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	db = xasprintf("%s.db", path);
+	wr = store_open(db, &cause);
+	assert_non_null(wr);
+	assert_int_equal(store_feed_add(wr, "https://edit.example/", NULL,
+	    &feed, &cause), 0);
+	rd = store_open(db, &cause);
+	assert_non_null(rd);
+	m = matcher_create();
+	words[0] = "إدلب";
+	assert_int_equal(matcher_add(m, words[0], &cause), 0);
+	source_init_store(&s, rd, NULL);
+	source_set_highlight(&s, m, words, 1);
+	for (round = 0; round < 3; round++) {
+		/* the same article: matching in round 1 only */
+		u = store_update_begin(wr, feed, 0, &cause);
+		assert_non_null(u);
+		memset(&it, 0, sizeof it);
+		it.id = "edited-1";
+		it.title = round == 1 ? "قصف على بإدلب" : "أخبار الطقس";
+		it.content = "نص";
+		it.date = 7000;
+		assert_int_equal(store_update_item(u, &it, &cause), 0);
+		assert_int_equal(store_update_commit(u, &meta, NULL, &cause),
+		    0);
+		assert_int_equal(source_load_feeds(&s, &cause), 0);
+		hl = find(&s, ITEM_HIGHLIGHTED, 0);
+		assert_non_null(hl);
+		assert_int_equal(hl->n_total, round == 1);
+	}
+	source_free(&s);
+	matcher_free(m);
+	store_close(rd);
+	store_close(wr);
+	unlink(db);
+	side = xasprintf("%s-wal", db);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", db);
+	unlink(side);
+	free(side);
+	free(db);
+}
+
 int
 main(void)
 {
@@ -454,6 +519,7 @@ main(void)
 		cmocka_unit_test(test_counts_after_marks),
 		cmocka_unit_test(test_counts_mapped),
 		cmocka_unit_test(test_highlighted),
+		cmocka_unit_test(test_highlight_edited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

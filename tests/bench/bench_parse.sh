@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench_parse: CPU time and peak RSS of `akhbar --feed-tsv` against
 # sfeed(1) and `xmllint --stream` on generated 10 MB and 100 MB RSS feeds
-# (Arabic and English items), 3 interleaved runs each. Prints the medians
+# (Arabic and English items), 5 interleaved runs each. Prints the medians
 # and the ratios akhbar/sfeed and akhbar/xmllint. Needs GNU time.
 cd "${TOP:-.}" || exit 2
 B=tests/tmp/bench
@@ -53,7 +53,7 @@ for mb in 10 100; do
 	f=$B/feed-$mb.xml
 	gen "$f" "$mb"
 	rm -f "$B"/*.runs
-	for i in 1 2 3; do
+	for i in 1 2 3 4 5; do
 		for tool in akhbar sfeed xmllint; do
 			run $tool "$f"
 		done

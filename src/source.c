@@ -149,7 +149,6 @@ source_item(struct source *s, size_t i)
 	return it;
 }
 
-/* The tags of a feed from the urls file, space separated, or NULL. */
 /* The tags of entry i of the urls file, space-separated, or NULL. */
 static char *
 feed_tags(const struct urls *u, long i)

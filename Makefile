@@ -106,7 +106,7 @@ FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -Isrc
 FUZZ_TARGETS = fuzz/fuzz_feed fuzz/fuzz_html fuzz/fuzz_render \
 	fuzz/fuzz_theme fuzz/fuzz_urls fuzz/fuzz_opml fuzz/fuzz_config \
-	fuzz/fuzz_saved
+	fuzz/fuzz_saved fuzz/fuzz_search
 
 fuzz: deps $(FUZZ_TARGETS)
 	@sh fuzz/seeds.sh
@@ -129,6 +129,7 @@ fuzz/fuzz_urls: fuzz/fuzz_urls.c
 fuzz/fuzz_opml: fuzz/fuzz_opml.c
 fuzz/fuzz_config: fuzz/fuzz_config.c
 fuzz/fuzz_saved: fuzz/fuzz_saved.c
+fuzz/fuzz_search: fuzz/fuzz_search.c
 $(FUZZ_TARGETS): fuzz/libcore.a fuzz/fuzz_common.h
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $@.c \
 	    fuzz/libcore.a $(AKHBAR_LIBS)

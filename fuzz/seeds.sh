@@ -4,7 +4,9 @@
 # fuzz/corpus/TARGET/ (not in git). Run from the top directory.
 set -e
 rm -rf fuzz/seeds
-for t in feed html render theme urls opml config saved; do mkdir -p fuzz/seeds/$t; done
+for t in feed html render theme urls opml config saved search; do
+	mkdir -p fuzz/seeds/$t
+done
 n=0
 for f in $(find tests/in -type f | sort); do
 	n=$((n + 1))
@@ -38,6 +40,9 @@ for f in $(find tests/in -type f | sort); do
 	case "$f" in
 	*/saved/*|*.txt|*.html) cp "$f" fuzz/seeds/saved/$n ;;
 	esac
+	case "$f" in
+	*.txt|*.html|*.md) head -c 4000 "$f" > fuzz/seeds/search/$n ;;
+	esac
 done
 # The highlight fixtures: keyword files and texts.
 for f in tests/in/highlight/*.txt; do
@@ -47,6 +52,6 @@ for f in tests/in/highlight/*.txt; do
 done
 cp tests/in/hostile/*.theme themes/* fuzz/seeds/theme/ 2>/dev/null || true
 
-for t in feed html render theme urls opml config saved; do
+for t in feed html render theme urls opml config saved search; do
 	echo "fuzz/seeds/$t: $(ls fuzz/seeds/$t | wc -l) files"
 done

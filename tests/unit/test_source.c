@@ -176,24 +176,48 @@ test_counts_after_marks(void **state)
 	store_close(st);
 }
 
+/* A path for a new store file in /tmp; free with remove_db(). */
+static char *
+temp_db(void)
+{
+	char	path[] = "/tmp/akhbar-source-XXXXXX";
+	int	fd;
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	return xasprintf("%s.db", path);
+}
+
+/* Remove the store file db, its WAL and shared memory files; free db. */
+static void
+remove_db(char *db)
+{
+	char	*side;
+
+	unlink(db);
+	side = xasprintf("%s-wal", db);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", db);
+	unlink(side);
+	free(side);
+	free(db);
+}
+
 /* The reader maps the file (store_map_reads()); a second connection,
  * as a refresh would, adds articles and marks some read. */
 static void
 test_counts_mapped(void **state)
 {
-	char		 path[] = "/tmp/akhbar-source-XXXXXX";
-	char		*db, *side, *cause = NULL;
+	char		*db, *cause = NULL;
 	struct store	*rd, *wr;
 	struct brute	 b;
 	int64_t		 ids[64] = { 0 };
-	int		 fd;
 
 	(void)state;
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	db = xasprintf("%s.db", path);
+	db = temp_db();
 	memset(&b, 0, sizeof b);
 	rd = store_open(db, &cause);
 	assert_non_null(rd);
@@ -212,14 +236,7 @@ test_counts_mapped(void **state)
 	assert_int_equal(b.all_unread, b.all - 1 - 5);
 	store_close(wr);
 	store_close(rd);
-	unlink(db);
-	side = xasprintf("%s-wal", db);
-	unlink(side);
-	free(side);
-	side = xasprintf("%s-shm", db);
-	unlink(side);
-	free(side);
-	free(db);
+	remove_db(db);
 }
 
 /* ---- highlighted articles ---- */
@@ -452,8 +469,7 @@ test_highlighted(void **state)
 static void
 test_highlight_edited(void **state)
 {
-	char			 path[] = "/tmp/akhbar-source-XXXXXX";
-	char			*db, *side, *cause = NULL, *words[1];
+	char			*db, *cause = NULL, *words[1];
 	struct store		*rd, *wr;
 	struct store_update	*u;
 	struct store_fetch_meta	 meta = { .title = "edits" };
@@ -462,14 +478,10 @@ test_highlight_edited(void **state)
 	struct matcher		*m;
 	const struct item	*hl;
 	int64_t			 feed;
-	int			 fd, round;
+	int			 round;
 
 	(void)state;
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	db = xasprintf("%s.db", path);
+	db = temp_db();
 	wr = store_open(db, &cause);
 	assert_non_null(wr);
 	assert_int_equal(store_feed_add(wr, "https://edit.example/", NULL,
@@ -502,14 +514,7 @@ test_highlight_edited(void **state)
 	matcher_free(m);
 	store_close(rd);
 	store_close(wr);
-	unlink(db);
-	side = xasprintf("%s-wal", db);
-	unlink(side);
-	free(side);
-	side = xasprintf("%s-shm", db);
-	unlink(side);
-	free(side);
-	free(db);
+	remove_db(db);
 }
 
 int

@@ -329,6 +329,18 @@ arabic_norm(void)
 	return map;
 }
 
+/* Room for one more character (at most 4 bytes) and the NUL, after the
+ * space a run of white space left pending, if any text came before. */
+static inline void
+norm_put_space(struct buf *b, int *space)
+{
+	if (b->len + 6 > b->cap)
+		buf_grow(b, 5);
+	if (*space && b->len > 0)
+		b->data[b->len++] = ' ';
+	*space = 0;
+}
+
 char *
 match_normalize_utf8(const char *str)
 {
@@ -342,19 +354,15 @@ match_normalize_utf8(const char *str)
 	buf_grow(&b, n + 1);
 	while (i < n) {
 		c = s[i];
-		/* Fast paths: ASCII, and the Arabic letters that are their
-		 * own normal form (see norm_simple()); neither grows. */
+		/* Fast paths: ASCII, and the two-byte letters of the Arabic
+		 * block through arabic_norm(); neither grows the text. */
 		if (c < 0x80) {
 			i++;
 			if (c == ' ' || (c >= '\t' && c <= '\r')) {
 				space = 1;
 				continue;
 			}
-			if (b.len + 6 > b.cap)
-				buf_grow(&b, 5);
-			if (space && b.len > 0)
-				b.data[b.len++] = ' ';
-			space = 0;
+			norm_put_space(&b, &space);
 			b.data[b.len++] = (char)(c >= 'A' && c <= 'Z' ?
 			    c + 32 : c);
 			continue;
@@ -367,11 +375,7 @@ match_normalize_utf8(const char *str)
 				i += 2;
 				if (j == 0)	/* harakat, tatweel: dropped */
 					continue;
-				if (b.len + 6 > b.cap)
-					buf_grow(&b, 5);
-				if (space && b.len > 0)
-					b.data[b.len++] = ' ';
-				space = 0;
+				norm_put_space(&b, &space);
 				if (j == cp) {
 					b.data[b.len++] = (char)c;
 					b.data[b.len++] = (char)s[i - 1];
@@ -388,11 +392,7 @@ match_normalize_utf8(const char *str)
 				space = 1;
 				continue;
 			}
-			if (b.len + 6 > b.cap)
-				buf_grow(&b, 5);
-			if (space && b.len > 0)
-				b.data[b.len++] = ' ';
-			space = 0;
+			norm_put_space(&b, &space);
 			b.len += utf8_encode(out[j], b.data + b.len);
 		}
 	}

@@ -23,12 +23,22 @@ struct bidi_para {
 	FriBidiStrIndex		*line_map;
 };
 
-/* Make unpaired explicit formatting characters boundary neutrals
- * (ignored by the algorithm): openers left on the stack at the end of
- * the paragraph. A PDI closes its isolate and everything opened in it;
- * a PDF closes the innermost embedding or override, not an isolate. */
+static int
+is_override(FriBidiCharType t)
+{
+	return t == FRIBIDI_TYPE_LRO || t == FRIBIDI_TYPE_RLO;
+}
+
+/*
+ * Make explicit formatting characters boundary neutrals (ignored by the
+ * algorithm). With BIDI_PAIRED_ONLY: openers left on the stack at the end
+ * of the paragraph. A PDI closes its isolate and everything opened in it;
+ * a PDF closes the innermost embedding or override, not an isolate. With
+ * BIDI_NO_OVERRIDE: every LRO and RLO, and each PDF that closes one, so
+ * the text is laid out as if the override were not there.
+ */
 static void
-bidi_drop_unpaired(FriBidiCharType *types, size_t len)
+bidi_drop_explicit(FriBidiCharType *types, size_t len, int flags)
 {
 	size_t	*stack, n = 0, i;
 
@@ -42,8 +52,12 @@ bidi_drop_unpaired(FriBidiCharType *types, size_t len)
 			stack[n++] = i;
 			break;
 		case FRIBIDI_TYPE_PDF:
-			if (n > 0 && !FRIBIDI_IS_ISOLATE(types[stack[n - 1]]))
-				n--;
+			if (n == 0 || FRIBIDI_IS_ISOLATE(types[stack[n - 1]]))
+				break;
+			if ((flags & BIDI_NO_OVERRIDE) &&
+			    is_override(types[stack[n - 1]]))
+				types[i] = FRIBIDI_TYPE_BN;
+			n--;
 			break;
 		case FRIBIDI_TYPE_PDI:
 			while (n > 0 && !FRIBIDI_IS_ISOLATE(types[stack[n - 1]]))
@@ -55,8 +69,11 @@ bidi_drop_unpaired(FriBidiCharType *types, size_t len)
 			break;
 		}
 	}
-	while (n > 0)
+	while ((flags & BIDI_PAIRED_ONLY) && n > 0)
 		types[stack[--n]] = FRIBIDI_TYPE_BN;
+	for (i = 0; (flags & BIDI_NO_OVERRIDE) && i < len; i++)
+		if (is_override(types[i]))
+			types[i] = FRIBIDI_TYPE_BN;
 	free(stack);
 }
 
@@ -127,8 +144,8 @@ bidi_para_create(const uint32_t *text, size_t len, enum dir dir, int flags)
 		break;
 	}
 	fribidi_get_bidi_types(p->text, (FriBidiStrIndex)len, p->types);
-	if (flags & BIDI_PAIRED_ONLY)
-		bidi_drop_unpaired(p->types, len);
+	if (flags & (BIDI_PAIRED_ONLY | BIDI_NO_OVERRIDE))
+		bidi_drop_explicit(p->types, len, flags);
 	fribidi_get_bracket_types(p->text, (FriBidiStrIndex)len, p->types,
 	    brackets);
 	if (fribidi_get_par_embedding_levels_ex(p->types, brackets,

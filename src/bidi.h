@@ -23,6 +23,13 @@ struct bidi_para;
  * U+2066-2068) that are not closed (PDF, PDI) in the paragraph, so an
  * RLO in untrusted text cannot reverse the rest of it ("gnp.exe"). */
 #define BIDI_PAIRED_ONLY 0x4
+/* Ignore the explicit overrides LRO and RLO (U+202D, U+202E) and the PDF
+ * that closes each, even paired: in a title or a link from a feed, an
+ * override could make "evil.com" read as another name. Embeddings and
+ * isolates keep working. */
+#define BIDI_NO_OVERRIDE 0x8
+/* What text from feeds and files is laid out with. */
+#define BIDI_UNTRUSTED	(BIDI_PAIRED_ONLY | BIDI_NO_OVERRIDE)
 
 /*
  * Analyse text[0..len) as one paragraph with base direction dir: resolve

@@ -3,6 +3,7 @@
  * article of the store into DIR in the saved format (saved.h). Running it
  * again writes only what is new: a file with the same content is left
  * alone, a different article whose name is taken gets "-2", "-3"...
+ * The files are written by export_article(), as the reader's `s` does.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -13,85 +14,51 @@
 #include <unistd.h>
 
 #include "cmds.h"
-#include "saved.h"
+#include "export.h"
 #include "store.h"
 #include "utf8.h"
 #include "util.h"
 
-/* An article header copied out of the store's callback. */
-struct export_item {
-	int64_t			 id;
-	struct saved_meta	 meta;
-};
-
+/* The saved articles' headers, copied out of the store's callback. */
 struct export_list {
-	struct export_item	*v;
+	struct store_article	*v;
 	size_t			 n;
 };
 
 static char *
 dup_or_null(const char *s)
 {
-	return s != NULL && s[0] != '\0' ? xstrdup(s) : NULL;
+	return s != NULL ? xstrdup(s) : NULL;
 }
 
 static int
 collect(const struct store_article *a, void *arg)
 {
 	struct export_list	*l = arg;
-	struct export_item	*it;
+	struct store_article	*it;
 
 	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
 	it = &l->v[l->n++];
-	memset(it, 0, sizeof *it);
-	it->id = a->id;
-	it->meta.title = dup_or_null(a->title);
-	it->meta.feed = dup_or_null(a->feed_title);
-	it->meta.author = dup_or_null(a->author);
-	it->meta.link = dup_or_null(a->link);
-	it->meta.date = a->date;
+	*it = *a;
+	it->title = dup_or_null(a->title);
+	it->feed_title = dup_or_null(a->feed_title);
+	it->author = dup_or_null(a->author);
+	it->link = dup_or_null(a->link);
 	return 0;
 }
 
-/* "a|b|c" categories as "a, b, c" tags, or NULL. Caller frees. */
-static char *
-tags_of(const char *categories)
+static void
+export_list_free(struct export_list *l)
 {
-	struct buf	 b = { 0 };
-	const char	*p;
+	size_t	i;
 
-	if (categories == NULL || categories[0] == '\0')
-		return NULL;
-	for (p = categories; *p != '\0'; p++) {
-		if (*p == '|')
-			buf_puts(&b, ", ");
-		else
-			buf_putc(&b, *p);
+	for (i = 0; i < l->n; i++) {
+		free((char *)l->v[i].title);
+		free((char *)l->v[i].feed_title);
+		free((char *)l->v[i].author);
+		free((char *)l->v[i].link);
 	}
-	buf_grow(&b, 0);
-	b.data[b.len] = '\0';
-	return b.data;
-}
-
-/* mkdir -p; returns 0 or -1 with errno. */
-static int
-make_dirs(const char *path)
-{
-	char	*p = xstrdup(path), *s;
-	int	 rc = 0;
-
-	for (s = p + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) == -1 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (rc == 0 && mkdir(p, 0777) == -1 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
+	free(l->v);
 }
 
 static void
@@ -108,25 +75,12 @@ static int
 export_all(struct store *st, struct export_list *l, const char *dir,
     size_t *written, size_t *same)
 {
-	struct store_body	 body;
-	size_t			 i;
-	char			*cause = NULL;
-	int			 rc, failed = 0;
+	size_t	 i;
+	char	*cause = NULL;
+	int	 rc, failed = 0;
 
 	for (i = 0; i < l->n; i++) {
-		memset(&body, 0, sizeof body);
-		if (store_article_body(st, l->v[i].id, &body, &cause) == -1) {
-			warn_clean(cause);
-			free(cause);
-			cause = NULL;
-			failed = 1;
-			continue;
-		}
-		l->v[i].meta.tags = tags_of(body.categories);
-		rc = saved_write(dir, &l->v[i].meta, body.content,
-		    body.content != NULL ? strlen(body.content) : 0,
-		    body.content_html, NULL, &cause);
-		store_body_clear(&body);
+		rc = export_article(st, &l->v[i], dir, NULL, &cause);
 		if (rc == -1) {
 			warn_clean(cause);
 			free(cause);
@@ -156,7 +110,7 @@ cmd_export(int argc, char **argv)
 	struct stat		 sb;
 	const char		*dir = NULL;
 	char			*cache = NULL, *cause = NULL;
-	size_t			 i, written = 0, same = 0;
+	size_t			 written = 0, same = 0;
 	int			 c, rc = 1;
 
 	optind = 1;
@@ -197,8 +151,9 @@ cmd_export(int argc, char **argv)
 		free(cache);
 		return 1;
 	}
-	if (make_dirs(dir) == -1) {
-		fprintf(stderr, "akhbar: %s: %s\n", dir, strerror(errno));
+	if (export_make_dir(dir, &cause) == -1) {
+		warn_clean(cause);
+		free(cause);
 		free(cache);
 		return 1;
 	}
@@ -215,9 +170,7 @@ cmd_export(int argc, char **argv)
 	} else
 		rc = export_all(st, &l, dir, &written, &same);
 	store_close(st);
-	for (i = 0; i < l.n; i++)
-		saved_meta_clear(&l.v[i].meta);
-	free(l.v);
+	export_list_free(&l);
 	free(cache);
 	printf("%zu saved article%s: %zu written, %zu unchanged\n", l.n,
 	    l.n == 1 ? "" : "s", written, same);

@@ -78,8 +78,8 @@ put_line(struct row *row, struct bidi_para *p, const uint8_t *width,
 		cp = text[li];
 		if (cp == 0xA0)
 			cp = ' ';
-		else if (cp < 0x20 || !utf8_is_printable(cp))
-			continue;
+		else if (!utf8_is_printable(cp) && !utf8_is_joiner(cp))
+			continue;	/* joiners: zero-width cells, kept */
 		a = attr[li] | extra;
 		/* Shaping puts a lam-alef ligature where the alef was and a
 		 * filler where the lam was: the cell shows both letters, so
@@ -159,7 +159,7 @@ render_para(const struct block *b, size_t index, size_t base,
 	uint8_t			*width;
 	size_t			*map, nlines, i, avail, first, rest, maxw = 0;
 	size_t			 total = o->width < 2 ? 2 : o->width;
-	int			 rtl, flags = BIDI_KEEP_NSM | BIDI_PAIRED_ONLY;
+	int			 rtl, flags = BIDI_KEEP_NSM | BIDI_UNTRUSTED;
 	uint32_t		 cp;
 
 	if (o->shaping)
@@ -333,7 +333,7 @@ render_line(const char *s, size_t width, enum dir align, int flags,
 	}
 	matcher_mark(hl, b.text, b.len, b.attr, ATTR_HIGHLIGHT);
 	p = bidi_para_create(b.text, b.len, DIR_AUTO, BIDI_KEEP_NSM |
-	    BIDI_PAIRED_ONLY | (flags & RENDER_SHAPE ? BIDI_SHAPE : 0));
+	    BIDI_UNTRUSTED | (flags & RENDER_SHAPE ? BIDI_SHAPE : 0));
 	rtl = flags & RENDER_LOGICAL ? 0 : bidi_para_rtl(p);
 	shaped = bidi_para_text(p);
 	w = xmalloc(b.len + 1);

@@ -54,7 +54,7 @@ saved_sniff(const char *s, size_t n)
 char *
 saved_clean_value(const char *s, size_t n)
 {
-	return utf8_sanitize(s, n, UTF8_FOLD_SPACE | UTF8_KEEP_JOINERS |
+	return utf8_sanitize(s, n, UTF8_FOLD_SPACE |
 	    UTF8_SQUEEZE);
 }
 

@@ -60,8 +60,7 @@ void	 saved_meta_clear(struct saved_meta *m);
  * bidi controls and no escape sequences; tabs and newlines fold into
  * spaces, runs of spaces collapse, the ends are trimmed, invalid UTF-8
  * becomes U+FFFD; the joiners (ZWNJ, ZWJ) stay: Persian needs them.
- * (utf8_sanitize() with UTF8_FOLD_SPACE | UTF8_KEEP_JOINERS |
- * UTF8_SQUEEZE.) Caller frees.
+ * (utf8_sanitize() with UTF8_FOLD_SPACE | UTF8_SQUEEZE.) Caller frees.
  */
 char	*saved_clean_value(const char *s, size_t n);
 

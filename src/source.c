@@ -13,6 +13,7 @@
 
 #include "util.h"
 #include "article.h"
+#include "export.h"
 #include "folder.h"
 #include "match.h"
 #include "saved.h"
@@ -624,38 +625,12 @@ source_mark_read(struct source *s, int64_t feed_id, char **cause)
 	return 0;
 }
 
-/* mkdir -p dir. */
-static int
-make_dirs(const char *dir, char **cause)
-{
-	char	*p = xstrdup(dir), *q;
-	int	 rc = 0;
-
-	for (q = p + 1; *q != '\0'; q++) {
-		if (*q != '/')
-			continue;
-		*q = '\0';
-		if (mkdir(p, 0700) == -1 && errno != EEXIST)
-			rc = -1;
-		*q = '/';
-		if (rc == -1)
-			break;
-	}
-	if (rc == 0 && mkdir(p, 0700) == -1 && errno != EEXIST)
-		rc = -1;
-	if (rc == -1)
-		*cause = xasprintf("%s: %s", p, strerror(errno));
-	free(p);
-	return rc;
-}
-
 int
 source_save(struct source *s, size_t i, const char *dir, char **path,
     char **cause)
 {
+	struct store_article	 a;
 	struct item		*it;
-	struct store_body	 body;
-	struct saved_meta	 m;
 	int			 rc;
 
 	*path = NULL;
@@ -664,22 +639,18 @@ source_save(struct source *s, size_t i, const char *dir, char **path,
 		return -1;
 	}
 	it = &s->v[i];
-	if (make_dirs(dir, cause) == -1)
+	if (export_make_dir(dir, cause) == -1)
 		return -1;
-	memset(&body, 0, sizeof body);
-	if (store_article_body(s->st, it->id, &body, cause) == -1)
-		return -1;
-	memset(&m, 0, sizeof m);
-	m.title = it->title;
-	m.feed = it->feed;
-	m.author = it->author;
-	m.link = it->link;
-	m.date = it->date;
-	rc = saved_write(dir, &m, body.content != NULL ? body.content : "",
-	    body.content != NULL ? strlen(body.content) : 0,
-	    body.content_html, path, cause);
-	store_body_clear(&body);
-	if (rc == -1)
+	/* The header as the store gave it: --export writes the same. */
+	memset(&a, 0, sizeof a);
+	a.id = it->id;
+	a.feed_id = it->feed_id;
+	a.title = it->title;
+	a.feed_title = it->feed;
+	a.author = it->author;
+	a.link = it->link;
+	a.date = it->date;
+	if ((rc = export_article(s->st, &a, dir, path, cause)) == -1)
 		return -1;
 	if (store_set_saved(s->st, it->id, 1, cause) == -1)
 		return -1;

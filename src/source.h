@@ -141,7 +141,7 @@ int	 source_set_saved(struct source *s, size_t i, int saved,
 int	 source_mark_read(struct source *s, int64_t feed_id, char **cause);
 /*
  * Write article i (store mode) into directory dir (created when needed)
- * in the saved format (saved_write()) and mark it saved in the store.
+ * with export_article() (the file --export writes) and mark it saved.
  * *path gets the file's path (caller frees). Returns 0 when written, 1
  * when an identical file was there already, -1 and *cause.
  */

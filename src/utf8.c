@@ -184,10 +184,6 @@ utf8_is_printable_slow(uint32_t cp)
 	return cp <= 0x10FFFF;
 }
 
-/* Skip an escape sequence that starts at s[i] (ESC or a C1 introducer). */
-static size_t
-skip_escape(const char *s, size_t n, size_t i);
-
 int
 utf8_is_escape_start(uint32_t cp)
 {
@@ -195,64 +191,66 @@ utf8_is_escape_start(uint32_t cp)
 	    cp == 0x98 || cp == 0x9E || cp == 0x9F;
 }
 
+/* Is the byte at s[i] (i < n) in [lo, hi]? Bytes >= 0x80 never are:
+ * they belong to the text that follows. */
+static int
+byte_in(const char *s, size_t n, size_t i, int lo, int hi)
+{
+	return i < n && (unsigned char)s[i] >= lo && (unsigned char)s[i] <= hi;
+}
+
+/*
+ * The body of a control string (OSC, DCS, SOS, PM, APC) from s[i]: its
+ * ASCII bytes up to and with BEL or ESC \. A byte >= 0x80 or another C0
+ * control ends it unconsumed; so does an ESC that starts something else.
+ */
+static size_t
+skip_string(const char *s, size_t n, size_t i)
+{
+	while (byte_in(s, n, i, 0x20, 0x7E) || byte_in(s, n, i, 0x08, 0x0D))
+		i++;
+	if (byte_in(s, n, i, 0x07, 0x07))
+		return i + 1;
+	if (byte_in(s, n, i, 0x1B, 0x1B) && byte_in(s, n, i + 1, '\\', '\\'))
+		return i + 2;
+	return i;
+}
+
+/* Parameters, intermediates and the final byte of a CSI from s[i]. */
+static size_t
+skip_csi(const char *s, size_t n, size_t i)
+{
+	while (byte_in(s, n, i, 0x30, 0x3F))
+		i++;
+	while (byte_in(s, n, i, 0x20, 0x2F))
+		i++;
+	return byte_in(s, n, i, 0x40, 0x7E) ? i + 1 : i;
+}
+
+/*
+ * Escape sequences are made of ASCII bytes only (ECMA-48): whatever the
+ * introducer, parsing stops at the first byte that cannot continue the
+ * sequence and leaves it alone, so a stray ESC before a letter never eats
+ * the letter's lead byte.
+ */
 size_t
 utf8_skip_escape(const char *s, size_t n, size_t i)
 {
-	return skip_escape(s, n, i);
-}
-
-static size_t
-skip_escape(const char *s, size_t n, size_t i)
-{
 	uint32_t	cp;
-	size_t		k;
-	int		kind;	/* 0 plain ESC x, 1 CSI, 2 string */
 
-	k = utf8_decode(s + i, n - i, &cp);
-	if (cp == 0x1B) {
-		i += k;
-		if (i >= n)
-			return i;
-		switch (s[i]) {
-		case '[': kind = 1; break;
-		case ']': case 'P': case 'X': case '^': case '_': kind = 2;
-			break;
-		default:
-			/* ESC followed by intermediates and a final byte. */
-			while (i < n && s[i] >= 0x20 && s[i] <= 0x2F)
-				i++;
-			return i < n ? i + 1 : i;
-		}
+	i += utf8_decode(s + i, n - i, &cp);
+	if (cp == 0x9B)
+		return skip_csi(s, n, i);
+	if (cp != 0x1B)		/* 8-bit OSC, DCS, SOS, PM, APC */
+		return skip_string(s, n, i);
+	if (byte_in(s, n, i, '[', '['))
+		return skip_csi(s, n, i + 1);
+	if (i < n && strchr("]PX^_", s[i]) != NULL && s[i] != '\0')
+		return skip_string(s, n, i + 1);
+	/* ESC, intermediates (SP to /), a final byte (0 to ~). */
+	while (byte_in(s, n, i, 0x20, 0x2F))
 		i++;
-	} else {
-		i += k;
-		kind = cp == 0x9B ? 1 : 2;
-	}
-	if (kind == 1) {
-		while (i < n && (unsigned char)s[i] >= 0x20 &&
-		    (unsigned char)s[i] <= 0x3F)
-			i++;
-		while (i < n && (unsigned char)s[i] >= 0x20 &&
-		    (unsigned char)s[i] <= 0x2F)
-			i++;
-		if (i < n && (unsigned char)s[i] >= 0x40 &&
-		    (unsigned char)s[i] <= 0x7E)
-			i++;
-		return i;
-	}
-	/* A string: up to BEL, ST (ESC \) or the 8-bit ST. */
-	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (cp == 0x07 || cp == 0x9C)
-			return i + k;
-		if (cp == 0x1B) {
-			if (i + 1 < n && s[i + 1] == '\\')
-				return i + 2;
-			return i + 1;
-		}
-		i += k;
-	}
-	return i;
+	return byte_in(s, n, i, 0x30, 0x7E) ? i + 1 : i;
 }
 
 char *
@@ -267,7 +265,7 @@ utf8_sanitize(const char *s, size_t n, int flags)
 	while (i < n) {
 		k = utf8_decode(s + i, n - i, &cp);
 		if (utf8_is_escape_start(cp)) {
-			i = skip_escape(s, n, i);
+			i = utf8_skip_escape(s, n, i);
 			continue;
 		}
 		i += k;
@@ -284,8 +282,7 @@ utf8_sanitize(const char *s, size_t n, int flags)
 			buf_putc(&b, ' ');
 			continue;
 		}
-		if (!utf8_is_printable(cp) && !((flags & UTF8_KEEP_JOINERS) &&
-		    (cp == 0x200C || cp == 0x200D)))
+		if (!utf8_is_printable(cp) && !utf8_is_joiner(cp))
 			continue;
 		buf_add(&b, enc, utf8_encode(cp, enc));
 	}

@@ -59,30 +59,38 @@ utf8_is_printable(uint32_t cp)
 		return 1;
 	return utf8_is_printable_slow(cp);
 }
+/* Non-zero for ZERO WIDTH NON-JOINER and ZERO WIDTH JOINER: not printable
+ * on their own (zero width), but text that every output keeps. */
+static inline int
+utf8_is_joiner(uint32_t cp)
+{
+	return cp == 0x200C || cp == 0x200D;
+}
 /* Non-zero when cp starts an escape sequence: ESC, or the 8-bit CSI,
  * OSC, DCS, SOS, PM or APC. */
 int	 utf8_is_escape_start(uint32_t cp);
 /*
  * Index just past the escape sequence that starts at s[i] (ESC or an
  * 8-bit introducer, see utf8_is_escape_start()), its parameters and its
- * string up to BEL or ST. The one parser of escape sequences: the
- * sanitizer and the document model both use it.
+ * string up to BEL or ST. Only ASCII bytes belong to a sequence: it ends
+ * before the first byte >= 0x80 (or any byte that cannot continue it),
+ * which is left for the caller as text. The one parser of escape
+ * sequences: the sanitizer and the document model both use it.
  */
 size_t	 utf8_skip_escape(const char *s, size_t n, size_t i);
 /* Flags of utf8_sanitize(). */
 #define UTF8_FOLD_SPACE		0x1	/* tabs, newlines -> spaces */
-#define UTF8_KEEP_JOINERS	0x2	/* keep ZWNJ and ZWJ */
 #define UTF8_SQUEEZE		0x4	/* runs of spaces -> one, trimmed */
 
 /*
  * The screen sanitizer for untrusted text that does not go through the
  * layout engine: decodes s (n bytes), replaces invalid UTF-8 with U+FFFD,
  * drops escape sequences (ESC and 8-bit CSI/OSC/DCS with their parameters
- * and strings) and every character that utf8_is_printable() rejects
- * (ZWNJ and ZWJ stay with UTF8_KEEP_JOINERS: Persian spelling needs them
- * in stored text; the layout drops them after shaping), and turns tabs,
- * newlines and line/paragraph separators into spaces with UTF8_FOLD_SPACE
- * (else drops them). Caller frees.
+ * and strings, see utf8_skip_escape()) and every character that
+ * utf8_is_printable() rejects except the joiners ZWNJ and ZWJ, which are
+ * spelling (Persian "mi-shavad" is not "mishavad") and harmless to a
+ * terminal; turns tabs, newlines and line/paragraph separators into spaces
+ * with UTF8_FOLD_SPACE (else drops them). Caller frees.
  */
 char	*utf8_sanitize(const char *s, size_t n, int flags);
 

@@ -103,9 +103,21 @@ static const struct {
 	  10, DIR_AUTO, 0,
 	  "\xd9\x86\xd8\xa7\xd9\x86\xd8\xab\xd8\xa7 \xd8\xaf\xd8\xad\xd8\xa7"
 	  "\xd9\x88|     \xd8\xa9\xd8\xab\xd8\xa7\xd9\x84\xd8\xab" },
-	/* Bidi controls and ZWJ are never printed. */
+	/* Bidi controls are never printed; a joiner is kept as a
+	 * zero-width cell (Persian spelling needs ZWNJ). */
 	{ "a\xe2\x80\xae" "b\xe2\x80\xac" "c\xe2\x80\x8d" "d", 10, DIR_LTR,
-	  0, "abcd" },
+	  0, "abc\xe2\x80\x8d" "d" },
+	{ "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb4\xd9\x88\xd8\xaf", 6,
+	  DIR_AUTO, 0,
+	  " \xd8\xaf\xd9\x88\xd8\xb4\xe2\x80\x8c\xdb\x8c\xd9\x85" },
+	/* Embeddings and isolates from a feed keep working: the run
+	 * inside an RLE or RLI reads right to left ("b shin" shows as
+	 * "shin b", which it would not without the RLE). */
+	{ "a \xe2\x80\xab" "b \xd7\xa9\xe2\x80\xac c", 10, DIR_LTR, 0,
+	  "a \xd7\xa9 b c" },
+	{ "a b \xd7\xa9 c", 10, DIR_LTR, 0, "a b \xd7\xa9 c" },
+	{ "a \xe2\x81\xa7" "b \xd7\xa9\xe2\x81\xa9 c", 10, DIR_LTR, 0,
+	  "a \xd7\xa9 b c" },
 	/* No strong character: LTR. */
 	{ "123 456", 10, DIR_AUTO, 0, "123 456" },
 };
@@ -161,6 +173,63 @@ test_render_line(void **state)
 	cells_to_text(&row, &b, NULL, NULL);
 	assert_string_equal(b.data, "abc  ");
 	free(row.cells);
+	buf_free(&b);
+}
+
+/* Titles and link texts as feeds send them, each with a paired override
+ * (RLO...PDF, LRO...PDF) around a span: the cells must be those of the
+ * same text without the override. */
+static const char *const override_cases[][2] = {
+	/* A link text spoofing a file name: "gnp.exe" read as "exe.png". */
+	{ "see \xe2\x80\xae" "gnp.exe\xe2\x80\xac now", "see gnp.exe now" },
+	/* A Hebrew name in an English title, forced LTR. */
+	{ "Interview: \xe2\x80\xad\xd7\xa9\xd7\xa8\xd7\x94 \xd7\x9c\xd7\x95\xd7"
+	  "\x99\xe2\x80\xac says",
+	  "Interview: \xd7\xa9\xd7\xa8\xd7\x94 \xd7\x9c\xd7\x95\xd7\x99 says" },
+	/* An Arabic headline with a Latin word forced RTL. */
+	{ "\xd9\x82\xd9\x85\xd8\xa9 \xe2\x80\xae" "Riyadh 2024\xe2\x80\xac "
+	  "\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9",
+	  "\xd9\x82\xd9\x85\xd8\xa9 Riyadh 2024 \xd8\xb9\xd8\xb1\xd8\xa8"
+	  "\xd9\x8a\xd8\xa9" },
+	/* An override inside an embedding: its PDF must not close the
+	 * embedding. */
+	{ "x \xe2\x80\xab" "a \xe2\x80\xae" "b c\xe2\x80\xac d\xe2\x80\xac y",
+	  "x \xe2\x80\xab" "a b c d\xe2\x80\xac y" },
+};
+
+static void
+test_overrides(void **state)
+{
+	struct row	row = { 0 };
+	struct buf	a = { 0 }, b = { 0 };
+	char		*pa, *pb;
+	size_t		i;
+
+	for (i = 0; i < sizeof override_cases / sizeof override_cases[0];
+	    i++) {
+		/* As a paragraph of the reader (a link's text is one)... */
+		pa = layout(override_cases[i][0], 30, DIR_AUTO, 1);
+		pb = layout(override_cases[i][1], 30, DIR_AUTO, 1);
+		if (strcmp(pa, pb) != 0)
+			printf("# case %zu: '%s' != '%s'\n", i, pa, pb);
+		assert_string_equal(pa, pb);
+		free(pa);
+		free(pb);
+		/* ...and as a title in the list. */
+		render_line(override_cases[i][0], 30, DIR_AUTO, RENDER_SHAPE,
+		    0, NULL, &row);
+		cells_to_text(&row, &a, NULL, NULL);
+		row.n = 0;
+		render_line(override_cases[i][1], 30, DIR_AUTO, RENDER_SHAPE,
+		    0, NULL, &row);
+		cells_to_text(&row, &b, NULL, NULL);
+		row.n = 0;
+		assert_string_equal(a.data, b.data);
+		buf_reset(&a);
+		buf_reset(&b);
+	}
+	free(row.cells);
+	buf_free(&a);
 	buf_free(&b);
 }
 
@@ -334,6 +403,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_render_line),
+		cmocka_unit_test(test_overrides),
 		cmocka_unit_test(test_wrap_break),
 		cmocka_unit_test(test_samples),
 	};

@@ -45,14 +45,19 @@ EOF
 }
 
 # reader_matches DESC CAPCOL WIDTH ROW0 NROWS FILE: the reader pane's
-# rows equal the first rows of --dump at the pane's width.
+# rows equal the first rows of --dump at the pane's width. An empty
+# --dump (a crash, an error on stderr) fails: there is nothing to match.
 reader_matches() {
 	desc=$1; c0=$2; pw=$3; r0=$4; n=$5; f=$6
 	cap > "$W/screen.txt"
 	cols "$W/screen.txt" "$c0" "$pw" "$r0" "$n" > "$W/pane.txt"
-	"$AKHBAR" --dump --color never --width "$pw" "$f" |
+	"$AKHBAR" --dump --color never --width "$pw" "$f" 2>/dev/null |
 	    sed 's/ *$//' | head -n "$n" > "$W/dump.txt"
 	lines=$(wc -l < "$W/dump.txt")
+	if [ "$lines" -eq 0 ]; then
+		notok "$desc (--dump printed nothing)"
+		return
+	fi
 	head -n "$lines" "$W/pane.txt" > "$W/pane2.txt"
 	same "$desc" "$W/dump.txt" "$W/pane2.txt"
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "article.h"
 #include "saved.h"
 #include "util.h"
 #include "fuzz_common.h"
@@ -39,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t			 off, len;
 	int			 html;
 
-	d = saved_to_doc((const char *)data, size, &m, &cause);
+	d = article_parse_saved((const char *)data, size, &m, &cause);
 	if (d == NULL) {
 		if (cause == NULL)
 			abort();

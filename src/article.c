@@ -137,11 +137,31 @@ article_parse_body(const char *title, enum article_format f,
 }
 
 struct doc *
+article_parse_saved(const char *s, size_t n, struct saved_meta *m,
+    char **cause)
+{
+	struct saved_meta	 meta;
+	struct doc		*d;
+	size_t			 off;
+	int			 html;
+
+	if (saved_parse(s, n, &meta, &off, &html, cause) == -1)
+		return NULL;
+	d = article_parse_body(meta.title, html ? ARTICLE_HTML : ARTICLE_TEXT,
+	    s + off, n - off, cause);
+	if (d != NULL && m != NULL)
+		*m = meta;
+	else
+		saved_meta_clear(&meta);
+	return d;
+}
+
+struct doc *
 article_parse(const char *path, const char *s, size_t n, char **cause)
 {
 	enum article_format	f = article_format(path, s, n);
 
 	if (f == ARTICLE_SAVED)
-		return saved_to_doc(s, n, NULL, cause);
+		return article_parse_saved(s, n, NULL, cause);
 	return article_parse_body(NULL, f, s, n, cause);
 }

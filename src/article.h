@@ -48,6 +48,17 @@ struct doc *article_parse_body(const char *title, enum article_format f,
  */
 struct doc *article_parse(const char *path, const char *s, size_t n,
 	    char **cause);
+struct saved_meta;
+/*
+ * Parse the saved file s[0..n) (saved.h) into a new document: the title
+ * block (from the Title header), then the body laid out as an HTML or
+ * plain text article (a first heading that repeats the title is
+ * dropped, as for HTML articles). The metadata goes to *m when m is not
+ * NULL (free with saved_meta_clear()). Caller frees the document with
+ * doc_free(). Returns NULL and sets *cause on failure.
+ */
+struct doc *article_parse_saved(const char *s, size_t n,
+	    struct saved_meta *m, char **cause);
 /* Add d's title (if any) as a title block; call before other blocks. */
 void	article_add_title(struct doc *d);
 

@@ -18,6 +18,7 @@
 #include "util.h"
 #include "utf8.h"
 #include "date.h"
+#include "article.h"
 #include "folder.h"
 
 /* Deepest folder nesting walked (a guard besides the loop check). */
@@ -570,7 +571,7 @@ folder_doc(struct folder *f, size_t i, struct saved_meta *m, char **cause)
 		d = NULL;
 	} else if (article_format(is_stdin ? NULL : e->path, data, len) ==
 	    ARTICLE_SAVED)
-		d = saved_to_doc(data, len, m, cause);
+		d = article_parse_saved(data, len, m, cause);
 	else
 		d = article_parse(is_stdin ? NULL : e->path, data, len, cause);
 	if (!is_stdin)

@@ -17,7 +17,6 @@
 #include "util.h"
 #include "utf8.h"
 #include "date.h"
-#include "article.h"
 #include "saved.h"
 
 /* Header names, in the order saved_format() writes them. */
@@ -213,54 +212,6 @@ saved_parse(const char *s, size_t n, struct saved_meta *m,
 	*body_off = i;
 	*body_is_html = html;
 	return 0;
-}
-
-struct doc *
-saved_to_doc(const char *s, size_t n, struct saved_meta *m, char **cause)
-{
-	struct saved_meta	 meta;
-	struct doc		*d;
-	size_t			 off;
-	int			 html;
-
-	if (saved_parse(s, n, &meta, &off, &html, cause) == -1)
-		return NULL;
-	d = article_parse_body(meta.title, html ? ARTICLE_HTML : ARTICLE_TEXT,
-	    s + off, n - off, cause);
-	if (d != NULL && m != NULL)
-		*m = meta;
-	else
-		saved_meta_clear(&meta);
-	return d;
-}
-
-int
-saved_read(const char *path, struct saved_meta *m, struct doc **d,
-    char **cause)
-{
-	char	*data;
-	size_t	 len, off;
-	int	 html;
-
-	if ((data = util_read_file(path, ARTICLE_MAX_SIZE, &len,
-	    cause)) == NULL)
-		return -1;
-	if (d == NULL) {
-		if (saved_parse(data, len, m, &off, &html, cause) == -1)
-			goto fail;
-	} else if ((*d = saved_to_doc(data, len, m, cause)) == NULL)
-		goto fail;
-	free(data);
-	return 0;
-fail:
-	{
-		char	*c = xasprintf("%s: %s", path, *cause);
-
-		free(*cause);
-		*cause = c;
-	}
-	free(data);
-	return -1;
 }
 
 /* Letters, marks and digits of any script make up a slug. */

@@ -21,7 +21,7 @@
  * and bidi control characters. Unknown header names are ignored, so later
  * versions may add some. Dates are UTC, RFC 3339.
  *
- * Ownership: a struct saved_meta filled in by saved_parse()/saved_read()
+ * Ownership: a struct saved_meta filled in by saved_parse()
  * owns its strings (free with saved_meta_clear()); one the caller fills
  * in for saved_write()/saved_format()/saved_filename() is only read.
  * Failures return -1 (or NULL) and set *cause, which the caller frees.
@@ -32,8 +32,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-#include "doc.h"
 
 /* The first line of every saved file (without its newline). */
 #define SAVED_MAGIC		"akhbar-article: 1"
@@ -86,26 +84,6 @@ char	*saved_format(const struct saved_meta *m, const char *body,
  */
 int	 saved_parse(const char *s, size_t n, struct saved_meta *m,
 	    size_t *body_off, int *body_is_html, char **cause);
-
-/*
- * Parse the saved file s[0..n) into a new document: the title block
- * (from the Title header), then the body laid out as an HTML or plain
- * text article (a first heading that repeats the title is dropped, as
- * for HTML articles). The metadata goes to *m when m is not NULL (free
- * with saved_meta_clear()). Caller frees the document with doc_free().
- * Returns NULL and sets *cause on failure.
- */
-struct doc *saved_to_doc(const char *s, size_t n, struct saved_meta *m,
-	    char **cause);
-
-/*
- * Read the saved file at path ("-": standard input), at most
- * ARTICLE_MAX_SIZE bytes, into *m and a new document *d (caller frees
- * both: saved_meta_clear(), doc_free()). d may be NULL to read only the
- * metadata. Returns 0, or -1 and *cause.
- */
-int	 saved_read(const char *path, struct saved_meta *m, struct doc **d,
-	    char **cause);
 
 /*
  * The file name for an article: "YYYY-MM-DD-slug.txt" ("undated-..."

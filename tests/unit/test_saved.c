@@ -134,7 +134,7 @@ test_format_parse(void **state)
 	assert_true(html);
 	assert_string_equal(s + off, "<p>body x</p>\n");
 	saved_meta_clear(&r);
-	d = saved_to_doc(s, n, &r, &cause);
+	d = article_parse_saved(s, n, &r, &cause);
 	assert_non_null(d);
 	assert_string_equal(d->title, "Line one line two red");
 	assert_int_equal(d->nblocks, 2);

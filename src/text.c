@@ -33,6 +33,43 @@ flush(struct block *b, text_emit_cb emit, void *arg)
 	b->type = BLOCK_PARA;
 }
 
+/*
+ * Add a line to the paragraph b, in pieces when it would make b longer
+ * than TEXT_MAX_PARA code points (a 20 MB file of one line is laid out
+ * as paragraphs of bounded size, not as one). A piece ends at a space
+ * near the limit when there is one, else at a character boundary.
+ */
+static void
+add_line(struct block *b, const char *s, size_t n, text_emit_cb emit,
+    void *arg)
+{
+	size_t	k, room, j;
+
+	while (n > 0) {
+		if (b->len >= TEXT_MAX_PARA)
+			flush(b, emit, arg);
+		room = TEXT_MAX_PARA - b->len;	/* bytes >= code points */
+		k = n;
+		if (k > room) {
+			k = room;
+			for (j = k; j > 0 && k - j < 4096 && s[j - 1] != ' ';
+			    j--)
+				;
+			if (j > 0 && s[j - 1] == ' ')
+				k = j;
+			while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+			if (k == 0)
+				k = room;	/* no boundary: cut anyway */
+		}
+		block_add_utf8(b, s, k, 0, 1);
+		s += k;
+		n -= k;
+		if (n > 0)
+			flush(b, emit, arg);
+	}
+}
+
 void
 text_parse(const char *s, size_t n, text_emit_cb emit, void *arg)
 {
@@ -53,9 +90,7 @@ text_parse(const char *s, size_t n, text_emit_cb emit, void *arg)
 		else {
 			if (b.len > 0)
 				block_add_utf8(&b, " ", 1, 0, 1);
-			block_add_utf8(&b, s + i, len, 0, 1);
-			if (b.len >= TEXT_MAX_PARA)
-				flush(&b, emit, arg);
+			add_line(&b, s + i, len, emit, arg);
 		}
 		i += len + 1;
 	}

@@ -46,4 +46,47 @@ wait_gone() {
 	return 1
 }
 
-keys() { $TM send-keys "$@"; sleep 0.15; }
+# snap: the screen with its colours, and the cursor position.
+snap() { $TM capture-pane -p -e; $TM display -p '#{cursor_x},#{cursor_y}'; }
+
+# The helpers below keep their variables under _tm_: a test's own
+# variables (n, prev...) must survive a key press.
+
+# settle: wait until two snapshots 0.05 s apart are the same (2 s at
+# most: a screen that keeps moving, a refresh in progress, goes on).
+settle() {
+	_tm_prev=$(snap)
+	_tm_n=0
+	while [ $_tm_n -lt 40 ]; do
+		sleep 0.05
+		_tm_now=$(snap)
+		[ "$_tm_now" = "$_tm_prev" ] && return 0
+		_tm_prev=$_tm_now
+		_tm_n=$((_tm_n + 1))
+	done
+}
+
+# keys KEY...: send the keys, wait until the screen changes (5 s at
+# most), then until it settles. A screen that does not change within
+# the deadline is a missing redraw: a "not ok" line. Keys that may well
+# change nothing (at the end of a list, a second press) use
+# keys_nochange.
+keys() {
+	_tm_before=$(snap)
+	$TM send-keys "$@"
+	_tm_n=0
+	while [ $_tm_n -lt 250 ]; do
+		if [ "$(snap)" != "$_tm_before" ]; then
+			settle
+			return 0
+		fi
+		sleep 0.02
+		_tm_n=$((_tm_n + 1))
+	done
+	notok "keys $*: the screen changed"
+	return 1
+}
+
+# keys_nochange KEY...: send keys that may leave the screen as it is,
+# and give the reader the time to act on them.
+keys_nochange() { $TM send-keys "$@"; sleep 0.1; settle; }

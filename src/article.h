@@ -10,8 +10,10 @@
 
 #include "doc.h"
 
-/* Largest article file read, in bytes. */
-#define ARTICLE_MAX_SIZE	(256UL << 20)
+/* Largest article file read, in bytes: larger ones are refused with an
+ * error, which keeps the memory a document takes bounded (about 8 bytes
+ * a byte of input, see doc/security.md). */
+#define ARTICLE_MAX_SIZE	(64UL << 20)
 
 /* The formats an article file can be in. */
 enum article_format {

@@ -86,10 +86,11 @@ default_width(void)
 	return 80;
 }
 
-/* Lay out and print the article in data; returns the exit status. */
+/* Lay out and print the article in data, which it frees (as soon as
+ * the document is built: memory holds one or the other, not both);
+ * returns the exit status. */
 static int
-dump_article(struct dump_run *r, const char *path, const char *data,
-    size_t len)
+dump_article(struct dump_run *r, const char *path, char *data, size_t len)
 {
 	struct doc	*d;
 	char		*cause = NULL;
@@ -99,9 +100,12 @@ dump_article(struct dump_run *r, const char *path, const char *data,
 		/* Blank rows come from render_block: only the first block
 		 * of the output goes without one. */
 		text_parse(data, len, emit_para, r);
+		free(data);
 		return r->failed;
 	}
-	if ((d = article_parse(path, data, len, &cause)) == NULL) {
+	d = article_parse(path, data, len, &cause);
+	free(data);
+	if (d == NULL) {
 		dump_error(path, cause);
 		free(cause);
 		return 1;
@@ -109,6 +113,7 @@ dump_article(struct dump_run *r, const char *path, const char *data,
 	for (i = 0; i < d->nblocks && !r->failed; i++) {
 		render_block(&d->blocks[i], i, r->rows.n == 0 && i ==
 		    r->index, &r->opts, &r->rows);
+		block_clear(&d->blocks[i]);	/* printed: not needed */
 		if (r->rows.n == 0)
 			r->index = i + 1;	/* nothing printed yet */
 		if (dump_rows(&r->out, &r->rows) == -1)
@@ -255,7 +260,6 @@ cmd_dump(int argc, char **argv)
 	} else {
 		rc = dump_article(&r, strcmp(a.path, "-") == 0 ? NULL : a.path,
 		    data, len);
-		free(data);
 	}
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "akhbar: write error on standard output\n");

@@ -161,6 +161,16 @@ block_add_utf8(struct block *b, const char *s, size_t n, uint16_t attr,
 }
 
 void
+block_shrink(struct block *b)
+{
+	if (b->len == 0 || b->len == b->cap)
+		return;
+	b->text = xreallocarray(b->text, b->len, sizeof *b->text);
+	b->attr = xreallocarray(b->attr, b->len, sizeof *b->attr);
+	b->cap = b->len;
+}
+
+void
 block_trim(struct block *b)
 {
 	while (b->len > 0 && b->text[b->len - 1] == ' ')

@@ -89,6 +89,8 @@ void		 block_add_utf8(struct block *b, const char *s, size_t n,
 		    uint16_t attr, int collapse);
 /* Remove trailing spaces. */
 void		 block_trim(struct block *b);
+/* Shrink a block's arrays to its length (a finished block). */
+void		 block_shrink(struct block *b);
 /* Free a block's arrays (not the block itself). */
 void		 block_clear(struct block *b);
 

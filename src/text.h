@@ -9,8 +9,11 @@
 
 #include "doc.h"
 
-/* Longest paragraph in code points; a longer one is cut into several. */
-#define TEXT_MAX_PARA	(1 << 20)
+/* Longest paragraph in code points; a longer one is cut into several
+ * (in text and HTML). Laying a paragraph out takes about 60 bytes a
+ * code point, so this keeps a huge one-line article within its memory
+ * bound (doc/security.md). */
+#define TEXT_MAX_PARA	(1 << 16)
 
 /* Receives each paragraph as it is found; it owns b's arrays afterwards
  * (it must move them or block_clear() them). */

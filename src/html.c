@@ -604,9 +604,9 @@ html_to_doc(const char *s, size_t n, const char *base, struct doc *d,
 		*cause = xstrdup("not an HTML document");
 		return -1;
 	}
-	free(clean);	/* libxml2 has its own copy */
-	if (clean != NULL)
+	if (clean != NULL)	/* repaired above: UTF-8 whatever it says */
 		xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	free(clean);	/* libxml2 has its own copy */
 	memset(&sax, 0, sizeof sax);
 	sax.startElement = sax_start;
 	sax.endElement = sax_end;

@@ -25,7 +25,8 @@ check_row(const struct row *r, size_t width, size_t len, int exact)
 	size_t		j, w = 0;
 
 	for (j = 0; j < r->n; j++) {
-		if (r->cells[j].cp != ' ' && !utf8_is_printable(r->cells[j].cp))
+		if (r->cells[j].cp != ' ' && !utf8_is_printable(r->cells[j].cp) &&
+		    !utf8_is_joiner(r->cells[j].cp))
 			abort();
 		if (r->cells[j].width > 2)
 			abort();

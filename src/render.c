@@ -291,13 +291,30 @@ layout_free(struct layout *l)
 	free(l);
 }
 
+/* A row the layout keeps: give back the cells reserved past its end
+ * (a line is reserved twice the width). */
+static void
+shrink_row(struct row *row)
+{
+	if (row->n == 0 || row->n == row->cap)
+		return;
+	row->cells = xreallocarray(row->cells, row->n, sizeof *row->cells);
+	row->cap = row->n;
+}
+
 const struct row *
 layout_row(struct layout *l, size_t i)
 {
+	size_t	first;
+
 	while (i >= l->rows.n && l->next < l->doc->nblocks) {
+		first = l->rows.n;
 		render_block(&l->doc->blocks[l->next], l->next,
 		    l->rows.n == 0, l->opts, &l->rows);
 		l->next++;
+		/* Kept rows: give back the room reserved for the layout. */
+		for (; first < l->rows.n; first++)
+			shrink_row(&l->rows.v[first]);
 	}
 	return i < l->rows.n ? &l->rows.v[i] : NULL;
 }

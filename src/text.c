@@ -102,6 +102,7 @@ to_doc(struct block *b, void *arg)
 {
 	struct doc	*d = arg;
 
+	block_shrink(b);	/* kept: no room past its text */
 	*doc_add_block(d, b->type) = *b;
 }
 

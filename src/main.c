@@ -3,11 +3,12 @@
  * whole vector to that command; with no mode, the interactive reader.
  */
 #include <locale.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "cmds.h"
+#include "util.h"
 
 static const char usage_text[] =
 "usage: akhbar [-ro] [-u URLS] [-c CACHE.db] [-C CONFIG] [--theme NAME]\n"
@@ -71,19 +72,6 @@ static const struct mode {
 	{ "--search", cmd_search },
 };
 
-int
-cmd_usage_error(const char *fmt, ...)
-{
-	va_list	ap;
-
-	fputs("akhbar: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs(" (see akhbar --help)\n", stderr);
-	return 2;
-}
-
 /* Does argument a name option (as "--opt" or "--opt=value")? */
 static int
 is_option(const char *a, const char *option)
@@ -93,28 +81,43 @@ is_option(const char *a, const char *option)
 	return strncmp(a, option, n) == 0 && (a[n] == '\0' || a[n] == '=');
 }
 
+/* The reader: its options are checked (usage errors exit 2) before
+ * the terminal is touched. */
+static int
+run_reader(int argc, char **argv)
+{
+	struct cmd_reader_args	a;
+	int			rc;
+
+	if ((rc = cmd_reader_parse(argc, argv, &a)) != 0)
+		return rc;
+	cmd_reader_args_free(&a);
+	return cmd_tui(argc, argv);
+}
+
 int
 main(int argc, char **argv)
 {
 	size_t	i;
 	int	a;
 
+	util_set_argv0(argv[0]);
 	setlocale(LC_ALL, "");
 	for (a = 1; a < argc && strcmp(argv[a], "--") != 0; a++) {
 		if (strcmp(argv[a], "-h") == 0 ||
 		    strcmp(argv[a], "--help") == 0) {
 			fputs(usage_text, stdout);
-			return ferror(stdout) || fflush(stdout) ? 1 : 0;
+			return cmd_stdout_check();
 		}
 		if (strcmp(argv[a], "-V") == 0 ||
 		    strcmp(argv[a], "--version") == 0) {
 			puts("akhbar " VERSION);
-			return ferror(stdout) || fflush(stdout) ? 1 : 0;
+			return cmd_stdout_check();
 		}
 	}
 	for (a = 1; a < argc && strcmp(argv[a], "--") != 0; a++)
 		for (i = 0; i < sizeof modes / sizeof modes[0]; i++)
 			if (is_option(argv[a], modes[i].option))
 				return modes[i].run(argc, argv);
-	return cmd_tui(argc, argv);
+	return run_reader(argc, argv);
 }

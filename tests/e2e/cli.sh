@@ -125,3 +125,10 @@ check "--export-opml: a feed never fetched keeps its URL" \
 "$AKHBAR" -u "$D/re-urls" --import-opml "$D/after.opml" 2> /dev/null
 check "--export-opml then --import-opml: the stored title as ~Name" \
     grep -q "\"~الجزيرة نت - أخبار\"" "$D/re-urls"
+
+# --help and akhbar(1) name the same long options.
+"$AKHBAR" --help | grep -o -- '--[a-z][a-z-]*' | sort -u > "$D/help.opts"
+grep -o 'Fl \\-[a-z][a-z-]*' "$TOP/man/akhbar.1" | sed 's/Fl \\/-/' |
+    sort -u > "$D/man.opts"
+same "--help and akhbar(1) document the same long options" \
+    "$D/man.opts" "$D/help.opts"

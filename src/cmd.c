@@ -33,19 +33,28 @@ cmd_usage_error(const char *fmt, ...)
 	return 2;
 }
 
+char *
+cmd_vclean(const char *fmt, va_list ap)
+{
+	char	*line, *clean;
+
+	line = xvasprintf(fmt, ap);
+	clean = utf8_sanitize(line, strlen(line), UTF8_FOLD_SPACE);
+	free(line);
+	return clean;
+}
+
 void
 cmd_warn(const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*line, *clean;
+	char	*clean;
 
 	va_start(ap, fmt);
-	line = xvasprintf(fmt, ap);
+	clean = cmd_vclean(fmt, ap);
 	va_end(ap);
-	clean = utf8_sanitize(line, strlen(line), UTF8_FOLD_SPACE);
 	fprintf(stderr, "akhbar: %s\n", clean);
 	free(clean);
-	free(line);
 }
 
 int

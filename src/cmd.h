@@ -11,6 +11,7 @@
 #ifndef AKHBAR_CMD_H
 #define AKHBAR_CMD_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,6 +31,10 @@ int	 cmd_usage_error(const char *fmt, ...)
  */
 void	 cmd_warn(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
+/* The message of fmt made one safe line, as cmd_warn() prints it (ap is
+ * used up). Caller frees. */
+char	*cmd_vclean(const char *fmt, va_list ap)
+	    __attribute__((format(printf, 1, 0)));
 /*
  * Flush standard output and check it for a write error (sfeed's
  * checkfileerror()). Returns 0, or 1 after printing "akhbar: write error

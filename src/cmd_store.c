@@ -278,13 +278,11 @@ refresh_report(struct refresh *r, struct job *j, enum refresh_outcome what,
     const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*line, *clean;
+	char	*clean;
 
 	va_start(ap, fmt);
-	line = xvasprintf(fmt, ap);
+	clean = cmd_vclean(fmt, ap);
 	va_end(ap);
-	clean = utf8_sanitize(line, strlen(line), UTF8_FOLD_SPACE);
-	free(line);
 	if (!r->tty)
 		fprintf(stderr, "%s%s\n", report_words[what], clean);
 	else if (what != REPORT_OK)

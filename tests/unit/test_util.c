@@ -48,34 +48,50 @@ test_parse_number(void **state)
 	}
 }
 
+/* Set name to value, or unset it when value is NULL. */
+static void
+set_env(const char *name, const char *value)
+{
+	if (value != NULL)
+		setenv(name, value, 1);
+	else
+		unsetenv(name);
+}
+
 static void
 test_xdg_path(void **state)
 {
+	static const struct {
+		const char	*home, *xdg;	/* NULL: unset */
+		const char	*var, *fallback, *name, *want;
+	} cases[] = {
+		/* An absolute XDG directory wins. */
+		{ "/home/rania", "/xdg/config", "XDG_CONFIG_HOME", ".config",
+		    "akhbar/urls", "/xdg/config/akhbar/urls" },
+		/* A relative one is ignored, as the spec says. */
+		{ "/home/rania", "relative/dir", "XDG_CONFIG_HOME", ".config",
+		    "akhbar/config", "/home/rania/.config/akhbar/config" },
+		/* Unset: under HOME. */
+		{ "/home/rania", NULL, "XDG_DATA_HOME", ".local/share",
+		    "akhbar/cache.db",
+		    "/home/rania/.local/share/akhbar/cache.db" },
+		/* An empty or unset HOME: the current directory. */
+		{ "", NULL, "XDG_DATA_HOME", ".local/share", "akhbar/saved",
+		    "./.local/share/akhbar/saved" },
+		{ NULL, NULL, "XDG_DATA_HOME", ".local/share", "akhbar/saved",
+		    "./.local/share/akhbar/saved" },
+	};
+	size_t	 i;
 	char	*p;
 
-	setenv("HOME", "/home/rania", 1);
-	setenv("XDG_CONFIG_HOME", "/xdg/config", 1);
-	p = util_xdg_path("XDG_CONFIG_HOME", ".config", "akhbar/urls");
-	assert_string_equal(p, "/xdg/config/akhbar/urls");
-	free(p);
-	/* A relative XDG value is ignored, as the spec says. */
-	setenv("XDG_CONFIG_HOME", "relative/dir", 1);
-	p = util_xdg_path("XDG_CONFIG_HOME", ".config", "akhbar/config");
-	assert_string_equal(p, "/home/rania/.config/akhbar/config");
-	free(p);
-	unsetenv("XDG_DATA_HOME");
-	p = util_xdg_path("XDG_DATA_HOME", ".local/share", "akhbar/cache.db");
-	assert_string_equal(p, "/home/rania/.local/share/akhbar/cache.db");
-	free(p);
-	/* No HOME, or an empty one: the current directory. */
-	setenv("HOME", "", 1);
-	p = util_xdg_path("XDG_DATA_HOME", ".local/share", "akhbar/saved");
-	assert_string_equal(p, "./.local/share/akhbar/saved");
-	free(p);
-	unsetenv("HOME");
-	p = util_xdg_path("XDG_DATA_HOME", ".local/share", "akhbar/saved");
-	assert_string_equal(p, "./.local/share/akhbar/saved");
-	free(p);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		set_env("HOME", cases[i].home);
+		set_env(cases[i].var, cases[i].xdg);
+		p = util_xdg_path(cases[i].var, cases[i].fallback,
+		    cases[i].name);
+		assert_string_equal(p, cases[i].want);
+		free(p);
+	}
 }
 
 /* The $PATH search that stands in for /proc/self/exe elsewhere. */

@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		u.v[i].ntags = f[i].ntags;
 	}
 	u.n = n;
-	out = opml_write(&u);
+	out = opml_write(&u, NULL);
 	if (opml_parse(out, strlen(out), &g, &m, &cause) != 0 || m != n)
 		abort();
 	for (i = 0; i < n; i++)

@@ -4,7 +4,6 @@
  * paragraph at a time, so memory stays bounded by the largest paragraph
  * plus the file.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,11 +13,11 @@
 
 #include "util.h"
 #include "article.h"
+#include "cmd.h"
 #include "cmds.h"
 #include "dump.h"
 #include "render.h"
 #include "text.h"
-#include "utf8.h"
 
 #define DUMP_MAX_WIDTH	10000
 
@@ -44,35 +43,6 @@ emit_para(struct block *b, void *arg)
 	}
 	r->index++;
 	block_clear(b);
-}
-
-/* Print "akhbar: [what: ]cause" with cause made safe for the terminal:
- * it may quote a theme file or an article. */
-static void
-dump_error(const char *what, const char *cause)
-{
-	char	*clean = utf8_sanitize(cause, strlen(cause), UTF8_FOLD_SPACE);
-
-	if (what != NULL)
-		fprintf(stderr, "akhbar: %s: %s\n", what, clean);
-	else
-		fprintf(stderr, "akhbar: %s\n", clean);
-	free(clean);
-}
-
-static int
-parse_width(const char *s, size_t *w)
-{
-	char	*end;
-	long	 n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno != 0 || n < 2 ||
-	    n > DUMP_MAX_WIDTH)
-		return -1;
-	*w = (size_t)n;
-	return 0;
 }
 
 static size_t
@@ -106,7 +76,7 @@ dump_article(struct dump_run *r, const char *path, char *data, size_t len)
 	d = article_parse(path, data, len, &cause);
 	free(data);
 	if (d == NULL) {
-		dump_error(path, cause);
+		cmd_warn("%s: %s", path, cause);
 		free(cause);
 		return 1;
 	}
@@ -151,8 +121,9 @@ dump_parse_args(int argc, char **argv, struct dump_run *r,
 		{ "theme", required_argument, NULL, O_THEME },
 		{ NULL, 0, NULL, 0 }
 	};
-	char	*cause = NULL;
-	int	 c, rc;
+	char		*cause = NULL;
+	long long	 n;
+	int		 c, rc;
 
 	opterr = 0;
 	optind = 1;
@@ -161,10 +132,10 @@ dump_parse_args(int argc, char **argv, struct dump_run *r,
 		case O_DUMP:
 			break;
 		case 'w':
-			if (parse_width(optarg, &r->opts.width) == -1)
-				return cmd_usage_error("bad --width '%s': "
-				    "want a number from 2 to %d", optarg,
-				    DUMP_MAX_WIDTH);
+			if ((rc = cmd_number("--width", optarg, 2,
+			    DUMP_MAX_WIDTH, &n)) != 0)
+				return rc;
+			r->opts.width = (size_t)n;
 			break;
 		case O_DIRECTION:
 			if (strcmp(optarg, "auto") == 0)
@@ -201,14 +172,12 @@ dump_parse_args(int argc, char **argv, struct dump_run *r,
 			}
 			break;
 		case O_THEME:
+			if ((rc = cmd_theme_check(optarg)) != 0)
+				return rc;
 			a->theme = optarg;
 			break;
-		case ':':
-			return cmd_usage_error("option %s needs a value",
-			    argv[optind - 1]);
 		default:
-			return cmd_usage_error("unknown option '%s' for "
-			    "--dump", argv[optind - 1]);
+			return cmd_option_error(c, "--dump", argv);
 		}
 	}
 	if (optind != argc - 1)
@@ -242,7 +211,7 @@ cmd_dump(int argc, char **argv)
 	    isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL)) {
 		theme = xmalloc(sizeof *theme);
 		if (theme_load(theme, a.theme, &cause) == -1) {
-			dump_error(NULL, cause);
+			cmd_warn("%s", cause);
 			free(cause);
 			free(theme);
 			matcher_free(hl);
@@ -254,17 +223,15 @@ cmd_dump(int argc, char **argv)
 	r.out.theme = theme;
 	if ((data = util_read_file(a.path, ARTICLE_MAX_SIZE, &len,
 	    &cause)) == NULL) {
-		dump_error(NULL, cause);
+		cmd_warn("%s", cause);
 		free(cause);
 		rc = 1;
 	} else {
 		rc = dump_article(&r, strcmp(a.path, "-") == 0 ? NULL : a.path,
 		    data, len);
 	}
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		fprintf(stderr, "akhbar: write error on standard output\n");
+	if (cmd_stdout_check() != 0)
 		rc = 1;
-	}
 	buf_free(&r.out.line);
 	rows_clear(&r.rows);
 	matcher_free(hl);

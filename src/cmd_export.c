@@ -13,10 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "cmds.h"
 #include "export.h"
 #include "store.h"
-#include "utf8.h"
 #include "util.h"
 
 /* The saved articles' headers, copied out of the store's callback. */
@@ -61,15 +61,6 @@ export_list_free(struct export_list *l)
 	free(l->v);
 }
 
-static void
-warn_clean(const char *msg)
-{
-	char	*clean = utf8_sanitize(msg, strlen(msg), 1);
-
-	fprintf(stderr, "akhbar: %s\n", clean);
-	free(clean);
-}
-
 /* Write each article of l into dir; counts go to *written, *same. */
 static int
 export_all(struct store *st, struct export_list *l, const char *dir,
@@ -82,7 +73,7 @@ export_all(struct store *st, struct export_list *l, const char *dir,
 	for (i = 0; i < l->n; i++) {
 		rc = export_article(st, &l->v[i], dir, NULL, &cause);
 		if (rc == -1) {
-			warn_clean(cause);
+			cmd_warn("%s", cause);
 			free(cause);
 			cause = NULL;
 			failed = 1;
@@ -107,7 +98,6 @@ cmd_export(int argc, char **argv)
 	struct store_filter	 filter = { 0 };
 	struct export_list	 l = { 0 };
 	struct store		*st;
-	struct stat		 sb;
 	const char		*dir = NULL;
 	char			*cache = NULL, *cause = NULL;
 	size_t			 written = 0, same = 0;
@@ -127,14 +117,9 @@ cmd_export(int argc, char **argv)
 		case 'u':
 		case 'C':
 			break;	/* not used by --export */
-		case ':':
-			free(cache);
-			return cmd_usage_error("option %s needs a value",
-			    argv[optind - 1]);
 		default:
 			free(cache);
-			return cmd_usage_error("unknown option '%s' for "
-			    "--export", argv[optind - 1]);
+			return cmd_option_error(c, "--export", argv);
 		}
 	}
 	if (optind < argc || dir == NULL || dir[0] == '\0') {
@@ -146,26 +131,20 @@ cmd_export(int argc, char **argv)
 	if (cache == NULL)
 		cache = store_default_path();
 	/* Exporting from a store that is not there must not create one. */
-	if (stat(cache, &sb) == -1) {
-		fprintf(stderr, "akhbar: %s: %s\n", cache, strerror(errno));
+	if ((st = cmd_store_open(cache)) == NULL) {
 		free(cache);
 		return 1;
 	}
 	if (export_make_dir(dir, &cause) == -1) {
-		warn_clean(cause);
+		cmd_warn("%s", cause);
 		free(cause);
-		free(cache);
-		return 1;
-	}
-	if ((st = store_open(cache, &cause)) == NULL) {
-		warn_clean(cause);
-		free(cause);
+		store_close(st);
 		free(cache);
 		return 1;
 	}
 	filter.saved_only = 1;
 	if (store_articles(st, &filter, collect, &l, &cause) == -1) {
-		warn_clean(cause);
+		cmd_warn("%s", cause);
 		free(cause);
 	} else
 		rc = export_all(st, &l, dir, &written, &same);
@@ -174,9 +153,7 @@ cmd_export(int argc, char **argv)
 	free(cache);
 	printf("%zu saved article%s: %zu written, %zu unchanged\n", l.n,
 	    l.n == 1 ? "" : "s", written, same);
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		fprintf(stderr, "akhbar: write error on standard output\n");
+	if (cmd_stdout_check() != 0)
 		rc = 1;
-	}
 	return rc;
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "cmds.h"
 #include "feed.h"
 #include "utf8.h"
@@ -268,12 +269,8 @@ cmd_feed_tsv(int argc, char **argv)
 		case 'b':
 			base = optarg;
 			break;
-		case ':':
-			return cmd_usage_error("%s needs an argument",
-			    argv[optind - 1]);
 		default:
-			return cmd_usage_error("--feed-tsv: unknown option %s",
-			    argv[optind - 1]);
+			return cmd_option_error(c, "--feed-tsv", argv);
 		}
 	}
 	if (path == NULL && optind < argc)
@@ -287,7 +284,7 @@ cmd_feed_tsv(int argc, char **argv)
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY)) == -1) {
-		fprintf(stderr, "akhbar: %s: %s\n", path, strerror(errno));
+		cmd_warn("%s: %s", path, strerror(errno));
 		return 1;
 	}
 	setvbuf(stdout, NULL, _IOFBF, FEED_TSV_CHUNK);
@@ -296,17 +293,12 @@ cmd_feed_tsv(int argc, char **argv)
 	feed_parser_free(p);
 	if (fd != STDIN_FILENO)
 		close(fd);
-	if (fflush(stdout) != 0 || ferror(stdout) || t.write_error) {
-		fprintf(stderr, "akhbar: stdout: %s\n", strerror(errno));
+	if (cmd_stdout_check() != 0) {
 		free(cause);
 		return 1;
 	}
 	if (r == -1) {
-		char *clean = utf8_sanitize(cause, strlen(cause),
-		    UTF8_FOLD_SPACE);
-
-		fprintf(stderr, "akhbar: %s: %s\n", path, clean);
-		free(clean);
+		cmd_warn("%s: %s", path, cause);
 		free(cause);
 		return 1;
 	}

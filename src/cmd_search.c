@@ -4,16 +4,14 @@
  * first, in --list's TSV format. Exit 0 with results, 1 when nothing
  * matched or on an error, 2 for a usage error (a malformed query too).
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "cmd.h"
 #include "cmds.h"
 #include "store.h"
-#include "utf8.h"
 #include "util.h"
 
 static const struct option search_options[] = {
@@ -24,16 +22,6 @@ static const struct option search_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* "akhbar: " prefix, then msg made safe for the terminal. */
-static void
-search_warn(const char *prefix, const char *msg)
-{
-	char	*clean = utf8_sanitize(msg, strlen(msg), 1);
-
-	fprintf(stderr, "akhbar: %s%s\n", prefix, clean);
-	free(clean);
-}
-
 /* Parse argv: *query and *cache (caller frees cache). 0, or 2. */
 static int
 search_args(int argc, char **argv, const char **query, char **cache)
@@ -42,7 +30,7 @@ search_args(int argc, char **argv, const char **query, char **cache)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "c:u:C:", search_options,
+	while ((c = getopt_long(argc, argv, ":c:u:C:", search_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -56,8 +44,7 @@ search_args(int argc, char **argv, const char **query, char **cache)
 		case 'C':
 			break;	/* not needed to search */
 		default:
-			return cmd_usage_error("--search: unknown option or "
-			    "missing argument near '%s'", argv[optind - 1]);
+			return cmd_option_error(c, "--search", argv);
 		}
 	}
 	if (optind < argc)
@@ -82,16 +69,14 @@ search_run(struct store *st, const char *query)
 	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	if (store_search(st, query, NULL, cmd_list_article, &l,
 	    &cause) != 0) {
-		search_warn("", cause);
+		cmd_warn("%s", cause);
 		free(cause);
 		rc = 1;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout) || l.error) {
-		fprintf(stderr, "akhbar: --search: write error: %s\n",
-		    strerror(errno));
+	if (cmd_stdout_check() != 0)
 		rc = 1;
-	} else if (rc == 0 && l.count == 0) {
-		search_warn("no articles match: ", query);
+	else if (rc == 0 && l.count == 0) {
+		cmd_warn("no articles match: %s", query);
 		rc = 1;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -111,20 +96,12 @@ cmd_search(int argc, char **argv)
 		return rc;
 	}
 	if (store_search_check(query, &cause) != 0) {
-		search_warn("--search: ", cause);
+		cmd_warn("--search: %s", cause);
 		free(cause);
 		free(cache);
 		return 2;
 	}
-	if (access(cache, F_OK) != 0) {
-		fprintf(stderr, "akhbar: %s: no store yet (run akhbar "
-		    "--refresh)\n", cache);
-		free(cache);
-		return 1;
-	}
-	if ((st = store_open(cache, &cause)) == NULL) {
-		search_warn("", cause);
-		free(cause);
+	if ((st = cmd_store_open(cache)) == NULL) {
 		free(cache);
 		return 1;
 	}

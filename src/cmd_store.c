@@ -5,7 +5,7 @@
  * together and are the only part of that chain that prints. Everything
  * untrusted (titles, URLs, reasons) goes through utf8_sanitize().
  */
-#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <getopt.h>
 #include <stdint.h>
@@ -25,8 +25,6 @@
 #include "config.h"
 #include "util.h"
 
-static void	warn_line(const char *, const char *);
-
 /* Options shared by the store commands, with their defaults. */
 struct store_args {
 	char		*urls;		/* urls file path */
@@ -34,6 +32,7 @@ struct store_args {
 	const char	*opml;		/* --import-opml FILE */
 	struct fetch_opts fetch;
 	int64_t		 max_articles;	/* 0: unlimited */
+	int		 verbose;	/* -v: config warnings too */
 };
 
 enum {
@@ -52,6 +51,7 @@ static const struct option store_options[] = {
 	{ "urls", required_argument, NULL, 'u' },
 	{ "cache", required_argument, NULL, 'c' },
 	{ "config", required_argument, NULL, 'C' },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ "refresh", no_argument, NULL, OPT_MODE },
 	{ "list", no_argument, NULL, OPT_MODE },
 	{ "export-opml", no_argument, NULL, OPT_MODE },
@@ -87,19 +87,8 @@ struct refresh {
 	struct buf		 later;	/* lines printed after the bar */
 };
 
-static int
-parse_number(const char *name, const char *s, long long min, long long *v)
-{
-	char	*end;
-
-	errno = 0;
-	*v = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || *v < min) {
-		cmd_usage_error("%s: bad number '%s'", name, s);
-		return -1;
-	}
-	return 0;
-}
+/* The getopt_long() letters of the store commands. */
+#define STORE_OPTSTRING	":u:c:C:v"
 
 /* One option of a store command. Returns 0, or 2 for a usage error. */
 static int
@@ -118,42 +107,51 @@ store_option(struct store_args *a, int c, const char *mode)
 		return 0;
 	case 'C':
 		return 0;	/* read by the config module */
+	case 'v':
+		a->verbose = 1;
+		return 0;
 	case OPT_MODE:
 		if (optarg != NULL)
 			a->opml = optarg;
 		return 0;
 	case OPT_MAX_CONNECTIONS:
-		if (parse_number("--max-connections", optarg, 1, &v) != 0)
+		if (cmd_number("--max-connections", optarg, 1, LLONG_MAX,
+		    &v) != 0)
 			return 2;
 		a->fetch.max_connections = v > 256 ? 256 : (int)v;
 		return 0;
 	case OPT_MAX_ARTICLES:
-		if (parse_number("--max-articles", optarg, 0, &v) != 0)
+		if (cmd_number("--max-articles", optarg, 0, INT64_MAX,
+		    &v) != 0)
 			return 2;
 		a->max_articles = v;
 		return 0;
 	case OPT_TIMEOUT:
-		if (parse_number("--timeout", optarg, 1, &v) != 0)
+		if (cmd_number("--timeout", optarg, 1, LONG_MAX, &v) != 0)
 			return 2;
 		a->fetch.timeout = (long)v;
 		return 0;
 	case OPT_CONNECT_TIMEOUT:
-		if (parse_number("--connect-timeout", optarg, 1, &v) != 0)
+		if (cmd_number("--connect-timeout", optarg, 1, LONG_MAX,
+		    &v) != 0)
 			return 2;
 		a->fetch.connect_timeout = (long)v;
 		return 0;
 	case OPT_MAX_PER_HOST:	/* benchmarks against one local server */
-		if (parse_number("--max-per-host", optarg, 1, &v) != 0)
+		if (cmd_number("--max-per-host", optarg, 1, LLONG_MAX,
+		    &v) != 0)
 			return 2;
 		a->fetch.max_per_host = v > 256 ? 256 : (int)v;
 		return 0;
 	case OPT_LOW_SPEED_TIME:	/* a server dripping bytes: give up */
-		if (parse_number("--low-speed-time", optarg, 1, &v) != 0)
+		if (cmd_number("--low-speed-time", optarg, 1, LONG_MAX,
+		    &v) != 0)
 			return 2;
 		a->fetch.low_speed_time = (long)v;
 		return 0;
 	case OPT_MAX_SIZE:
-		if (parse_number("--max-size", optarg, 1, &v) != 0)
+		if (cmd_number("--max-size", optarg, 1, SIZE_MAX > LLONG_MAX ?
+		    LLONG_MAX : (long long)SIZE_MAX, &v) != 0)
 			return 2;
 		a->fetch.max_size = (size_t)v;
 		return 0;
@@ -164,7 +162,9 @@ store_option(struct store_args *a, int c, const char *mode)
 
 /*
  * Apply the fetch and store settings of the config file (-C FILE, else
- * the default one) to a. Bad lines are reported on stderr and skipped.
+ * the default one) to a. Bad lines are skipped, and reported on stderr
+ * only with -v: run from cron every half hour, --refresh would repeat
+ * them each time (the reader shows them).
  */
 static void
 store_args_config(struct store_args *a, int argc, char **argv,
@@ -173,18 +173,20 @@ store_args_config(struct store_args *a, int argc, char **argv,
 	struct config	 cfg;
 	const char	*path = NULL;
 	size_t		 i;
-	int		 c;
+	int		 c, verbose = 0;
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "u:c:C:", store_options,
-	    NULL)) != -1)
+	while ((c = getopt_long(argc, argv, STORE_OPTSTRING, store_options,
+	    NULL)) != -1) {
 		if (c == 'C')
 			path = optarg;
+		verbose |= c == 'v';
+	}
 	config_init(&cfg);
 	config_load(&cfg, path);
-	for (i = 0; i < cfg.nerrors; i++)
-		warn_line("", cfg.errors[i]);
+	for (i = 0; verbose && i < cfg.nerrors; i++)
+		cmd_warn("%s", cfg.errors[i]);
 	if (cfg.max_connections > 0)
 		a->fetch.max_connections = cfg.max_connections;
 	if (cfg.max_articles > 0)
@@ -211,11 +213,10 @@ store_args_parse(struct store_args *a, int argc, char **argv,
 	store_args_config(a, argc, argv, mode);
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "u:c:C:", store_options,
+	while ((c = getopt_long(argc, argv, STORE_OPTSTRING, store_options,
 	    NULL)) != -1) {
 		if (c == '?' || c == ':')
-			return cmd_usage_error("%s: unknown option or missing "
-			    "argument near '%s'", mode, argv[optind - 1]);
+			return cmd_option_error(c, mode, argv);
 		if ((rc = store_option(a, c, mode)) != 0)
 			return rc;
 	}
@@ -236,16 +237,6 @@ store_args_free(struct store_args *a)
 	free(a->cache);
 }
 
-/* Print "akhbar: " and a sanitized message on stderr. */
-static void
-warn_line(const char *prefix, const char *msg)
-{
-	char	*clean = utf8_sanitize(msg, strlen(msg), 1);
-
-	fprintf(stderr, "akhbar: %s%s\n", prefix, clean);
-	free(clean);
-}
-
 /* ---- --refresh ---- */
 
 /* Draw the progress bar (stderr is a terminal). */
@@ -263,31 +254,39 @@ refresh_bar(struct refresh *r)
 	fflush(stderr);
 }
 
-/* Report one feed: a line now, or after the bar when on a terminal. */
+/* What a --refresh line says of a feed; its first word comes from
+ * report_words[]. */
+enum refresh_outcome { REPORT_OK, REPORT_FAILED, REPORT_SKIPPED,
+    REPORT_MOVED };
+static const char *const report_words[] = {
+	[REPORT_OK] = "ok ", [REPORT_FAILED] = "failed: ",
+	[REPORT_SKIPPED] = "skipped: ", [REPORT_MOVED] = "moved: ",
+};
+
+/* Why a feed's parse into the store failed: a store failure (a full
+ * disk) is not the feed's fault and is reported as it is. */
+enum refresh_error { REFRESH_ERR_STORE, REFRESH_ERR_PARSE };
+
+/* Report one feed: a line now, or after the bar when on a terminal
+ * (where only what went wrong is kept). */
 static void
-refresh_report(struct refresh *r, struct job *j, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+refresh_report(struct refresh *r, struct job *j, enum refresh_outcome what,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void
-refresh_report(struct refresh *r, struct job *j, const char *fmt, ...)
+refresh_report(struct refresh *r, struct job *j, enum refresh_outcome what,
+    const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*line, *clean;
-	int	 ok = strncmp(fmt, "ok", 2) == 0, len;
+	char	*clean;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	clean = cmd_vclean(fmt, ap);
 	va_end(ap);
-	line = xmalloc(len + 1);
-	va_start(ap, fmt);
-	vsnprintf(line, len + 1, fmt, ap);
-	va_end(ap);
-	clean = utf8_sanitize(line, strlen(line), 1);
-	free(line);
 	if (!r->tty)
-		fprintf(stderr, "%s\n", clean);
-	else if (!ok)
-		buf_printf(&r->later, "%s\n", clean);
+		fprintf(stderr, "%s%s\n", report_words[what], clean);
+	else if (what != REPORT_OK)
+		buf_printf(&r->later, "%s%s\n", report_words[what], clean);
 	free(clean);
 	if (j != NULL && !j->done) {
 		j->done = 1;
@@ -304,22 +303,27 @@ refresh_fail(struct refresh *r, struct job *j, const char *reason,
 	char	*cause = NULL;
 
 	if (store_feed_failed(r->st, j->state.id, reason, m, &cause) != 0) {
-		warn_line("", cause);
+		cmd_warn("%s", cause);
 		free(cause);
 	}
 	j->failed = 1;
 	r->failed++;
-	refresh_report(r, j, "failed: %s: %s", j->entry->url, reason);
+	refresh_report(r, j, REPORT_FAILED, "%s: %s", j->entry->url, reason);
 }
+
+/* What the parser's item callback works on. */
+struct refresh_items {
+	struct store_update	*u;
+	char			*store_cause;	/* why the store refused */
+};
 
 /* The parser's item callback: one item into the open update. */
 static int
 refresh_item(const struct feed_item *item, void *arg)
 {
-	void	**ctx = arg;
-	char	**cause = ctx[1];
+	struct refresh_items	*items = arg;
 
-	return store_update_item(ctx[0], item, cause) != 0;
+	return store_update_item(items->u, item, &items->store_cause) != 0;
 }
 
 static const char *
@@ -340,39 +344,41 @@ refresh_parse(struct refresh *r, struct job *j, const char *body,
     size_t len, const char *base, struct store_fetch_meta *m)
 {
 	struct feed_info	 info = { 0 };
-	struct store_update	*u;
+	struct refresh_items	 items = { NULL, NULL };
+	enum refresh_error	 kind = REFRESH_ERR_STORE;
 	char			*cause = NULL, *reason;
-	void			*ctx[2];
 	int64_t			 added = 0;
 
-	u = store_update_begin(r->st, j->state.id, r->args->max_articles,
-	    &cause);
-	if (u == NULL)
+	items.u = store_update_begin(r->st, j->state.id,
+	    r->args->max_articles, &cause);
+	if (items.u == NULL)
 		goto fail;
-	ctx[0] = u;
-	ctx[1] = &cause;
-	if (feed_parse(body, len, base, refresh_item, ctx, &info,
-	    &cause) != 0 || cause != NULL) {
-		store_update_abort(u);
+	if (feed_parse(body, len, base, refresh_item, &items, &info,
+	    &cause) != 0 || items.store_cause != NULL) {
+		store_update_abort(items.u);
+		if (items.store_cause != NULL) {
+			free(cause);
+			cause = items.store_cause;
+		} else
+			kind = REFRESH_ERR_PARSE;
 		goto fail;
 	}
 	m->title = info.title;
 	m->link = info.link;
-	if (store_update_commit(u, m, &added, &cause) != 0)
+	if (store_update_commit(items.u, m, &added, &cause) != 0)
 		goto fail;
-	refresh_report(r, j, "ok %lld new: %s", (long long)added,
+	refresh_report(r, j, REPORT_OK, "%lld new: %s", (long long)added,
 	    job_title(j, &info));
 	if (m->moved_to != NULL)
-		refresh_report(r, NULL, "moved: %s: permanently redirected "
-		    "to %s (update the urls file)", j->entry->url,
+		refresh_report(r, NULL, REPORT_MOVED, "%s: permanently "
+		    "redirected to %s (update the urls file)", j->entry->url,
 		    m->moved_to);
 	feed_info_clear(&info);
 	return;
 fail:
 	feed_info_clear(&info);
-	/* A store failure (a full disk) is not the feed's fault. */
-	if (cause != NULL && strncmp(cause, "store: ", 7) == 0)
-		reason = xstrdup(cause);
+	if (kind == REFRESH_ERR_STORE)
+		reason = xstrdup(cause != NULL ? cause : "store: ?");
 	else
 		reason = xasprintf("parse error: %s", cause != NULL ? cause :
 		    "?");
@@ -407,7 +413,7 @@ refresh_done(struct fetch_req *req, const struct fetch_result *res,
 			free(cause);
 			return;
 		}
-		refresh_report(r, j, "ok 0 new: %s (not modified)",
+		refresh_report(r, j, REPORT_OK, "0 new: %s (not modified)",
 		    job_title(j, NULL));
 		return;
 	}
@@ -446,8 +452,8 @@ refresh_skip(struct refresh *r, struct job *j)
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
 	r->skipped++;
-	refresh_report(r, j, "skipped: %s: the server asked to wait until "
-	    "%s", j->entry->url, when);
+	refresh_report(r, j, REPORT_SKIPPED, "%s: the server asked to wait "
+	    "until %s", j->entry->url, when);
 	return 1;
 }
 
@@ -463,13 +469,13 @@ refresh_prepare(struct refresh *r, const struct urls *u, struct job *jobs,
 		jobs[i].entry = &u->v[i];
 		if (store_feed_state(r->st, u->v[i].url, u->v[i].name,
 		    &jobs[i].state, &cause) != 0) {
-			warn_line("", cause);
+			cmd_warn("%s", cause);
 			free(cause);
 			cause = NULL;
 			jobs[i].failed = 1;
 			r->failed++;
-			refresh_report(r, &jobs[i], "failed: %s: store error",
-			    u->v[i].url);
+			refresh_report(r, &jobs[i], REPORT_FAILED, "%s: store "
+			    "error", u->v[i].url);
 			continue;
 		}
 		if (refresh_skip(r, &jobs[i]))
@@ -502,7 +508,7 @@ refresh_run(struct refresh *r, const struct urls *u)
 	n = refresh_prepare(r, u, jobs, reqs);
 	if (n > 0 && fetch_run(&r->args->fetch, reqs, n, refresh_done, r,
 	    &cause) != 0) {
-		warn_line("", cause);
+		cmd_warn("%s", cause);
 		free(cause);
 		rc = 1;
 	}
@@ -536,14 +542,14 @@ cmd_refresh(int argc, char **argv)
 	r.tty = isatty(STDERR_FILENO);
 	if (urls_load(a.urls, 0, &u, &cause) != 0 ||
 	    (r.st = store_open(a.cache, &cause)) == NULL) {
-		warn_line("", cause);
+		cmd_warn("%s", cause);
 		free(cause);
 		urls_free(&u);
 		store_args_free(&a);
 		return 1;
 	}
 	for (i = 0; i < u.nwarnings; i++)
-		warn_line("", u.warnings[i]);
+		cmd_warn("%s", u.warnings[i]);
 	rc = refresh_run(&r, &u);
 	buf_free(&r.later);
 	store_close(r.st);
@@ -553,105 +559,6 @@ cmd_refresh(int argc, char **argv)
 }
 
 /* ---- --list ---- */
-
-
-/*
- * Non-zero when s is already what utf8_sanitize() would make of it (valid
- * UTF-8, every character printable): then it is written as it is, which
- * spares a copy per field on long lists.
- */
-static int
-list_clean(const char *s, size_t n)
-{
-	uint32_t	cp;
-	size_t		i = 0, k;
-
-	while (i < n) {
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
-			i++;
-			continue;
-		}
-		k = utf8_decode(s + i, n - i, &cp);
-		if (!utf8_is_printable(cp) || (cp == UTF8_REPLACEMENT &&
-		    (k != 3 || memcmp(s + i, "\xef\xbf\xbd", 3) != 0)))
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
-static void
-list_field(FILE *out, const char *s, int last)
-{
-	char	*clean;
-	size_t	 n;
-
-	if (s != NULL) {
-		n = strlen(s);
-		if (list_clean(s, n))
-			fwrite_unlocked(s, 1, n, out);
-		else {
-			clean = utf8_sanitize(s, n, 1);
-			fputs(clean, out);
-			free(clean);
-		}
-	}
-	putc_unlocked(last ? '\n' : '\t', out);
-}
-
-/* Write v (0 <= v < 10^width) as width decimal digits. */
-static void
-put_digits(char *out, int v, int width)
-{
-	while (width-- > 0) {
-		out[width] = '0' + v % 10;
-		v /= 10;
-	}
-}
-
-/* "YYYY-MM-DD HH:MM" in UTC; 17 bytes with the NUL. */
-static void
-list_date(int64_t when, char *out)
-{
-	time_t		t = (time_t)when;
-	struct tm	tm;
-
-	if (gmtime_r(&t, &tm) == NULL || tm.tm_year + 1900 > 9999 ||
-	    tm.tm_year + 1900 < 0) {
-		memcpy(out, "0000-00-00 00:00", 17);
-		return;
-	}
-	put_digits(out, tm.tm_year + 1900, 4);
-	out[4] = '-';
-	put_digits(out + 5, tm.tm_mon + 1, 2);
-	out[7] = '-';
-	put_digits(out + 8, tm.tm_mday, 2);
-	out[10] = ' ';
-	put_digits(out + 11, tm.tm_hour, 2);
-	out[13] = ':';
-	put_digits(out + 14, tm.tm_min, 2);
-	out[16] = '\0';
-}
-
-int
-cmd_list_article(const struct store_article *a, void *arg)
-{
-	struct cmd_list	*l = arg;
-	char		 date[32];
-
-	list_date(a->date, date);
-	date[16] = '\t';
-	fwrite_unlocked(date, 1, 17, l->out);
-	list_field(l->out, a->feed_title, 0);
-	list_field(l->out, a->title, 0);
-	list_field(l->out, a->link, 1);
-	if (ferror(l->out)) {
-		l->error = 1;
-		return 1;
-	}
-	l->count++;
-	return 0;
-}
 
 int
 cmd_list(int argc, char **argv)
@@ -667,31 +574,20 @@ cmd_list(int argc, char **argv)
 		store_args_free(&a);
 		return rc;
 	}
-	if (access(a.cache, F_OK) != 0) {
-		fprintf(stderr, "akhbar: %s: no store yet (run akhbar "
-		    "--refresh)\n", a.cache);
-		store_args_free(&a);
-		return 1;
-	}
-	if ((st = store_open(a.cache, &cause)) == NULL) {
-		warn_line("", cause);
-		free(cause);
+	if ((st = cmd_store_open(a.cache)) == NULL) {
 		store_args_free(&a);
 		return 1;
 	}
 	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	if (store_articles(st, NULL, cmd_list_article, &l, &cause) != 0) {
-		warn_line("", cause);
+		cmd_warn("%s", cause);
 		free(cause);
 		rc = 1;
 	}
 	store_close(st);
 	store_args_free(&a);
-	if (fflush(stdout) != 0 || ferror(stdout) || l.error) {
-		fprintf(stderr, "akhbar: --list: write error: %s\n",
-		    strerror(errno));
+	if (cmd_stdout_check() != 0)
 		rc = 1;
-	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	return rc;
 }
@@ -711,10 +607,9 @@ import_line(const struct opml_feed *f, const struct urls *have,
 	if (one.n != 1) {
 		const char *why = one.nwarnings > 0 ?
 		    strstr(one.warnings[0], ":1: ") : NULL;
-		char *msg = xasprintf("%s: %s", f->url, why != NULL ?
-		    why + 4 : "unusable URL");
-		warn_line("skipped: ", msg);
-		free(msg);
+
+		cmd_warn("skipped: %s: %s", f->url, why != NULL ? why + 4 :
+		    "unusable URL");
 		urls_free(&one);
 		free(line);
 		return NULL;
@@ -745,7 +640,7 @@ cmd_import_opml(int argc, char **argv)
 	if ((data = util_read_file(a.opml, 64 * 1024 * 1024, &len,
 	    &cause)) == NULL || opml_parse(data, len, &feeds, &n,
 	    &cause) != 0 || urls_load(a.urls, 1, &have, &cause) != 0) {
-		warn_line("--import-opml: ", cause);
+		cmd_warn("--import-opml: %s", cause);
 		free(cause);
 		free(data);
 		opml_feeds_free(feeds, n);
@@ -758,7 +653,7 @@ cmd_import_opml(int argc, char **argv)
 		    a.opml)) != NULL)
 			nl++;
 	if (nl > 0 && urls_append(a.urls, lines, nl, &cause) != 0) {
-		warn_line("", cause);
+		cmd_warn("%s", cause);
 		free(cause);
 		rc = 1;
 	} else
@@ -775,12 +670,57 @@ cmd_import_opml(int argc, char **argv)
 	return rc;
 }
 
+/* The store's feed titles for the urls file's entries, by index. */
+struct opml_titles {
+	const struct urls	 *u;
+	char			**v;
+};
+
+/* A store_feed_cb: the title of a subscribed feed that has no ~Name. */
+static int
+opml_title(const struct store_feed *f, void *arg)
+{
+	struct opml_titles	*t = arg;
+	long			 i;
+
+	if (f->title == NULL || *f->title == '\0' ||
+	    (i = urls_find(t->u, f->url)) < 0 || t->u->v[i].name != NULL)
+		return 0;
+	free(t->v[i]);
+	t->v[i] = xstrdup(f->title);
+	return 0;
+}
+
+/*
+ * The feed titles the store knows for u's entries (NULL where it knows
+ * none). A store that is not there is not created: no titles then.
+ * Caller frees each and the array.
+ */
+static char **
+opml_titles(const char *cache, const struct urls *u)
+{
+	struct opml_titles	 t = { u, xcalloc(u->n + 1, sizeof *t.v) };
+	struct store		*st;
+	char			*cause = NULL;
+
+	if (access(cache, F_OK) != 0)
+		return t.v;
+	if ((st = store_open(cache, &cause)) == NULL ||
+	    store_feeds(st, opml_title, &t, &cause) != 0) {
+		cmd_warn("%s (feed titles left out)", cause);
+		free(cause);
+	}
+	store_close(st);
+	return t.v;
+}
+
 int
 cmd_export_opml(int argc, char **argv)
 {
 	struct store_args	 a;
 	struct urls		 u = { 0 };
-	char			*cause = NULL, *doc;
+	char			*cause = NULL, *doc, **titles;
+	size_t			 i;
 	int			 rc;
 
 	if ((rc = store_args_parse(&a, argc, argv, "--export-opml")) != 0) {
@@ -788,22 +728,21 @@ cmd_export_opml(int argc, char **argv)
 		return rc;
 	}
 	if (urls_load(a.urls, 0, &u, &cause) != 0) {
-		warn_line("", cause);
+		cmd_warn("%s", cause);
 		free(cause);
 		store_args_free(&a);
 		return 1;
 	}
-	for (rc = 0; (size_t)rc < u.nwarnings; rc++)
-		warn_line("", u.warnings[rc]);
-	doc = opml_write(&u);
+	for (i = 0; i < u.nwarnings; i++)
+		cmd_warn("%s", u.warnings[i]);
+	titles = opml_titles(a.cache, &u);
+	doc = opml_write(&u, titles);
 	fputs(doc, stdout);
 	free(doc);
+	for (i = 0; i < u.n; i++)
+		free(titles[i]);
+	free(titles);
 	urls_free(&u);
 	store_args_free(&a);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "akhbar: --export-opml: write error: %s\n",
-		    strerror(errno));
-		return 1;
-	}
-	return 0;
+	return cmd_stdout_check();
 }

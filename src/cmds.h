@@ -7,10 +7,8 @@
 #ifndef AKHBAR_CMDS_H
 #define AKHBAR_CMDS_H
 
-#include <stdint.h>
-#include <stdio.h>
-
-struct store_article;
+/* The reader (tui.c) still takes cmd_usage_error() from here. */
+#include "cmd.h"
 
 /* --dump: lay out one article and print it (cmd_dump.c). */
 int	cmd_dump(int argc, char **argv);
@@ -30,22 +28,5 @@ int	cmd_export(int argc, char **argv);
 int	cmd_search(int argc, char **argv);
 /* The interactive reader (tui.c). */
 int	cmd_tui(int argc, char **argv);
-
-/* Where cmd_list_article() writes, and what happened. */
-struct cmd_list {
-	FILE	*out;
-	int	 error;		/* a write failed; the walk was stopped */
-	int64_t	 count;		/* lines written */
-};
-/*
- * A store_article_cb for --list and --search (cmd_store.c): one line of
- * sanitized TSV (date, feed title, title, link) to ((struct cmd_list *)
- * arg)->out.
- */
-int	cmd_list_article(const struct store_article *a, void *arg);
-
-/* Print a one-line usage error naming what was wrong; returns 2. */
-int	cmd_usage_error(const char *fmt, ...)
-	    __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -22,15 +22,13 @@ typedef char *(*config_fn)(struct config *, char **, int);
 static char *
 number(const char *s, long lo, long hi, long *out)
 {
-	char	*end;
-	long	 n;
+	long long	n = 0;
+	int		bad = util_parse_number(s, lo, hi, &n) == -1;
 
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno != 0 || n < lo || n > hi)
+	*out = (long)n;		/* 0 when bad: no caller reads it then */
+	if (bad)
 		return xasprintf("bad number '%s' (want %ld to %ld)", s, lo,
 		    hi);
-	*out = n;
 	return NULL;
 }
 
@@ -428,12 +426,7 @@ config_parse(struct config *c, const char *text, const char *file)
 char *
 config_default_path(void)
 {
-	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-
-	if (xdg != NULL && *xdg == '/')
-		return xasprintf("%s/akhbar/config", xdg);
-	return xasprintf("%s/.config/akhbar/config", home != NULL ? home :
-	    ".");
+	return util_xdg_path("XDG_CONFIG_HOME", ".config", "akhbar/config");
 }
 
 size_t

@@ -3,21 +3,22 @@
  * whole vector to that command; with no mode, the interactive reader.
  */
 #include <locale.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "cmds.h"
+#include "util.h"
 
 static const char usage_text[] =
-"usage: akhbar [-ro] [-u URLS] [-c CACHE.db] [-C CONFIG] [--theme NAME]\n"
+"usage: akhbar [-r | -o] [-u URLS] [-c CACHE.db] [-C CONFIG] [--theme NAME]\n"
 "              [PATH...]\n"
 "       akhbar --dump [--width N] [--direction auto|ltr|rtl]\n"
 "              [--shaping on|off] [--color auto|always|never]\n"
 "              [--highlight WORD]... [--theme NAME] FILE|-\n"
 "       akhbar --feed-tsv [--base-url URL] FILE|-\n"
-"       akhbar [-u URLS] [-c CACHE.db] --refresh | --list\n"
-"       akhbar [-u URLS] --import-opml FILE | --export-opml\n"
+"       akhbar [-v] [-u URLS] [-c CACHE.db] [-C CONFIG] --refresh | --list\n"
+"       akhbar [-u URLS] [-c CACHE.db] --import-opml FILE | --export-opml\n"
 "       akhbar [-c CACHE.db] --export DIR | --search QUERY\n"
 "\n"
 "A terminal news reader that lays out right-to-left text itself.\n"
@@ -31,7 +32,8 @@ static const char usage_text[] =
 "  --refresh           fetch every feed of the urls file into the store\n"
 "  --list              print stored articles, newest first (TSV)\n"
 "  --import-opml FILE  add the feeds of an OPML file to the urls file\n"
-"  --export-opml       print the urls file as OPML 2.0\n"
+"  --export-opml       print the urls file as OPML 2.0 (feeds without a\n"
+"                      ~Name titled from the store)\n"
 "  --export DIR        write every saved article into DIR as files\n"
 "  --search QUERY      search stored titles and texts (words ANDed,\n"
 "                      \"a phrase\", =WORD exact), newest first\n"
@@ -46,12 +48,15 @@ static const char usage_text[] =
 "                      (repeatable); =WORD exact word, /REGEX/ a\n"
 "                      regular expression\n"
 "  --base-url URL      --feed-tsv: resolve relative links against URL\n"
-"  --theme NAME        colour theme (default: default)\n"
+"  --theme NAME        colour theme (default: default); a NAME found\n"
+"                      nowhere is a usage error\n"
 "  -u, --urls FILE     urls file (default $XDG_CONFIG_HOME/akhbar/urls)\n"
 "  -c, --cache FILE    store (default $XDG_DATA_HOME/akhbar/cache.db)\n"
 "  -C, --config FILE   config (default $XDG_CONFIG_HOME/akhbar/config)\n"
 "  -r                  the reader: refresh every feed at start\n"
-"  -o, --offline       the reader: never touch the network\n"
+"  -o, --offline       the reader: never touch the network (not with -r)\n"
+"  -v, --verbose       --refresh, --list, OPML: report bad config lines\n"
+"                      too (the reader always shows them)\n"
 "  -h, --help          show this help and exit\n"
 "  -V, --version       show the version and exit\n"
 "\n"
@@ -71,19 +76,6 @@ static const struct mode {
 	{ "--search", cmd_search },
 };
 
-int
-cmd_usage_error(const char *fmt, ...)
-{
-	va_list	ap;
-
-	fputs("akhbar: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs(" (see akhbar --help)\n", stderr);
-	return 2;
-}
-
 /* Does argument a name option (as "--opt" or "--opt=value")? */
 static int
 is_option(const char *a, const char *option)
@@ -93,28 +85,43 @@ is_option(const char *a, const char *option)
 	return strncmp(a, option, n) == 0 && (a[n] == '\0' || a[n] == '=');
 }
 
+/* The reader: its options are checked (usage errors exit 2) before
+ * the terminal is touched. */
+static int
+run_reader(int argc, char **argv)
+{
+	struct cmd_reader_args	a;
+	int			rc;
+
+	if ((rc = cmd_reader_parse(argc, argv, &a)) != 0)
+		return rc;
+	cmd_reader_args_free(&a);
+	return cmd_tui(argc, argv);
+}
+
 int
 main(int argc, char **argv)
 {
 	size_t	i;
 	int	a;
 
+	util_set_argv0(argv[0]);
 	setlocale(LC_ALL, "");
 	for (a = 1; a < argc && strcmp(argv[a], "--") != 0; a++) {
 		if (strcmp(argv[a], "-h") == 0 ||
 		    strcmp(argv[a], "--help") == 0) {
 			fputs(usage_text, stdout);
-			return ferror(stdout) || fflush(stdout) ? 1 : 0;
+			return cmd_stdout_check();
 		}
 		if (strcmp(argv[a], "-V") == 0 ||
 		    strcmp(argv[a], "--version") == 0) {
 			puts("akhbar " VERSION);
-			return ferror(stdout) || fflush(stdout) ? 1 : 0;
+			return cmd_stdout_check();
 		}
 	}
 	for (a = 1; a < argc && strcmp(argv[a], "--") != 0; a++)
 		for (i = 0; i < sizeof modes / sizeof modes[0]; i++)
 			if (is_option(argv[a], modes[i].option))
 				return modes[i].run(argc, argv);
-	return cmd_tui(argc, argv);
+	return run_reader(argc, argv);
 }

@@ -207,7 +207,7 @@ opml_escape(struct buf *b, const char *s)
 }
 
 char *
-opml_write(const struct urls *u)
+opml_write(const struct urls *u, char *const *titles)
 {
 	struct buf	 b = { 0 };
 	char		 date[64], *s;
@@ -226,7 +226,8 @@ opml_write(const struct urls *u)
 	    "  <body>\n", date);
 	for (i = 0; i < u->n; i++) {
 		const struct urls_entry *e = &u->v[i];
-		const char *title = e->name != NULL ? e->name : e->url;
+		const char *title = e->name != NULL ? e->name :
+		    titles != NULL && titles[i] != NULL ? titles[i] : e->url;
 
 		buf_puts(&b, "    <outline type=\"rss\" text=\"");
 		opml_escape(&b, title);

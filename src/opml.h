@@ -30,8 +30,10 @@ int	 opml_parse(const char *data, size_t len, struct opml_feed **feeds,
 void	 opml_feeds_free(struct opml_feed *feeds, size_t n);
 /*
  * Write the entries of u as an OPML 2.0 document (UTF-8, XML-escaped,
- * tags in the category attribute). Caller frees.
+ * tags in the category attribute). An entry's title is its "~Name", else
+ * titles[i] (titles may be NULL, and so may each of its u->n strings:
+ * the feed's own title, from the store), else its URL. Caller frees.
  */
-char	*opml_write(const struct urls *u);
+char	*opml_write(const struct urls *u, char *const *titles);
 
 #endif

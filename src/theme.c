@@ -112,8 +112,7 @@ nearest(int r, int g, int b)
 int
 theme_color(const char *w)
 {
-	char		*end;
-	long		 n;
+	long long	 n;
 	unsigned	 rgb;
 	int		 i;
 
@@ -126,13 +125,8 @@ theme_color(const char *w)
 		    (w[6] == '-'), color_names[i]) == 0)
 			return i + 8;
 	}
-	if (strncmp(w, "color", 5) == 0 && w[5] != '\0') {
-		errno = 0;
-		n = strtol(w + 5, &end, 10);
-		if (*end == '\0' && errno == 0 && n >= 0 && n <= 255)
-			return (int)n;
-		return -2;
-	}
+	if (strncmp(w, "color", 5) == 0)
+		return util_parse_number(w + 5, 0, 255, &n) == 0 ? (int)n : -2;
 	if (w[0] == '#' && strlen(w) == 7 &&
 	    strspn(w + 1, "0123456789abcdefABCDEF") == 6) {
 		rgb = (unsigned)strtoul(w + 1, NULL, 16);
@@ -208,66 +202,90 @@ theme_parse(struct theme *t, const char *text, const char *file,
 	return 0;
 }
 
-/* Try to read a theme file; 1 found (ok or bad: *cause), 0 not found. */
+/* Built in, so found even without a file of that name. */
 static int
-try_file(struct theme *t, const char *path, int *rc, char **cause)
+theme_builtin(const char *name)
 {
-	char	*text, *err = NULL;
-	size_t	 len;
-
-	if (access(path, R_OK) != 0)
-		return 0;
-	if ((text = util_read_file(path, 1 << 20, &len, &err)) == NULL) {
-		*cause = err;
-		*rc = -1;
-		return 1;
-	}
-	*rc = theme_parse(t, text, path, cause);
-	free(text);
-	return 1;
+	return strcmp(name, "default") == 0 || strcmp(name, "mono") == 0;
 }
 
-int
-theme_load(struct theme *t, const char *name, char **cause)
+/* The directories a theme name is looked up in, in order, into dirs
+ * (THEME_MAX_DIRS); returns how many. Caller frees each. */
+#define THEME_MAX_DIRS	4
+static size_t
+theme_dirs(char **dirs)
 {
-	char		 exe[PATH_MAX], *dirs[5], *path, *slash;
-	const char	*home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
-	ssize_t		 n;
-	int		 nd = 0, i, rc = 0, found = 0;
+	char	exe[PATH_MAX], *slash;
+	size_t	nd = 0;
 
-	theme_init(t);
-	if (strchr(name, '/') != NULL) {
-		if (try_file(t, name, &rc, cause))
-			return rc;
-		*cause = xasprintf("theme file %s not found", name);
-		return -1;
-	}
-	if (strcmp(name, "mono") == 0)
-		theme_init_mono(t);
-	if (xdg != NULL && *xdg == '/')
-		dirs[nd++] = xasprintf("%s/akhbar/themes", xdg);
-	else if (home != NULL)
-		dirs[nd++] = xasprintf("%s/.config/akhbar/themes", home);
+	dirs[nd++] = util_xdg_path("XDG_CONFIG_HOME", ".config",
+	    "akhbar/themes");
 	dirs[nd++] = xstrdup(DATADIR "/themes");
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
-		exe[n] = '\0';
+	if (util_exe_path(exe, sizeof exe) > 0) {
 		if ((slash = strrchr(exe, '/')) != NULL)
 			*slash = '\0';
 		dirs[nd++] = xasprintf("%s/themes", exe);
 	}
 	dirs[nd++] = xstrdup("themes");
-	for (i = 0; i < nd && !found; i++) {
-		path = xasprintf("%s/%s", dirs[i], name);
-		found = try_file(t, path, &rc, cause);
-		free(path);
-	}
-	for (i = 0; i < nd; i++)
+	return nd;
+}
+
+/* The readable file of theme name, or NULL. Caller frees. */
+static char *
+theme_path(const char *name)
+{
+	char	*dirs[THEME_MAX_DIRS], *path = NULL, *try;
+	size_t	 nd, i;
+
+	if (strchr(name, '/') != NULL)
+		return access(name, R_OK) == 0 ? xstrdup(name) : NULL;
+	nd = theme_dirs(dirs);
+	for (i = 0; i < nd; i++) {
+		try = xasprintf("%s/%s", dirs[i], name);
+		if (path == NULL && access(try, R_OK) == 0)
+			path = try;
+		else
+			free(try);
 		free(dirs[i]);
-	if (!found && strcmp(name, "default") != 0 &&
-	    strcmp(name, "mono") != 0) {
-		*cause = xasprintf("theme '%s' not found", name);
+	}
+	return path;
+}
+
+int
+theme_exists(const char *name)
+{
+	char	*path = theme_path(name);
+	int	 found = path != NULL || theme_builtin(name);
+
+	free(path);
+	return found;
+}
+
+int
+theme_load(struct theme *t, const char *name, char **cause)
+{
+	char	*path, *text;
+	size_t	 len;
+	int	 rc;
+
+	theme_init(t);
+	if (strcmp(name, "mono") == 0)
+		theme_init_mono(t);
+	if ((path = theme_path(name)) == NULL) {
+		if (theme_builtin(name))
+			return 0;
+		*cause = strchr(name, '/') != NULL ?
+		    xasprintf("theme file %s not found", name) :
+		    xasprintf("theme '%s' not found", name);
 		return -1;
 	}
+	if ((text = util_read_file(path, 1 << 20, &len, cause)) == NULL) {
+		free(path);
+		return -1;
+	}
+	rc = theme_parse(t, text, path, cause);
+	free(text);
+	free(path);
 	return rc;
 }
 

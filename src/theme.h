@@ -75,6 +75,9 @@ int		 theme_parse(struct theme *t, const char *text,
  * sets *cause when it is not found or is bad.
  */
 int		 theme_load(struct theme *t, const char *name, char **cause);
+/* Non-zero when theme_load() would find name: a built-in theme (default,
+ * mono) or a readable file where it looks. */
+int		 theme_exists(const char *name);
 /* The element that draws text with the given enum attr bits. */
 enum theme_element theme_element_for(uint16_t attr);
 /* The name of an element ("list-focus"). */

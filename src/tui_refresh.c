@@ -115,7 +115,7 @@ tui_refresh_start(struct tui *t, int64_t feed_id)
 		tui_message(t, 0, "a refresh is already running");
 		return;
 	}
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0) {
+	if ((n = util_exe_path(exe, sizeof exe)) <= 0) {
 		tui_message(t, 1, "refresh: cannot find the akhbar binary");
 		return;
 	}

@@ -21,12 +21,7 @@
 char *
 urls_default_path(void)
 {
-	const char	*d = getenv("XDG_CONFIG_HOME");
-	const char	*home = getenv("HOME");
-
-	if (d != NULL && *d == '/')
-		return xasprintf("%s/akhbar/urls", d);
-	return xasprintf("%s/.config/akhbar/urls", home != NULL ? home : ".");
+	return util_xdg_path("XDG_CONFIG_HOME", ".config", "akhbar/urls");
 }
 
 static void

@@ -1,6 +1,8 @@
 /*
  * util.c - allocation wrappers that abort on failure (as in tmux's
- * xmalloc.c), the growable byte buffer and die(). Sizes are in bytes.
+ * xmalloc.c), the growable byte buffer, die(), and the plumbing shared by
+ * every layer: whole-file reads, bounded numbers, XDG paths and the path
+ * of the running binary. Sizes are in bytes.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +16,9 @@
 #include "util.h"
 
 void (*die_cleanup)(void);
+
+/* Set once by main() before anything else runs; read by util_exe_path(). */
+static const char *util_argv0;
 
 static void
 oom(size_t size)
@@ -80,19 +85,29 @@ xstrndup(const char *s, size_t n)
 char *
 xasprintf(const char *fmt, ...)
 {
-	struct buf	 b = { 0 };
-	va_list		 ap;
-	int		 n;
+	va_list	 ap;
+	char	*s;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
+	return s;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	struct buf	 b = { 0 };
+	va_list		 again;
+	int		 n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	if (n < 0)
 		oom(0);
 	buf_grow(&b, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	vsnprintf(b.data, (size_t)n + 1, fmt, again);
+	va_end(again);
 	return b.data;
 }
 
@@ -231,4 +246,100 @@ fail:
 		close(fd);
 	buf_free(&b);
 	return NULL;
+}
+
+int
+util_parse_number(const char *s, long long lo, long long hi, long long *v)
+{
+	char		*end;
+	long long	 n;
+
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || n < lo || n > hi)
+		return -1;
+	*v = n;
+	return 0;
+}
+
+char *
+util_xdg_path(const char *var, const char *fallback, const char *name)
+{
+	const char	*dir = getenv(var), *home = getenv("HOME");
+
+	if (dir != NULL && *dir == '/')
+		return xasprintf("%s/%s", dir, name);
+	if (home == NULL || *home == '\0')
+		home = ".";
+	return xasprintf("%s/%s/%s", home, fallback, name);
+}
+
+void
+util_set_argv0(const char *argv0)
+{
+	util_argv0 = argv0;
+}
+
+/* Non-zero when path is a regular file we may execute. */
+static int
+is_executable(const char *path)
+{
+	struct stat	st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(path, X_OK) == 0;
+}
+
+char *
+util_exe_search(const char *argv0, const char *path)
+{
+	const char	*p, *colon;
+	char		*try;
+	size_t		 n;
+
+	if (strchr(argv0, '/') != NULL)
+		return is_executable(argv0) ? xstrdup(argv0) : NULL;
+	for (p = path; p != NULL && *argv0 != '\0'; p = colon != NULL ?
+	    colon + 1 : NULL) {
+		colon = strchr(p, ':');
+		n = colon != NULL ? (size_t)(colon - p) : strlen(p);
+		try = n == 0 ? xasprintf("./%s", argv0) :
+		    xasprintf("%.*s/%s", (int)n, p, argv0);
+		if (is_executable(try))
+			return try;
+		free(try);
+	}
+	return NULL;
+}
+
+ssize_t
+util_exe_path(char *buf, size_t size)
+{
+	char	*found, *abs;
+	size_t	 n;
+	ssize_t	 r;
+
+	if (size == 0)
+		return -1;
+	/* Linux: exact even when argv[0] lies or the binary was moved. */
+	if ((r = readlink("/proc/self/exe", buf, size)) > 0 &&
+	    (size_t)r < size) {
+		buf[r] = '\0';
+		return r;
+	}
+	if (util_argv0 == NULL ||
+	    (found = util_exe_search(util_argv0, getenv("PATH"))) == NULL)
+		return -1;
+	if ((abs = realpath(found, NULL)) != NULL) {
+		free(found);
+		found = abs;
+	}
+	n = strlen(found);
+	if (n >= size) {
+		free(found);
+		return -1;
+	}
+	memcpy(buf, found, n + 1);
+	free(found);
+	return (ssize_t)n;
 }

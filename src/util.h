@@ -1,11 +1,14 @@
 /*
- * util.h - allocation that never fails, a growable byte buffer and die().
+ * util.h - allocation that never fails, a growable byte buffer, die(),
+ * and the small pieces of plumbing every layer shares: reading a file,
+ * a bounded number, an XDG path, the running binary's path.
  */
 #ifndef AKHBAR_UTIL_H
 #define AKHBAR_UTIL_H
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Allocate or abort with a message on failure. Caller frees. */
 void	*xmalloc(size_t size);
@@ -16,6 +19,9 @@ char	*xstrndup(const char *s, size_t n);
 /* printf into a fresh string. Caller frees. */
 char	*xasprintf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
+/* The same with a va_list (which it uses up). Caller frees. */
+char	*xvasprintf(const char *fmt, va_list ap)
+	    __attribute__((format(printf, 1, 0)));
 
 /* A growable byte buffer; data is always NUL-terminated when len > 0. */
 struct buf {
@@ -56,5 +62,38 @@ void	 die(const char *fmt, ...)
  */
 char	*util_read_file(const char *path, size_t max, size_t *len,
 	    char **cause);
+
+/*
+ * Parse s as a whole decimal number from lo to hi into *v. Returns 0, or
+ * -1 (and *v untouched) when s is empty, has trailing bytes, overflows
+ * or is out of range.
+ */
+int	 util_parse_number(const char *s, long long lo, long long hi,
+	    long long *v);
+
+/*
+ * The XDG path of name: "$VAR/name" when the environment variable var
+ * (XDG_CONFIG_HOME, XDG_DATA_HOME) holds an absolute path, else
+ * "$HOME/fallback/name" (fallback is ".config" or ".local/share"), with
+ * "." for an unset or empty HOME. Caller frees.
+ */
+char	*util_xdg_path(const char *var, const char *fallback,
+	    const char *name);
+
+/* Remember argv[0] for util_exe_path(); main() calls it first. */
+void	 util_set_argv0(const char *argv0);
+/*
+ * The running binary's path into buf (size bytes, NUL-terminated when it
+ * fits), as readlink(2) would: returns its length, or -1. Linux's
+ * /proc/self/exe when there is one, else argv[0] made absolute, else
+ * argv[0] searched in $PATH.
+ */
+ssize_t	 util_exe_path(char *buf, size_t size);
+/*
+ * The executable argv0 names: itself when it holds a '/', else the first
+ * dir/argv0 of the ':'-separated path (an empty entry is ".") that is an
+ * executable regular file. NULL when there is none. Caller frees.
+ */
+char	*util_exe_search(const char *argv0, const char *path);
 
 #endif

@@ -101,7 +101,9 @@ if [ -w /dev/full ]; then
 	"$AKHBAR" --feed-tsv "$IN/rss2-arabic.xml" > /dev/full 2> "$T/full.err"
 	rc=$?
 	check "write error: exit 1" [ "$rc" -eq 1 ]
-	check "write error: reported" grep -q 'stdout' "$T/full.err"
+	check "write error: reported" grep -qx \
+	    'akhbar: write error on standard output: No space left on device' \
+	    "$T/full.err"
 fi
 
 # Agreement with sfeed where no deliberate difference applies.

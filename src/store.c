@@ -23,7 +23,6 @@
 #include <time.h>
 
 #include "feed.h"
-#include "search.h"
 #include "store.h"
 #include "store_int.h"
 #include "util.h"

@@ -15,16 +15,15 @@ SAN =
 SANFLAGS = `[ -n "$(SAN)" ] && echo "-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all"`
 
 PKG_CFLAGS = `$(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/fribidi -I/usr/include/libxml2 -I/usr/include/json-c`
-# libcurl is compiled against but loaded at run time (see src/fetch.c).
-LINK_PKGS = ncursesw fribidi sqlite3 libxml-2.0 libutf8proc json-c libcmark
-PKG_LIBS = `$(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null || echo -lncursesw -lfribidi -lsqlite3 -lxml2 -lutf8proc -ljson-c \
+LINK_PKGS = $(PKGS)
+PKG_LIBS = `$(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null || echo -lncursesw -lfribidi -lcurl -lsqlite3 -lxml2 -lutf8proc -ljson-c \
 	-lcmark`
 CFLAGS = -O2 -g
 AKHBAR_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DVERSION=\"$(VERSION)\" -DDATADIR=\"$(PREFIX)/share/akhbar\" \
 	-Wall -Wextra -Werror -Wno-unused-parameter $(PKG_CFLAGS) $(SANFLAGS) $(CFLAGS)
 AKHBAR_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-AKHBAR_LIBS = $(PKG_LIBS) -ldl -lm
+AKHBAR_LIBS = $(PKG_LIBS) -lm
 
 # Layer 1 (text core), layer 2 (feeds, store, fetch) and the commands.
 CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \

@@ -55,7 +55,7 @@ DEB_PKGS = build-essential pkg-config libncurses-dev libfribidi-dev \
 	libcurl4-openssl-dev libsqlite3-dev libxml2-dev libutf8proc-dev \
 	libjson-c-dev libcmark-dev libcmocka-dev tmux python3 unicode-data \
 	libfribidi-bin libxml2-utils sqlite3 sfeed hyperfine time \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev newsboat
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 

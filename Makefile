@@ -15,9 +15,8 @@ SAN =
 SANFLAGS = `[ -n "$(SAN)" ] && echo "-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all"`
 
 PKG_CFLAGS = `$(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/fribidi -I/usr/include/libxml2 -I/usr/include/json-c`
-# libcurl is compiled against but loaded at run time (see src/fetch.c).
-LINK_PKGS = ncursesw fribidi sqlite3 libxml-2.0 libutf8proc json-c libcmark
-PKG_LIBS = `$(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null || echo -lncursesw -lfribidi -lsqlite3 -lxml2 -lutf8proc -ljson-c \
+LINK_PKGS = $(PKGS)
+PKG_LIBS = `$(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null || echo -lncursesw -lfribidi -lcurl -lsqlite3 -lxml2 -lutf8proc -ljson-c \
 	-lcmark`
 CFLAGS = -O2 -g
 # .ci/run builds with WERROR=-Werror; a user's build only warns.
@@ -27,16 +26,18 @@ AKHBAR_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra $(WERROR) -Wno-unused-parameter $(PKG_CFLAGS) $(SANFLAGS) \
 	$(CFLAGS)
 AKHBAR_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-AKHBAR_LIBS = $(PKG_LIBS) -ldl -lm
+AKHBAR_LIBS = $(PKG_LIBS) -lm
 
 # Layer 1 (text core), layer 2 (feeds, store, fetch) and the commands.
 CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/wrap.o src/bidi.o src/cells.o src/render.o src/theme.o \
 	src/match.o src/dump.o src/article.o src/saved.o src/markdown.o \
 	src/folder.o src/export.o \
-	src/feed.o src/date.o src/store.o src/fetch.o src/urls.o src/opml.o \
+	src/feed.o src/date.o src/store.o src/store_fts.o src/fetch.o \
+	src/urls.o src/opml.o \
 	src/cmd.o src/cmd_dump.o src/cmd_feed.o src/cmd_store.o \
-	src/cmd_export.o src/cmd_search.o src/search.o src/app.o src/config.o src/source.o
+	src/cmd_export.o src/cmd_search.o src/search.o src/app.o src/config.o \
+	src/source.o
 MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o
 HDR = src/*.h
 
@@ -61,8 +62,8 @@ akhbar: $(MAIN_OBJ) libcore.a
 DEB_PKGS = build-essential pkg-config libncurses-dev libfribidi-dev \
 	libcurl4-openssl-dev libsqlite3-dev libxml2-dev libutf8proc-dev \
 	libjson-c-dev libcmark-dev libcmocka-dev tmux python3 unicode-data \
-	libfribidi-bin libxml2-utils sqlite3 time
-DEB_PKGS_DEV = clang libclang-rt-14-dev hyperfine sfeed newsboat
+	libfribidi-bin libxml2-utils sqlite3 sfeed time
+DEB_PKGS_DEV = clang libclang-rt-14-dev hyperfine newsboat
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 

@@ -7,10 +7,9 @@
  * max_per_host run against its host, so timeouts count from the moment a
  * transfer really starts. Sizes are bytes, times seconds.
  *
- * libcurl is loaded with dlopen() when the first fetch starts, not linked:
- * its dependencies (TLS, GSSAPI, LDAP, SSH, IDN...) are some 25 shared
- * libraries, which cost every start of akhbar about 5 ms and 6 MB
- * although --dump, --feed-tsv, --list and the reader never fetch.
+ * libcurl is linked like every other library (packagers' tools must see
+ * the dependency). Its own dependencies (TLS, GSSAPI, LDAP, SSH, IDN...)
+ * are loaded at every start: see doc/feeds.md for what that costs.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -22,131 +21,10 @@
 #include <strings.h>
 #include <time.h>
 
-#define CURL_DISABLE_TYPECHECK	/* calls go through the table below */
 #include <curl/curl.h>
-#include <dlfcn.h>
 
 #include "fetch.h"
 #include "util.h"
-
-/* The libcurl functions fetch.c calls, found with dlsym(). */
-static struct curl_api {
-	CURLcode	(*global_init)(long);
-	void		(*global_cleanup)(void);
-	CURL		*(*easy_init)(void);
-	CURLcode	(*easy_setopt)(CURL *, CURLoption, ...);
-	CURLcode	(*easy_getinfo)(CURL *, CURLINFO, ...);
-	void		(*easy_cleanup)(CURL *);
-	const char	*(*easy_strerror)(CURLcode);
-	void		(*c_free)(void *);
-	CURLM		*(*multi_init)(void);
-	CURLMcode	(*multi_setopt)(CURLM *, CURLMoption, ...);
-	CURLMcode	(*multi_add_handle)(CURLM *, CURL *);
-	CURLMcode	(*multi_remove_handle)(CURLM *, CURL *);
-	CURLMcode	(*multi_perform)(CURLM *, int *);
-	CURLMsg		*(*multi_info_read)(CURLM *, int *);
-	CURLMcode	(*multi_poll)(CURLM *, struct curl_waitfd *,
-			    unsigned int, int, int *);
-	CURLMcode	(*multi_cleanup)(CURLM *);
-	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
-	void		(*slist_free_all)(struct curl_slist *);
-	CURLU		*(*url)(void);
-	void		(*url_cleanup)(CURLU *);
-	CURLUcode	(*url_get)(const CURLU *, CURLUPart, char **,
-			    unsigned int);
-	CURLUcode	(*url_set)(CURLU *, CURLUPart, const char *,
-			    unsigned int);
-} api;
-
-static const struct {
-	const char	*name;
-	size_t		 offset;
-} api_symbols[] = {
-#define SYM(f, m) { #f, offsetof(struct curl_api, m) }
-	SYM(curl_global_init, global_init),
-	SYM(curl_global_cleanup, global_cleanup),
-	SYM(curl_easy_init, easy_init),
-	SYM(curl_easy_setopt, easy_setopt),
-	SYM(curl_easy_getinfo, easy_getinfo),
-	SYM(curl_easy_cleanup, easy_cleanup),
-	SYM(curl_easy_strerror, easy_strerror),
-	SYM(curl_free, c_free),
-	SYM(curl_multi_init, multi_init),
-	SYM(curl_multi_setopt, multi_setopt),
-	SYM(curl_multi_add_handle, multi_add_handle),
-	SYM(curl_multi_remove_handle, multi_remove_handle),
-	SYM(curl_multi_perform, multi_perform),
-	SYM(curl_multi_info_read, multi_info_read),
-	SYM(curl_multi_poll, multi_poll),
-	SYM(curl_multi_cleanup, multi_cleanup),
-	SYM(curl_slist_append, slist_append),
-	SYM(curl_slist_free_all, slist_free_all),
-	SYM(curl_url, url),
-	SYM(curl_url_cleanup, url_cleanup),
-	SYM(curl_url_get, url_get),
-	SYM(curl_url_set, url_set),
-#undef SYM
-};
-
-/* curl.h defines these three as macros of themselves. */
-#undef curl_easy_setopt
-#undef curl_easy_getinfo
-#undef curl_multi_setopt
-#define curl_global_init	api.global_init
-#define curl_global_cleanup	api.global_cleanup
-#define curl_easy_init		api.easy_init
-#define curl_easy_setopt	api.easy_setopt
-#define curl_easy_getinfo	api.easy_getinfo
-#define curl_easy_cleanup	api.easy_cleanup
-#define curl_easy_strerror	api.easy_strerror
-#define curl_free		api.c_free
-#define curl_multi_init		api.multi_init
-#define curl_multi_setopt	api.multi_setopt
-#define curl_multi_add_handle	api.multi_add_handle
-#define curl_multi_remove_handle api.multi_remove_handle
-#define curl_multi_perform	api.multi_perform
-#define curl_multi_info_read	api.multi_info_read
-#define curl_multi_poll		api.multi_poll
-#define curl_multi_cleanup	api.multi_cleanup
-#define curl_slist_append	api.slist_append
-#define curl_slist_free_all	api.slist_free_all
-#define curl_url		api.url
-#define curl_url_cleanup	api.url_cleanup
-#define curl_url_get		api.url_get
-#define curl_url_set		api.url_set
-
-/* Load libcurl once. Returns -1 and sets *cause when it cannot be. */
-static int
-fetch_load(char **cause)
-{
-	static const char	*names[] = {
-		"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"
-	};
-	static void		*lib;
-	void			*sym;
-	size_t			 i;
-
-	if (lib != NULL)
-		return 0;
-	for (i = 0; i < sizeof names / sizeof names[0] && lib == NULL; i++)
-		lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-	if (lib == NULL) {
-		*cause = xasprintf("fetching needs libcurl: %s", dlerror());
-		return -1;
-	}
-	for (i = 0; i < sizeof api_symbols / sizeof api_symbols[0]; i++) {
-		if ((sym = dlsym(lib, api_symbols[i].name)) == NULL) {
-			*cause = xasprintf("libcurl has no %s",
-			    api_symbols[i].name);
-			dlclose(lib);
-			lib = NULL;
-			return -1;
-		}
-		memcpy((char *)&api + api_symbols[i].offset, &sym,
-		    sizeof sym);
-	}
-	return 0;
-}
 
 #ifndef VERSION
 #define VERSION "0"
@@ -512,8 +390,6 @@ fetch_run(const struct fetch_opts *o, struct fetch_req *reqs, size_t n,
 	int		 active = 0, still, left;
 	size_t		 i, done = 0;
 
-	if (fetch_load(cause) == -1)
-		return -1;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
 	    (m = curl_multi_init()) == NULL) {
 		*cause = xstrdup("cannot initialise libcurl");

@@ -14,6 +14,7 @@
  * decide where a word ends, the matcher's do. Strings are UTF-8; lengths
  * of words are in code points.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +191,295 @@ text_html(const char *s, size_t n)
 	return out;
 }
 
+/*
+ * ---- body text without libxml2 ----
+ *
+ * Most feed HTML is a few paragraphs of text with links, emphasis and
+ * images. For that, text_fast() makes exactly the text text_html() makes
+ * (the same characters, and white space at the same places, which the
+ * normaliser then folds), without building a tree: a fifth of the
+ * instructions. It follows what libxml2's HTML parser does with such
+ * markup (HTML_PARSE_NOIMPLIED): text or a reference outside every
+ * element opens an implied <p>; white space outside every element is
+ * dropped; what follows the first top-level element goes inside it;
+ * elements close at the end of the input. Anything else (another
+ * element, a comment, an end tag that is not the innermost element's, a
+ * block inside a paragraph or an inline element, a nested <a>, a
+ * reference libxml2 would keep as text, a control character) returns
+ * NULL and the parser does it. tests/unit/test_search.c checks both agree
+ * on many generated bodies.
+ */
+
+enum fast_kind { FK_INLINE, FK_BLOCK, FK_BR, FK_IMG };
+
+/* The elements text_fast() knows, sorted by name. */
+enum fast_tag {
+	FT_A, FT_B, FT_BR, FT_DIV, FT_EM, FT_I, FT_IMG, FT_P, FT_SMALL,
+	FT_SPAN, FT_STRONG, FT_U, FT_COUNT
+};
+
+/* What html_element_kind() makes of them (test_search.c checks they
+ * agree). */
+static const struct {
+	const char	*name;
+	enum fast_kind	 kind;
+} fast_tags[FT_COUNT] = {
+	[FT_A] = { "a", FK_INLINE }, [FT_B] = { "b", FK_INLINE },
+	[FT_BR] = { "br", FK_BR }, [FT_DIV] = { "div", FK_BLOCK },
+	[FT_EM] = { "em", FK_INLINE }, [FT_I] = { "i", FK_INLINE },
+	[FT_IMG] = { "img", FK_IMG }, [FT_P] = { "p", FK_BLOCK },
+	[FT_SMALL] = { "small", FK_INLINE }, [FT_SPAN] = { "span", FK_INLINE },
+	[FT_STRONG] = { "strong", FK_INLINE }, [FT_U] = { "u", FK_INLINE },
+};
+
+#define FAST_DEPTH	32
+
+struct fast {
+	struct buf	 out;
+	int		 stack[FAST_DEPTH];	/* fast_tags[] indexes */
+	int		 depth;
+	int		 anchors;		/* <a> open */
+	int		 root;	/* first top-level element: 0 none yet,
+				 * 1 open, 2 closed */
+};
+
+/* The fast_tags[] index of the tag name at s (letters and digits, ending
+ * at *end), or -1. */
+static int
+fast_tag(const char *s, const char **end)
+{
+	char	name[8];
+	size_t	n = 0, i;
+
+	while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+	    (s[n] >= '0' && s[n] <= '9')) {
+		if (n == sizeof name - 1)
+			return -1;
+		name[n] = s[n] | 0x20;
+		n++;
+	}
+	name[n] = '\0';
+	*end = s + n;
+	for (i = 0; i < FT_COUNT; i++)
+		if (strcmp(fast_tags[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+fast_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Skip the attributes of a start tag at s up to its '>'; *empty when it
+ * ends with "/>". NULL when they are not plain name="value" pairs. */
+static const char *
+fast_attrs(const char *s, int *empty)
+{
+	char	q;
+
+	*empty = 0;
+	for (;;) {
+		while (fast_blank(*s))
+			s++;
+		if (*s == '>')
+			return s + 1;
+		if (s[0] == '/' && s[1] == '>') {
+			*empty = 1;
+			return s + 2;
+		}
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+			return NULL;
+		while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_')
+			s++;
+		while (fast_blank(*s))
+			s++;
+		if (*s != '=')
+			continue;
+		for (s++; fast_blank(*s); s++)
+			;
+		if ((q = *s) != '"' && q != '\'')
+			return NULL;
+		for (s++; *s != q; s++)
+			if (*s == '\0' || *s == '<' || *s == '&')
+				return NULL;
+		s++;
+	}
+}
+
+/* A start tag at s (after '<'). Returns the end, NULL to give up. */
+static const char *
+fast_start(struct fast *f, const char *s)
+{
+	const char	*e;
+	int		 t, empty, i;
+
+	if ((t = fast_tag(s, &e)) < 0 || (e = fast_attrs(e, &empty)) == NULL)
+		return NULL;
+	if (f->depth == 0 && f->root == 0)
+		f->root = fast_tags[t].kind >= FK_BR ? 2 : 1;
+	switch (fast_tags[t].kind) {
+	case FK_BR:
+		buf_putc(&f->out, ' ');
+		/* FALLTHROUGH */
+	case FK_IMG:
+		return e;
+	case FK_BLOCK:
+		/* a block closes an open <p>: only inside <div>s */
+		for (i = 0; i < f->depth; i++)
+			if (f->stack[i] != FT_DIV)
+				return NULL;
+		buf_putc(&f->out, ' ');
+		break;
+	case FK_INLINE:
+		if (t == FT_A && f->anchors++ > 0)
+			return NULL;
+		break;
+	}
+	if (empty || f->depth == FAST_DEPTH)
+		return NULL;
+	f->stack[f->depth++] = t;
+	return e;
+}
+
+/* An end tag at s (after "</"): the innermost element's only. */
+static const char *
+fast_end(struct fast *f, const char *s)
+{
+	const char	*e;
+	int		 t;
+
+	if ((t = fast_tag(s, &e)) < 0 || f->depth == 0 ||
+	    f->stack[f->depth - 1] != t)
+		return NULL;
+	while (fast_blank(*e))
+		e++;
+	if (*e != '>')
+		return NULL;
+	f->depth--;
+	/* libxml2 puts what follows the first top-level element inside
+	 * it: its end adds no space there, but at the end of the text,
+	 * which the normaliser drops */
+	if (f->depth == 0 && f->root == 1)
+		f->root = 2;
+	else if (fast_tags[t].kind == FK_BLOCK)
+		buf_putc(&f->out, ' ');
+	else if (t == FT_A)
+		f->anchors--;
+	return e + 1;
+}
+
+/* Text (or a reference) outside every element opens an implied <p>. */
+static void
+fast_text(struct fast *f)
+{
+	if (f->depth > 0)
+		return;
+	buf_putc(&f->out, ' ');
+	if (f->root == 0)
+		f->root = 1;
+	f->stack[f->depth++] = FT_P;
+}
+
+/* A reference at s (after '&') that libxml2 replaces; NULL otherwise. */
+static const char *
+fast_ref(struct fast *f, const char *s)
+{
+	const htmlEntityDesc	*d;
+	char			 name[32], enc[4];
+	unsigned long		 cp = 0;
+	size_t			 n = 0;
+
+	if (*s == '#') {
+		int hex = s[1] == 'x' || s[1] == 'X';
+
+		for (s += 1 + hex; n < 7 && (hex ? isxdigit((unsigned char)*s)
+		    : isdigit((unsigned char)*s)); s++, n++)
+			cp = cp * (hex ? 16 : 10) + (unsigned long)(*s <= '9' ?
+			    *s - '0' : (*s | 0x20) - 'a' + 10);
+		/* what libxml2 takes: XML characters but for the C0 */
+		if (n == 0 || n == 7 || *s != ';' || cp < 0x20 ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE ||
+		    cp == 0xFFFF || cp > 0x10FFFF)
+			return NULL;
+	} else {
+		while (n < sizeof name - 1 && isalnum((unsigned char)s[n])) {
+			name[n] = s[n];
+			n++;
+		}
+		name[n] = '\0';
+		if (n == 0 || s[n] != ';' ||
+		    (d = htmlEntityLookup((const xmlChar *)name)) == NULL)
+			return NULL;
+		cp = d->value;
+		s += n;
+	}
+	fast_text(f);
+	buf_add(&f->out, enc, utf8_encode((uint32_t)cp, enc));
+	return s + 1;
+}
+
+/* A run of text at s, up to a '<', a '&' or the end. */
+static const char *
+fast_run(struct fast *f, const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n = 0;
+	int			 blank = 1;
+
+	for (; u[n] != '\0' && u[n] != '<' && u[n] != '&'; n++) {
+		if (u[n] < 0x20 && u[n] != '\t' && u[n] != '\n' &&
+		    u[n] != '\r')
+			return NULL;
+		if (u[n] == 0xEF && u[n + 1] == 0xBF && (u[n + 2] == 0xBE ||
+		    u[n + 2] == 0xBF))
+			return NULL;	/* U+FFFE, U+FFFF: dropped */
+		blank = blank && fast_blank(s[n]);
+	}
+	/* libxml2 keeps white space only inside an element, and white
+	 * space before a reference counts as text */
+	if (!blank || u[n] == '&')
+		fast_text(f);
+	if (f->depth > 0)
+		buf_add(&f->out, s, n);
+	return s + n;
+}
+
+/*
+ * The text_html() of s (NUL-terminated, valid UTF-8), or NULL when it
+ * holds markup text_fast() does not know.
+ */
+static char *
+text_fast(const char *s)
+{
+	struct fast	 f;
+	char		*out;
+
+	if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB)
+		return NULL;	/* a byte order mark */
+	memset(&f, 0, sizeof f);
+	buf_puts(&f.out, "");
+	while (s != NULL && *s != '\0') {
+		if (s[0] == '<' && s[1] == '/')
+			s = fast_end(&f, s + 2);
+		else if (s[0] == '<')
+			s = fast_start(&f, s + 1);
+		else if (s[0] == '&')
+			s = fast_ref(&f, s + 1);
+		else
+			s = fast_run(&f, s);
+	}
+	if (s == NULL) {
+		buf_free(&f.out);
+		return NULL;
+	}
+	out = match_normalize_utf8(f.out.data);
+	buf_free(&f.out);
+	return out;
+}
+
 char *
 search_body_text(const char *content, int html)
 {
@@ -214,7 +504,7 @@ search_body_text(const char *content, int html)
 	 * spared for most summaries. */
 	if (!html || plain)
 		out = match_normalize_utf8(s);
-	else
+	else if ((out = text_fast(s)) == NULL)
 		out = text_html(s, len);
 	free(clean);
 	return out;

@@ -1,12 +1,14 @@
 /*
- * store.c - the SQLite article store (see store.h). The only file that
- * includes sqlite3.
+ * store.c - the SQLite article store (see store.h): schema, feeds,
+ * updates, article lists and flags. store_fts.c holds the full-text half
+ * (the index and search); store_int.h what the two share. store*.c are
+ * the only files that include sqlite3.
  *
  * Layout: feeds (one row a subscription), articles (headers: what lists
  * show and sort on) and bodies (content, read one article at a time), so
  * walking 100k headers never touches a body page. Every statement is
  * prepared with bound parameters; SQL text is only ever built from the
- * constant fragments in this file. Times are UTC seconds.
+ * constant fragments in store*.c. Times are UTC seconds.
  *
  * The schema version lives in PRAGMA user_version; migrations[] holds
  * one step per version and store_open() runs the missing ones, each in
@@ -20,51 +22,13 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include <sqlite3.h>
-
 #include "feed.h"
-#include "search.h"
 #include "store.h"
+#include "store_int.h"
 #include "util.h"
 
 /* How long a second akhbar waits for the first one's transaction. */
 #define STORE_BUSY_MS	15000
-
-enum stmt_id {
-	S_FEED_ADD,
-	S_FEED_ID,
-	S_FEED_NAME,
-	S_FEED_STATE,
-	S_FEED_UNCHANGED,
-	S_FEED_FAILED,
-	S_FEED_DONE,
-	S_ART_FIND,
-	S_ART_INSERT,
-	S_ART_UPDATE,
-	S_BODY_PUT,
-	S_ART_NTH_DATE,
-	S_ART_MAX_ID,
-	S_ART_COUNT_NEW,
-	S_ART_TRIM,
-	S_SET_UNREAD,
-	S_SET_SAVED,
-	S_MARK_FEED,
-	S_MARK_ALL,
-	S_BODY_GET,
-	S_BODY_TEXT,
-	S_FTS_HAS,
-	S_FTS_PUT,
-	S_FTS_OLD_DEL,
-	S_FTS_OLD_DROP,
-	S_FTS_OLD_ANY,
-	S_FTS_MISSING,
-	S_BEGIN,
-	S_COMMIT,
-	S_FEED_TOTAL,
-	S_FEED_KNOWN,
-	S_DATA_VERSION,
-	S_COUNT
-};
 
 static const char *const stmt_sql[S_COUNT] = {
 	[S_FEED_ADD] = "INSERT OR IGNORE INTO feeds(url, name) VALUES(?1, ?2)",
@@ -261,12 +225,6 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  END;",
 };
 
-static int	store_index_rebuild(struct store *, char **);
-static int	store_index_check(struct store *, char **);
-static int	store_fts_flush(struct store *, char **);
-static int	store_index_missing(struct store *, char **);
-static void	store_fts_terms_fn(sqlite3_context *, int, sqlite3_value **);
-
 /* Work a migration does beyond its SQL, in the same transaction:
  * migration_fill[v] runs after migrations[v]. (Step 2 -> 3 used to fill
  * its index; step 3 -> 4 replaces that index, so only 4 is filled.) */
@@ -275,51 +233,13 @@ static int (*const migration_fill[STORE_SCHEMA_VERSION])(struct store *,
 	[3] = store_index_rebuild,
 };
 
-/* A growing array of ids. */
-struct store_ids {
-	int64_t		*v;
-	size_t		 n;
-	size_t		 cap;
-};
-
-struct store {
-	sqlite3		*db;
-	sqlite3_stmt	*stmt[S_COUNT];
-	int		 vocab;	/* temp.article_vocab made (store_fts_prefix) */
-	int		 ids_fn; /* akhbar_ids() registered (store_ids_walk) */
-	struct store_ids *ids;	/* where akhbar_ids() puts them */
-};
-
-/*
- * The index rows of the articles new in this update, written to the
- * index together (store_fts_pending_write()): SQLite 3.40's FTS5 writes
- * its pending terms out as a new segment at every statement savepoint,
- * which each INSERT with a trigger opens, so one row at a time made a
- * segment per article (a sixth of a cold refresh).
- */
-struct fts_row {
-	int64_t		 id;
-	char		*terms;
-};
-
-struct store_update {
-	struct store	*st;
-	int64_t		 feed_id;
-	int64_t		 max_articles;
-	int64_t		 max_id;
-	int64_t		 now;
-	struct fts_row	*pending;
-	size_t		 npending;
-	size_t		 cpending;
-};
-
-static char *
+char *
 store_error(struct store *st, const char *what)
 {
 	return xasprintf("%s: %s", what, sqlite3_errmsg(st->db));
 }
 
-static int
+int
 store_exec(struct store *st, const char *sql, char **cause)
 {
 	char	*msg = NULL;
@@ -334,7 +254,7 @@ store_exec(struct store *st, const char *sql, char **cause)
 }
 
 /* The cached statement id, reset and with its bindings cleared. */
-static sqlite3_stmt *
+sqlite3_stmt *
 store_stmt(struct store *st, enum stmt_id id, char **cause)
 {
 	sqlite3_stmt	*s = st->stmt[id];
@@ -353,7 +273,7 @@ store_stmt(struct store *st, enum stmt_id id, char **cause)
 }
 
 /* Step a statement that returns no rows. */
-static int
+int
 store_done(struct store *st, sqlite3_stmt *s, char **cause)
 {
 	int	rc = sqlite3_step(s);
@@ -885,234 +805,6 @@ store_too_old(struct store_update *u, int64_t date, char **cause)
 	return old;
 }
 
-/*
- * SQL function akhbar_fts_terms(title, content, content_html): the index
- * terms of an article, exactly as store_index() makes them. The delete
- * of a row must give the index the same terms again.
- */
-static void
-store_fts_terms_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	char	*text, *terms;
-
-	text = search_body_text((const char *)sqlite3_value_text(argv[1]),
-	    sqlite3_value_int(argv[2]));
-	terms = search_terms((const char *)sqlite3_value_text(argv[0]), text);
-	free(text);
-	sqlite3_result_text(ctx, terms, -1, free);
-}
-
-/* Non-zero when article id has a row in the index. */
-static int
-store_fts_has(struct store *st, int64_t id, char **cause)
-{
-	sqlite3_stmt	*s;
-	int		 rc;
-
-	if ((s = store_stmt(st, S_FTS_HAS, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		*cause = store_error(st, "store: index");
-		return -1;
-	}
-	return rc == SQLITE_ROW;
-}
-
-/*
- * Take out of the index every row whose title or body changed or went
- * (the triggers kept the indexed ones in article_fts_old), and index
- * again those whose article is still there. Inside a transaction.
- */
-static int
-store_fts_flush(struct store *st, char **cause)
-{
-	static const char sql[] =
-	    "INSERT INTO article_fts(article_fts, rowid, terms) "
-	    "SELECT 'delete', id, akhbar_fts_terms(title, content, "
-	    "content_html) FROM article_fts_old;"
-	    "INSERT INTO article_fts(rowid, terms) SELECT a.id, "
-	    "akhbar_fts_terms(a.title, b.content, b.content_html) "
-	    "FROM article_fts_old o JOIN articles a ON a.id = o.id "
-	    "LEFT JOIN bodies b ON b.article_id = a.id;"
-	    "DELETE FROM article_fts_old;";
-	sqlite3_stmt	*s;
-	int		 any;
-
-	if ((s = store_stmt(st, S_FTS_OLD_ANY, cause)) == NULL)
-		return -1;
-	any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	return any ? store_exec(st, sql, cause) : 0;
-}
-
-/* Write the pending index rows of u (see struct fts_row). */
-static int
-store_fts_pending_write(struct store_update *u, char **cause)
-{
-	sqlite3_stmt	*s;
-	size_t		 i;
-	int		 rc = 0;
-
-	for (i = 0; i < u->npending; i++) {
-		if (rc == 0 && (s = store_stmt(u->st, S_FTS_PUT,
-		    cause)) == NULL)
-			rc = -1;
-		if (rc == 0) {
-			sqlite3_bind_int64(s, 1, u->pending[i].id);
-			sqlite3_bind_text(s, 2, u->pending[i].terms, -1,
-			    SQLITE_STATIC);
-			rc = store_done(u->st, s, cause);
-			sqlite3_clear_bindings(s);
-		}
-		free(u->pending[i].terms);
-	}
-	u->npending = 0;
-	return rc;
-}
-
-/*
- * (Re)index one article from its title and body, after they were
- * written: take out what the index held for it (kept by the triggers
- * when the title or body changed), then add the new terms. A new
- * article (fresh) has nothing in the index (store_update_begin() caught
- * up with whatever SQL did before): its row waits in u->pending.
- */
-static int
-store_index(struct store_update *u, int64_t id, const char *title,
-    const char *content, int html, int fresh, char **cause)
-{
-	struct store	*st = u->st;
-	sqlite3_stmt	*s;
-	char		*text, *terms;
-	int		 has;
-
-	if (!fresh) {
-		if ((s = store_stmt(st, S_FTS_OLD_DEL, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, id);
-		if (store_done(st, s, cause) != 0)
-			return -1;
-		if ((s = store_stmt(st, S_FTS_OLD_DROP, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, id);
-		if (store_done(st, s, cause) != 0)
-			return -1;
-		/* Still there: neither title nor body changed. */
-		if ((has = store_fts_has(st, id, cause)) != 0)
-			return has < 0 ? -1 : 0;
-	}
-	text = search_body_text(content, html);
-	terms = search_terms(title, text);
-	free(text);
-	if (fresh) {
-		if (u->npending == u->cpending) {
-			u->cpending = u->cpending == 0 ? 64 : u->cpending * 2;
-			u->pending = xreallocarray(u->pending, u->cpending,
-			    sizeof *u->pending);
-		}
-		u->pending[u->npending].id = id;
-		u->pending[u->npending++].terms = terms;
-		return 0;
-	}
-	if ((s = store_stmt(st, S_FTS_PUT, cause)) == NULL) {
-		free(terms);
-		return -1;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, terms, -1, free);
-	return store_done(st, s, cause);
-}
-
-/*
- * Index the articles above the highest indexed id (added by SQL since).
- * Runs inside the caller's transaction, after store_fts_flush().
- */
-static int
-store_index_missing(struct store *st, char **cause)
-{
-	sqlite3_stmt	*s;
-
-	if ((s = store_stmt(st, S_FTS_MISSING, cause)) == NULL)
-		return -1;
-	return store_done(st, s, cause);
-}
-
-/*
- * Build the index again from nothing and note the version of its terms:
- * after the migration, and when the terms' version changed (a new
- * normaliser would not take the old terms out).
- */
-static int
-store_index_rebuild(struct store *st, char **cause)
-{
-	sqlite3_stmt	*s;
-	char		*version;
-	int		 rc;
-
-	if (store_exec(st, "INSERT INTO article_fts(article_fts) "
-	    "VALUES('delete-all'); DELETE FROM article_fts_old;", cause) != 0 ||
-	    store_index_missing(st, cause) != 0)
-		return -1;
-	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO store_meta"
-	    "(name, value) VALUES('search_terms', ?1)", -1, &s,
-	    NULL) != SQLITE_OK) {
-		*cause = store_error(st, "store: index");
-		return -1;
-	}
-	version = search_terms_version();
-	sqlite3_bind_text(s, 1, version, -1, free);
-	rc = store_done(st, s, cause);
-	sqlite3_finalize(s);
-	return rc;
-}
-
-/* 1 when the index's terms are of this version, 0 if not, -1. */
-static int
-store_index_current(struct store *st, const char *version, char **cause)
-{
-	sqlite3_stmt	*s;
-	int		 same;
-
-	if (sqlite3_prepare_v2(st->db, "SELECT value = ?1 FROM store_meta "
-	    "WHERE name = 'search_terms'", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "store: index");
-		return -1;
-	}
-	sqlite3_bind_text(s, 1, version, -1, SQLITE_STATIC);
-	same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return same;
-}
-
-/* Rebuild the index when its terms were made by another version. */
-static int
-store_index_check(struct store *st, char **cause)
-{
-	char	*version = search_terms_version();
-	int	 rc;
-
-	if ((rc = store_index_current(st, version, cause)) != 0) {
-		free(version);
-		return rc < 0 ? -1 : 0;
-	}
-	/* Look again once the store is ours: another akhbar may have
-	 * rebuilt it meanwhile. */
-	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0) {
-		free(version);
-		return -1;
-	}
-	rc = store_index_current(st, version, cause);
-	free(version);
-	if (rc < 0 || (rc == 0 && store_index_rebuild(st, cause) != 0)) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	return store_exec(st, "COMMIT", cause);
-}
-
 static int
 store_put_body(struct store_update *u, int64_t id,
     const struct feed_item *it, int fresh, char **cause)
@@ -1291,19 +983,11 @@ store_update_abort(struct store_update *u)
 	free(u);
 }
 
-/* How store_article_query() reads the articles. */
-enum query_mode {
-	Q_LIST,		/* headers, LIMIT and OFFSET in SQL */
-	Q_COUNT,	/* count(*) */
-	Q_SEARCH,	/* headers of the FTS matches (?4), LIMIT in SQL */
-	Q_CANDIDATES	/* headers of the FTS matches, all */
-};
-
 /*
  * Prepare the header query for a filter. The SQL is assembled from
  * constant fragments only; every value is bound.
  */
-static sqlite3_stmt *
+sqlite3_stmt *
 store_article_query(struct store *st, const struct store_filter *f,
     enum query_mode mode, const char *match, char **cause)
 {
@@ -1364,7 +1048,7 @@ store_article_query(struct store *st, const struct store_filter *f,
 }
 
 /* The header of the current row of an article query. */
-static void
+void
 store_article_row(sqlite3_stmt *s, struct store_article *a)
 {
 	a->id = sqlite3_column_int64(s, 0);
@@ -1403,169 +1087,8 @@ store_articles(struct store *st, const struct store_filter *filter,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int
-store_search_check(const char *query, char **cause)
-{
-	struct search_query	*q;
-
-	if ((q = search_query_parse(query, cause)) == NULL)
-		return -1;
-	search_query_free(q);
-	return 0;
-}
-
-int
-store_search_index(struct store *st, char **cause)
-{
-	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
-		return -1;
-	if (store_index_rebuild(st, cause) != 0) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	return store_exec(st, "COMMIT", cause);
-}
-
-/* Index articles added, changed or deleted by SQL since the last search
- * (cheap checks). */
-static int
-store_search_catch_up(struct store *st, char **cause)
-{
-	sqlite3_stmt	*s;
-	int		 behind = 0;
-
-	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT coalesce(max(id), 0) "
-	    "FROM articles) > (SELECT coalesce(max(rowid), 0) FROM "
-	    "article_fts) OR EXISTS (SELECT 1 FROM article_fts_old)", -1, &s,
-	    NULL) != SQLITE_OK) {
-		*cause = store_error(st, "store: search");
-		return -1;
-	}
-	if (sqlite3_step(s) == SQLITE_ROW)
-		behind = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	if (!behind)
-		return 0;
-	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
-		return -1;
-	if (store_fts_flush(st, cause) != 0 ||
-	    store_index_missing(st, cause) != 0) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	return store_exec(st, "COMMIT", cause);
-}
-
-/* Does article a, with its body, match the query? */
-static int
-store_search_body(struct store *st, const struct search_query *q,
-    const struct store_article *a, char **cause)
-{
-	sqlite3_stmt	*s;
-	int		 rc, ok = 0;
-
-	if ((s = store_stmt(st, S_BODY_TEXT, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, a->id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		ok = search_query_test_body(q, a->title,
-		    (const char *)sqlite3_column_text(s, 0),
-		    sqlite3_column_int(s, 1));
-	else if (rc == SQLITE_DONE)
-		ok = search_query_test_body(q, a->title, NULL, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		*cause = store_error(st, "store: search");
-		return -1;
-	}
-	return ok;
-}
-
-/*
- * Walk the FTS candidates newest first, keep those the matcher confirms
- * (phrases, exact words, words with punctuation), apply offset and limit.
- * The body text is made again from the body (the index keeps no copy),
- * only for the candidates whose title does not match. Returns
- * SQLITE_DONE, an error of sqlite3_step(), or -1 with *cause set.
- */
-static int
-store_search_confirm(struct store *st, sqlite3_stmt *s,
-    const struct search_query *q, const struct store_filter *f,
-    store_article_cb cb, void *arg, char **cause)
-{
-	struct store_article	 a;
-	int64_t			 skip = f->offset, left = f->limit;
-	int			 rc, ok;
-
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		store_article_row(s, &a);
-		if ((ok = store_search_body(st, q, &a, cause)) < 0)
-			return -1;	/* *cause is set */
-		if (!ok)
-			continue;
-		if (skip > 0) {
-			skip--;
-			continue;
-		}
-		if (cb(&a, arg) != 0 || (f->limit > 0 && --left == 0))
-			return SQLITE_DONE;
-	}
-	return rc;
-}
-
-int
-store_search(struct store *st, const char *query,
-    const struct store_filter *filter, store_article_cb cb, void *arg,
-    char **cause)
-{
-	static const struct store_filter all;
-	const struct store_filter	*f = filter != NULL ? filter : &all;
-	struct search_query		*q;
-	struct store_article		 a;
-	sqlite3_stmt			*s;
-	char				*why = NULL;
-	int				 rc, exact;
-
-	if ((q = search_query_parse(query, &why)) == NULL) {
-		*cause = xasprintf("search: %s", why);
-		free(why);
-		return -1;
-	}
-	exact = search_query_exact(q);
-	if (store_search_catch_up(st, cause) != 0 ||
-	    (s = store_article_query(st, f, exact ? Q_SEARCH : Q_CANDIDATES,
-	    search_query_fts(q), cause)) == NULL) {
-		search_query_free(q);
-		return -1;
-	}
-	if (exact) {
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			store_article_row(s, &a);
-			if (cb(&a, arg) != 0) {
-				rc = SQLITE_DONE;
-				break;
-			}
-		}
-	} else
-		rc = store_search_confirm(st, s, q, f, cb, arg, cause);
-	if (rc != SQLITE_DONE && rc != -1)
-		*cause = store_error(st, "store: search");
-	sqlite3_finalize(s);
-	search_query_free(q);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-static int
-ids_cmp(const void *a, const void *b)
-{
-	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static void
-ids_add(struct store_ids *a, int64_t id)
+void
+store_ids_add(struct store_ids *a, int64_t id)
 {
 	if (a->n == a->cap) {
 		a->cap = a->cap ? a->cap * 2 : 256;
@@ -1583,7 +1106,7 @@ store_ids_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct store	*st = sqlite3_user_data(ctx);
 
 	if (st->ids != NULL)
-		ids_add(st->ids, sqlite3_value_int64(argv[0]));
+		store_ids_add(st->ids, sqlite3_value_int64(argv[0]));
 }
 
 static void
@@ -1592,9 +1115,7 @@ store_ids_final(sqlite3_context *ctx)
 	sqlite3_result_null(ctx);
 }
 
-/* Run sql, which calls akhbar_ids(id) for each id it walks, with ?1
- * bound to match when not NULL; the ids go into *a. */
-static int
+int
 store_ids_walk(struct store *st, const char *sql, const char *match,
     struct store_ids *a, const char *what, char **cause)
 {
@@ -1622,155 +1143,6 @@ store_ids_walk(struct store *st, const char *sql, const char *match,
 		*cause = store_error(st, what);
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/*
- * Does the candidate (id, title) match q? As store_search_confirm(), but
- * the body is read only when the title alone does not match every term
- * (search_query_test_body() with no body is that test).
- */
-static int
-store_search_candidate(struct store *st, const struct search_query *q,
-    int64_t id, const char *title, char **cause)
-{
-	struct store_article	a;
-
-	if (search_query_test_body(q, title, NULL, 0))
-		return 1;
-	memset(&a, 0, sizeof a);
-	a.id = id;
-	a.title = title;
-	return store_search_body(st, q, &a, cause);
-}
-
-/* Most terms store_fts_prefix() turns a prefix query into. */
-#define STORE_PREFIX_TERMS	16
-
-/*
- * An exact query of one word w is the FTS5 prefix query "w"*, which
- * SQLite 3.40 answers by first copying the doclists of every term that
- * starts with w into one buffer: 32 ms for a word in each of 100k
- * articles, 11 ms for the same word as a plain term. So when few terms
- * are longer than w (its endings), ask for the terms by name: "w" OR
- * "t1" OR ..., the same articles. The longer terms come from an
- * fts5vocab table over the index, made in the connection's temp schema
- * (the store's file is not touched), from w plus a byte 1 on, so that
- * it does not count the articles of w itself (3 ms for 100k). Returns
- * the new expression (caller frees), or NULL to keep fts.
- */
-static char *
-store_fts_prefix(struct store *st, const char *fts)
-{
-	sqlite3_stmt	*s;
-	struct buf	 b = { 0 };
-	char		*lo, *hi;
-	const char	*t;
-	size_t		 n = strlen(fts), terms = 0;
-	int		 rc;
-
-	if (n < 4 || fts[0] != '"' || fts[n - 2] != '"' || fts[n - 1] != '*' ||
-	    memchr(fts + 1, '"', n - 3) != NULL)
-		return NULL;
-	if (!st->vocab && sqlite3_exec(st->db, "CREATE VIRTUAL TABLE IF NOT "
-	    "EXISTS temp.article_vocab USING fts5vocab(main, article_fts, "
-	    "row)", NULL, NULL, NULL) != SQLITE_OK)
-		return NULL;
-	st->vocab = 1;
-	/* Terms are compared as memcmp() does: every term longer than w
-	 * and starting with it is in [w "\1", hi), hi being w with its last
-	 * byte one higher. */
-	lo = xasprintf("%.*s\1", (int)(n - 3), fts + 1);
-	hi = xstrndup(fts + 1, n - 3);
-	hi[n - 4]++;
-	if (sqlite3_prepare_v2(st->db, "SELECT term FROM temp.article_vocab "
-	    "WHERE term >= ?1 AND term < ?2", -1, &s, NULL) != SQLITE_OK) {
-		free(lo);
-		free(hi);
-		return NULL;
-	}
-	sqlite3_bind_text(s, 1, lo, -1, free);
-	sqlite3_bind_text(s, 2, hi, -1, free);
-	buf_add(&b, fts, n - 1);
-	/* A term is letters, marks and digits (search.c), never a '"'. */
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
-	    ++terms <= STORE_PREFIX_TERMS &&
-	    (t = (const char *)sqlite3_column_text(s, 0)) != NULL &&
-	    strchr(t, '"') == NULL)
-		buf_printf(&b, " OR \"%s\"", t);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		buf_free(&b);
-		return NULL;
-	}
-	return b.data;
-}
-
-int
-store_search_ids(struct store *st, const char *query, int64_t **ids,
-    size_t *n, char **cause)
-{
-	struct search_query	*q;
-	struct store_ids	 a = { 0 };
-	sqlite3_stmt		*s;
-	char			*why = NULL, *fts;
-	size_t			 i;
-	int			 rc = SQLITE_DONE, ok;
-
-	*ids = NULL;
-	*n = 0;
-	if ((q = search_query_parse(query, &why)) == NULL) {
-		*cause = xasprintf("search: %s", why);
-		free(why);
-		return -1;
-	}
-	if (store_search_catch_up(st, cause) != 0) {
-		search_query_free(q);
-		return -1;
-	}
-	if (search_query_exact(q)) {
-		/* The index alone, in its rowid order: no header. */
-		fts = store_fts_prefix(st, search_query_fts(q));
-		rc = store_ids_walk(st, "SELECT akhbar_ids(rowid) FROM "
-		    "article_fts WHERE article_fts MATCH ?1", fts != NULL ?
-		    fts : search_query_fts(q), &a, "store: search",
-		    cause) == 0 ? SQLITE_DONE : -1;
-		free(fts);
-	} else if (sqlite3_prepare_v2(st->db, "SELECT a.id, a.title FROM "
-	    "article_fts s JOIN articles a ON a.id = s.rowid WHERE "
-	    "article_fts MATCH ?1", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "store: search");
-		rc = -1;
-	} else {
-		sqlite3_bind_text(s, 1, search_query_fts(q), -1,
-		    SQLITE_STATIC);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			if ((ok = store_search_candidate(st, q,
-			    sqlite3_column_int64(s, 0),
-			    (const char *)sqlite3_column_text(s, 1),
-			    cause)) < 0) {
-				rc = -1;	/* *cause is set */
-				break;
-			}
-			if (ok)
-				ids_add(&a, sqlite3_column_int64(s, 0));
-		}
-		if (rc != SQLITE_DONE && rc != -1)
-			*cause = store_error(st, "store: search");
-		sqlite3_finalize(s);
-	}
-	search_query_free(q);
-	if (rc != SQLITE_DONE) {
-		free(a.v);
-		return -1;
-	}
-	/* FTS5 gives its rowids in order; make sure of it. */
-	for (i = 1; i < a.n && a.v[i - 1] < a.v[i]; i++)
-		;
-	if (i < a.n)
-		qsort(a.v, a.n, sizeof *a.v, ids_cmp);
-	*ids = a.v;
-	*n = a.n;
-	return 0;
 }
 
 int

@@ -1,9 +1,16 @@
 #!/bin/sh
 # bench_parse: CPU time and peak RSS of `akhbar --feed-tsv` against
 # sfeed(1) and `xmllint --stream` on generated 10 MB and 100 MB RSS feeds
-# (Arabic and English items), 5 interleaved runs each. Prints the medians
-# and the ratios akhbar/sfeed and akhbar/xmllint. Needs GNU time.
+# (Arabic and English items), 5 interleaved runs each; then against sfeed
+# on the independent "mixed" shape of tests/bench/gen_mixed.py (a 15 MB
+# RSS 2.0 and a 15 MB Atom 1.0 feed, half Arabic, HTML bodies of 0.5-5
+# KB, half CDATA, half entity-escaped), both files a run. Prints the
+# medians and the ratio lines akhbar/sfeed (target 1.2, peak < 8 MB) and
+# akhbar/xmllint. CALLGRIND=1 also prints callgrind instruction counts
+# of akhbar and sfeed on the mixed pair (load-independent). Needs GNU
+# time. AKHBAR=PATH runs another build of akhbar.
 cd "${TOP:-.}" || exit 2
+AKHBAR=${AKHBAR:-./akhbar}	# another build to compare with
 B=tests/tmp/bench
 mkdir -p "$B"
 TIME=/usr/bin/time
@@ -35,14 +42,24 @@ gen() {	# gen FILE MEGABYTES
 	}' > "$1"
 }
 
-# run NAME FILE -> appends "user+sys maxrss" for one run of NAME
-run() {
+# measure NAME FILE -> prints "user+sys maxrss" of one run of NAME
+measure() {
 	case $1 in
-	akhbar) $TIME -f '%U %S %M' -o "$B/t" ./akhbar --feed-tsv "$2" > /dev/null ;;
+	akhbar) $TIME -f '%U %S %M' -o "$B/t" $AKHBAR --feed-tsv "$2" > /dev/null ;;
 	sfeed) $TIME -f '%U %S %M' -o "$B/t" sh -c 'exec sfeed < "$1" > /dev/null' sh "$2" ;;
 	xmllint) $TIME -f '%U %S %M' -o "$B/t" xmllint --stream --noout "$2" ;;
 	esac
-	awk '{ printf "%.2f %d\n", $1 + $2, $3 }' "$B/t" >> "$B/$1.runs"
+	awk '{ printf "%.2f %d\n", $1 + $2, $3 }' "$B/t"
+}
+
+# run NAME FILE... -> appends to $B/NAME.runs the CPU time of NAME over
+# each FILE (one process each), summed, and the largest peak RSS
+run() {
+	name=$1; shift
+	for f in "$@"; do
+		measure "$name" "$f"
+	done | awk '{ c += $1; if ($2 > m) m = $2 }
+	    END { printf "%.2f %d\n", c, m }' >> "$B/$name.runs"
 }
 
 median() {	# median FILE COLUMN
@@ -66,3 +83,36 @@ for mb in 10 100; do
 		printf "  ratio akhbar/sfeed %.2fx, akhbar/xmllint %.2fx, akhbar peak %.1f MB\n",
 		    (s > 0 ? a / s : 0), (x > 0 ? a / x : 0), am / 1024 }'
 done
+
+M=tests/tmp/bench/mixed
+mkdir -p "$M"
+[ -s "$M/one.rss" ] || python3 tests/bench/gen_mixed.py one "$M/one.rss" rss 15
+[ -s "$M/one.atom" ] || python3 tests/bench/gen_mixed.py one "$M/one.atom" atom 15
+rm -f "$B"/*.runs
+for i in 1 2 3 4 5 6 7; do
+	for tool in akhbar sfeed; do
+		run $tool "$M/one.rss" "$M/one.atom"
+	done
+done
+a=$(median "$B/akhbar.runs" 1); am=$(median "$B/akhbar.runs" 2)
+s=$(median "$B/sfeed.runs" 1); sm=$(median "$B/sfeed.runs" 2)
+mb=$(cat "$M/one.rss" "$M/one.atom" | wc -c | awk '{ printf "%.0f", $1 / 1048576 }')
+echo "mixed $mb MB (RSS + Atom): cpu s akhbar $a sfeed $s (median of 7); peak KB akhbar $am sfeed $sm"
+awk -v a="$a" -v s="$s" -v am="$am" 'BEGIN {
+	printf "  ratio mixed akhbar/sfeed %.2fx (target 1.2), akhbar peak %.1f MB (target 8)\n",
+	    (s > 0 ? a / s : 0), am / 1024 }'
+if [ -n "$CALLGRIND" ] && command -v valgrind > /dev/null; then
+	ir() {	# ir COMMAND...: instructions of the command under callgrind
+		valgrind --tool=callgrind --trace-children=yes \
+		    --callgrind-out-file=/dev/null "$@" \
+		    2>&1 >/dev/null | awk '/Collected/ { n = $NF } END { print n }'
+	}
+	ai=0; si=0
+	for f in "$M/one.rss" "$M/one.atom"; do
+		ai=$((ai + $(ir $AKHBAR --feed-tsv "$f")))
+		si=$((si + $(ir sh -c 'exec sfeed < "$1"' sh "$f")))
+	done
+	awk -v a="$ai" -v s="$si" 'BEGIN {
+		printf "  callgrind mixed: akhbar %.0f M, sfeed %.0f M instructions: ratio %.2fx\n",
+		    a / 1e6, s / 1e6, a / s }'
+fi

@@ -1,41 +1,62 @@
 #!/bin/sh
 # bench_refresh: akhbar --refresh of 200 feeds x 50 items (~29 MB) from the
 # local threaded python server, cold (empty store) and warm (every feed
-# answers 304), at several connection limits, interleaved with newsboat
-# -x reload on the same feeds. Prints elapsed/user/sys seconds, peak RSS
-# (KB) and ratios. The server runs on 127.0.0.1 only, so there is one
-# host: akhbar's per-host cap (2) is raised with the hidden
-# --max-per-host option to let --max-connections matter.
+# answers 304), interleaved with `newsboat -x reload` on the same feeds,
+# on two data sets:
+#   gen    the server's generated feeds (/gen/I: RSS, CDATA bodies), at
+#          2, 8 and 32 connections;
+#   mixed  tests/bench/gen_mixed.py's independent shape (even feeds RSS
+#          2.0, odd Atom 1.0, half Arabic, HTML bodies of 0.5-5 KB, half
+#          CDATA, half entity-escaped), served as files, at 8.
+# newsboat runs with reload-threads 8, akhbar's default parallelism.
+# Prints medians of elapsed/user/sys seconds and peak RSS (KB), and the
+# ratio lines: elapsed akhbar(c8)/newsboat cold and warm, and akhbar's
+# CPU (user+sys) per 29 MB. The server runs on 127.0.0.1 only, so there
+# is one host: akhbar's per-host cap (2) is raised with the hidden
+# --max-per-host option to let --max-connections matter. AKHBAR=PATH
+# runs another build of akhbar (a before/after comparison).
 cd "$TOP" || exit 2
+AKHBAR=${AKHBAR:-./akhbar}	# another build to compare with
 B=$TOP/tests/tmp/bench/refresh
 rm -rf "$B"
 mkdir -p "$B/home"
 FEEDS=${FEEDS:-200}
 RUNS=${RUNS:-5}
 T="/usr/bin/time -f %e\t%U\t%S\t%M"
+command -v newsboat > /dev/null || echo "bench_refresh: newsboat missing" \
+    "(apt-get install newsboat): akhbar only"
 
-python3 tests/feedserver.py --timeout 900 --items 50 --item-size 2560 \
-    > "$B/port" 2> "$B/server.err" &
+M=$TOP/tests/tmp/bench/mixed/feeds
+[ -s "$M/f$((FEEDS - 1)).xml" ] ||
+	python3 tests/bench/gen_mixed.py feeds "$M" "$FEEDS" 50
+python3 tests/feedserver.py --timeout 1800 --items 50 --item-size 2560 \
+    --root "$M" > "$B/port" 2> "$B/server.err" &
 SRV=$!
+trap 'kill $SRV 2>/dev/null' EXIT
 i=0
 while [ ! -s "$B/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 P=$(head -1 "$B/port")
 i=0
 while [ $i -lt "$FEEDS" ]; do
-	echo "http://127.0.0.1:$P/gen/$i"
+	echo "http://127.0.0.1:$P/gen/$i" >> "$B/urls.gen"
+	echo "http://127.0.0.1:$P/file/f$i.xml" >> "$B/urls.mixed"
 	i=$((i + 1))
-done > "$B/urls"
-# warm the server's cache of generated feeds and measure the volume
-bytes=0
-for u in $(cat "$B/urls"); do
-	n=$(curl -s "$u" | wc -c)
-	bytes=$((bytes + n))
 done
-echo "feeds: $FEEDS x 50 items, $((bytes / 1024 / 1024)) MB"
+# warm the server's cache of generated feeds and measure the volumes
+for set in gen mixed; do
+	bytes=0
+	for u in $(cat "$B/urls.$set"); do
+		n=$(curl -s "$u" | wc -c)
+		bytes=$((bytes + n))
+	done
+	echo "$bytes" > "$B/bytes.$set"
+	echo "$set: $FEEDS feeds x 50 items, $((bytes / 1024 / 1024)) MB"
+done
 
-# newsboat with a private home
+# newsboat with a private home and reload-threads 8
+echo "reload-threads 8" > "$B/nbconfig"
 NB="env HOME=$B/home XDG_CONFIG_HOME=$B/home/.config \
-    XDG_DATA_HOME=$B/home/.local/share newsboat"
+    XDG_DATA_HOME=$B/home/.local/share newsboat -C $B/nbconfig"
 
 run() {	# run LABEL COMMAND...: one timed run, appended to $B/times
 	label=$1; shift
@@ -45,50 +66,75 @@ run() {	# run LABEL COMMAND...: one timed run, appended to $B/times
 	printf '%s\t%s\n' "$label" "$(tail -1 "$B/t")" >> "$B/times"
 }
 
+akhbar_pair() {	# akhbar_pair SET CONNECTIONS: a cold and a warm run
+	rm -f "$B/a-$1-c$2".db*
+	run "akhbar-$1-cold-c$2" $AKHBAR -u "$B/urls.$1" \
+	    -c "$B/a-$1-c$2.db" --refresh --max-connections "$2" \
+	    --max-per-host "$2"
+	run "akhbar-$1-warm-c$2" $AKHBAR -u "$B/urls.$1" \
+	    -c "$B/a-$1-c$2.db" --refresh --max-connections "$2" \
+	    --max-per-host "$2"
+}
+
+newsboat_pair() {	# newsboat_pair SET
+	command -v newsboat > /dev/null || return 0
+	rm -f "$B/nb-$1".db*
+	run "newsboat-$1-cold" $NB -x reload -u "$B/urls.$1" -c "$B/nb-$1.db"
+	run "newsboat-$1-warm" $NB -x reload -u "$B/urls.$1" -c "$B/nb-$1.db"
+}
+
 : > "$B/times"
 r=1
 while [ $r -le "$RUNS" ]; do
 	for c in 2 8 32; do
-		rm -f "$B"/a$c.db*
-		run "akhbar-cold-c$c" ./akhbar -u "$B/urls" -c "$B/a$c.db" \
-		    --refresh --max-connections $c --max-per-host $c
-		run "akhbar-warm-c$c" ./akhbar -u "$B/urls" -c "$B/a$c.db" \
-		    --refresh --max-connections $c --max-per-host $c
+		akhbar_pair gen $c
 	done
-	rm -f "$B"/nb.db*
-	run "newsboat-cold" $NB -x reload -u "$B/urls" -c "$B/nb.db"
-	run "newsboat-warm" $NB -x reload -u "$B/urls" -c "$B/nb.db"
+	newsboat_pair gen
+	akhbar_pair mixed 8
+	newsboat_pair mixed
 	r=$((r + 1))
 done
 
-n=$(sqlite3 "$B/a8.db" 'SELECT count(*) FROM articles')
-m=$(sqlite3 "$B/nb.db" 'SELECT count(*) FROM rss_item')
-echo "articles stored: akhbar $n, newsboat $m"
+for set in gen mixed; do
+	n=$(sqlite3 "$B/a-$set-c8.db" 'SELECT count(*) FROM articles')
+	m=$(sqlite3 "$B/nb-$set.db" 'SELECT count(*) FROM rss_item' \
+	    2>/dev/null)
+	echo "$set: articles stored: akhbar $n, newsboat ${m:-?}"
+done
 echo "median of $RUNS runs: elapsed user sys (s), peak RSS (KB)"
-awk -F '\t' '
+awk -F '\t' -v gen="$(cat "$B/bytes.gen")" \
+    -v mixed="$(cat "$B/bytes.mixed")" '
 	{ k[$1]++; e[$1, k[$1]] = $2; u[$1, k[$1]] = $3; s[$1, k[$1]] = $4;
-	  m[$1, k[$1]] = $5; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
-	function med(a, key, c,   i, j, t, v) {
-		for (i = 1; i <= c; i++) v[i] = a[key, i] + 0
-		for (i = 1; i <= c; i++) for (j = i + 1; j <= c; j++)
+	  c[$1, k[$1]] = $3 + $4; m[$1, k[$1]] = $5
+	  if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+	function med(a, key, cnt,   i, j, t, v) {
+		for (i = 1; i <= cnt; i++) v[i] = a[key, i] + 0
+		for (i = 1; i <= cnt; i++) for (j = i + 1; j <= cnt; j++)
 			if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-		return v[int((c + 1) / 2)]
+		return v[int((cnt + 1) / 2)]
 	}
 	END {
 		for (i = 1; i <= n; i++) {
-			l = order[i]; c = k[l]
-			E[l] = med(e, l, c)
-			printf "  %-18s %6.2f %6.2f %6.2f %8d\n", l, E[l],
-			    med(u, l, c), med(s, l, c), med(m, l, c)
+			l = order[i]; cnt = k[l]
+			E[l] = med(e, l, cnt); C[l] = med(c, l, cnt)
+			printf "  %-22s %6.2f %6.2f %6.2f %8d\n", l, E[l],
+			    med(u, l, cnt), med(s, l, cnt), med(m, l, cnt)
 		}
-		if (E["newsboat-cold"] > 0)
-			printf "ratio cold akhbar(c8)/newsboat: %.2f\n",
-			    E["akhbar-cold-c8"] / E["newsboat-cold"]
-		if (E["newsboat-warm"] > 0)
-			printf "ratio warm akhbar(c8)/newsboat: %.2f\n",
-			    E["akhbar-warm-c8"] / E["newsboat-warm"]
-		printf "ratio cold c32/c8: %.2f, c2/c8: %.2f\n",
-		    E["akhbar-cold-c32"] / E["akhbar-cold-c8"],
-		    E["akhbar-cold-c2"] / E["akhbar-cold-c8"]
+		split("gen mixed", sets, " ")
+		for (i = 1; i <= 2; i++) {
+			t = sets[i]; mb = (t == "gen" ? gen : mixed) / 1048576
+			if (E["newsboat-" t "-cold"] > 0)
+				printf "ratio %s cold akhbar(c8)/newsboat(reload-threads 8): %.2f (target 0.25)\n",
+				    t, E["akhbar-" t "-cold-c8"] / E["newsboat-" t "-cold"]
+			if (E["newsboat-" t "-warm"] > 0)
+				printf "ratio %s warm akhbar(c8)/newsboat(reload-threads 8): %.2f (target 0.1)\n",
+				    t, E["akhbar-" t "-warm-c8"] / E["newsboat-" t "-warm"]
+			if (mb > 0)
+				printf "cpu %s cold akhbar(c8): %.2f s user+sys, %.2f s per 29 MB (target 0.4)\n",
+				    t, C["akhbar-" t "-cold-c8"], C["akhbar-" t "-cold-c8"] * 29 / mb
+		}
+		if (E["akhbar-gen-cold-c8"] > 0)
+			printf "ratio gen cold c32/c8: %.2f, c2/c8: %.2f\n",
+			    E["akhbar-gen-cold-c32"] / E["akhbar-gen-cold-c8"],
+			    E["akhbar-gen-cold-c2"] / E["akhbar-gen-cold-c8"]
 	}' "$B/times"
-kill $SRV 2>/dev/null

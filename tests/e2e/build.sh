@@ -20,7 +20,7 @@ check "make WERROR=-Werror: warnings are errors" grep -q -- -Werror "$T/ci"
 check ".ci/run builds with -Werror" grep -q 'WERROR=-Werror' .ci/run
 
 make -n deps > "$T/deps" 2>&1
-for p in hyperfine sfeed newsboat clang libclang-rt; do
+for p in hyperfine newsboat clang libclang-rt; do
 	check "make deps: no $p (make deps-dev)" \
 	    sh -c "! grep -qw -- '$p' '$T/deps'"
 done

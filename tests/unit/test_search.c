@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "feed.h"
+#include "html.h"
 #include "match.h"
 #include "search.h"
 #include "store.h"
@@ -1006,6 +1007,117 @@ test_index_agrees_with_matcher(void **state)
 	store_close(st);
 }
 
+/* search_body_text() of an HTML body is the parser's text. */
+static void
+assert_parser_text(const char *body)
+{
+	char	*fast = search_body_text(body, 1);
+	char	*slow = search_html_text(body);
+
+	if (strcmp(fast, slow) != 0)
+		fail_msg("body '%s': '%s', parser '%s'", body, fast, slow);
+	free(fast);
+	free(slow);
+}
+
+/* A random well-nested body into b (at most n bytes): text, white
+ * space, references, inline elements anywhere, blocks outside inline
+ * elements, depth levels deep. */
+static void
+random_html(char *b, size_t n, uint32_t *seed, int depth, int in_inline)
+{
+	static const char *leaf[] = {
+		" ", "\n", "  \t", "word", "\xd8\xba\xd8\xb2\xd8\xa9", "x.",
+		"&amp;", "&#1575;", "&nbsp;", "&quot;", " &lt;", "<br>",
+		"<img src=\"i.jpg\" alt=\"\">", "<img src='a'/>", "\r\n",
+	};
+	static const char *tag[] = { "strong", "a", "em", "span", "b",
+	    "p", "div" };
+	size_t	k, i, t;
+
+	*seed = *seed * 1103515245u + 12345u;
+	k = (*seed >> 16) % 5;
+	for (i = 0; i < k && strlen(b) + 200 < n; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		if (depth == 0 || ((*seed >> 8) & 3) != 0) {
+			strcat(b, leaf[(*seed >> 16) % (sizeof leaf /
+			    sizeof *leaf)]);
+			continue;
+		}
+		t = (*seed >> 16) % (in_inline ? 5 : 7);
+		if (t == 1 && strstr(b, "<a ") != NULL)
+			t = 0;	/* no <a> in an <a> (nor after one) */
+		if (t == 1)
+			strcat(b, "<a href=\"https://a.example/\">");
+		else {
+			strcat(b, "<");
+			strcat(b, tag[t]);
+			strcat(b, ">");
+		}
+		random_html(b, n, seed, depth - 1, in_inline || t < 5);
+		strcat(b, "</");
+		strcat(b, tag[t]);
+		strcat(b, ">");
+	}
+}
+
+/*
+ * The body text of common feed HTML (paragraphs, links, emphasis,
+ * images, references, white space everywhere), which search_body_text()
+ * makes without libxml2's parser: the same as the parser's, body by
+ * body, for bodies made of random pieces. The elements it knows must
+ * also be what html_element_kind() says they are.
+ */
+static void
+test_html_fast_path(void **state)
+{
+	static const char *piece[] = {
+		"<p>", "</p>", "<div>", "</div>", "<P class=\"x\">", "</P >",
+		"<a href=\"https://a.example/1?x=1\">", "</a>", "<strong>",
+		"</strong>", "<b>", "</b>", "<em>", "</em>", "<i>", "</i>",
+		"<u>", "</u>", "<span dir='rtl'>", "</span>", "<small>",
+		"</small>", "<img src=\"https://a.example/i.jpg\" alt=\"\">",
+		"<img src='i.png'/>", "<br>", "<br/>", "<BR >", " ", "  ",
+		"\n", "\t", "\r\n", " \n ", "word", "Gaza", "x.", "(3)",
+		"\xd8\xba\xd8\xb2\xd8\xa9", "\xd8\xa8\xd8\xa5\xd8\xaf\xd9\x84"
+		"\xd8\xa8", "&amp;", "&lt;", "&gt;", "&quot;", "&#1575;",
+		"&#x41;", "&nbsp;", "&eacute;", "&#0;", "&#xD800;", "&bogus;",
+		"&amp", "<!-- c -->", "<table>", "<li>", "<a>", "</br>",
+		"<p/>", "<img src=x>", "\x01",
+	};
+	static const char *inline_tags[] = { "a", "b", "em", "i", "small",
+	    "span", "strong", "u", "br", "img" };
+	char		 body[1024];
+	uint32_t	 seed = 777;
+	size_t		 np = sizeof piece / sizeof *piece, i, k;
+	int		 t, common;
+
+	(void)state;
+	assert_int_equal(html_element_kind("p"), 1);
+	assert_int_equal(html_element_kind("div"), 1);
+	for (i = 0; i < sizeof inline_tags / sizeof *inline_tags; i++)
+		assert_int_equal(html_element_kind(inline_tags[i]), 0);
+	for (t = 0; t < 40000; t++) {
+		body[0] = '\0';
+		seed = seed * 1103515245u + 12345u;
+		k = 1 + (seed >> 16) % 24;
+		for (i = 0; i < k; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* the last 13 pieces (what the parser must do) one
+			 * time in 16 */
+			common = ((seed >> 8) & 15) != 0;
+			strcat(body, piece[common ? (seed >> 16) % (np - 13) :
+			    np - 13 + (seed >> 16) % 13]);
+		}
+		assert_parser_text(body);
+	}
+	for (t = 0; t < 20000; t++) {
+		body[0] = '\0';
+		random_html(body, sizeof body, &seed, 4, 0);
+		assert_parser_text(body);
+	}
+}
+
 int
 main(void)
 {
@@ -1026,6 +1138,7 @@ main(void)
 		cmocka_unit_test(test_id_reuse),
 		cmocka_unit_test(test_terms_version),
 		cmocka_unit_test(test_index_agrees_with_matcher),
+		cmocka_unit_test(test_html_fast_path),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

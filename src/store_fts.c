@@ -1,0 +1,557 @@
+/*
+ * store_fts.c - the full-text half of the store (see store.h and
+ * doc/search.md): keeping the FTS5 index article_fts in step with the
+ * articles, and answering searches from it. search.c makes the terms
+ * and translates queries; this file runs the SQL. Shares the connection
+ * and statement cache with store.c through store_int.h.
+ *
+ * The index is contentless: a row is taken out by giving its terms
+ * again, recomputed by akhbar_fts_terms() from the title and body that
+ * the triggers of schema 4 kept in article_fts_old.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "store.h"
+#include "store_int.h"
+#include "util.h"
+
+/*
+ * SQL function akhbar_fts_terms(title, content, content_html): the index
+ * terms of an article, exactly as store_index() makes them. The delete
+ * of a row must give the index the same terms again.
+ */
+void
+store_fts_terms_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char	*text, *terms;
+
+	text = search_body_text((const char *)sqlite3_value_text(argv[1]),
+	    sqlite3_value_int(argv[2]));
+	terms = search_terms((const char *)sqlite3_value_text(argv[0]), text);
+	free(text);
+	sqlite3_result_text(ctx, terms, -1, free);
+}
+
+/* Non-zero when article id has a row in the index. */
+static int
+store_fts_has(struct store *st, int64_t id, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, S_FTS_HAS, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: index");
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+/*
+ * Take out of the index every row whose title or body changed or went
+ * (the triggers kept the indexed ones in article_fts_old), and index
+ * again those whose article is still there. Inside a transaction.
+ */
+int
+store_fts_flush(struct store *st, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO article_fts(article_fts, rowid, terms) "
+	    "SELECT 'delete', id, akhbar_fts_terms(title, content, "
+	    "content_html) FROM article_fts_old;"
+	    "INSERT INTO article_fts(rowid, terms) SELECT a.id, "
+	    "akhbar_fts_terms(a.title, b.content, b.content_html) "
+	    "FROM article_fts_old o JOIN articles a ON a.id = o.id "
+	    "LEFT JOIN bodies b ON b.article_id = a.id;"
+	    "DELETE FROM article_fts_old;";
+	sqlite3_stmt	*s;
+	int		 any;
+
+	if ((s = store_stmt(st, S_FTS_OLD_ANY, cause)) == NULL)
+		return -1;
+	any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return any ? store_exec(st, sql, cause) : 0;
+}
+
+/* Write the pending index rows of u (see struct fts_row). */
+int
+store_fts_pending_write(struct store_update *u, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 i;
+	int		 rc = 0;
+
+	for (i = 0; i < u->npending; i++) {
+		if (rc == 0 && (s = store_stmt(u->st, S_FTS_PUT,
+		    cause)) == NULL)
+			rc = -1;
+		if (rc == 0) {
+			sqlite3_bind_int64(s, 1, u->pending[i].id);
+			sqlite3_bind_text(s, 2, u->pending[i].terms, -1,
+			    SQLITE_STATIC);
+			rc = store_done(u->st, s, cause);
+			sqlite3_clear_bindings(s);
+		}
+		free(u->pending[i].terms);
+	}
+	u->npending = 0;
+	return rc;
+}
+
+/*
+ * (Re)index one article from its title and body, after they were
+ * written: take out what the index held for it (kept by the triggers
+ * when the title or body changed), then add the new terms. A new
+ * article (fresh) has nothing in the index (store_update_begin() caught
+ * up with whatever SQL did before): its row waits in u->pending.
+ */
+int
+store_index(struct store_update *u, int64_t id, const char *title,
+    const char *content, int html, int fresh, char **cause)
+{
+	struct store	*st = u->st;
+	sqlite3_stmt	*s;
+	char		*text, *terms;
+	int		 has;
+
+	if (!fresh) {
+		if ((s = store_stmt(st, S_FTS_OLD_DEL, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		if (store_done(st, s, cause) != 0)
+			return -1;
+		if ((s = store_stmt(st, S_FTS_OLD_DROP, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		if (store_done(st, s, cause) != 0)
+			return -1;
+		/* Still there: neither title nor body changed. */
+		if ((has = store_fts_has(st, id, cause)) != 0)
+			return has < 0 ? -1 : 0;
+	}
+	text = search_body_text(content, html);
+	terms = search_terms(title, text);
+	free(text);
+	if (fresh) {
+		if (u->npending == u->cpending) {
+			u->cpending = u->cpending == 0 ? 64 : u->cpending * 2;
+			u->pending = xreallocarray(u->pending, u->cpending,
+			    sizeof *u->pending);
+		}
+		u->pending[u->npending].id = id;
+		u->pending[u->npending++].terms = terms;
+		return 0;
+	}
+	if ((s = store_stmt(st, S_FTS_PUT, cause)) == NULL) {
+		free(terms);
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, terms, -1, free);
+	return store_done(st, s, cause);
+}
+
+/*
+ * Index the articles above the highest indexed id (added by SQL since).
+ * Runs inside the caller's transaction, after store_fts_flush().
+ */
+int
+store_index_missing(struct store *st, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, S_FTS_MISSING, cause)) == NULL)
+		return -1;
+	return store_done(st, s, cause);
+}
+
+/*
+ * Build the index again from nothing and note the version of its terms:
+ * after the migration, and when the terms' version changed (a new
+ * normaliser would not take the old terms out).
+ */
+int
+store_index_rebuild(struct store *st, char **cause)
+{
+	sqlite3_stmt	*s;
+	char		*version;
+	int		 rc;
+
+	if (store_exec(st, "INSERT INTO article_fts(article_fts) "
+	    "VALUES('delete-all'); DELETE FROM article_fts_old;", cause) != 0 ||
+	    store_index_missing(st, cause) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO store_meta"
+	    "(name, value) VALUES('search_terms', ?1)", -1, &s,
+	    NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: index");
+		return -1;
+	}
+	version = search_terms_version();
+	sqlite3_bind_text(s, 1, version, -1, free);
+	rc = store_done(st, s, cause);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* 1 when the index's terms are of this version, 0 if not, -1. */
+static int
+store_index_current(struct store *st, const char *version, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 same;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT value = ?1 FROM store_meta "
+	    "WHERE name = 'search_terms'", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: index");
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, version, -1, SQLITE_STATIC);
+	same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return same;
+}
+
+/* Rebuild the index when its terms were made by another version. */
+int
+store_index_check(struct store *st, char **cause)
+{
+	char	*version = search_terms_version();
+	int	 rc;
+
+	if ((rc = store_index_current(st, version, cause)) != 0) {
+		free(version);
+		return rc < 0 ? -1 : 0;
+	}
+	/* Look again once the store is ours: another akhbar may have
+	 * rebuilt it meanwhile. */
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0) {
+		free(version);
+		return -1;
+	}
+	rc = store_index_current(st, version, cause);
+	free(version);
+	if (rc < 0 || (rc == 0 && store_index_rebuild(st, cause) != 0)) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(st, "COMMIT", cause);
+}
+
+int
+store_search_check(const char *query, char **cause)
+{
+	struct search_query	*q;
+
+	if ((q = search_query_parse(query, cause)) == NULL)
+		return -1;
+	search_query_free(q);
+	return 0;
+}
+
+int
+store_search_index(struct store *st, char **cause)
+{
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if (store_index_rebuild(st, cause) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(st, "COMMIT", cause);
+}
+
+/* Index articles added, changed or deleted by SQL since the last search
+ * (cheap checks). */
+static int
+store_search_catch_up(struct store *st, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 behind = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT coalesce(max(id), 0) "
+	    "FROM articles) > (SELECT coalesce(max(rowid), 0) FROM "
+	    "article_fts) OR EXISTS (SELECT 1 FROM article_fts_old)", -1, &s,
+	    NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: search");
+		return -1;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		behind = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (!behind)
+		return 0;
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if (store_fts_flush(st, cause) != 0 ||
+	    store_index_missing(st, cause) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(st, "COMMIT", cause);
+}
+
+/* Does article a, with its body, match the query? */
+static int
+store_search_body(struct store *st, const struct search_query *q,
+    const struct store_article *a, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, ok = 0;
+
+	if ((s = store_stmt(st, S_BODY_TEXT, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, a->id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		ok = search_query_test_body(q, a->title,
+		    (const char *)sqlite3_column_text(s, 0),
+		    sqlite3_column_int(s, 1));
+	else if (rc == SQLITE_DONE)
+		ok = search_query_test_body(q, a->title, NULL, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: search");
+		return -1;
+	}
+	return ok;
+}
+
+/*
+ * Walk the FTS candidates newest first, keep those the matcher confirms
+ * (phrases, exact words, words with punctuation), apply offset and limit.
+ * The body text is made again from the body (the index keeps no copy),
+ * only for the candidates whose title does not match. Returns
+ * SQLITE_DONE, an error of sqlite3_step(), or -1 with *cause set.
+ */
+static int
+store_search_confirm(struct store *st, sqlite3_stmt *s,
+    const struct search_query *q, const struct store_filter *f,
+    store_article_cb cb, void *arg, char **cause)
+{
+	struct store_article	 a;
+	int64_t			 skip = f->offset, left = f->limit;
+	int			 rc, ok;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_article_row(s, &a);
+		if ((ok = store_search_body(st, q, &a, cause)) < 0)
+			return -1;	/* *cause is set */
+		if (!ok)
+			continue;
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
+		if (cb(&a, arg) != 0 || (f->limit > 0 && --left == 0))
+			return SQLITE_DONE;
+	}
+	return rc;
+}
+
+int
+store_search(struct store *st, const char *query,
+    const struct store_filter *filter, store_article_cb cb, void *arg,
+    char **cause)
+{
+	static const struct store_filter all;
+	const struct store_filter	*f = filter != NULL ? filter : &all;
+	struct search_query		*q;
+	struct store_article		 a;
+	sqlite3_stmt			*s;
+	char				*why = NULL;
+	int				 rc, exact;
+
+	if ((q = search_query_parse(query, &why)) == NULL) {
+		*cause = xasprintf("search: %s", why);
+		free(why);
+		return -1;
+	}
+	exact = search_query_exact(q);
+	if (store_search_catch_up(st, cause) != 0 ||
+	    (s = store_article_query(st, f, exact ? Q_SEARCH : Q_CANDIDATES,
+	    search_query_fts(q), cause)) == NULL) {
+		search_query_free(q);
+		return -1;
+	}
+	if (exact) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			store_article_row(s, &a);
+			if (cb(&a, arg) != 0) {
+				rc = SQLITE_DONE;
+				break;
+			}
+		}
+	} else
+		rc = store_search_confirm(st, s, q, f, cb, arg, cause);
+	if (rc != SQLITE_DONE && rc != -1)
+		*cause = store_error(st, "store: search");
+	sqlite3_finalize(s);
+	search_query_free(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+ids_cmp(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Does the candidate (id, title) match q? As store_search_confirm(), but
+ * the body is read only when the title alone does not match every term
+ * (search_query_test_body() with no body is that test).
+ */
+static int
+store_search_candidate(struct store *st, const struct search_query *q,
+    int64_t id, const char *title, char **cause)
+{
+	struct store_article	a;
+
+	if (search_query_test_body(q, title, NULL, 0))
+		return 1;
+	memset(&a, 0, sizeof a);
+	a.id = id;
+	a.title = title;
+	return store_search_body(st, q, &a, cause);
+}
+
+/* Most terms store_fts_prefix() turns a prefix query into. */
+#define STORE_PREFIX_TERMS	16
+
+/*
+ * An exact query of one word w is the FTS5 prefix query "w"*, which
+ * SQLite 3.40 answers by first copying the doclists of every term that
+ * starts with w into one buffer: 32 ms for a word in each of 100k
+ * articles, 11 ms for the same word as a plain term. So when few terms
+ * are longer than w (its endings), ask for the terms by name: "w" OR
+ * "t1" OR ..., the same articles. The longer terms come from an
+ * fts5vocab table over the index, made in the connection's temp schema
+ * (the store's file is not touched), from w plus a byte 1 on, so that
+ * it does not count the articles of w itself (3 ms for 100k). Returns
+ * the new expression (caller frees), or NULL to keep fts.
+ */
+static char *
+store_fts_prefix(struct store *st, const char *fts)
+{
+	sqlite3_stmt	*s;
+	struct buf	 b = { 0 };
+	char		*lo, *hi;
+	const char	*t;
+	size_t		 n = strlen(fts), terms = 0;
+	int		 rc;
+
+	if (n < 4 || fts[0] != '"' || fts[n - 2] != '"' || fts[n - 1] != '*' ||
+	    memchr(fts + 1, '"', n - 3) != NULL)
+		return NULL;
+	if (!st->vocab && sqlite3_exec(st->db, "CREATE VIRTUAL TABLE IF NOT "
+	    "EXISTS temp.article_vocab USING fts5vocab(main, article_fts, "
+	    "row)", NULL, NULL, NULL) != SQLITE_OK)
+		return NULL;
+	st->vocab = 1;
+	/* Terms are compared as memcmp() does: every term longer than w
+	 * and starting with it is in [w "\1", hi), hi being w with its last
+	 * byte one higher. */
+	lo = xasprintf("%.*s\1", (int)(n - 3), fts + 1);
+	hi = xstrndup(fts + 1, n - 3);
+	hi[n - 4]++;
+	if (sqlite3_prepare_v2(st->db, "SELECT term FROM temp.article_vocab "
+	    "WHERE term >= ?1 AND term < ?2", -1, &s, NULL) != SQLITE_OK) {
+		free(lo);
+		free(hi);
+		return NULL;
+	}
+	sqlite3_bind_text(s, 1, lo, -1, free);
+	sqlite3_bind_text(s, 2, hi, -1, free);
+	buf_add(&b, fts, n - 1);
+	/* A term is letters, marks and digits (search.c), never a '"'. */
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	    ++terms <= STORE_PREFIX_TERMS &&
+	    (t = (const char *)sqlite3_column_text(s, 0)) != NULL &&
+	    strchr(t, '"') == NULL)
+		buf_printf(&b, " OR \"%s\"", t);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+int
+store_search_ids(struct store *st, const char *query, int64_t **ids,
+    size_t *n, char **cause)
+{
+	struct search_query	*q;
+	struct store_ids	 a = { 0 };
+	sqlite3_stmt		*s;
+	char			*why = NULL, *fts;
+	size_t			 i;
+	int			 rc = SQLITE_DONE, ok;
+
+	*ids = NULL;
+	*n = 0;
+	if ((q = search_query_parse(query, &why)) == NULL) {
+		*cause = xasprintf("search: %s", why);
+		free(why);
+		return -1;
+	}
+	if (store_search_catch_up(st, cause) != 0) {
+		search_query_free(q);
+		return -1;
+	}
+	if (search_query_exact(q)) {
+		/* The index alone, in its rowid order: no header. */
+		fts = store_fts_prefix(st, search_query_fts(q));
+		rc = store_ids_walk(st, "SELECT akhbar_ids(rowid) FROM "
+		    "article_fts WHERE article_fts MATCH ?1", fts != NULL ?
+		    fts : search_query_fts(q), &a, "store: search",
+		    cause) == 0 ? SQLITE_DONE : -1;
+		free(fts);
+	} else if (sqlite3_prepare_v2(st->db, "SELECT a.id, a.title FROM "
+	    "article_fts s JOIN articles a ON a.id = s.rowid WHERE "
+	    "article_fts MATCH ?1", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: search");
+		rc = -1;
+	} else {
+		sqlite3_bind_text(s, 1, search_query_fts(q), -1,
+		    SQLITE_STATIC);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if ((ok = store_search_candidate(st, q,
+			    sqlite3_column_int64(s, 0),
+			    (const char *)sqlite3_column_text(s, 1),
+			    cause)) < 0) {
+				rc = -1;	/* *cause is set */
+				break;
+			}
+			if (ok)
+				store_ids_add(&a, sqlite3_column_int64(s, 0));
+		}
+		if (rc != SQLITE_DONE && rc != -1)
+			*cause = store_error(st, "store: search");
+		sqlite3_finalize(s);
+	}
+	search_query_free(q);
+	if (rc != SQLITE_DONE) {
+		free(a.v);
+		return -1;
+	}
+	/* FTS5 gives its rowids in order; make sure of it. */
+	for (i = 1; i < a.n && a.v[i - 1] < a.v[i]; i++)
+		;
+	if (i < a.n)
+		qsort(a.v, a.n, sizeof *a.v, ids_cmp);
+	*ids = a.v;
+	*n = a.n;
+	return 0;
+}

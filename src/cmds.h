@@ -14,6 +14,8 @@ struct store_article;
 
 /* --dump: lay out one article and print it (cmd_dump.c). */
 int	cmd_dump(int argc, char **argv);
+/* --extract: the article of a web page as text (cmd_extract.c). */
+int	cmd_extract(int argc, char **argv);
 /* --feed-tsv: parse one feed document, print sfeed TSV (cmd_feed.c). */
 int	cmd_feed_tsv(int argc, char **argv);
 /* --refresh: fetch every feed of the urls file into the store. */

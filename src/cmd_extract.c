@@ -1,0 +1,220 @@
+/*
+ * cmd_extract.c - `akhbar --extract [--base-url URL] [--content-type T]
+ * [--dump [-w N]] FILE|-`: the article of a saved web page, as plain text
+ * (title, blank line, paragraphs) or laid out like the reader pane.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "util.h"
+#include "cmds.h"
+#include "doc.h"
+#include "dump.h"
+#include "extract.h"
+#include "html.h"
+#include "article.h"
+#include "render.h"
+#include "utf8.h"
+
+#define EXTRACT_MAX_WIDTH	10000
+
+struct extract_args {
+	struct extract_opts	 opts;
+	const char		*path;
+	int			 dump;
+	size_t			 width;		/* 0: the terminal's */
+};
+
+/* "akhbar: [what: ]cause", cause made safe for the terminal. */
+static void
+extract_error(const char *what, const char *cause)
+{
+	char	*clean = utf8_sanitize(cause, strlen(cause), UTF8_FOLD_SPACE);
+
+	if (what != NULL) {
+		char	*w = utf8_sanitize(what, strlen(what), UTF8_FOLD_SPACE);
+
+		fprintf(stderr, "akhbar: %s: %s\n", w, clean);
+		free(w);
+	} else
+		fprintf(stderr, "akhbar: %s\n", clean);
+	free(clean);
+}
+
+static int
+extract_parse_args(int argc, char **argv, struct extract_args *a)
+{
+	enum { O_EXTRACT = 256, O_BASE, O_TYPE, O_DUMP };
+	static const struct option longopts[] = {
+		{ "extract", no_argument, NULL, O_EXTRACT },
+		{ "base-url", required_argument, NULL, O_BASE },
+		{ "content-type", required_argument, NULL, O_TYPE },
+		{ "dump", no_argument, NULL, O_DUMP },
+		{ "width", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char	*end;
+	long	 w;
+	int	 c;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":w:", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_EXTRACT:
+			break;
+		case O_BASE:
+			a->opts.base_url = optarg;
+			break;
+		case O_TYPE:
+			a->opts.content_type = optarg;
+			break;
+		case O_DUMP:
+			a->dump = 1;
+			break;
+		case 'w':
+			errno = 0;
+			w = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || errno != 0 ||
+			    w < 2 || w > EXTRACT_MAX_WIDTH)
+				return cmd_usage_error("bad --width '%s': want "
+				    "a number from 2 to %d", optarg,
+				    EXTRACT_MAX_WIDTH);
+			a->width = (size_t)w;
+			break;
+		case ':':
+			return cmd_usage_error("option %s needs a value",
+			    argv[optind - 1]);
+		default:
+			return cmd_usage_error("unknown option '%s' for "
+			    "--extract", argv[optind - 1]);
+		}
+	}
+	if (a->width != 0 && !a->dump)
+		return cmd_usage_error("--width goes with --extract --dump");
+	if (optind != argc - 1)
+		return cmd_usage_error(optind == argc ? "--extract needs a "
+		    "FILE (or - for standard input)" : "--extract takes one "
+		    "FILE");
+	a->path = argv[optind];
+	return 0;
+}
+
+/* Title, blank line, text. */
+static void
+print_text(const struct extract *x)
+{
+	printf("%s\n\n%s\n", x->title != NULL ? x->title : "", x->text);
+}
+
+/* The article as a document: title, byline and date, then the HTML. */
+static struct doc *
+article_doc(const struct extract *x, const char *base, char **cause)
+{
+	struct doc	*d = doc_create();
+	struct block	*b;
+	char		*line;
+
+	if (x->title != NULL)
+		d->title = xstrdup(x->title);
+	article_add_title(d);
+	if (x->byline != NULL || x->date != NULL) {
+		line = xasprintf("%s%s%s", x->byline != NULL ? x->byline : "",
+		    x->byline != NULL && x->date != NULL ? " \xc2\xb7 " : "",
+		    x->date != NULL ? x->date : "");
+		b = doc_add_block(d, BLOCK_PARA);
+		b->dir = x->dir;
+		block_add_utf8(b, line, strlen(line), ATTR_ITALIC, 1);
+		free(line);
+	}
+	if (html_to_doc(x->html, strlen(x->html), base, d, cause) == -1) {
+		doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+static size_t
+terminal_width(void)
+{
+	struct winsize	ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col >= 2)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Lay the article out as the reader pane does and print it. */
+static int
+print_dump(const struct extract *x, const struct extract_args *a)
+{
+	struct render_opts	 o = { 0 };
+	struct dump		 out = { 0 };
+	struct rows		 rows = { 0 };
+	struct doc		*d;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc = 0;
+
+	if ((d = article_doc(x, a->opts.base_url, &cause)) == NULL) {
+		extract_error(a->path, cause);
+		free(cause);
+		return 1;
+	}
+	o.width = a->width != 0 ? a->width : terminal_width();
+	o.shaping = 1;
+	out.out = stdout;
+	for (i = 0; i < d->nblocks && rc == 0; i++) {
+		render_block(&d->blocks[i], i, i == 0, &o, &rows);
+		if (dump_rows(&out, &rows) == -1)
+			rc = 1;
+		rows_reset(&rows);
+	}
+	rows_clear(&rows);
+	buf_free(&out.line);
+	doc_free(d);
+	return rc;
+}
+
+int
+cmd_extract(int argc, char **argv)
+{
+	struct extract_args	 a;
+	struct extract		 x;
+	char			*data, *cause = NULL;
+	size_t			 len;
+	int			 rc;
+
+	memset(&a, 0, sizeof a);
+	if ((rc = extract_parse_args(argc, argv, &a)) != 0)
+		return rc;
+	if ((data = util_read_file(a.path, EXTRACT_MAX_SIZE, &len,
+	    &cause)) == NULL) {
+		extract_error(NULL, cause);
+		free(cause);
+		return 1;
+	}
+	rc = extract_page(data, len, &a.opts, &x, &cause);
+	free(data);
+	if (rc == -1) {
+		extract_error(strcmp(a.path, "-") == 0 ? NULL : a.path, cause);
+		free(cause);
+		return 1;
+	}
+	if (a.dump)
+		rc = print_dump(&x, &a);
+	else
+		print_text(&x);
+	extract_clear(&x);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "akhbar: write error on standard output\n");
+		rc = 1;
+	}
+	return rc;
+}

@@ -267,6 +267,24 @@ convert(iconv_t cd, const char *s, size_t n, struct buf *b)
 	}
 }
 
+/* Valid UTF-8 without NUL is copied as it is, but for a sequence the
+ * end cut; anything else goes through utf8_repair(). */
+static void
+utf8_copy(const char *s, size_t n, struct buf *b)
+{
+	size_t	k = n > 4 ? n - 4 : 0;
+
+	if (memchr(s, '\0', n) != NULL || utf8_kind((const unsigned char *)s,
+	    n) == 0) {
+		utf8_repair(s, n, b);
+		return;
+	}
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	buf_add(b, s, k);
+	utf8_repair(s + k, n - k, b);
+}
+
 char *
 charset_to_utf8(const char *s, size_t n, const char *enc, size_t *out_len)
 {
@@ -283,7 +301,7 @@ charset_to_utf8(const char *s, size_t n, const char *enc, size_t *out_len)
 			s += 3;
 			n -= 3;
 		}
-		utf8_repair(s, n, &b);
+		utf8_copy(s, n, &b);
 	} else {
 		if (n >= 2 && strncasecmp(enc, "UTF-16", 6) == 0) {
 			s += 2;		/* the byte order mark */

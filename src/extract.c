@@ -134,14 +134,15 @@ static const char *textish_tags[] = {
 	"span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p",
 	"pre", "table", "ul", NULL
 };
-static const char *heading_tags[] = {
-	"h1", "h2", "h3", "h4", "h5", "h6", NULL
-};
 
 /* What the scoring keeps about a node (in its _private). */
 struct node_info {
-	double	score;
-	int	data_table;
+	double			score;
+	int			scored;		/* score started */
+	int			data_table;
+	int			measured;	/* st and links are set */
+	struct dom_stats	st;		/* its text */
+	double			links;		/* characters in links */
 };
 
 #define INFO_CHUNK	256
@@ -170,8 +171,9 @@ struct grab {
 static int
 in_list(const char *s, const char **list)
 {
+	/* The first letter first: this runs for every element, often. */
 	for (; *list != NULL; list++)
-		if (strcmp(s, *list) == 0)
+		if ((*list)[0] == s[0] && strcmp(s, *list) == 0)
 			return 1;
 	return 0;
 }
@@ -245,10 +247,9 @@ class_weight(const struct grab *g, const xmlNode *n)
 
 /* The node's score, starting it by its tag and class weight. */
 static struct node_info *
-node_init(struct grab *g, xmlNode *n)
+node_alloc(struct grab *g, xmlNode *n)
 {
 	struct node_info	*i;
-	const char		*t = (const char *)n->name;
 
 	if (n->_private != NULL)
 		return n->_private;
@@ -261,6 +262,24 @@ node_init(struct grab *g, xmlNode *n)
 	}
 	i = &g->chunks[g->nchunks - 1][g->used++];
 	n->_private = i;
+	return i;
+}
+
+static int
+is_scored(const xmlNode *n)
+{
+	return n->_private != NULL && info(n)->scored;
+}
+
+static struct node_info *
+node_init(struct grab *g, xmlNode *n)
+{
+	struct node_info	*i = node_alloc(g, n);
+	const char		*t = (const char *)n->name;
+
+	if (i->scored)
+		return i;
+	i->scored = 1;
 	if (strcmp(t, "div") == 0)
 		i->score = 5;
 	else if (strcmp(t, "pre") == 0 || strcmp(t, "td") == 0 ||
@@ -275,6 +294,93 @@ node_init(struct grab *g, xmlNode *n)
 		i->score = -5;
 	i->score += class_weight(g, n);
 	return i;
+}
+
+/* Text and link lengths of every element of root's subtree, children
+ * before parents, in one pass. */
+static void
+measure_tree(struct grab *g, xmlNode *root)
+{
+	struct node_info	*in;
+	xmlNode			**v = NULL, *n, *c;
+	size_t			 k = 0, cap = 0, len;
+	const char		*href;
+
+	for (n = root; n != NULL; n = dom_next(n, root, 0))
+		push(&v, &k, &cap, n);
+	while (k > 0) {
+		n = v[--k];
+		in = node_alloc(g, n);
+		memset(&in->st, 0, sizeof in->st);
+		in->links = 0;
+		for (c = n->children; c != NULL; c = c->next)
+			if ((c->type == XML_TEXT_NODE ||
+			    c->type == XML_CDATA_SECTION_NODE) &&
+			    c->content != NULL)
+				dom_stats_text(&in->st,
+				    (const char *)c->content);
+			else if (c->type == XML_ELEMENT_NODE) {
+				dom_stats_cat(&in->st, &info(c)->st);
+				in->links += info(c)->links;
+			}
+		if (dom_is(n, "a")) {
+			href = dom_attr(n, "href");
+			len = dom_stats_len(&in->st);
+			in->links += (double)len * (href != NULL &&
+			    href[0] == '#' && href[1] != '\0' ? 0.3 : 1);
+		}
+		in->measured = 1;
+	}
+	free(v);
+}
+
+/* dom_text_len(), from the measure when there is one. */
+static size_t
+text_len(const xmlNode *n, size_t *commas)
+{
+	const struct node_info	*in = n->_private;
+
+	if (in == NULL || !in->measured)
+		return dom_text_len(n, commas);
+	if (commas != NULL)
+		*commas = in->st.commas;
+	return dom_stats_len(&in->st);
+}
+
+/* dom_link_density(), from the measure when there is one. */
+static double
+link_density(xmlNode *n)
+{
+	const struct node_info	*in = n->_private;
+	size_t			 len;
+
+	if (in == NULL || !in->measured)
+		return dom_link_density(n);
+	len = dom_stats_len(&in->st);
+	return len == 0 ? 0 : in->links / (double)len;
+}
+
+/* Remove n from the article, taking its text out of its ancestors'
+ * measures (the white space where it joined stays counted: lengths
+ * may grow by one a removal, never shrink too far). */
+static xmlNode *
+forget(xmlNode *n, const xmlNode *root)
+{
+	struct node_info	*in = n->_private, *a;
+	xmlNode			*p;
+	size_t			 len;
+
+	len = in != NULL && in->measured ? dom_stats_len(&in->st) : 0;
+	for (p = n->parent; in != NULL && in->measured && p != NULL;
+	    p = p->parent) {
+		if ((a = p->_private) == NULL || !a->measured)
+			break;
+		a->st.runs -= len < a->st.runs ? len : a->st.runs;
+		a->st.commas -= in->st.commas < a->st.commas ?
+		    in->st.commas : a->st.commas;
+		a->links = a->links > in->links ? a->links - in->links : 0;
+	}
+	return dom_remove_next(n, root);
 }
 
 static int
@@ -655,7 +761,7 @@ score_paragraphs(struct grab *g)
 		e = g->score[i];
 		if (!is_element(e->parent))
 			continue;
-		if ((len = dom_text_len(e, &commas)) < 25)
+		if ((len = text_len(e, &commas)) < 25)
 			continue;
 		score = 1 + (double)(commas + 1) + (double)(len / 100 < 3 ?
 		    len / 100 : 3);
@@ -663,7 +769,7 @@ score_paragraphs(struct grab *g)
 		    a = a->parent, level++) {
 			if (!is_element(a->parent))
 				continue;
-			if (a->_private == NULL) {
+			if (!is_scored(a)) {
 				node_init(g, a);
 				push(&g->cand, &g->ncand, &g->capcand, a);
 			}
@@ -683,7 +789,7 @@ top_candidates(struct grab *g, xmlNode **top)
 
 	for (i = 0; i < g->ncand; i++) {
 		in = info(g->cand[i]);
-		in->score *= 1 - dom_link_density(g->cand[i]);
+		in->score *= 1 - link_density(g->cand[i]);
 		for (t = 0; t < TOP_CANDIDATES; t++) {
 			if (t < n && in->score <= info(top[t])->score)
 				continue;
@@ -740,7 +846,7 @@ climb(struct grab *g, xmlNode *top)
 
 	for (p = top->parent; is_element(p) && !dom_is(p, "body");
 	    p = p->parent) {
-		if (p->_private == NULL)
+		if (!is_scored(p))
 			continue;
 		if (info(p)->score < threshold)
 			break;
@@ -805,12 +911,12 @@ sibling_joins(struct grab *g, xmlNode *s, xmlNode *top, double threshold)
 		return 1;
 	if (c != NULL && tc != NULL && *tc != '\0' && strcmp(c, tc) == 0)
 		bonus = info(top)->score * 0.2;
-	if (s->_private != NULL && info(s)->score + bonus >= threshold)
+	if (is_scored(s) && info(s)->score + bonus >= threshold)
 		return 1;
 	if (!dom_is(s, "p"))
 		return 0;
-	density = dom_link_density(s);
-	len = dom_text_len(s, NULL);
+	density = link_density(s);
+	len = text_len(s, NULL);
 	if (len > 80)
 		return density < 0.25;
 	if (len == 0 || density > 0)
@@ -921,7 +1027,7 @@ mark_data_tables(struct grab *g, xmlNode *root)
 
 	for (n = dom_next(root, root, 0); n != NULL; n = dom_next(n, root, 0))
 		if (dom_is(n, "table"))
-			node_init(g, n)->data_table = table_has_data(n);
+			node_alloc(g, n)->data_table = table_has_data(n);
 }
 
 /* Remove every element named name below root. */
@@ -932,7 +1038,7 @@ remove_all(xmlNode *root, const char *name)
 
 	for (n = dom_next(root, root, 0); n != NULL; )
 		if (dom_is(n, name))
-			n = dom_remove_next(n, root);
+			n = forget(n, root);
 		else
 			n = dom_next(n, root, 0);
 }
@@ -964,41 +1070,11 @@ remove_shares(xmlNode *article)
 	    top = dom_next_sibling(top))
 		for (n = dom_next(top, top, 0); n != NULL; ) {
 			match_string(n, m);
-			if (is_share(m) && dom_text_len(n, NULL) < 500)
-				n = dom_remove_next(n, top);
+			if (is_share(m) && text_len(n, NULL) < 500)
+				n = forget(n, top);
 			else
 				n = dom_next(n, top, 0);
 		}
-}
-
-/* Characters of the text of n's descendants named in tags, over n's. */
-static double
-text_density(xmlNode *n, const char **tags)
-{
-	xmlNode	*c;
-	size_t	 total = dom_text_len(n, NULL), part = 0;
-
-	if (total == 0)
-		return 0;
-	for (c = dom_next(n, n, 0); c != NULL; c = dom_next(c, n, 0))
-		if (in_list((const char *)c->name, tags))
-			part += dom_text_len(c, NULL);
-	return (double)part / (double)total;
-}
-
-/* Is n mostly (90%) the text of lists? */
-static int
-is_mostly_list(xmlNode *n)
-{
-	xmlNode	*c;
-	size_t	 total = dom_text_len(n, NULL), lists = 0;
-
-	if (dom_is(n, "ul") || dom_is(n, "ol"))
-		return 1;
-	for (c = dom_next(n, n, 0); c != NULL; c = dom_next(c, n, 0))
-		if (dom_is(c, "ul") || dom_is(c, "ol"))
-			lists += dom_text_len(c, NULL);
-	return total > 0 && (double)lists / (double)total > 0.9;
 }
 
 static int
@@ -1019,21 +1095,37 @@ struct shape {
 	int	list, figure, weight;
 };
 
+/* One walk over n's subtree for the counts, and the text of headings,
+ * of lists and of text-like elements over n's text. */
 static void
 measure_shape(struct grab *g, xmlNode *n, struct shape *s)
 {
-	s->list = is_mostly_list(n);
+	xmlNode		*c;
+	const char	*t;
+	size_t		 lists = 0, headings = 0, textish = 0;
+
 	s->weight = class_weight(g, n);
-	s->len = dom_text_len(n, &s->commas);
-	s->p = dom_count(n, "p");
-	s->img = dom_count(n, "img");
-	s->li = dom_count(n, "li");
-	s->input = dom_count(n, "input");
-	s->embeds = dom_count(n, "object") + dom_count(n, "embed") +
-	    dom_count(n, "iframe");
-	s->links = dom_link_density(n);
-	s->headings = text_density(n, heading_tags);
-	s->textish = text_density(n, textish_tags);
+	s->len = text_len(n, &s->commas);
+	s->links = link_density(n);
+	for (c = dom_next(n, n, 0); c != NULL; c = dom_next(c, n, 0)) {
+		t = (const char *)c->name;
+		s->p += strcmp(t, "p") == 0;
+		s->img += strcmp(t, "img") == 0;
+		s->li += strcmp(t, "li") == 0;
+		s->input += strcmp(t, "input") == 0;
+		s->embeds += strcmp(t, "object") == 0 ||
+		    strcmp(t, "embed") == 0 || strcmp(t, "iframe") == 0;
+		if (strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0)
+			lists += text_len(c, NULL);
+		if (dom_is_heading(c))
+			headings += text_len(c, NULL);
+		if (in_list(t, textish_tags))
+			textish += text_len(c, NULL);
+	}
+	s->list = dom_is(n, "ul") || dom_is(n, "ol") || (s->len > 0 &&
+	    (double)lists / (double)s->len > 0.9);
+	s->headings = s->len > 0 ? (double)headings / (double)s->len : 0;
+	s->textish = s->len > 0 ? (double)textish / (double)s->len : 0;
 	s->figure = dom_has_ancestor(n, "figure", 3, NULL);
 }
 
@@ -1098,7 +1190,7 @@ clean_conditionally(struct grab *g, xmlNode *root, const char *name)
 	v = dom_all(root, name, &n);
 	for (i = n; i > 0; i--)
 		if (should_clean(g, v[i - 1]))
-			dom_remove(v[i - 1]);
+			forget(v[i - 1], root);
 	free(v);
 }
 
@@ -1112,7 +1204,7 @@ remove_empty_paragraphs(xmlNode *root)
 		if (dom_is(n, "p") && dom_count(n, "img") == 0 &&
 		    dom_count(n, "embed") == 0 && dom_count(n, "object") ==
 		    0 && dom_count(n, "iframe") == 0 && !dom_has_text(n))
-			n = dom_remove_next(n, root);
+			n = forget(n, root);
 		else
 			n = dom_next(n, root, 0);
 	}
@@ -1131,6 +1223,7 @@ prep_article(struct grab *g)
 	xmlNode			*a = g->article, *n;
 	const char		**t;
 
+	measure_tree(g, a);
 	mark_data_tables(g, a);
 	clean_conditionally(g, a, "form");
 	clean_conditionally(g, a, "fieldset");
@@ -1142,7 +1235,7 @@ prep_article(struct grab *g)
 	for (n = dom_next(a, a, 0); n != NULL; )
 		if ((dom_is(n, "h1") || dom_is(n, "h2")) &&
 		    class_weight(g, n) < 0)
-			n = dom_remove_next(n, a);
+			n = forget(n, a);
 		else
 			n = dom_next(n, a, 0);
 	clean_conditionally(g, a, "table");
@@ -1209,10 +1302,11 @@ attempt(struct grab *g, htmlDocPtr doc, const char *s, size_t n,
 	if (g->body == NULL)
 		return -1;
 	walk(g);
+	measure_tree(g, xmlDocGetRootElement(g->doc));
 	score_paragraphs(g);
 	gather(g);
 	prep_article(g);
-	g->length = dom_text_len(g->article, NULL);
+	g->length = text_len(g->article, NULL);
 	return 0;
 }
 

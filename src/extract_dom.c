@@ -221,6 +221,64 @@ dom_text_len(const xmlNode *n, size_t *commas)
 	return m.len;
 }
 
+void
+dom_stats_text(struct dom_stats *st, const char *s)
+{
+	struct dom_stats	b = { 0 };
+	uint32_t		c;
+	size_t			k, n = strlen(s);
+	int			space = 0;
+
+	while (n > 0) {
+		if ((unsigned char)*s < 0x80) {
+			c = (unsigned char)*s;
+			k = 1;
+		} else
+			k = utf8_decode(s, n, &c);
+		if (dom_is_space(c)) {
+			if (!space)
+				b.runs++;
+			if (b.runs == 1 && !b.content)
+				b.lead = 1;
+			space = 1;
+		} else {
+			b.runs++;
+			b.content = 1;
+			b.commas += dom_is_comma(c);
+			space = 0;
+		}
+		s += k;
+		n -= k;
+	}
+	b.trail = space;
+	dom_stats_cat(st, &b);
+}
+
+void
+dom_stats_cat(struct dom_stats *a, const struct dom_stats *b)
+{
+	if (b->runs == 0)
+		return;
+	if (a->runs == 0) {
+		*a = *b;
+		return;
+	}
+	a->runs += b->runs - (a->trail && b->lead ? 1 : 0);
+	a->commas += b->commas;
+	a->trail = b->trail;
+	a->content |= b->content;
+}
+
+size_t
+dom_stats_len(const struct dom_stats *st)
+{
+	size_t	ends = (size_t)st->lead + (size_t)st->trail;
+
+	if (!st->content || st->runs <= ends)
+		return 0;
+	return st->runs - ends;
+}
+
 char *
 dom_text(const xmlNode *n)
 {

@@ -36,6 +36,23 @@ int		 dom_is_comma(uint32_t c);
 /* Characters of n's text, white space runs as one, trimmed; with
  * commas (may be NULL), the number of commas in it. */
 size_t		 dom_text_len(const xmlNode *n, size_t *commas);
+/*
+ * Text measured in pieces and put together, for lengths of every element
+ * in one pass: runs is the count of characters with each run of white
+ * space as one, lead and trail whether it starts and ends with white
+ * space, content whether there is anything else.
+ */
+struct dom_stats {
+	size_t	runs;
+	size_t	commas;
+	int	lead, trail, content;
+};
+/* Add the text s to st. */
+void		 dom_stats_text(struct dom_stats *st, const char *s);
+/* Append b's text to a's. */
+void		 dom_stats_cat(struct dom_stats *a, const struct dom_stats *b);
+/* The length dom_text_len() gives for the text measured. */
+size_t		 dom_stats_len(const struct dom_stats *st);
 /* n's text as dom_text_len() counts it. Caller frees. */
 char		*dom_text(const xmlNode *n);
 /* Does n hold any text that is not white space? */

@@ -39,7 +39,8 @@ static const struct {
 };
 
 /* 0: invalid UTF-8, 1: ASCII only, 2: valid UTF-8 with non-ASCII. A
- * sequence cut by the end of the data (a truncated download) is valid. */
+ * sequence cut by the end of the data (a truncated download) is valid
+ * after other non-ASCII characters. */
 static int
 utf8_kind(const unsigned char *s, size_t n)
 {
@@ -60,8 +61,8 @@ utf8_kind(const unsigned char *s, size_t n)
 			for (j = i + 1; j < n && (s[j] & 0xC0) == 0x80; j++)
 				;
 			if (j == n && n - i < 4 && s[i] >= 0xC2 &&
-			    s[i] <= 0xF4)
-				return kind == 1 ? 2 : kind;
+			    s[i] <= 0xF4 && kind == 2)
+				return 2;
 			return 0;
 		}
 		kind = 2;

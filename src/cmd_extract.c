@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -112,26 +113,45 @@ print_text(const struct extract *x)
 	printf("%s\n\n%s\n", x->title != NULL ? x->title : "", x->text);
 }
 
+/* The byline and date line, the date isolated so that its digits and
+ * dashes keep their order in a right-to-left line. */
+static void
+add_byline(struct doc *d, const struct extract *x)
+{
+	struct block	*b;
+	struct tm	 tm;
+	time_t		 t = (time_t)x->published;
+	char		 day[32];
+	const char	*date = x->date;
+
+	if (x->byline == NULL && x->date == NULL)
+		return;
+	if (x->published != 0 && gmtime_r(&t, &tm) != NULL &&
+	    strftime(day, sizeof day, "%Y-%m-%d", &tm) > 0)
+		date = day;
+	b = doc_add_block(d, BLOCK_PARA);
+	b->dir = x->dir;
+	if (x->byline != NULL)
+		block_add_utf8(b, x->byline, strlen(x->byline), ATTR_ITALIC, 1);
+	if (x->byline != NULL && date != NULL)
+		block_add_utf8(b, " \xc2\xb7 ", 4, ATTR_ITALIC, 1);
+	if (date != NULL) {
+		block_add(b, 0x2068, ATTR_ITALIC);	/* FSI */
+		block_add_utf8(b, date, strlen(date), ATTR_ITALIC, 1);
+		block_add(b, 0x2069, ATTR_ITALIC);	/* PDI */
+	}
+}
+
 /* The article as a document: title, byline and date, then the HTML. */
 static struct doc *
 article_doc(const struct extract *x, const char *base, char **cause)
 {
 	struct doc	*d = doc_create();
-	struct block	*b;
-	char		*line;
 
 	if (x->title != NULL)
 		d->title = xstrdup(x->title);
 	article_add_title(d);
-	if (x->byline != NULL || x->date != NULL) {
-		line = xasprintf("%s%s%s", x->byline != NULL ? x->byline : "",
-		    x->byline != NULL && x->date != NULL ? " \xc2\xb7 " : "",
-		    x->date != NULL ? x->date : "");
-		b = doc_add_block(d, BLOCK_PARA);
-		b->dir = x->dir;
-		block_add_utf8(b, line, strlen(line), ATTR_ITALIC, 1);
-		free(line);
-	}
+	add_byline(d, x);
 	if (html_to_doc(x->html, strlen(x->html), base, d, cause) == -1) {
 		doc_free(d);
 		return NULL;

@@ -1511,7 +1511,17 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 		    EXTRACT_MAX_SIZE);
 		return -1;
 	}
+	if (n == 0) {
+		*cause = xstrdup("empty page");
+		return -1;
+	}
 	x->charset = charset_detect(s, n, o != NULL ? o->content_type : NULL);
+	if (strncmp(x->charset, "UTF-16", 6) != 0 &&
+	    memchr(s, '\0', n < 1024 ? n : 1024) != NULL) {
+		extract_clear(x);
+		*cause = xstrdup("not an HTML page (binary data)");
+		return -1;
+	}
 	u = charset_to_utf8(s, n, x->charset, &len);
 	if ((doc = parse(u, len, o != NULL ? o->base_url : NULL)) == NULL ||
 	    xmlDocGetRootElement(doc) == NULL) {

@@ -397,7 +397,7 @@ text_flush(struct text_out *t)
 	if (*s != '\0' && (t->pre || *s != ' ' || s[1] != '\0')) {
 		if (t->out->len > 0) {
 			buf_puts(t->out, t->pending >= 2 ? "\n\n" : "\n");
-			t->chars++;
+			t->chars += t->pending >= 2 ? 2 : 1;
 		}
 		buf_puts(t->out, s);
 		for (p = s; *p != '\0'; p++)

@@ -185,5 +185,5 @@ head -c 17000000 /dev/zero | tr '\0' 'x' > "$T/toobig.html"
 "$AKHBAR" --extract "$T/toobig.html" > /dev/null 2> "$T/big.err"
 check "17 MB page: exit 1" test $? -eq 1
 check "17 MB page: one line saying it is too large" \
-    sh -c "[ \$(wc -l < '$T/big.err') -eq 1 ] && grep -q "larger than" \
+    sh -c "[ \$(wc -l < '$T/big.err') -eq 1 ] && grep -q 'larger than' \
     '$T/big.err'"

@@ -34,7 +34,8 @@ CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/extract_meta.o \
 	src/feed.o src/date.o src/store.o src/fetch.o src/urls.o src/opml.o \
 	src/cmd_dump.o src/cmd_feed.o src/cmd_store.o src/cmd_export.o \
-	src/cmd_search.o src/cmd_extract.o src/search.o src/app.o src/config.o src/source.o
+	src/cmd_search.o src/cmd_extract.o src/search.o src/app.o \
+	src/config.o src/source.o
 MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o
 HDR = src/*.h
 
@@ -107,7 +108,7 @@ FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -Isrc
 FUZZ_TARGETS = fuzz/fuzz_feed fuzz/fuzz_html fuzz/fuzz_render \
 	fuzz/fuzz_theme fuzz/fuzz_urls fuzz/fuzz_opml fuzz/fuzz_config \
-	fuzz/fuzz_saved fuzz/fuzz_search
+	fuzz/fuzz_saved fuzz/fuzz_search fuzz/fuzz_extract
 
 fuzz: deps $(FUZZ_TARGETS)
 	@sh fuzz/seeds.sh
@@ -131,6 +132,7 @@ fuzz/fuzz_opml: fuzz/fuzz_opml.c
 fuzz/fuzz_config: fuzz/fuzz_config.c
 fuzz/fuzz_saved: fuzz/fuzz_saved.c
 fuzz/fuzz_search: fuzz/fuzz_search.c
+fuzz/fuzz_extract: fuzz/fuzz_extract.c
 $(FUZZ_TARGETS): fuzz/libcore.a fuzz/fuzz_common.h
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $@.c \
 	    fuzz/libcore.a $(AKHBAR_LIBS)

@@ -927,6 +927,8 @@ sibling_joins(struct grab *g, xmlNode *s, xmlNode *top, double threshold)
 	return ok;
 }
 
+static xmlNode	*find_body(xmlDoc *);
+
 /* Step 4: the top candidate and the siblings that belong with it, moved
  * into g->article. */
 static void
@@ -937,6 +939,10 @@ gather(struct grab *g)
 	double	 threshold;
 
 	n = top_candidates(g, top);
+	/* The walk may have removed the <body> found before it: one inside
+	 * an element that went (libxml2 recovers some markup that way). */
+	if ((g->body = find_body(g->doc)) == NULL)
+		g->body = xmlDocGetRootElement(g->doc);
 	if (n == 0 || dom_is(top[0], "body"))
 		t = body_as_top(g);
 	else

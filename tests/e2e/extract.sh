@@ -187,3 +187,10 @@ check "17 MB page: exit 1" test $? -eq 1
 check "17 MB page: one line saying it is too large" \
     sh -c "[ \$(wc -l < '$T/big.err') -eq 1 ] && grep -q 'larger than' \
     '$T/big.err'"
+
+# Found by fuzz_extract: the <body> the walk started from was removed with
+# an element around it (use after free before the fix).
+"$AKHBAR" --extract "$IN/regress-lost-body.html" > /dev/null 2> "$T/lost.err"
+check "regress-lost-body: exit 1" test $? -eq 1
+check "regress-lost-body: one line, no article found" sh -c \
+    "[ \$(wc -l < '$T/lost.err') -eq 1 ] && grep -q 'no article' '$T/lost.err'"

@@ -38,15 +38,18 @@ static const struct {
 	{ "ks_c_5601-1987", "EUC-KR" }, { "x-sjis", "SHIFT_JIS" },
 };
 
-/* 0: invalid UTF-8, 1: ASCII only, 2: valid UTF-8 with non-ASCII. A
- * sequence cut by the end of the data (a truncated download) is valid
- * after other non-ASCII characters. */
+/*
+ * 0: not UTF-8, 1: ASCII only, 2: UTF-8 with non-ASCII characters. Text
+ * with a few bad bytes among many good sequences (one in 20 or fewer: a
+ * page pasted together, a cut download) is UTF-8 too; its bad bytes get
+ * repaired. Single-byte Arabic or Hebrew text makes valid sequences only
+ * by chance, far fewer than invalid ones.
+ */
 static int
 utf8_kind(const unsigned char *s, size_t n)
 {
-	size_t		i = 0, k, j;
+	size_t		i = 0, k, good = 0, bad = 0;
 	uint32_t	cp;
-	int		kind = 1;
 
 	while (i < n) {
 		if (s[i] < 0x80) {
@@ -55,20 +58,17 @@ utf8_kind(const unsigned char *s, size_t n)
 		}
 		k = utf8_decode((const char *)s + i, n - i, &cp);
 		if (cp == UTF8_REPLACEMENT && !(k == 3 && s[i] == 0xEF &&
-		    s[i + 1] == 0xBF && s[i + 2] == 0xBD)) {
-			/* A lead byte with only continuation bytes up to
-			 * the end: cut, not wrong. */
-			for (j = i + 1; j < n && (s[j] & 0xC0) == 0x80; j++)
-				;
-			if (j == n && n - i < 4 && s[i] >= 0xC2 &&
-			    s[i] <= 0xF4 && kind == 2)
-				return 2;
-			return 0;
-		}
-		kind = 2;
+		    s[i + 1] == 0xBF && s[i + 2] == 0xBD))
+			bad++;
+		else
+			good++;
 		i += k;
 	}
-	return kind;
+	if (good == 0 && bad == 0)
+		return 1;
+	if (bad == 0 || (good >= 8 && bad * 20 <= good))
+		return 2;
+	return 0;
 }
 
 char *

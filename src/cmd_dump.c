@@ -48,7 +48,7 @@ emit_para(struct block *b, void *arg)
 
 /* Print "akhbar: [what: ]cause" with cause made safe for the terminal:
  * it may quote a theme file or an article. */
-static void
+void
 dump_error(const char *what, const char *cause)
 {
 	char	*clean = utf8_sanitize(cause, strlen(cause), UTF8_FOLD_SPACE);
@@ -60,8 +60,8 @@ dump_error(const char *what, const char *cause)
 	free(clean);
 }
 
-static int
-parse_width(const char *s, size_t *w)
+int
+dump_parse_width(const char *s, size_t *w)
 {
 	char	*end;
 	long	 n;
@@ -75,8 +75,8 @@ parse_width(const char *s, size_t *w)
 	return 0;
 }
 
-static size_t
-default_width(void)
+size_t
+dump_default_width(void)
 {
 	struct winsize	ws;
 
@@ -156,7 +156,7 @@ dump_parse_args(int argc, char **argv, struct dump_run *r,
 		case O_DUMP:
 			break;
 		case 'w':
-			if (parse_width(optarg, &r->opts.width) == -1)
+			if (dump_parse_width(optarg, &r->opts.width) == -1)
 				return cmd_usage_error("bad --width '%s': "
 				    "want a number from 2 to %d", optarg,
 				    DUMP_MAX_WIDTH);
@@ -232,7 +232,7 @@ cmd_dump(int argc, char **argv)
 		return rc;
 	}
 	if (r.opts.width == 0)
-		r.opts.width = default_width();
+		r.opts.width = dump_default_width();
 	if (strcmp(a.color, "always") == 0 || (strcmp(a.color, "auto") == 0 &&
 	    isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL)) {
 		theme = xmalloc(sizeof *theme);

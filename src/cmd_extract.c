@@ -3,14 +3,11 @@
  * [--dump [-w N]] FILE|-`: the article of a saved web page, as plain text
  * (title, blank line, paragraphs) or laid out like the reader pane.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "util.h"
 #include "cmds.h"
@@ -22,30 +19,12 @@
 #include "render.h"
 #include "utf8.h"
 
-#define EXTRACT_MAX_WIDTH	10000
-
 struct extract_args {
 	struct extract_opts	 opts;
 	const char		*path;
 	int			 dump;
 	size_t			 width;		/* 0: the terminal's */
 };
-
-/* "akhbar: [what: ]cause", cause made safe for the terminal. */
-static void
-extract_error(const char *what, const char *cause)
-{
-	char	*clean = utf8_sanitize(cause, strlen(cause), UTF8_FOLD_SPACE);
-
-	if (what != NULL) {
-		char	*w = utf8_sanitize(what, strlen(what), UTF8_FOLD_SPACE);
-
-		fprintf(stderr, "akhbar: %s: %s\n", w, clean);
-		free(w);
-	} else
-		fprintf(stderr, "akhbar: %s\n", clean);
-	free(clean);
-}
 
 static int
 extract_parse_args(int argc, char **argv, struct extract_args *a)
@@ -59,9 +38,7 @@ extract_parse_args(int argc, char **argv, struct extract_args *a)
 		{ "width", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char	*end;
-	long	 w;
-	int	 c;
+	int	c;
 
 	opterr = 0;
 	optind = 1;
@@ -79,14 +56,9 @@ extract_parse_args(int argc, char **argv, struct extract_args *a)
 			a->dump = 1;
 			break;
 		case 'w':
-			errno = 0;
-			w = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || errno != 0 ||
-			    w < 2 || w > EXTRACT_MAX_WIDTH)
+			if (dump_parse_width(optarg, &a->width) == -1)
 				return cmd_usage_error("bad --width '%s': want "
-				    "a number from 2 to %d", optarg,
-				    EXTRACT_MAX_WIDTH);
-			a->width = (size_t)w;
+				    "a number from 2 to 10000", optarg);
 			break;
 		case ':':
 			return cmd_usage_error("option %s needs a value",
@@ -159,17 +131,6 @@ article_doc(const struct extract *x, const char *base, char **cause)
 	return d;
 }
 
-static size_t
-terminal_width(void)
-{
-	struct winsize	ws;
-
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
-	    &ws) == 0 && ws.ws_col >= 2)
-		return ws.ws_col;
-	return 80;
-}
-
 /* Lay the article out as the reader pane does and print it. */
 static int
 print_dump(const struct extract *x, const struct extract_args *a)
@@ -183,11 +144,11 @@ print_dump(const struct extract *x, const struct extract_args *a)
 	int			 rc = 0;
 
 	if ((d = article_doc(x, a->opts.base_url, &cause)) == NULL) {
-		extract_error(a->path, cause);
+		dump_error(a->path, cause);
 		free(cause);
 		return 1;
 	}
-	o.width = a->width != 0 ? a->width : terminal_width();
+	o.width = a->width != 0 ? a->width : dump_default_width();
 	o.shaping = 1;
 	out.out = stdout;
 	for (i = 0; i < d->nblocks && rc == 0; i++) {
@@ -216,14 +177,14 @@ cmd_extract(int argc, char **argv)
 		return rc;
 	if ((data = util_read_file(a.path, EXTRACT_MAX_SIZE, &len,
 	    &cause)) == NULL) {
-		extract_error(NULL, cause);
+		dump_error(NULL, cause);
 		free(cause);
 		return 1;
 	}
 	rc = extract_page(data, len, &a.opts, &x, &cause);
 	free(data);
 	if (rc == -1) {
-		extract_error(strcmp(a.path, "-") == 0 ? NULL : a.path, cause);
+		dump_error(strcmp(a.path, "-") == 0 ? NULL : a.path, cause);
 		free(cause);
 		return 1;
 	}

@@ -14,6 +14,12 @@ struct store_article;
 
 /* --dump: lay out one article and print it (cmd_dump.c). */
 int	cmd_dump(int argc, char **argv);
+/* For --dump and --extract --dump (cmd_dump.c): "akhbar: [what: ]cause"
+ * sanitized on stderr; a --width value (2 to 10000) into *w, -1 when
+ * bad; the terminal's width, or 80. */
+void	dump_error(const char *what, const char *cause);
+int	dump_parse_width(const char *s, size_t *w);
+size_t	dump_default_width(void);
 /* --extract: the article of a web page as text (cmd_extract.c). */
 int	cmd_extract(int argc, char **argv);
 /* --feed-tsv: parse one feed document, print sfeed TSV (cmd_feed.c). */

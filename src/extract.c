@@ -163,8 +163,8 @@ struct grab {
 	xmlNode			**cand;		/* candidates */
 	size_t			 ncand, capcand;
 	xmlNode			*article;	/* not in the tree */
-	xmlNode			*parent;	/* of the top candidate */
-	xmlNode			*top;
+	char			*dir;		/* nearest dir= of the top */
+	char			*lang;		/* candidate, or NULL */
 	size_t			 length;
 };
 
@@ -927,6 +927,19 @@ sibling_joins(struct grab *g, xmlNode *s, xmlNode *top, double threshold)
 	return ok;
 }
 
+/* The value of attribute name on n or its nearest ancestor that has
+ * one, or NULL. Caller frees. */
+static char *
+nearest_attr(const xmlNode *n, const char *name)
+{
+	const char	*v;
+
+	for (; is_element(n); n = n->parent)
+		if ((v = dom_attr(n, name)) != NULL && *v != '\0')
+			return xstrndup(v, 64);
+	return NULL;
+}
+
 static xmlNode	*find_body(xmlDoc *);
 
 /* Step 4: the top candidate and the siblings that belong with it, moved
@@ -934,7 +947,7 @@ static xmlNode	*find_body(xmlDoc *);
 static void
 gather(struct grab *g)
 {
-	xmlNode	*top[TOP_CANDIDATES], *t, *s, *next;
+	xmlNode	*top[TOP_CANDIDATES], *t, *s, *next, *parent;
 	size_t	 n;
 	double	 threshold;
 
@@ -947,12 +960,15 @@ gather(struct grab *g)
 		t = body_as_top(g);
 	else
 		t = climb(g, common_ancestor(g, top, n));
-	g->top = t;
-	g->parent = t->parent;
+	/* Before the cleaning, which may remove t. */
+	g->dir = nearest_attr(t, "dir");
+	if ((g->lang = nearest_attr(t, "lang")) == NULL)
+		g->lang = nearest_attr(t, "xml:lang");
+	parent = t->parent;
 	g->article = xmlNewDocNode(g->doc, NULL, (const xmlChar *)"div",
 	    NULL);
 	threshold = info(t)->score * 0.2 > 10 ? info(t)->score * 0.2 : 10;
-	for (s = dom_first_child(g->parent); s != NULL; s = next) {
+	for (s = dom_first_child(parent); s != NULL; s = next) {
 		next = dom_next_sibling(s);
 		if (!sibling_joins(g, s, t, threshold))
 			continue;
@@ -1275,6 +1291,8 @@ grab_free(struct grab *g)
 	free(g->score);
 	free(g->cand);
 	free(g->byline);
+	free(g->dir);
+	free(g->lang);
 	if (g->article != NULL)
 		xmlFreeNode(g->article);
 	if (g->trash != NULL)
@@ -1403,34 +1421,18 @@ text_direction(const char *s)
 	return total == 0 ? 0 : balance * 5 / total;
 }
 
-/* The nearest attribute name on the top candidate or its ancestors. */
-static const char *
-nearest_attr(const struct grab *g, const char *name)
-{
-	const xmlNode	*n;
-	const char	*v;
-
-	if ((v = dom_attr(g->top, name)) != NULL && *v != '\0')
-		return v;
-	for (n = g->parent; is_element(n); n = n->parent)
-		if ((v = dom_attr(n, name)) != NULL && *v != '\0')
-			return v;
-	return NULL;
-}
-
 /* Direction: dir, then the language unless nearly all the text's
  * letters say otherwise (templates say lang="en" over Arabic), then the
  * text. */
 static void
 set_direction(const struct grab *g, struct extract *x)
 {
-	const char	*d = nearest_attr(g, "dir"), *lang;
+	const char	*d = g->dir, *lang = g->lang;
 	long		 lean = text_direction(x->text);
 
-	if ((lang = nearest_attr(g, "lang")) != NULL ||
-	    (lang = nearest_attr(g, "xml:lang")) != NULL)
-		x->lang = utf8_sanitize(lang, strnlen(lang, 64),
-		    UTF8_FOLD_SPACE | UTF8_SQUEEZE);
+	if (lang != NULL)
+		x->lang = utf8_sanitize(lang, strlen(lang), UTF8_FOLD_SPACE |
+		    UTF8_SQUEEZE);
 	if (d != NULL && strcasecmp(d, "rtl") == 0)
 		x->dir = DIR_RTL;
 	else if (d != NULL && strcasecmp(d, "ltr") == 0)

@@ -58,26 +58,26 @@ dom_next(xmlNode *n, const xmlNode *root, int skip_kids)
 	return NULL;
 }
 
-xmlNode *
-dom_first_child(const xmlNode *n)
+/* The first element from c on among its siblings, or NULL. */
+static xmlNode *
+element_from(xmlNode *c)
 {
-	xmlNode	*c;
-
-	for (c = n->children; c != NULL; c = c->next)
+	for (; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
 			return c;
 	return NULL;
 }
 
 xmlNode *
+dom_first_child(const xmlNode *n)
+{
+	return element_from(n->children);
+}
+
+xmlNode *
 dom_next_sibling(const xmlNode *n)
 {
-	xmlNode	*c;
-
-	for (c = n->next; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			return c;
-	return NULL;
+	return element_from(n->next);
 }
 
 size_t
@@ -141,6 +141,17 @@ dom_is_comma(uint32_t c)
 	return 0;
 }
 
+/* Decode one character of s (n > 0 bytes), ASCII first. */
+static size_t
+next_char(const char *s, size_t n, uint32_t *c)
+{
+	if ((unsigned char)*s < 0x80) {
+		*c = (unsigned char)*s;
+		return 1;
+	}
+	return utf8_decode(s, n, c);
+}
+
 /* The state of a measure of text across text nodes. */
 struct measure {
 	size_t		 len;
@@ -157,11 +168,7 @@ measure_text(struct measure *m, const char *s)
 	size_t		k, n = strlen(s);
 
 	while (n > 0) {
-		if ((unsigned char)*s < 0x80) {
-			c = (unsigned char)*s;
-			k = 1;
-		} else
-			k = utf8_decode(s, n, &c);
+		k = next_char(s, n, &c);
 		if (dom_is_space(c))
 			m->space = 1;
 		else {
@@ -230,11 +237,7 @@ dom_stats_text(struct dom_stats *st, const char *s)
 	int			space = 0;
 
 	while (n > 0) {
-		if ((unsigned char)*s < 0x80) {
-			c = (unsigned char)*s;
-			k = 1;
-		} else
-			k = utf8_decode(s, n, &c);
+		k = next_char(s, n, &c);
 		if (dom_is_space(c)) {
 			if (!space)
 				b.runs++;

@@ -104,6 +104,16 @@ unescape(char *s)
 	*w = '\0';
 }
 
+/* s, or NULL (s freed) when it is empty. */
+static char *
+nonempty(char *s)
+{
+	if (*s != '\0')
+		return s;
+	free(s);
+	return NULL;
+}
+
 /* s made fit to keep: bounded, entities decoded, sanitized, or NULL when
  * empty. Caller frees. */
 static char *
@@ -118,11 +128,7 @@ clean_value(const char *s)
 	c = utf8_sanitize(t, strlen(t), UTF8_FOLD_SPACE | UTF8_SQUEEZE |
 	    UTF8_KEEP_JOINERS);
 	free(t);
-	if (*c == '\0') {
-		free(c);
-		return NULL;
-	}
-	return c;
+	return nonempty(c);
 }
 
 static void
@@ -627,11 +633,7 @@ extract_meta_title(xmlDoc *doc)
 		free(orig);
 	t = squeeze(cur, strlen(cur));
 	free(cur);
-	if (*t == '\0') {
-		free(t);
-		return NULL;
-	}
-	return t;
+	return nonempty(t);
 }
 
 /* Characters (code points) in the UTF-8 string s. */

@@ -194,3 +194,10 @@ check "17 MB page: one line saying it is too large" \
 check "regress-lost-body: exit 1" test $? -eq 1
 check "regress-lost-body: one line, no article found" sh -c \
     "[ \$(wc -l < '$T/lost.err') -eq 1 ] && grep -q 'no article' '$T/lost.err'"
+
+# Found by fuzz_extract: cleaning removed the top candidate itself, whose
+# dir and lang were read afterwards (use after free before the fix).
+"$AKHBAR" --extract "$IN/regress-top-removed.html" > "$T/top.out" 2>&1
+check "regress-top-removed: exit 0" test $? -eq 0
+check "regress-top-removed: the English paragraph is kept" \
+    grep -q "Supporters said the lanes would make cycling safer" "$T/top.out"

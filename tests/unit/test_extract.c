@@ -49,6 +49,8 @@ static const struct {
 	    "<meta charset=windows-1256><p>مرحبا</p>", NULL, "UTF-8" },
 	{ "header that lies about UTF-8 loses", "<p>שלום</p>",
 	    "text/html; charset=iso-8859-1", "UTF-8" },
+	{ "UTF-8 with one stray byte is UTF-8",
+	    "<p>مرحبا بكم في موقعنا الجديد\xff</p>", NULL, "UTF-8" },
 	{ "latin1 means windows-1252", "<meta charset=latin1>caf\xe9",
 	    NULL, "WINDOWS-1252" },
 	{ "undeclared Arabic bytes", "<p>\xc7\xe1\xda\xd1\xc8\xed\xc9 "

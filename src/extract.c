@@ -936,7 +936,7 @@ nearest_attr(const xmlNode *n, const char *name)
 
 	for (; is_element(n); n = n->parent)
 		if ((v = dom_attr(n, name)) != NULL && *v != '\0')
-			return xstrndup(v, 64);
+			return xstrndup(v, strnlen(v, 64));
 	return NULL;
 }
 

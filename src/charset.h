@@ -17,10 +17,11 @@
  * a byte order mark; the charset parameter of content_type (the HTTP
  * Content-Type header, may be NULL); a <meta charset> or <meta
  * http-equiv=content-type> in the first CHARSET_PRESCAN bytes; else a
- * guess. A declared encoding loses to bytes that are valid UTF-8 with
- * non-ASCII characters in them: servers and templates that say
- * ISO-8859-1 or windows-1256 over UTF-8 text are common, the reverse
- * is almost impossible by chance. The guess: valid UTF-8; else
+ * guess. A declared encoding loses to bytes that are UTF-8 with
+ * non-ASCII characters in them (all valid, or at most one bad byte for
+ * 20 good sequences): servers and templates that say ISO-8859-1 or
+ * windows-1256 over UTF-8 text are common, the reverse is almost
+ * impossible by chance. The guess: UTF-8 as above; else
  * windows-1256 (Arabic, Persian, Urdu), windows-1255 (Hebrew) or
  * windows-1252 by the ranges the non-ASCII bytes fall in and the
  * page's lang attribute.

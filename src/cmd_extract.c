@@ -1,7 +1,8 @@
 /*
  * cmd_extract.c - `akhbar --extract [--base-url URL] [--content-type T]
- * [--dump [-w N]] FILE|-`: the article of a saved web page, as plain text
- * (title, blank line, paragraphs) or laid out like the reader pane.
+ * [--dump [-w N]] FILE|URL|-`: the article of a saved web page (or one
+ * fetched from an http/https URL with the refresh's limits), as plain
+ * text (title, blank line, paragraphs) or laid out like the reader pane.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "doc.h"
 #include "dump.h"
 #include "extract.h"
+#include "extract_fetch.h"
 #include "html.h"
 #include "article.h"
 #include "render.h"
@@ -163,6 +165,26 @@ print_dump(const struct extract *x, const struct extract_args *a)
 	return rc;
 }
 
+/* "scheme://...": fetched (http and https) or refused, not a file. */
+static int
+is_url(const char *s)
+{
+	size_t	n = strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+
+	return n > 0 && strncmp(s + n, "://", 3) == 0;
+}
+
+/* The page at url, with the refresh's limits. */
+static int
+fetch_page(const char *url, struct extract *x, char **cause)
+{
+	struct fetch_opts	o;
+
+	fetch_opts_default(&o);
+	return extract_fetch(&o, url, x, cause);
+}
+
 int
 cmd_extract(int argc, char **argv)
 {
@@ -175,14 +197,17 @@ cmd_extract(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	if ((rc = extract_parse_args(argc, argv, &a)) != 0)
 		return rc;
-	if ((data = util_read_file(a.path, EXTRACT_MAX_SIZE, &len,
+	if (is_url(a.path))
+		rc = fetch_page(a.path, &x, &cause);
+	else if ((data = util_read_file(a.path, EXTRACT_MAX_SIZE, &len,
 	    &cause)) == NULL) {
 		dump_error(NULL, cause);
 		free(cause);
 		return 1;
+	} else {
+		rc = extract_page(data, len, &a.opts, &x, &cause);
+		free(data);
 	}
-	rc = extract_page(data, len, &a.opts, &x, &cause);
-	free(data);
 	if (rc == -1) {
 		dump_error(strcmp(a.path, "-") == 0 ? NULL : a.path, cause);
 		free(cause);

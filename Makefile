@@ -32,12 +32,13 @@ AKHBAR_LIBS = $(PKG_LIBS) -lm
 CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/wrap.o src/bidi.o src/cells.o src/render.o src/theme.o \
 	src/match.o src/dump.o src/article.o src/saved.o src/markdown.o \
-	src/folder.o src/export.o \
+	src/folder.o src/export.o src/charset.o src/extract.o src/extract_dom.o \
+	src/extract_meta.o src/extract_fetch.o \
 	src/feed.o src/date.o src/store.o src/store_fts.o src/fetch.o \
 	src/urls.o src/opml.o \
 	src/cmd.o src/cmd_dump.o src/cmd_feed.o src/cmd_store.o \
-	src/cmd_export.o src/cmd_search.o src/search.o src/app.o src/config.o \
-	src/source.o
+	src/cmd_export.o src/cmd_search.o src/cmd_extract.o src/search.o \
+	src/app.o src/config.o src/source.o
 MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o
 HDR = src/*.h
 
@@ -116,7 +117,7 @@ FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -Isrc
 FUZZ_TARGETS = fuzz/fuzz_feed fuzz/fuzz_html fuzz/fuzz_render \
 	fuzz/fuzz_theme fuzz/fuzz_urls fuzz/fuzz_opml fuzz/fuzz_config \
-	fuzz/fuzz_saved fuzz/fuzz_search
+	fuzz/fuzz_saved fuzz/fuzz_search fuzz/fuzz_extract
 
 fuzz: deps-dev $(FUZZ_TARGETS)
 	@sh fuzz/seeds.sh
@@ -140,6 +141,7 @@ fuzz/fuzz_opml: fuzz/fuzz_opml.c
 fuzz/fuzz_config: fuzz/fuzz_config.c
 fuzz/fuzz_saved: fuzz/fuzz_saved.c
 fuzz/fuzz_search: fuzz/fuzz_search.c
+fuzz/fuzz_extract: fuzz/fuzz_extract.c
 $(FUZZ_TARGETS): fuzz/libcore.a fuzz/fuzz_common.h
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $@.c \
 	    fuzz/libcore.a $(AKHBAR_LIBS)

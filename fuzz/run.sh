@@ -6,7 +6,7 @@
 secs=${1:-600}
 jobs=${2:-2}
 shift 2 2>/dev/null
-targets=${*:-feed html render theme urls opml config saved search}
+targets=${*:-feed html render theme urls opml config saved search extract}
 mkdir -p fuzz/logs
 run() {
 	t=$1

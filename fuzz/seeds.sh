@@ -4,7 +4,7 @@
 # fuzz/corpus/TARGET/ (not in git). Run from the top directory.
 set -e
 rm -rf fuzz/seeds
-for t in feed html render theme urls opml config saved search; do
+for t in feed html render theme urls opml config saved search extract; do
 	mkdir -p fuzz/seeds/$t
 done
 n=0
@@ -19,6 +19,11 @@ for f in $(find tests/in -type f | sort); do
 	case "$f" in
 	*.html|*.xml|*.htm)
 		{ printf '\050'; cat "$f"; } > fuzz/seeds/html/$n ;;
+	esac
+	case "$f" in
+	*.html|*.htm)
+		# First byte: the Content-Type (0: none).
+		{ printf '\000'; cat "$f"; } > fuzz/seeds/extract/$n ;;
 	esac
 	case "$f" in
 	*.opml) cp "$f" fuzz/seeds/opml/$n ;;
@@ -52,6 +57,6 @@ for f in tests/in/highlight/*.txt; do
 done
 cp tests/in/hostile/*.theme themes/* fuzz/seeds/theme/ 2>/dev/null || true
 
-for t in feed html render theme urls opml config saved search; do
+for t in feed html render theme urls opml config saved search extract; do
 	echo "fuzz/seeds/$t: $(ls fuzz/seeds/$t | wc -l) files"
 done

@@ -19,7 +19,6 @@
 #include "render.h"
 #include "text.h"
 
-#define DUMP_MAX_WIDTH	10000
 
 struct dump_run {
 	struct render_opts	 opts;
@@ -45,8 +44,8 @@ emit_para(struct block *b, void *arg)
 	block_clear(b);
 }
 
-static size_t
-default_width(void)
+size_t
+dump_default_width(void)
 {
 	struct winsize	ws;
 
@@ -206,7 +205,7 @@ cmd_dump(int argc, char **argv)
 		return rc;
 	}
 	if (r.opts.width == 0)
-		r.opts.width = default_width();
+		r.opts.width = dump_default_width();
 	if (strcmp(a.color, "always") == 0 || (strcmp(a.color, "auto") == 0 &&
 	    isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL)) {
 		theme = xmalloc(sizeof *theme);

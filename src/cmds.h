@@ -12,6 +12,13 @@
 
 /* --dump: lay out one article and print it (cmd_dump.c). */
 int	cmd_dump(int argc, char **argv);
+/* The widest --width that --dump and --extract --dump take. */
+#define DUMP_MAX_WIDTH	10000
+/* For --dump and --extract --dump (cmd_dump.c): the terminal's width,
+ * or 80. */
+size_t	dump_default_width(void);
+/* --extract: the article of a web page as text (cmd_extract.c). */
+int	cmd_extract(int argc, char **argv);
 /* --feed-tsv: parse one feed document, print sfeed TSV (cmd_feed.c). */
 int	cmd_feed_tsv(int argc, char **argv);
 /* --refresh: fetch every feed of the urls file into the store. */

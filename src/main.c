@@ -16,6 +16,8 @@ static const char usage_text[] =
 "       akhbar --dump [--width N] [--direction auto|ltr|rtl]\n"
 "              [--shaping on|off] [--color auto|always|never]\n"
 "              [--highlight WORD]... [--theme NAME] FILE|-\n"
+"       akhbar --extract [--base-url URL] [--content-type TYPE]\n"
+"              [--dump [--width N]] FILE|URL|-\n"
 "       akhbar --feed-tsv [--base-url URL] FILE|-\n"
 "       akhbar [-v] [-u URLS] [-c CACHE.db] [-C CONFIG] --refresh | --list\n"
 "       akhbar [-u URLS] [-c CACHE.db] --import-opml FILE | --export-opml\n"
@@ -28,6 +30,9 @@ static const char usage_text[] =
 "                      store, or on the saved-article files/folders PATH\n"
 "  --dump FILE|-       print an article (text or HTML) as the reader pane\n"
 "                      shows it, one screen line per output line\n"
+"  --extract FILE|URL  print the article of a web page: title, blank\n"
+"                      line, paragraphs (with --dump: laid out as the\n"
+"                      reader pane shows it); exit 1 when there is none\n"
 "  --feed-tsv FILE|-   parse one RSS/Atom/JSON feed, print sfeed TSV\n"
 "  --refresh           fetch every feed of the urls file into the store\n"
 "  --list              print stored articles, newest first (TSV)\n"
@@ -47,7 +52,9 @@ static const char usage_text[] =
 "  --highlight WORD    highlight WORD in --dump and the reader\n"
 "                      (repeatable); =WORD exact word, /REGEX/ a\n"
 "                      regular expression\n"
-"  --base-url URL      --feed-tsv: resolve relative links against URL\n"
+"  --base-url URL      --feed-tsv, --extract: resolve relative links\n"
+"                      against URL\n"
+"  --content-type TYPE --extract: the page's HTTP Content-Type (charset)\n"
 "  --theme NAME        colour theme (default: default); a NAME found\n"
 "                      nowhere is a usage error\n"
 "  -u, --urls FILE     urls file (default $XDG_CONFIG_HOME/akhbar/urls)\n"
@@ -66,6 +73,7 @@ static const struct mode {
 	const char	*option;
 	int		(*run)(int, char **);
 } modes[] = {
+	{ "--extract", cmd_extract },
 	{ "--dump", cmd_dump },
 	{ "--feed-tsv", cmd_feed_tsv },
 	{ "--refresh", cmd_refresh },

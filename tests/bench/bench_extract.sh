@@ -1,0 +1,76 @@
+#!/bin/sh
+# bench_extract: `akhbar --extract` on a generated 340 KB Arabic news page
+# (tests/bench/gen_page.py) against Mozilla's Readability.js on jsdom
+# (tests/bench/readability.js; found through NODE_PATH, skipped when node
+# or the modules are missing), 5 interleaved runs each: median wall time
+# of a whole run (process start included) and peak RSS. EXTRACT_PAGES=DIR
+# adds the mean over DIR/*/source.html (for instance Readability's test
+# pages; they are not part of the repository). Needs GNU time.
+cd "${TOP:-.}" || exit 2
+B=tests/tmp/bench
+mkdir -p "$B"
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "bench_extract: /usr/bin/time missing"; exit 0; }
+page=$B/extract_page.html
+[ -s "$page" ] || python3 tests/bench/gen_page.py 340000 > "$page"
+ref=0
+if command -v node > /dev/null && node -e 'require("jsdom");
+    require("@mozilla/readability")' 2> /dev/null; then
+	ref=1
+fi
+
+run() {	# run NAME FILE: appends "seconds maxrss-KB"
+	case $1 in
+	akhbar) $TIME -f '%e %M' -o "$B/t" ./akhbar --extract "$2" \
+	    > /dev/null 2>&1 ;;
+	start) $TIME -f '%e %M' -o "$B/t" ./akhbar --version > /dev/null ;;
+	readability) $TIME -f '%e %M' -o "$B/t" node \
+	    tests/bench/readability.js "$2" > /dev/null 2>&1 ;;
+	esac
+	cat "$B/t" >> "$B/$1.runs"
+}
+
+mean20() {	# mean20 COMMAND...: mean wall ms of 20 runs (GNU time counts
+		# in 10 ms steps)
+	t0=$(date +%s%N)
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		"$@" > /dev/null 2>&1
+	done
+	t1=$(date +%s%N)
+	echo "$t0 $t1" | awk '{ printf "%.1f", ($2 - $1) / 20e6 }'
+}
+
+median() {	# median FILE COLUMN
+	sort -n -k"$2" "$1" | awk -v c="$2" '{ v[NR] = $c }
+	    END { print v[int((NR + 1) / 2)] }'
+}
+
+rm -f "$B/akhbar.runs" "$B/readability.runs" "$B/start.runs"
+for i in 1 2 3 4 5; do
+	run start
+	run akhbar "$page"
+	[ $ref -eq 1 ] && run readability "$page"
+done
+size=$(wc -c < "$page")
+a=$(median "$B/akhbar.runs" 1)	# GNU time: 10 ms steps
+am=$(median "$B/akhbar.runs" 2)
+echo "page $size bytes: akhbar --extract $(mean20 ./akhbar --extract "$page") ms (mean of 20), peak RSS $am KB ($(echo "$am $size" | awk '{ printf "%.1f", $1 * 1024 / $2 }') x the page)"
+sm=$(median "$B/start.runs" 2)
+echo "of which starting akhbar (--version) $(mean20 ./akhbar --version) ms, $sm KB: the extraction adds $(echo "$am $sm $size" | awk '{ printf "%d KB, %.1f", $1 - $2, ($1 - $2) * 1024 / $3 }') x the page"
+if [ $ref -eq 1 ]; then
+	r=$(median "$B/readability.runs" 1)
+	rm=$(median "$B/readability.runs" 2)
+	echo "Readability.js (node, jsdom) $(echo "$r" | awk '{ printf "%.1f", $1 * 1000 }') ms, peak RSS $rm KB; ratio akhbar/readability time $(echo "$a $r" | awk '{ printf "%.3f", $1 / $2 }')"
+else
+	echo "Readability.js: not found (npm install @mozilla/readability jsdom; NODE_PATH)"
+fi
+if [ -n "$EXTRACT_PAGES" ] && [ -d "$EXTRACT_PAGES" ]; then
+	n=0
+	start=$(date +%s.%N)
+	for f in "$EXTRACT_PAGES"/*/source.html; do
+		./akhbar --extract "$f" > /dev/null 2>&1
+		n=$((n + 1))
+	done
+	end=$(date +%s.%N)
+	echo "$EXTRACT_PAGES: $n pages, $(echo "$start $end $n" | awk '{ printf "%.1f", ($2 - $1) * 1000 / $3 }') ms a page"
+fi

@@ -304,7 +304,38 @@ reader_start(struct reader *r, int cols, int lines, int mirror,
 	else if (r->src.n == 0)
 		reader_message(r, MSG_INFO, "nothing to read: add feeds to %s, "
 		    "or name article files", r->urls_path);
+	/* The list marks them with !; the log says why. */
+	reader_log_feed_errors(r, 0);
 	return 0;
+}
+
+struct feed_errors {
+	struct reader	*r;
+	int64_t		 since;
+};
+
+static int
+feed_error_cb(const struct store_feed *f, void *arg)
+{
+	struct feed_errors	*fe = arg;
+
+	if (f->last_error != NULL && f->last_fetch >= fe->since)
+		reader_log(fe->r, "%s (%s): %s", f->title != NULL ? f->title :
+		    "feed", f->url, f->last_error);
+	return 0;
+}
+
+void
+reader_log_feed_errors(struct reader *r, int64_t since)
+{
+	struct feed_errors	 fe = { r, since };
+	char			*cause = NULL;
+
+	if (r->st != NULL && store_feeds(r->st, feed_error_cb, &fe,
+	    &cause) == -1) {
+		reader_log(r, "%s", cause);
+		free(cause);
+	}
 }
 
 void

@@ -204,6 +204,9 @@ void	 reader_message(struct reader *r, enum reader_level level,
 /* Add a line to the log without showing it. */
 void	 reader_log(struct reader *r, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* Log the feeds whose last fetch failed, fetched at or after since (UTC
+ * seconds; 0: all). */
+void	 reader_log_feed_errors(struct reader *r, int64_t since);
 /* When the next timer is due (clock), or -1. */
 int64_t	 reader_next_timer(const struct reader *r);
 /* Run the timers that are due at now. */

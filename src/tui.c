@@ -183,6 +183,7 @@ refresh_news(struct tui *t, int what, int status)
 		r->progress.running = 0;
 		error = tui_refresh_result(&t->refresh, status, msg,
 		    sizeof msg);
+		reader_log_feed_errors(r, t->refresh.started);
 		reader_message(r, error ? MSG_ERROR : MSG_INFO, "%s", msg);
 	}
 }

@@ -68,6 +68,8 @@ check "messages: the refused scheme in the urls file" \
     grep -qF "bad-urls:4:" "$W/log.txt"
 check "messages: the bad quoting in the urls file" \
     grep -qF "bad-urls:5:" "$W/log.txt"
+check "messages: the feed whose last fetch failed, and why" \
+    grep -qF "HTTP 404 Not Found" "$W/log.txt"
 keys q
 check "messages: q closes the log" wait_for "All articles"
 keys Q

@@ -34,7 +34,8 @@ check "first run: says where the urls file is" \
     grep -qF "$W/config/akhbar/urls" "$W/first.txt"
 check "first run: says it does not exist yet" \
     grep -qF "does not exist yet" "$W/first.txt"
-check "first run: names --import-opml" grep -qF -- "--import-opml" "$W/first.txt"
+check "first run: names --import-opml" \
+    grep -qF -- "--import-opml" "$W/first.txt"
 check "first run: says R refreshes" grep -qF "press R" "$W/first.txt"
 keys q
 check "first run: q quits" wait_for "AKHBAR-EXITED 0"
@@ -162,7 +163,8 @@ check "\$BROWSER with an argument: split into words" \
     sh -c "sed -n 1p '$W/opened' | grep -qx -- --new-tab &&
     sed -n 2p '$W/opened' | grep -qx https://example.org/en1"
 keys Q
-EXTRA="TERM=xterm-256color BROWSER_OUT=$W/opened2 BROWSER='$W/browser --url=%u -x'"
+EXTRA="TERM=xterm-256color BROWSER_OUT=$W/opened2"
+EXTRA="$EXTRA BROWSER='$W/browser --url=%u -x'"
 start 120 40 -o $ST
 wait_for "Daily News" >/dev/null
 keys j j j j Enter
@@ -188,7 +190,8 @@ F=$(ls "$W/data/akhbar/saved/"*.txt 2>/dev/null | head -1)
 check "stdin: one file in the save folder" test -n "$F"
 check "stdin: in the saved format" \
     sh -c "head -1 '$F' | grep -qx 'akhbar-article: 1'"
-check "stdin: with its title" grep -qx 'Title: Flood warning for the river valley' "$F"
+check "stdin: with its title" \
+    grep -qx 'Title: Flood warning for the river valley' "$F"
 check "stdin: and its body" grep -q 'higher ground' "$F"
 keys Q
 check "stdin: quits" wait_for "AKHBAR-EXITED 0"

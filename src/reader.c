@@ -149,8 +149,9 @@ reader_show(struct reader *r, long i)
 
 	if (i == r->doc_item && r->doc != NULL)
 		return;
-	if (reader_first_run(r) && (i < 0 || (r->src.v[i].type !=
-	    ITEM_ARTICLE && r->src.v[i].type != ITEM_FILE)))
+	r->welcome = reader_first_run(r) && (i < 0 || (r->src.v[i].type !=
+	    ITEM_ARTICLE && r->src.v[i].type != ITEM_FILE));
+	if (r->welcome)
 		d = reader_first_run_doc(r);
 	else if (i >= 0 && (size_t)i < r->src.n &&
 	    (d = source_doc(&r->src, (size_t)i, &cause)) == NULL) {
@@ -199,6 +200,11 @@ reader_reload(struct reader *r)
 	if (r->read_at != 0)
 		r->read_item = r->doc_item;
 	r->dirty |= READER_DIRTY_LIST | READER_DIRTY_STATUS;
+	/* The first articles have come: the selection's own page. */
+	if (r->welcome && r->screen == SCREEN_NONE && !reader_first_run(r)) {
+		r->doc_item = -2;
+		reader_show(r, r->app.list.n ? (long)r->app.list.sel : -1);
+	}
 }
 
 void

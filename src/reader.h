@@ -129,6 +129,7 @@ struct reader {
 	struct render_opts opts;
 	long		 doc_item;	/* list index shown, -1 none */
 	int		 line_flags;	/* render_line() flags */
+	int		 welcome;	/* the first-run document shown */
 	enum reader_screen screen;
 	struct reader_place before_screen;
 

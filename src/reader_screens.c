@@ -183,12 +183,11 @@ reader_first_run_doc(const struct reader *r)
 	add_para(d, s, 0);
 	free(s);
 	add_para(d, "To add a feed, write its address on a line of its own "
-	    "in the urls file, for example:", 0);
-	add_line(d, "https://www.aljazeera.net/aljazeerarss/a7c186be-1baa-"
-	    "4bd4-9d80-a84db769f779/73d0e1b4-532f-45ef-b135-bfdff8b8cab9", 0);
-	add_para(d, "or bring the subscriptions of another reader with "
-	    "akhbar --import-opml FILE.", 0);
+	    "in the urls file, or bring the subscriptions of another reader "
+	    "with akhbar --import-opml FILE.", 0);
 	add_para(d, "Then press R to refresh every feed (r refreshes the "
 	    "selected one). ? shows every key, q quits.", ATTR_BOLD);
+	add_para(d, "A line of the urls file, for example:", 0);
+	add_line(d, "https://feeds.bbci.co.uk/arabic/rss.xml", 1);
 	return d;
 }

@@ -26,8 +26,8 @@ status_has() {
 	return 1
 }
 
-# ---- first run: no urls file, an empty store ----
-start 120 40
+# ---- first run: no urls file, an empty store (stacked panes) ----
+start 80 24
 check "first run: a welcome screen" wait_for "Welcome to akhbar"
 cap > "$W/first.txt"
 check "first run: says where the urls file is" \

@@ -395,6 +395,26 @@ test_first_run(void **state)
 	assert_non_null(strstr(s, "--import-opml"));
 	assert_non_null(strstr(s, "press R"));
 	free(s);
+	/* A refresh (another connection) brings the first articles: the
+	 * reload shows the selection's page instead. */
+	reader_free(&r);
+	reader_init(&r);
+	r.urls_path = xasprintf("%s/urls", dir);
+	r.store_path = xasprintf("%s/later.db", dir);
+	assert_int_equal(reader_open_store(&r, &cause), 0);
+	assert_int_equal(reader_start(&r, 80, 24, 0, &cause), 0);
+	assert_true(r.welcome);
+	store_close(r.st);
+	r.src.st = NULL;
+	fill_store(r.store_path);
+	r.st = store_open(r.store_path, &cause);
+	assert_non_null(r.st);
+	r.src.st = r.st;
+	reader_reload(&r);
+	assert_false(r.welcome);
+	s = doc_text(r.doc);
+	assert_null(strstr(s, "Welcome to akhbar"));
+	free(s);
 	reader_free(&r);
 	/* With feeds and articles it is not shown. */
 	open_reader(&r, NULL);

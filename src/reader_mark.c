@@ -105,21 +105,26 @@ mark_feed(struct reader *r, int64_t feed, char **cause)
 	return source_mark_read(&r->src, feed, cause);
 }
 
-/* Mark exactly the unread articles of the list read. */
+/* Mark exactly the unread articles of the list read: the store's in one
+ * transaction, then the items. */
 static int
 mark_list(struct reader *r, char **cause)
 {
 	size_t	i;
 
 	undo_forget(r);
-	for (i = 0; i < r->src.n; i++) {
-		if (!reader_is_unread_article(r, (long)i))
-			continue;
-		if (source_set_unread(&r->src, i, 0, cause) == -1)
-			return -1;
-		if (r->src.v[i].type == ITEM_ARTICLE)
+	for (i = 0; i < r->src.n; i++)
+		if (reader_is_unread_article(r, (long)i) &&
+		    r->src.v[i].type == ITEM_ARTICLE)
 			undo_add(r, r->src.v[i].id);
+	if (r->st != NULL && r->undo.n > 0 && store_set_unread_ids(r->st,
+	    r->undo.ids, r->undo.n, 0, cause) == -1) {
+		undo_forget(r);
+		return -1;
 	}
+	for (i = 0; i < r->src.n; i++)
+		if (reader_is_unread_article(r, (long)i))
+			r->src.v[i].unread = 0;
 	return 0;
 }
 
@@ -206,25 +211,22 @@ void
 reader_act_undo(struct reader *r, unsigned n)
 {
 	char	*cause = NULL;
-	size_t	 i, done = 0;
+	size_t	 done = r->undo.n;
 
 	if (r->undo.n == 0) {
 		reader_message(r, MSG_INFO, "nothing to undo");
 		return;
 	}
-	for (i = 0; i < r->undo.n; i++) {
-		if (store_set_unread(r->st, r->undo.ids[i], 1, &cause) == -1) {
-			reader_message(r, MSG_ERROR, "undo: %s", cause);
-			free(cause);
-			break;
-		}
-		done++;
+	if (store_set_unread_ids(r->st, r->undo.ids, r->undo.n, 1,
+	    &cause) == -1) {
+		reader_message(r, MSG_ERROR, "undo: %s", cause);
+		free(cause);
+		return;
 	}
 	undo_forget(r);
 	reader_reload(r);
 	r->dirty |= READER_DIRTY_LIST;
-	if (i == done)
-		reader_message(r, MSG_INFO, "%zu articles unread again", done);
+	reader_message(r, MSG_INFO, "%zu articles unread again", done);
 }
 
 /* ---- s ---- */

@@ -29,8 +29,9 @@
 	X(NEXT_UNREAD, "next-unread", "next unread (next hit while searching)") \
 	X(PREV_UNREAD, "prev-unread", "previous unread (previous hit)") \
 	X(TOGGLE_UNREAD, "toggle-unread", "mark the article unread / read") \
-	X(MARK_FEED_READ, "mark-feed-read", "mark every article of the feed read") \
-	X(SAVE, "save", "mark the article saved / not saved") \
+	X(MARK_FEED_READ, "mark-feed-read", "mark every article of the list on screen read") \
+	X(UNDO_MARK, "undo-mark-read", "undo the last mark-read of several articles") \
+	X(SAVE, "save", "save the article as a file in the save folder") \
 	X(SEARCH, "search", "search in the focused pane") \
 	X(SEARCH_NEXT, "search-next", "next search hit") \
 	X(SEARCH_PREV, "search-prev", "previous search hit") \
@@ -43,6 +44,7 @@
 	X(BROWSER, "open-in-browser", "open the article (or link N) in $BROWSER") \
 	X(REDRAW, "redraw", "repaint the screen") \
 	X(SUSPEND, "suspend", "suspend akhbar (back with fg)") \
+	X(MESSAGES, "messages", "show the message log (warnings, errors)") \
 	X(HELP, "help", "show all keys")
 
 enum app_action {

@@ -15,6 +15,7 @@
 #include "article.h"
 #include "cmd.h"
 #include "cmds.h"
+#include "config.h"
 #include "dump.h"
 #include "render.h"
 #include "text.h"
@@ -26,6 +27,10 @@ struct dump_run {
 	struct rows		 rows;
 	size_t			 index;
 	int			 failed;
+	/* In colour: the config's keywords and highlight groups. */
+	struct config		 cfg;
+	struct matcher		**groups;
+	struct theme_style	*styles;
 };
 
 static void
@@ -93,6 +98,51 @@ dump_article(struct dump_run *r, const char *path, char *data, size_t len)
 	}
 	doc_free(d);
 	return r->failed;
+}
+
+/* In colour, the reader's keywords come too: the config's highlight
+ * keywords into hl, its groups each with a matcher and a style, so each
+ * group's cells show the group's colours. */
+static void
+dump_groups(struct dump_run *r, struct matcher *hl)
+{
+	struct config_hlgroup	*cg;
+	size_t			 g, i, n;
+
+	config_init(&r->cfg);
+	config_load(&r->cfg, NULL);
+	for (i = 0; i < r->cfg.nhighlight; i++)
+		matcher_add(hl, r->cfg.highlight[i], NULL);
+	n = r->cfg.nhlgroups < ATTR_GROUP_MAX ? r->cfg.nhlgroups :
+	    ATTR_GROUP_MAX;
+	r->groups = xcalloc(n + 1, sizeof *r->groups);
+	r->styles = xcalloc(n + 1, sizeof *r->styles);
+	for (g = 0; g < n; g++) {
+		cg = &r->cfg.hlgroups[g];
+		r->groups[g] = matcher_create();
+		for (i = 0; i < cg->nwords; i++)
+			if (matcher_add(r->groups[g], cg->words[i], NULL) == 0)
+				matcher_add(hl, cg->words[i], NULL);
+		r->styles[g] = (struct theme_style){ cg->fg, cg->bg,
+		    cg->attrs, 1 };
+	}
+	r->opts.groups = (const struct matcher *const *)r->groups;
+	r->opts.ngroups = n;
+	r->out.groups = r->styles;
+	r->out.ngroups = n;
+}
+
+static void
+dump_groups_free(struct dump_run *r)
+{
+	size_t	g;
+
+	for (g = 0; g < r->opts.ngroups; g++)
+		matcher_free(r->groups[g]);
+	free(r->groups);
+	free(r->styles);
+	if (r->groups != NULL)
+		config_free(&r->cfg);
 }
 
 struct dump_args {
@@ -216,6 +266,7 @@ cmd_dump(int argc, char **argv)
 			matcher_free(hl);
 			return 1;
 		}
+		dump_groups(&r, hl);
 	}
 	r.opts.highlight = matcher_count(hl) > 0 ? hl : NULL;
 	r.out.out = stdout;
@@ -233,6 +284,7 @@ cmd_dump(int argc, char **argv)
 		rc = 1;
 	buf_free(&r.out.line);
 	rows_clear(&r.rows);
+	dump_groups_free(&r);
 	matcher_free(hl);
 	free(theme);
 	return rc;

@@ -25,6 +25,15 @@ enum attr {
 	ATTR_MARKER	= 1 << 9,	/* list bullets, quote bars, rules */
 };
 
+/* A highlighted cell whose keyword belongs to a colour group (the
+ * config's `highlight WORD... -- COLOURS`) carries the group's number,
+ * 1-15, in these bits: the layout engine records which group matched,
+ * the TUI and --dump give the cell that group's style. 0: none. */
+#define ATTR_GROUP_SHIFT	12
+#define ATTR_GROUP_MASK		0xf000
+#define ATTR_GROUP_MAX		15
+#define ATTR_GROUP(a)		(((a) & ATTR_GROUP_MASK) >> ATTR_GROUP_SHIFT)
+
 enum dir {
 	DIR_AUTO,	/* first strong character (UBA P2/P3), else LTR */
 	DIR_LTR,

@@ -6,10 +6,23 @@
 #include "util.h"
 #include "dump.h"
 
+/* The theme's sequence, or a highlight group's when the cell is one's
+ * (and not a search match, which wins as in the reader). */
 static const char *
 sgr(uint16_t attr, void *arg)
 {
-	return theme_sgr(arg, attr);
+	struct dump	*d = arg;
+	size_t		 g = ATTR_GROUP(attr), k = attr & 3;
+
+	if (g == 0 || g > d->ngroups ||
+	    theme_element_for(attr) != THEME_HIGHLIGHT)
+		return theme_sgr(d->theme, attr);
+	if (!d->group_done[g - 1][k]) {
+		theme_style_sgr(&d->groups[g - 1], attr,
+		    d->group_sgr[g - 1][k], sizeof d->group_sgr[g - 1][k]);
+		d->group_done[g - 1][k] = 1;
+	}
+	return d->group_sgr[g - 1][k];
 }
 
 int
@@ -19,8 +32,7 @@ dump_rows(struct dump *d, const struct rows *r)
 
 	for (i = 0; i < r->n; i++) {
 		buf_reset(&d->line);
-		cells_to_text(&r->v[i], &d->line, d->theme ? sgr : NULL,
-		    d->theme);
+		cells_to_text(&r->v[i], &d->line, d->theme ? sgr : NULL, d);
 		buf_putc(&d->line, '\n');
 		if (fwrite(d->line.data, 1, d->line.len, d->out) !=
 		    d->line.len)

@@ -8,11 +8,18 @@
 #include <stdio.h>
 
 #include "cells.h"
+#include "doc.h"
 #include "theme.h"
 
 struct dump {
 	FILE		*out;
 	struct theme	*theme;		/* NULL: no escape sequences */
+	/* Styles of highlight groups 1..ngroups (cells with ATTR_GROUP
+	 * bits), borrowed; used with a theme only. */
+	const struct theme_style *groups;
+	size_t		 ngroups;
+	char		 group_sgr[ATTR_GROUP_MAX][4][48];
+	uint8_t		 group_done[ATTR_GROUP_MAX][4];
 	struct buf	 line;
 };
 

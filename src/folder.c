@@ -578,3 +578,23 @@ folder_doc(struct folder *f, size_t i, struct saved_meta *m, char **cause)
 		free(data);
 	return d;
 }
+
+char *
+folder_read(struct folder *f, size_t i, size_t *len, char **cause)
+{
+	const struct folder_entry	*e;
+
+	if ((e = folder_info(f, i)) == NULL) {
+		*cause = xstrdup("no such entry");
+		return NULL;
+	}
+	if (e->error != NULL) {
+		*cause = xasprintf("%s: %s", e->path, e->error);
+		return NULL;
+	}
+	if (strcmp(e->path, "-") != 0)
+		return util_read_file(e->path, ARTICLE_MAX_SIZE, len, cause);
+	*len = f->stdin_len;
+	return xstrndup(f->stdin_data != NULL ? f->stdin_data : "",
+	    f->stdin_len);
+}

@@ -91,5 +91,12 @@ const struct folder_entry *folder_entry(const struct folder *f, size_t i);
  */
 struct doc	*folder_doc(struct folder *f, size_t i, struct saved_meta *m,
 		    char **cause);
+/*
+ * The whole content of entry i (standard input as it was read), *len
+ * bytes, NUL-terminated. Caller frees. Returns NULL and sets *cause when
+ * the entry has an error or cannot be read.
+ */
+char		*folder_read(struct folder *f, size_t i, size_t *len,
+		    char **cause);
 
 #endif

@@ -578,7 +578,11 @@ matcher_add(struct matcher *m, const char *word, char **cause)
 	struct keyword	k;
 	size_t		n = strlen(word);
 	int		rc;
+	char		*ignored = NULL;
 
+	/* A caller that does not want the reason may pass NULL. */
+	if (cause == NULL)
+		cause = &ignored;
 	memset(&k, 0, sizeof k);
 	while (n > 0 && (*word == ' ' || *word == '\t')) {
 		word++;
@@ -597,6 +601,7 @@ matcher_add(struct matcher *m, const char *word, char **cause)
 		}
 		rc = match_add_word(&k, word, n, cause);
 	}
+	free(ignored);
 	if (rc == -1)
 		return -1;
 	m->v = xreallocarray(m->v, m->n + 1, sizeof *m->v);

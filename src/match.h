@@ -35,7 +35,8 @@ struct matcher	*matcher_create(void);
 /* Free m and its keywords; NULL is fine. */
 void		 matcher_free(struct matcher *m);
 /* Add a keyword (UTF-8): WORD, =WORD or /REGEX/. Returns -1 and sets
- * *cause (caller frees) for an empty keyword or a bad regex. */
+ * *cause (caller frees; cause may be NULL) for an empty keyword or a bad
+ * regex. */
 int		 matcher_add(struct matcher *m, const char *word,
 		    char **cause);
 /* Number of keywords. */

@@ -85,8 +85,11 @@ put_line(struct row *row, struct bidi_para *p, const uint8_t *width,
 		 * filler where the lam was: the cell shows both letters, so
 		 * it is a match when either is. */
 		if (cp >= 0xFEF5 && cp <= 0xFEFC && li > start &&
-		    text[li - 1] == 0xFEFF)
+		    text[li - 1] == 0xFEFF) {
 			a |= attr[li - 1] & (ATTR_HIGHLIGHT | ATTR_SEARCH);
+			if (ATTR_GROUP(a) == 0)
+				a |= attr[li - 1] & ATTR_GROUP_MASK;
+		}
 		row_put(row, cp, a, width[li]);
 		row->cells[row->n - 1].pos = (uint32_t)(li + base);
 	}
@@ -109,6 +112,30 @@ put_underline(struct rows *out, size_t index, const struct block *b,
 		    ATTR_HEADING), 1);
 	frame_right(row, f, rtl);
 	row_trim(row);
+}
+
+/* Record in attr[] which highlight group matches each code point of
+ * text[0..len): the first group that does. */
+static void
+mark_groups(const struct render_opts *o, const uint32_t *text, size_t len,
+    uint16_t *attr)
+{
+	struct match_hit	*h;
+	size_t			 g, n, k, i;
+
+	for (g = 0; g < o->ngroups && g < ATTR_GROUP_MAX; g++) {
+		if (o->groups[g] == NULL || (n = matcher_find(o->groups[g],
+		    text, len, NULL, 0)) == 0)
+			continue;
+		h = xreallocarray(NULL, n, sizeof *h);
+		matcher_find(o->groups[g], text, len, h, n);
+		for (k = 0; k < n; k++)
+			for (i = h[k].start; i < h[k].end && i < len; i++)
+				if (ATTR_GROUP(attr[i]) == 0)
+					attr[i] |= ATTR_HIGHLIGHT | (uint16_t)
+					    ((g + 1) << ATTR_GROUP_SHIFT);
+		free(h);
+	}
 }
 
 /* Is there anything printable in text[0..len)? */
@@ -246,6 +273,7 @@ render_block(const struct block *b, size_t index, int first,
 	attr = xreallocarray(NULL, b->len + 1, sizeof *attr);
 	memcpy(attr, b->attr, b->len * sizeof *attr);
 	matcher_mark(o->highlight, b->text, b->len, attr, ATTR_HIGHLIGHT);
+	mark_groups(o, b->text, b->len, attr);
 	matcher_mark(o->search, b->text, b->len, attr, ATTR_SEARCH);
 	if (b->type == BLOCK_PRE) {
 		/* Each line of preformatted text is a paragraph of its own. */
@@ -263,6 +291,9 @@ render_block(const struct block *b, size_t index, int first,
 	free(attr);
 	return out->n - before;
 }
+
+static int	line_layout(const char *, size_t, enum dir, int, uint16_t,
+		    const struct render_opts *, struct row *);
 
 struct layout {
 	const struct doc		*doc;
@@ -330,6 +361,25 @@ int
 render_line(const char *s, size_t width, enum dir align, int flags,
     uint16_t attr, const struct matcher *hl, struct row *row)
 {
+	struct render_opts	o;
+
+	memset(&o, 0, sizeof o);
+	o.highlight = hl;
+	return line_layout(s, width, align, flags, attr, &o, row);
+}
+
+int
+render_title(const char *s, size_t width, enum dir align, int flags,
+    const struct render_opts *o, struct row *row)
+{
+	return line_layout(s, width, align, flags, 0, o, row);
+}
+
+/* One line of text in width cells (render_line()), keywords from o. */
+static int
+line_layout(const char *s, size_t width, enum dir align, int flags,
+    uint16_t attr, const struct render_opts *o, struct row *row)
+{
 	struct block		 b;
 	struct bidi_para	*p;
 	const uint32_t		*shaped;
@@ -348,7 +398,8 @@ render_line(const char *s, size_t width, enum dir align, int flags,
 		block_clear(&b);
 		return 0;
 	}
-	matcher_mark(hl, b.text, b.len, b.attr, ATTR_HIGHLIGHT);
+	matcher_mark(o->highlight, b.text, b.len, b.attr, ATTR_HIGHLIGHT);
+	mark_groups(o, b.text, b.len, b.attr);
 	p = bidi_para_create(b.text, b.len, DIR_AUTO, BIDI_KEEP_NSM |
 	    BIDI_UNTRUSTED | (flags & RENDER_SHAPE ? BIDI_SHAPE : 0));
 	rtl = flags & RENDER_LOGICAL ? 0 : bidi_para_rtl(p);

@@ -22,6 +22,12 @@ struct render_opts {
 						 * terminal that does bidi) */
 	const struct matcher	*highlight;	/* NULL: none */
 	const struct matcher	*search;	/* NULL: none */
+	/* Highlight groups: cells matched by groups[g] (g < ngroups <=
+	 * ATTR_GROUP_MAX; NULL entries are skipped) get g + 1 in their
+	 * ATTR_GROUP_MASK bits, the first group to match winning. Their
+	 * keywords are in highlight too. */
+	const struct matcher *const *groups;
+	size_t			 ngroups;
 };
 
 /*
@@ -66,3 +72,7 @@ size_t		 layout_count(struct layout *l);
 int		 render_line(const char *s, size_t width, enum dir align,
 		    int flags, uint16_t attr, const struct matcher *hl,
 		    struct row *row);
+/* render_line() for a list title: keywords from o->highlight and the
+ * groups of o->groups (the rest of o is not used). */
+int		 render_title(const char *s, size_t width, enum dir align,
+		    int flags, const struct render_opts *o, struct row *row);

@@ -909,3 +909,41 @@ source_highlighted(struct source *s, size_t i)
 		it->hl = 0;
 	return it->hl;
 }
+
+int
+source_save_file(struct source *s, size_t i, const char *dir, char **path,
+    char **cause)
+{
+	const struct folder_entry	*e;
+	struct saved_meta		 m;
+	char				*data;
+	size_t				 len, off = 0;
+	int				 html = 0, rc;
+
+	*path = NULL;
+	if (i >= s->n || s->v[i].type != ITEM_FILE || s->fo == NULL) {
+		*cause = xstrdup("no article file to save");
+		return -1;
+	}
+	if ((data = folder_read(s->fo, (size_t)s->v[i].id, &len,
+	    cause)) == NULL)
+		return -1;
+	e = folder_info(s->fo, (size_t)s->v[i].id);
+	memset(&m, 0, sizeof m);
+	if (e->format == ARTICLE_SAVED) {
+		/* A saved file keeps its header: only the body is copied. */
+		if (saved_parse(data, len, &m, &off, &html, cause) == -1) {
+			free(data);
+			return -1;
+		}
+	} else {
+		m.title = xstrdup(e->title);
+		html = e->format == ARTICLE_HTML;
+	}
+	if ((rc = export_make_dir(dir, cause)) == 0)
+		rc = saved_write(dir, &m, data + off, len - off, html, path,
+		    cause);
+	saved_meta_clear(&m);
+	free(data);
+	return rc;
+}

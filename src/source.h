@@ -149,6 +149,15 @@ int	 source_save(struct source *s, size_t i, const char *dir,
 	    char **path, char **cause);
 
 /*
+ * Write article file i (files mode; standard input too) into dir in the
+ * saved format: a saved file keeps its header, another gets its title
+ * and its body as it is (HTML or text; Markdown is kept as text). As
+ * source_save() otherwise.
+ */
+int	 source_save_file(struct source *s, size_t i, const char *dir,
+	    char **path, char **cause);
+
+/*
  * The highlight keywords: m (borrowed, may be NULL) holding words[0..n)
  * (borrowed). What was computed for the old keywords is forgotten.
  */

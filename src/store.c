@@ -1310,3 +1310,29 @@ store_feed_mark_read(struct store *st, int64_t feed_id, char **cause)
 		sqlite3_bind_int64(s, 1, feed_id);
 	return store_done(st, s, cause);
 }
+
+int
+store_set_unread_ids(struct store *st, const int64_t *ids, size_t n,
+    int unread, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 i;
+
+	/* One transaction: a list of thousands is one commit, not one a
+	 * row. */
+	if ((s = store_stmt(st, S_BEGIN, cause)) == NULL ||
+	    store_done(st, s, cause) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (store_set_flag(st, S_SET_UNREAD, ids[i], unread,
+		    cause) != 0) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	if ((s = store_stmt(st, S_COMMIT, cause)) == NULL ||
+	    store_done(st, s, cause) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}

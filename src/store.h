@@ -284,5 +284,9 @@ int	 store_set_saved(struct store *st, int64_t article_id, int saved,
 /* Mark every article of a feed (0: of every feed) read. Returns 0 or -1. */
 int	 store_feed_mark_read(struct store *st, int64_t feed_id,
 	    char **cause);
+/* Mark the articles ids[0..n) unread (or read) in one transaction: all
+ * of them or, on failure (-1 and *cause), none. */
+int	 store_set_unread_ids(struct store *st, const int64_t *ids,
+	    size_t n, int unread, char **cause);
 
 #endif

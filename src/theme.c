@@ -328,18 +328,13 @@ sgr_color(struct buf *b, int c, int base, int bright)
 		buf_printf(b, ";%d;5;%d", base + 8, c);
 }
 
-const char *
-theme_sgr(struct theme *t, uint16_t attr)
+void
+theme_style_sgr(const struct theme_style *s, uint16_t attr, char *out,
+    size_t n)
 {
-	const struct theme_style	*s;
-	struct buf			 b = { 0 };
-	unsigned			 a;
-	size_t				 i = attr & 1023;
+	struct buf	b = { 0 };
+	unsigned	a = s->attrs;
 
-	if (t->sgr_done[i])
-		return t->sgr[i];
-	s = &t->style[theme_element_for(attr)];
-	a = s->attrs;
 	if (attr & ATTR_BOLD)
 		a |= THEME_BOLD;
 	if (attr & ATTR_ITALIC)
@@ -358,8 +353,19 @@ theme_sgr(struct theme *t, uint16_t attr)
 	sgr_color(&b, s->fg, 30, 90);
 	sgr_color(&b, s->bg, 40, 100);
 	buf_putc(&b, 'm');
-	snprintf(t->sgr[i], sizeof t->sgr[i], "%s", b.data);
+	snprintf(out, n, "%s", b.data);
 	buf_free(&b);
-	t->sgr_done[i] = 1;
+}
+
+const char *
+theme_sgr(struct theme *t, uint16_t attr)
+{
+	size_t	i = attr & 1023;
+
+	if (!t->sgr_done[i]) {
+		theme_style_sgr(&t->style[theme_element_for(attr)], attr,
+		    t->sgr[i], sizeof t->sgr[i]);
+		t->sgr_done[i] = 1;
+	}
 	return t->sgr[i];
 }

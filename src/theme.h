@@ -82,6 +82,10 @@ int		 theme_exists(const char *name);
 enum theme_element theme_element_for(uint16_t attr);
 /* The name of an element ("list-focus"). */
 const char	*theme_element_name(enum theme_element e);
+/* The SGR sequence that starts text of style s with attr bits (bold,
+ * italic) into out (n bytes). */
+void		 theme_style_sgr(const struct theme_style *s, uint16_t attr,
+		    char *out, size_t n);
 /* The SGR sequence that starts text with attr bits (for --dump). */
 const char	*theme_sgr(struct theme *t, uint16_t attr);
 /* Parse a colour word; returns -2 when it is not one. */

@@ -7,12 +7,11 @@
  * window. Only what is dirty is painted, and the terminal is updated
  * once per loop (wnoutrefresh + doupdate); scrolling the reader by a few
  * rows moves the window (wscrl) and paints only the rows that came in.
+ * What the rows and the status line hold is the model's (reader_rows.c);
+ * this file maps their attributes to colours and nothing more.
  */
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "util.h"
 #include "utf8.h"
@@ -80,22 +79,23 @@ tui_draw_colors(struct tui *t)
 		init_pair((short)(e + 1), (short)fit_color(s->fg, t->ncolors),
 		    (short)fit_color(s->bg, t->ncolors));
 	}
-	for (g = 0; g < t->cfg.nhlgroups && g < TUI_GROUP_MAX; g++)
+	for (g = 0; g < t->r.cfg.nhlgroups && g < ATTR_GROUP_MAX; g++)
 		init_pair((short)(THEME_COUNT + 1 + g),
-		    (short)fit_color(t->cfg.hlgroups[g].fg, t->ncolors),
-		    (short)fit_color(t->cfg.hlgroups[g].bg, t->ncolors));
+		    (short)fit_color(t->r.cfg.hlgroups[g].fg, t->ncolors),
+		    (short)fit_color(t->r.cfg.hlgroups[g].bg, t->ncolors));
 }
 
 /* The curses attributes and colour pair of element e with attr bits. */
 static attr_t
 style(const struct tui *t, int e, uint16_t attr, short *pair)
 {
+	const struct config_hlgroup *hg = t->r.cfg.hlgroups;
 	unsigned	a = t->theme.style[e].attrs;
 	attr_t		r = A_NORMAL;
-	size_t		g = (attr & TUI_GROUP_MASK) >> TUI_GROUP_SHIFT;
+	size_t		g = ATTR_GROUP(attr);
 
-	if (e == THEME_HIGHLIGHT && g > 0 && g <= t->cfg.nhlgroups)
-		a = t->cfg.hlgroups[g - 1].attrs;
+	if (e == THEME_HIGHLIGHT && g > 0 && g <= t->r.cfg.nhlgroups)
+		a = hg[g - 1].attrs;
 	else
 		g = 0;
 
@@ -117,9 +117,8 @@ style(const struct tui *t, int e, uint16_t attr, short *pair)
 	    (short)(e + 1);
 	/* The terminal's own colours are pair 0: then ncurses has no
 	 * colour to set before the text nor to reset after it. */
-	if (g > 0 ? t->cfg.hlgroups[g - 1].fg < 0 &&
-	    t->cfg.hlgroups[g - 1].bg < 0 : t->theme.style[e].fg < 0 &&
-	    t->theme.style[e].bg < 0)
+	if (g > 0 ? hg[g - 1].fg < 0 && hg[g - 1].bg < 0 :
+	    t->theme.style[e].fg < 0 && t->theme.style[e].bg < 0)
 		*pair = 0;
 	return r;
 }
@@ -187,6 +186,20 @@ put_row(const struct tui *t, WINDOW *w, int y, int width,
 	put_blanks(t, w, y, x, width, base);
 }
 
+/* The pane row callbacks: list item i, reader row i. */
+static const struct row *
+tui_list_row(struct tui *t, size_t i, int *elem)
+{
+	return reader_list_row(&t->r, i, (size_t)t->list_pane.r.w, elem);
+}
+
+static const struct row *
+tui_reader_row(struct tui *t, size_t i, int *elem)
+{
+	*elem = THEME_READER;
+	return reader_text_row(&t->r, i);
+}
+
 /* Paint the rows of a pane that need it. */
 static void
 pane_paint(struct tui *t, struct tui_pane *p, size_t top)
@@ -223,7 +236,7 @@ pane_paint(struct tui *t, struct tui_pane *p, size_t top)
 static void
 border_paint(struct tui *t)
 {
-	const struct app_rect	*r = &t->app.geom.border;
+	const struct app_rect	*r = &t->r.app.geom.border;
 	cchar_t			 cc;
 	wchar_t			 line[2] = { 0, 0 };
 	short			 pair;
@@ -244,94 +257,30 @@ border_paint(struct tui *t)
 	wnoutrefresh(t->border);
 }
 
-/* "[#####-----] 3/10 Feed" while refreshing, into b. */
-static void
-progress(const struct tui *t, struct buf *b)
-{
-	const struct tui_refresh	*r = &t->refresh;
-	size_t				 i, fill = 0, n = 10;
-
-	if (r->total > 0)
-		fill = r->done * n / r->total;
-	buf_puts(b, "refresh [");
-	for (i = 0; i < n; i++)
-		buf_putc(b, i < fill ? '#' : '-');
-	buf_printf(b, "] %zu/%zu", r->done, r->total);
-	if (r->current != NULL)
-		buf_printf(b, " %s", r->current);
-	buf_puts(b, "  ");
-}
-
-/* The right part of the status line: position and hints. */
-static void
-status_right(const struct tui *t, struct buf *b)
-{
-	const struct app	*a = &t->app;
-	size_t			 h = app_reader_height(a);
-
-	if (t->search_word != NULL && t->search_pane == FOCUS_READER &&
-	    a->focus == FOCUS_READER)
-		buf_printf(b, "hit %zu of %zu  ", t->nhits ? t->hit + 1 : 0,
-		    t->nhits);
-	else if (t->search_word != NULL && t->search_pane == FOCUS_LIST &&
-	    a->focus == FOCUS_LIST && t->nlhits > 0)
-		buf_printf(b, "hit %zu of %zu  ", t->lhit, t->nlhits);
-	if (a->focus == FOCUS_READER || a->zoom) {
-		if (a->reader.n <= h)
-			buf_puts(b, "All");
-		else if (a->reader.top == 0)
-			buf_puts(b, "Top");
-		else if (a->reader.top >= app_reader_max_top(a))
-			buf_puts(b, "Bot");
-		else
-			buf_printf(b, "%zu%%", (a->reader.top + h) * 100 /
-			    a->reader.n);
-	} else
-		buf_printf(b, "%zu/%zu", a->list.n ? a->list.sel + 1 : 0,
-		    a->list.n);
-	buf_puts(b, "  ?:help q:quit ");
-}
-
 static void
 status_paint(struct tui *t)
 {
-	static const char *const prefixes[] = { "/", "highlight: ",
-				    "search store: " };
-	const char	*prefix = prefixes[t->prompt_kind];
 	struct buf	 left = { 0 }, right = { 0 };
 	struct row	 row;
 	size_t		 w, rw;
-	int		 elem = THEME_STATUS;
+	int		 elem;
 
 	if (t->status == NULL || !t->status_dirty)
 		return;
-	w = (size_t)t->app.geom.status.w;
+	w = (size_t)t->r.app.geom.status.w;
 	memset(&row, 0, sizeof row);
-	if (t->prompting) {
-		buf_puts(&left, prefix);
-		buf_add(&left, t->prompt.data, t->prompt.len);
-	} else {
-		if (t->refresh.pid != 0)
-			progress(t, &left);
-		if (t->msg != NULL) {
-			buf_puts(&left, t->msg);
-			if (t->msg_error)
-				elem = THEME_STATUS_ERROR;
-		} else
-			buf_printf(&left, " %s", t->src.title != NULL ?
-			    t->src.title : "");
-		status_right(t, &right);
-	}
+	reader_status(&t->r, &left, &right, &elem);
 	buf_putc(&left, '\0');
 	buf_putc(&right, '\0');
 	rw = strlen(right.data);
 	if (rw + 10 > w)
 		rw = 0;
-	render_line(left.data, w - rw, DIR_LTR, t->line_flags, 0, NULL, &row);
+	render_line(left.data, w - rw, DIR_LTR, t->r.line_flags, 0, NULL,
+	    &row);
 	if (rw > 0)
 		render_line(right.data, rw, DIR_RTL, 0, 0, NULL, &row);
 	put_row(t, t->status, 0, (int)w, &row, elem);
-	if (t->prompting) {
+	if (t->r.prompting) {
 		rw = utf8_str_width(left.data);
 		wmove(t->status, 0, (int)(rw < w ? rw : w - 1));
 		curs_set(1);
@@ -339,7 +288,7 @@ status_paint(struct tui *t)
 		curs_set(0);
 	/* The cursor is hidden unless prompting: leave it where the last
 	 * write left it instead of moving it after every update. */
-	leaveok(t->status, !t->prompting);
+	leaveok(t->status, !t->r.prompting);
 	free(row.cells);
 	buf_free(&left);
 	buf_free(&right);
@@ -347,10 +296,28 @@ status_paint(struct tui *t)
 	wnoutrefresh(t->status);
 }
 
+/* Take what the model says changed. */
+static void
+take_dirty(struct tui *t)
+{
+	unsigned	d = t->r.dirty;
+
+	t->r.dirty = 0;
+	if (d & READER_DIRTY_GEOMETRY)
+		tui_draw_windows(t);
+	if (d & READER_DIRTY_LIST)
+		t->list_pane.dirty = 1;
+	if (d & READER_DIRTY_TEXT)
+		t->reader_pane.dirty = 1;
+	if (d & READER_DIRTY_STATUS)
+		t->status_dirty = 1;
+}
+
 void
 tui_draw(struct tui *t)
 {
-	if (t->app.lines < 2 || t->app.cols < 4) {
+	take_dirty(t);
+	if (t->r.app.lines < 2 || t->r.app.cols < 4) {
 		erase();
 		mvaddstr(0, 0, "too small");
 		wnoutrefresh(stdscr);
@@ -358,11 +325,11 @@ tui_draw(struct tui *t)
 		untouchwin(stdscr);
 		return;
 	}
-	pane_paint(t, &t->list_pane, t->app.list.top);
-	pane_paint(t, &t->reader_pane, t->app.reader.top);
+	pane_paint(t, &t->list_pane, t->r.app.list.top);
+	pane_paint(t, &t->reader_pane, t->r.app.reader.top);
 	border_paint(t);
 	status_paint(t);
-	if (t->prompting && t->status != NULL)
+	if (t->r.prompting && t->status != NULL)
 		wnoutrefresh(t->status);
 	doupdate();
 }
@@ -392,7 +359,7 @@ make_window(const struct app_rect *r)
 void
 tui_draw_windows(struct tui *t)
 {
-	const struct app_geom	*g = &t->app.geom;
+	const struct app_geom	*g = &t->r.app.geom;
 
 	if (t->list_pane.win != NULL)
 		delwin(t->list_pane.win);
@@ -402,6 +369,8 @@ tui_draw_windows(struct tui *t)
 		delwin(t->border);
 	if (t->status != NULL)
 		delwin(t->status);
+	t->list_pane.row = tui_list_row;
+	t->reader_pane.row = tui_reader_row;
 	t->list_pane.r = g->list;
 	t->reader_pane.r = g->reader;
 	t->list_pane.win = make_window(&g->list);
@@ -412,258 +381,3 @@ tui_draw_windows(struct tui *t)
 	tui_draw_all(t);
 }
 
-void
-tui_message(struct tui *t, int error, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	 s[1024];
-
-	free(t->msg);
-	t->msg = NULL;
-	if (fmt != NULL) {
-		va_start(ap, fmt);
-		vsnprintf(s, sizeof s, fmt, ap);
-		va_end(ap);
-		t->msg = utf8_sanitize(s, strlen(s), 1);
-	}
-	t->msg_error = error;
-	t->status_dirty = 1;
-}
-
-/* One column of a list row: text laid out in width cells. */
-static void
-column(struct tui *t, const char *s, size_t width, enum dir align)
-{
-	if (width > 0)
-		render_line(s != NULL ? s : "", width, align, t->line_flags, 0,
-		    t->hl, &t->tmp);
-}
-
-struct col {
-	const char	*text;
-	size_t		 width;
-	enum dir	 align;
-	int		 title;		/* keyword groups get their colours */
-};
-
-/* Give the highlighted cells tmp[from...] of a title the bits of their
- * colour group: the title laid out again with each group's matcher
- * gives the same cells, highlighted where that group matches. */
-static void
-tag_groups(struct tui *t, const char *s, size_t width, enum dir al,
-    size_t from)
-{
-	struct cell	*c;
-	size_t		 g, j;
-
-	if (s == NULL || t->hl == NULL)
-		return;
-	for (g = 0; g < t->cfg.nhlgroups && g < TUI_GROUP_MAX; g++) {
-		if (t->gm[g] == NULL)
-			continue;
-		t->gtmp.n = t->gtmp.width = 0;
-		render_line(s, width, al, t->line_flags, 0, t->gm[g],
-		    &t->gtmp);
-		for (j = 0; j < t->gtmp.n && from + j < t->tmp.n; j++) {
-			c = &t->tmp.cells[from + j];
-			if ((t->gtmp.cells[j].attr & ATTR_HIGHLIGHT) &&
-			    (c->attr & ATTR_HIGHLIGHT) &&
-			    !(c->attr & TUI_GROUP_MASK))
-				c->attr |= (uint16_t)((g + 1) <<
-				    TUI_GROUP_SHIFT);
-		}
-	}
-}
-
-/* Put the columns left to right, or right to left when mirrored. */
-static void
-columns(struct tui *t, struct col *c, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		const struct col *k = &c[t->app.mirror ? n - 1 - i : i];
-		enum dir	 al = k->align;
-		size_t		 from = t->tmp.n;
-
-		if (t->app.mirror && al != DIR_AUTO)
-			al = al == DIR_LTR ? DIR_RTL : DIR_LTR;
-		column(t, k->text, k->width, al);
-		if (k->title && k->width > 0 && t->cfg.nhlgroups > 0)
-			tag_groups(t, k->text, k->width, al, from);
-	}
-}
-
-static int
-row_element(const struct tui *t, const struct item *it, size_t i)
-{
-	/* The selection is list-focus in the pane that has the focus,
-	 * list-select while the reader has it. */
-	if (i == t->app.list.sel)
-		return t->app.focus == FOCUS_LIST ? THEME_LIST_FOCUS :
-		    THEME_LIST_SELECT;
-	if (it->error != NULL)
-		return THEME_FEED_ERROR;
-	if (it->unread || (it->type != ITEM_ARTICLE && it->type !=
-	    ITEM_FILE && it->n_unread > 0))
-		return THEME_LIST_UNREAD;
-	return THEME_LIST;
-}
-
-/* Feeds and virtual lists: mark, unread/total, title, tags. */
-static void
-feed_row(struct tui *t, const struct item *it, size_t w)
-{
-	struct col	c[5];
-	char		count[48];
-	size_t		n = 0, cw = 10, tw = 0, fixed;
-
-	snprintf(count, sizeof count, "%lld/%lld", (long long)it->n_unread,
-	    (long long)it->n_total);
-	if (it->tags != NULL && w >= 40) {
-		tw = utf8_str_width(it->tags);
-		if (tw > w / 4)
-			tw = w / 4;
-	}
-	if (w < 24)
-		cw = 0;
-	fixed = 2 + cw + (cw ? 1 : 0) + (tw ? tw + 1 : 0);
-	c[n++] = (struct col){ it->error != NULL ? "!" : it->n_unread > 0 ?
-	    "N" : "", 2, DIR_LTR, 0 };
-	if (cw) {
-		c[n++] = (struct col){ count, cw, DIR_RTL, 0 };
-		c[n++] = (struct col){ "", 1, DIR_LTR, 0 };
-	}
-	c[n++] = (struct col){ it->title, w > fixed ? w - fixed : 0,
-	    DIR_AUTO, 1 };
-	if (tw) {
-		c[n++] = (struct col){ it->tags, tw + 1, DIR_RTL, 0 };
-	}
-	columns(t, c, n);
-}
-
-/* Articles: mark, date, feed (in lists of several feeds), title. The
- * mark is N (unread), S (saved) or ! (a file that cannot be read), then
- * * when the title or body matches a highlight keyword. */
-static void
-article_row(struct tui *t, const struct item *it, size_t i, size_t w)
-{
-	struct col	 c[7];
-	char		 date[32] = "", mark[3];
-	time_t		 tt = (time_t)it->date;
-	struct tm	 tm;
-	size_t		 n = 0, dw = 0, fw = 0, fixed;
-
-	if (it->date > 0 && w >= 30 &&
-	    localtime_r(&tt, &tm) != NULL) {
-		dw = w >= 60 ? 10 : 5;
-		strftime(date, sizeof date, dw == 10 ? "%Y-%m-%d" : "%m-%d",
-		    &tm);
-	}
-	if (it->feed != NULL && t->src.list_type != ITEM_FEED && w >= 60)
-		fw = w / 5 < 20 ? w / 5 : 20;
-	fixed = 2 + (dw ? dw + 1 : 0) + (fw ? fw + 1 : 0);
-	mark[0] = it->error != NULL ? '!' : it->unread ? 'N' : it->saved ?
-	    'S' : ' ';
-	mark[1] = source_highlighted(&t->src, i) ? '*' : '\0';
-	mark[2] = '\0';
-	c[n++] = (struct col){ mark, 2, DIR_LTR, 0 };
-	if (dw) {
-		c[n++] = (struct col){ date, dw, DIR_LTR, 0 };
-		c[n++] = (struct col){ "", 1, DIR_LTR, 0 };
-	}
-	if (fw) {
-		c[n++] = (struct col){ it->feed, fw, DIR_AUTO, 0 };
-		c[n++] = (struct col){ "", 1, DIR_LTR, 0 };
-	}
-	c[n++] = (struct col){ it->title, w > fixed ? w - fixed : 0,
-	    DIR_AUTO, 1 };
-	columns(t, c, n);
-}
-
-const struct row *
-tui_list_row(struct tui *t, size_t i, int *elem)
-{
-	const struct item	*it;
-	size_t			 w = (size_t)t->list_pane.r.w;
-
-	*elem = THEME_LIST;
-	if (i >= t->src.n)
-		return NULL;
-	it = source_item(&t->src, i);
-	*elem = row_element(t, it, i);
-	free(t->tmp.cells);
-	memset(&t->tmp, 0, sizeof t->tmp);
-	if (w < 4)
-		column(t, it->title, w, DIR_AUTO);
-	else if (it->type == ITEM_ARTICLE || it->type == ITEM_FILE)
-		article_row(t, it, i, w);
-	else
-		feed_row(t, it, w);
-	return &t->tmp;
-}
-
-/* The hits of every colour group in block src of the document. */
-static void
-group_hits(struct tui *t, size_t src)
-{
-	const struct block	*b = &t->doc->blocks[src];
-	struct match_hit	*h;
-	size_t			 g, n, k;
-
-	if (t->gvalid && t->gsrc == src)
-		return;
-	t->ngh = 0;
-	for (g = 0; g < t->cfg.nhlgroups && g < TUI_GROUP_MAX; g++) {
-		if (t->gm[g] == NULL || (n = matcher_find(t->gm[g], b->text,
-		    b->len, NULL, 0)) == 0)
-			continue;
-		h = xreallocarray(NULL, n, sizeof *h);
-		matcher_find(t->gm[g], b->text, b->len, h, n);
-		t->gh = xreallocarray(t->gh, t->ngh + n, sizeof *t->gh);
-		for (k = 0; k < n; k++)
-			t->gh[t->ngh++] = (struct tui_ghit){ h[k].start,
-			    h[k].end, (int)g + 1 };
-		free(h);
-	}
-	t->gsrc = src;
-	t->gvalid = 1;
-}
-
-const struct row *
-tui_reader_row(struct tui *t, size_t i, int *elem)
-{
-	const struct row	*r;
-	struct cell		*c;
-	size_t			 j, k;
-
-	*elem = THEME_READER;
-	if (t->layout == NULL || (r = layout_row(t->layout, i)) == NULL)
-		return NULL;
-	if (t->cfg.nhlgroups == 0 || t->hl == NULL || t->doc == NULL ||
-	    r->src >= t->doc->nblocks)
-		return r;
-	for (j = 0; j < r->n && !(r->cells[j].attr & ATTR_HIGHLIGHT); j++)
-		;
-	if (j == r->n)
-		return r;
-	group_hits(t, r->src);
-	t->rtmp.n = 0;
-	row_reserve(&t->rtmp, r->n);
-	memcpy(t->rtmp.cells, r->cells, r->n * sizeof *r->cells);
-	t->rtmp.n = r->n;
-	t->rtmp.width = r->width;
-	t->rtmp.src = r->src;
-	for (j = 0; j < r->n; j++) {
-		c = &t->rtmp.cells[j];
-		if (!(c->attr & ATTR_HIGHLIGHT) || c->pos == CELL_NOPOS)
-			continue;
-		for (k = 0; k < t->ngh; k++)
-			if (c->pos >= t->gh[k].start && c->pos < t->gh[k].end) {
-				c->attr |= (uint16_t)(t->gh[k].group <<
-				    TUI_GROUP_SHIFT);
-				break;
-			}
-	}
-	return &t->rtmp;
-}

@@ -6,7 +6,9 @@
  * loop with the keyboard, and watches the store (which two processes may
  * share) for progress: a feed whose last fetch is newer than the start
  * is done, and its new articles are shown as they arrive. Times are
- * seconds (store) and milliseconds (the loop's clock).
+ * seconds (store) and milliseconds (the loop's clock). It knows nothing
+ * of the screen nor of the reader: its functions say what happened and
+ * the loop in tui.c tells the reader.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,7 +23,8 @@
 
 #include "util.h"
 #include "store.h"
-#include "tui.h"
+#include "tui_refresh.h"
+#include "urls.h"
 
 static void
 drop_tmp(struct tui_refresh *r)
@@ -61,17 +64,6 @@ progress_cb(const struct store_feed *f, void *arg)
 	return 0;
 }
 
-static const char *
-feed_url(const struct tui *t, int64_t feed_id)
-{
-	size_t	i;
-
-	for (i = 0; i < t->src.n; i++)
-		if (t->src.v[i].type == ITEM_FEED && t->src.v[i].id == feed_id)
-			return t->src.v[i].path;
-	return NULL;
-}
-
 /* A temporary urls file naming only url; its path is kept in r. */
 static const char *
 one_feed_urls(struct tui_refresh *r, const char *url)
@@ -103,85 +95,98 @@ one_feed_urls(struct tui_refresh *r, const char *url)
 }
 
 void
-tui_refresh_start(struct tui *t, int64_t feed_id)
+tui_refresh_init(struct tui_refresh *rf)
 {
-	struct tui_refresh	*r = &t->refresh;
-	char			 exe[PATH_MAX], *argv[10], conn[16];
-	const char		*url = NULL, *urls = t->urls_path;
-	ssize_t			 n;
-	int			 fd[2], null, i = 0;
+	memset(rf, 0, sizeof *rf);
+	rf->fd = -1;
+}
 
-	if (r->pid != 0) {
-		tui_message(t, 0, "a refresh is already running");
-		return;
+/* In the child: /dev/null in, the pipe out, then the fetcher. */
+static void
+exec_child(const int fd[2], char *exe, char **argv)
+{
+	int	null;
+
+	if ((null = open("/dev/null", O_RDONLY)) != -1)
+		dup2(null, STDIN_FILENO);
+	dup2(fd[1], STDOUT_FILENO);
+	dup2(fd[1], STDERR_FILENO);
+	close(fd[0]);
+	close(fd[1]);
+	execv(exe, argv);
+	_exit(127);
+}
+
+int
+tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
+    const char *store_path, int max_connections, const char *feed_url,
+    int64_t feed_id, char **cause)
+{
+	char		 exe[PATH_MAX], *argv[10], conn[16];
+	const char	*urls = urls_path;
+	int		 fd[2], i = 0;
+
+	if (rf->pid != 0) {
+		*cause = xstrdup("a refresh is already running");
+		return -1;
 	}
-	if ((n = util_exe_path(exe, sizeof exe)) <= 0) {
-		tui_message(t, 1, "refresh: cannot find the akhbar binary");
-		return;
+	if (util_exe_path(exe, sizeof exe) <= 0) {
+		*cause = xstrdup("refresh: cannot find the akhbar binary");
+		return -1;
 	}
-	exe[n] = '\0';
-	if (feed_id != 0 && (url = feed_url(t, feed_id)) == NULL)
+	if (feed_url == NULL)
 		feed_id = 0;
-	if (url != NULL && (urls = one_feed_urls(r, url)) == NULL) {
-		tui_message(t, 1, "refresh: cannot write a temporary file");
-		return;
+	if (feed_url != NULL && (urls = one_feed_urls(rf, feed_url)) == NULL) {
+		*cause = xstrdup("refresh: cannot write a temporary file");
+		return -1;
 	}
 	argv[i++] = exe;
 	argv[i++] = "-u";
 	argv[i++] = (char *)urls;
 	argv[i++] = "-c";
-	argv[i++] = t->store_path;
-	if (t->cfg.max_connections > 0) {
-		snprintf(conn, sizeof conn, "%d", t->cfg.max_connections);
+	argv[i++] = (char *)store_path;
+	if (max_connections > 0) {
+		snprintf(conn, sizeof conn, "%d", max_connections);
 		argv[i++] = "--max-connections";
 		argv[i++] = conn;
 	}
 	argv[i++] = "--refresh";
 	argv[i] = NULL;
 	if (pipe(fd) == -1) {
-		drop_tmp(r);
-		tui_message(t, 1, "refresh: %s", strerror(errno));
-		return;
+		drop_tmp(rf);
+		*cause = xasprintf("refresh: %s", strerror(errno));
+		return -1;
 	}
-	if ((r->pid = fork()) == -1) {
-		r->pid = 0;
+	if ((rf->pid = fork()) == -1) {
+		rf->pid = 0;
 		close(fd[0]);
 		close(fd[1]);
-		drop_tmp(r);
-		tui_message(t, 1, "refresh: %s", strerror(errno));
-		return;
+		drop_tmp(rf);
+		*cause = xasprintf("refresh: %s", strerror(errno));
+		return -1;
 	}
-	if (r->pid == 0) {
-		if ((null = open("/dev/null", O_RDONLY)) != -1)
-			dup2(null, STDIN_FILENO);
-		dup2(fd[1], STDOUT_FILENO);
-		dup2(fd[1], STDERR_FILENO);
-		close(fd[0]);
-		close(fd[1]);
-		execv(exe, argv);
-		_exit(127);
-	}
+	if (rf->pid == 0)
+		exec_child(fd, exe, argv);
 	close(fd[1]);
 	fcntl(fd[0], F_SETFD, FD_CLOEXEC);
 	fcntl(fd[0], F_SETFL, fcntl(fd[0], F_GETFL) | O_NONBLOCK);
-	r->fd = fd[0];
-	r->started = (int64_t)time(NULL);
-	r->feed_id = feed_id;
-	r->done = 0;
-	r->total = 0;
-	r->linelen = 0;
-	r->last[0] = '\0';
-	free(r->current);
-	r->current = NULL;
-	r->next_poll = 0;
-	tui_refresh_poll(t, tui_now());
-	tui_message(t, 0, NULL);
+	rf->fd = fd[0];
+	rf->started = (int64_t)time(NULL);
+	rf->feed_id = feed_id;
+	rf->done = 0;
+	rf->total = 0;
+	rf->linelen = 0;
+	rf->last[0] = '\0';
+	free(rf->current);
+	rf->current = NULL;
+	rf->next_poll = 0;
+	return 0;
 }
 
 int
-tui_refresh_fd(const struct tui *t)
+tui_refresh_fd(const struct tui_refresh *rf)
 {
-	return t->refresh.pid != 0 ? t->refresh.fd : -1;
+	return rf->pid != 0 ? rf->fd : -1;
 }
 
 /* Keep the last complete line of the child's output. */
@@ -202,94 +207,92 @@ take_output(struct tui_refresh *r, const char *s, size_t n)
 	}
 }
 
-static void
-finished(struct tui *t, int status)
+int
+tui_refresh_result(struct tui_refresh *rf, int status, char *msg, size_t n)
 {
-	struct tui_refresh	*r = &t->refresh;
-
-	take_output(r, "\n", 1);
-	r->pid = 0;
-	drop_tmp(r);
-	tui_reload_list(t);
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		tui_message(t, 0, "refreshed %zu of %zu feeds", r->done,
-		    r->total);
-	else if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
-		tui_message(t, 1, "refresh: some feeds failed (%s)", r->last);
-	else if (strstr(r->last, "not implemented") != NULL ||
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		snprintf(msg, n, "refreshed %zu of %zu feeds", rf->done,
+		    rf->total);
+		return 0;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
+		snprintf(msg, n, "refresh: some feeds failed (%s)", rf->last);
+	else if (strstr(rf->last, "not implemented") != NULL ||
 	    (WIFEXITED(status) && WEXITSTATUS(status) == 127))
-		tui_message(t, 1, "refresh not available in this build: %s",
-		    r->last);
+		snprintf(msg, n, "refresh not available in this build: %s",
+		    rf->last);
 	else
-		tui_message(t, 1, "refresh failed: %s", r->last[0] ? r->last :
+		snprintf(msg, n, "refresh failed: %s", rf->last[0] ? rf->last :
 		    "the fetcher ended badly");
+	return 1;
 }
 
-void
-tui_refresh_input(struct tui *t)
+int
+tui_refresh_input(struct tui_refresh *rf, struct store *st, int64_t now,
+    int *status)
 {
-	struct tui_refresh	*r = &t->refresh;
-	char			 b[4096];
-	ssize_t			 n;
-	int			 status = 0;
+	char	b[4096];
+	ssize_t	n;
 
-	if (r->pid == 0 || r->fd == -1)
-		return;
-	while ((n = read(r->fd, b, sizeof b)) > 0)
-		take_output(r, b, (size_t)n);
+	*status = 0;
+	if (rf->pid == 0 || rf->fd == -1)
+		return 0;
+	while ((n = read(rf->fd, b, sizeof b)) > 0)
+		take_output(rf, b, (size_t)n);
 	if (n == -1 && (errno == EAGAIN || errno == EINTR))
-		return;
-	close(r->fd);
-	r->fd = -1;
-	while (waitpid(r->pid, &status, 0) == -1 && errno == EINTR)
+		return 0;
+	close(rf->fd);
+	rf->fd = -1;
+	while (waitpid(rf->pid, status, 0) == -1 && errno == EINTR)
 		;
-	r->next_poll = 0;
-	tui_refresh_poll(t, tui_now());
-	finished(t, status);
+	rf->next_poll = 0;
+	tui_refresh_poll(rf, st, now);
+	take_output(rf, "\n", 1);
+	rf->pid = 0;
+	drop_tmp(rf);
+	return TUI_REFRESH_RELOAD | TUI_REFRESH_ENDED;
 }
 
-void
-tui_refresh_poll(struct tui *t, int64_t now)
+int
+tui_refresh_poll(struct tui_refresh *rf, struct store *st, int64_t now)
 {
-	struct tui_refresh	*r = &t->refresh;
-	struct progress		 p;
-	size_t			 before = r->done;
+	struct progress	p;
+	size_t		before = rf->done;
 
-	if (r->pid == 0 || t->st == NULL || now < r->next_poll)
-		return;
-	r->next_poll = now + 250;
+	if (rf->pid == 0 || st == NULL || now < rf->next_poll)
+		return 0;
+	rf->next_poll = now + 250;
 	memset(&p, 0, sizeof p);
-	p.since = r->started;
-	p.feed_id = r->feed_id;
-	if (store_feeds(t->st, progress_cb, &p, NULL) == -1) {
+	p.since = rf->started;
+	p.feed_id = rf->feed_id;
+	if (store_feeds(st, progress_cb, &p, NULL) == -1) {
 		free(p.current);
-		return;
+		return 0;
 	}
-	r->total = p.total;
-	r->done = p.done;
+	rf->total = p.total;
+	rf->done = p.done;
 	if (p.current != NULL) {
-		free(r->current);
-		r->current = p.current;
+		free(rf->current);
+		rf->current = p.current;
 	}
-	if (r->done != before)
-		tui_reload_list(t);
-	t->status_dirty = 1;
+	return rf->done != before ? TUI_REFRESH_RELOAD : 0;
 }
 
 void
-tui_refresh_stop(struct tui *t)
+tui_refresh_stop(struct tui_refresh *rf)
 {
-	struct tui_refresh	*r = &t->refresh;
-	int			 status;
+	int	status;
 
-	if (r->pid != 0) {
-		kill(r->pid, SIGTERM);
-		while (waitpid(r->pid, &status, 0) == -1 && errno == EINTR)
+	if (rf->pid != 0) {
+		kill(rf->pid, SIGTERM);
+		while (waitpid(rf->pid, &status, 0) == -1 && errno == EINTR)
 			;
-		r->pid = 0;
+		rf->pid = 0;
 	}
-	if (r->fd != -1)
-		close(r->fd);
-	r->fd = -1;
-	drop_tmp(r);
+	if (rf->fd != -1)
+		close(rf->fd);
+	rf->fd = -1;
+	drop_tmp(rf);
+	free(rf->current);
+	rf->current = NULL;
 }

@@ -74,7 +74,7 @@ reader_matches "120x40: Arabic article in the reader equals --dump -w 71" \
 # right-aligned so the logical start (first word) ends the column.
 cols "$W/s1.txt" 0 48 0 1 > "$W/row.txt"
 check "list: truncated Arabic title starts with the ellipsis (left)" \
-    grep -q '^N [0-9-]* …' "$W/row.txt"
+    grep -q '^N   [0-9-]* …' "$W/row.txt"
 first=$(printf 'وزارة\n' | "$AKHBAR" --dump --color never -w 20 - |
     sed 's/^ *//;s/ *$//')
 check "list: Arabic title's first word is at the right edge" \

@@ -53,7 +53,8 @@ sleep 0.3
 cap > "$W/orig.txt"
 pane "$W/orig.txt" > "$W/orig.pane"
 keys s
-check "s: status says saved to PATH" wait_for "saved to $SAVED/"
+check "s: status says saved as NAME (the date it starts with)" \
+    wait_for "saved as 20"
 check "s: one file in save-dir (XDG_DATA_HOME/akhbar/saved)" \
     test "$(ls "$SAVED" | wc -l)" -eq 1
 F=$(ls "$SAVED"/*.txt | head -1)
@@ -80,8 +81,8 @@ grep -Ev '^(Feed|Author|Date|Link): ' "$W/file.pane" |
 same "akhbar FILE: title and body rows equal --dump --width 71 FILE" \
     "$W/dump.txt" "$W/file-body.pane"
 keys s
-check "files mode: s says saving needs the store" \
-    wait_for "saving needs the store"
+check "files mode: s saves the file into the save folder" \
+    wait_for "saved as "
 keys Q
 
 # ---- files and folders: recursive, errors listed, stdin ----
@@ -153,7 +154,7 @@ $SGRC "$W/h1.txt" 0 48 0 1 30 43 chars > "$W/l1"
 check "list: the title's matched word (only) in the highlight style" \
     grep -qx "$word" "$W/l1"
 check "list: the title is marked with *" \
-    sh -c "head -1 '$W/h1.txt' | sed 's/\x1b\[[0-9;]*m//g' | grep -q '^N\*'"
+    sh -c "head -1 '$W/h1.txt' | sed 's/\x1b\[[0-9;]*m//g' | grep -q '^N \*'"
 # H adds a keyword, H again removes it.
 keys H 'الوزير' Enter
 check "H: status says highlighting" wait_for "highlighting $(vis الوزير)"
@@ -233,7 +234,7 @@ check "Highlighted: the oil article" wait_for "ﻂﻔﻨﻟا"
 cap > "$W/v1.txt"
 check "Highlighted: only that article" \
     test "$(cut -c1-48 "$W/v1.txt" | grep -c '[0-9][0-9]-[0-9][0-9]')" -eq 1
-check "Highlighted: its row is marked *" grep -q '^N\*' "$W/v1.txt"
+check "Highlighted: its row is marked *" grep -q '^N \*' "$W/v1.txt"
 keys q
 keys S 'غزة' Enter
 check "S: status says how many match" wait_for "1 article matches $(vis غزة)"

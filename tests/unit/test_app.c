@@ -185,6 +185,12 @@ test_keys(void **state)
 	assert_int_equal(app_keys_lookup(&k, 12), ACT_REDRAW);
 	assert_int_equal(app_keys_lookup(&k, '\t'), ACT_FOCUS_NEXT);
 	assert_int_equal(app_keys_lookup(&k, 'X'), ACT_NONE);
+	/* newsboat's p, U after A, M for the message log. */
+	assert_int_equal(app_keys_lookup(&k, 'p'), ACT_PREV_UNREAD);
+	assert_int_equal(app_keys_lookup(&k, 'U'), ACT_UNDO_MARK);
+	assert_int_equal(app_keys_lookup(&k, 'M'), ACT_MESSAGES);
+	assert_int_equal(app_action_find("undo-mark-read"), ACT_UNDO_MARK);
+	assert_int_equal(app_action_find("messages"), ACT_MESSAGES);
 	app_keys_bind(&k, 'j', ACT_UP);
 	assert_int_equal(app_keys_lookup(&k, 'j'), ACT_UP);
 	app_keys_bind(&k, 'j', ACT_NONE);

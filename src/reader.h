@@ -1,0 +1,322 @@
+/*
+ * reader.h - the interactive reader's model, with no curses: the list
+ * and its selection (app.h's view state over source.h's items), the
+ * article shown and its layout, read state and its timer, highlight
+ * keywords, searching, the status-line prompt, the message log and one
+ * handler per action. The terminal (tui*.c) feeds it keys, screen sizes
+ * and the time, performs the few actions that need the terminal itself
+ * (reader_key() hands those back), paints the rows reader_list_row()
+ * and reader_text_row() give and repaints what r->dirty says. The unit
+ * tests drive it the same way without a terminal.
+ *
+ * Files: reader.c (state, documents, lists, moving, the action table),
+ * reader_mark.c (read and saved state, mark-all, undo, the read timer),
+ * reader_find.c (highlight keywords, searching, the prompt), reader_rows.c
+ * (list rows, the mark column, the status line), reader_screens.c (help,
+ * message log, first-run screen). Times are milliseconds of the clock the
+ * caller gives; coordinates are terminal cells.
+ */
+#ifndef AKHBAR_READER_H
+#define AKHBAR_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "cells.h"
+#include "config.h"
+#include "render.h"
+#include "source.h"
+#include "urls.h"
+
+/* What changed since the terminal last painted (neomutt's window flags:
+ * GEOMETRY asks it to recompute where the panes are, the others only to
+ * repaint). The reader sets them; the terminal clears them. */
+#define READER_DIRTY_LIST	0x1
+#define READER_DIRTY_TEXT	0x2
+#define READER_DIRTY_STATUS	0x4
+#define READER_DIRTY_GEOMETRY	0x8
+#define READER_DIRTY_ALL	0xf
+
+/* What the status line prompt asks for. */
+enum reader_prompt_kind {
+	PROMPT_SEARCH,
+	PROMPT_HIGHLIGHT,
+	PROMPT_SEARCH_STORE,
+	PROMPT_CONFIRM		/* y/n before marking everything read */
+};
+
+/* A screen shown in the reader pane over the article: the keys, the
+ * message log. */
+enum reader_screen { SCREEN_NONE, SCREEN_HELP, SCREEN_MESSAGES };
+
+/* Where the view was when a screen opened, to return there exactly. */
+struct reader_place {
+	enum app_focus	 focus;
+	int		 zoom;
+	struct app_view	 list;
+	struct app_view	 text;
+	long		 doc_item;
+};
+
+/* Message levels: the log keeps warnings and errors. */
+enum reader_level { MSG_INFO, MSG_WARNING, MSG_ERROR };
+
+/* The message log: every warning and error, oldest first, capped. */
+#define READER_LOG_MAX	500
+struct reader_log {
+	char	**v;
+	size_t	  n;
+	size_t	  dropped;	/* older lines let go past the cap */
+};
+
+/* Highlight keywords: those in the theme's style (own), the config's
+ * groups with a style each, one matcher for all of them (cells get
+ * ATTR_HIGHLIGHT) and one per group (cells get the group's number in
+ * ATTR_GROUP_MASK). */
+struct reader_keywords {
+	char		**own;
+	size_t		  nown;
+	struct matcher	 *all;
+	struct matcher	**group;	/* cfg.nhlgroups of them, NULL when
+					 * empty */
+	size_t		  ngroups;
+	char		**words;	/* every keyword (borrowed) */
+	size_t		  nwords;
+};
+
+/* The / search: its matcher, which pane it searches, the rows of the
+ * article where a hit starts, the titles that match. */
+struct reader_search {
+	struct matcher	*m;
+	char		*word;
+	enum app_focus	 pane;
+	size_t		*rows;
+	size_t		 nrows, row;		/* hit `row` of nrows */
+	size_t		 ntitles, title;	/* title hits; 1-based */
+};
+
+/* The last mark-read of more than one article, for `U`. */
+struct reader_undo {
+	int64_t		*ids;
+	size_t		 n;
+};
+
+/* The background refresh's progress, as the terminal reports it. */
+struct reader_progress {
+	int		 running;
+	size_t		 done, total;
+	char		*current;	/* feed done last */
+};
+
+struct reader {
+	struct config	 cfg;
+	struct app	 app;
+	struct source	 src;
+	struct store	*st;		/* NULL: reading files */
+	struct urls	 urls;
+	char		*urls_path;
+	char		*store_path;
+	int		 urls_missing;	/* no urls file at start */
+	int		 offline;
+	int		 quit;
+	unsigned	 dirty;		/* READER_DIRTY_* */
+	int64_t		(*clock)(void);	/* milliseconds */
+
+	/* The document in the reader pane and its layout. */
+	struct doc	*doc;
+	struct layout	*layout;
+	struct render_opts opts;
+	long		 doc_item;	/* list index shown, -1 none */
+	int		 line_flags;	/* render_line() flags */
+	int		 welcome;	/* the first-run document shown */
+	enum reader_screen screen;
+	struct reader_place before_screen;
+
+	struct reader_keywords kw;
+	struct reader_search search;
+
+	/* Going back from an article list to the feed list. */
+	size_t		 feeds_sel;
+
+	/* Marking read after a moment. */
+	int64_t		 read_at;	/* clock; 0 none */
+	long		 read_item;
+	struct reader_undo undo;
+
+	/* The prompt in the status line. */
+	int		 prompting;
+	enum reader_prompt_kind prompt_kind;
+	struct buf	 prompt;
+
+	/* The status line message and the log. */
+	char		*msg;
+	enum reader_level msg_level;
+	struct reader_log log;
+	struct reader_progress progress;
+
+	struct row	 list_row;	/* list row being built */
+	unsigned	 last_count;	/* count of the last action */
+};
+
+/* reader.c */
+/* An empty reader with the default config; free with reader_free(). */
+void	 reader_init(struct reader *r);
+void	 reader_free(struct reader *r);
+/*
+ * Open the store at r->store_path with the feeds of r->urls_path (both
+ * set by the caller). Failures are returned (-1, *cause; caller frees),
+ * problems with single feeds go to the message log.
+ */
+int	 reader_open_store(struct reader *r, char **cause);
+/* Read article files and folders (source_init_files()) instead. */
+void	 reader_open_files(struct reader *r, char **paths, size_t n);
+/*
+ * Set up the view for a screen of cols x lines with mirror (list on the
+ * right) and load the feed list (store mode). Returns -1 and *cause when
+ * the store cannot be read.
+ */
+int	 reader_start(struct reader *r, int cols, int lines, int mirror,
+	    char **cause);
+/* A new screen size. */
+void	 reader_resize(struct reader *r, int cols, int lines);
+/*
+ * Handle one key (app.h's codes): the prompt, the count prefix, the
+ * bound action. Returns the action when the terminal must perform it
+ * (ACT_BROWSER, ACT_REFRESH, ACT_REFRESH_ALL, ACT_REDRAW, ACT_SUSPEND),
+ * else ACT_NONE.
+ */
+enum app_action reader_key(struct reader *r, int key);
+/* Perform action a with a count (0: none); as reader_key(). */
+enum app_action reader_act(struct reader *r, enum app_action a,
+	    unsigned count);
+/* The count given with the last key handed back by reader_key(). */
+unsigned reader_last_count(const struct reader *r);
+/* Reload the list from the source (after a refresh), keeping the
+ * selected item and the article shown. */
+void	 reader_reload(struct reader *r);
+/* Lay the article out again at the reader pane's width, keeping the
+ * block at the top of the pane in view (after a change of geometry). */
+void	 reader_relayout(struct reader *r);
+/* A message in the status line (printf format; NULL clears it).
+ * Warnings and errors also go to the log. */
+void	 reader_message(struct reader *r, enum reader_level level,
+	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Add a line to the log without showing it. */
+void	 reader_log(struct reader *r, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Log the feeds whose last fetch failed, fetched at or after since (UTC
+ * seconds; 0: all). */
+void	 reader_log_feed_errors(struct reader *r, int64_t since);
+/* When the next timer is due (clock), or -1. */
+int64_t	 reader_next_timer(const struct reader *r);
+/* Run the timers that are due at now. */
+void	 reader_timers(struct reader *r, int64_t now);
+/* The list item the keys act on: the article read when the reader has
+ * the focus, else the selection; -1 none. */
+long	 reader_current(const struct reader *r);
+/*
+ * The URL `o` opens: link n (1-based) of the article, or with n == 0
+ * the current item's link. NULL (and a message) when there is none or
+ * it is not http(s).
+ */
+const char *reader_link(struct reader *r, unsigned n);
+/*
+ * The feed `r` refreshes (0: all of them) in *feed_id; -1 (and a
+ * message) when refreshing is not possible (offline, files).
+ */
+int	 reader_refresh_target(struct reader *r, int all, int64_t *feed_id);
+
+/*
+ * The argument vector for $BROWSER (browser; NULL or empty: xdg-open)
+ * on url: its first ':'-separated entry split into words (quotes and
+ * backslashes as in a shell, nothing else of one), each %u replaced by
+ * url (%% by %), url appended when no %u is there. NULL-terminated;
+ * free with reader_argv_free(). NULL for an unbalanced quote or no
+ * command.
+ */
+char	**reader_browser_argv(const char *browser, const char *url);
+void	 reader_argv_free(char **argv);
+
+/* reader_mark.c */
+/* Mark list item i read now (when it is an unread article). */
+void	 reader_mark_read(struct reader *r, long i);
+/* Start the mark-read-delay timer for item i, shown now. */
+void	 reader_read_timer(struct reader *r, long i);
+/* The handlers of the marking actions (see the table in reader.c). */
+void	 reader_act_toggle_unread(struct reader *r, unsigned n);
+void	 reader_act_mark_all_read(struct reader *r, unsigned n);
+void	 reader_act_undo(struct reader *r, unsigned n);
+void	 reader_act_save(struct reader *r, unsigned n);
+/* The answer to the "mark everything read?" question. */
+void	 reader_confirm(struct reader *r, int yes);
+/* The folder `s` saves into. Caller frees. */
+char	*reader_save_dir(const struct reader *r);
+
+/* reader_find.c */
+/* Build the keyword matchers from r->kw.own and the config's groups. */
+void	 reader_keywords_build(struct reader *r);
+void	 reader_keywords_free(struct reader *r);
+/* Add a keyword in the theme's style (--highlight, the config). */
+void	 reader_keyword_add(struct reader *r, const char *word);
+/* H: highlight word, or stop highlighting it. */
+void	 reader_keyword_toggle(struct reader *r, const char *word);
+/* The article rows where a search hit starts (after a layout). */
+void	 reader_search_rows(struct reader *r);
+void	 reader_search_clear(struct reader *r);
+/* Search word in the focused pane (empty: clear the search). */
+void	 reader_search_apply(struct reader *r, const char *word);
+/* The next (dir 1) or previous (-1) hit. */
+void	 reader_search_step(struct reader *r, int dir);
+/* S: the articles of the store matching query, as a list. */
+void	 reader_search_store(struct reader *r, const char *query);
+/* Open the prompt. */
+void	 reader_prompt_start(struct reader *r, enum reader_prompt_kind k);
+/* A key while the prompt is open. */
+void	 reader_prompt_key(struct reader *r, int key);
+/* The prompt's text before the cursor ("/", "highlight: "...). */
+const char *reader_prompt_label(const struct reader *r);
+
+/* reader_rows.c */
+/* List row i laid out in width cells and the theme element of its
+ * blanks (enum theme_element); NULL past the end. The row is r's,
+ * valid until the next call. */
+const struct row *reader_list_row(struct reader *r, size_t i, size_t width,
+	    int *elem);
+/* Reader pane row i; NULL past the end. */
+const struct row *reader_text_row(struct reader *r, size_t i);
+/*
+ * The status line: left (list title, message or prompt; progress when
+ * refreshing first) and right (position, hints) parts, appended to the
+ * buffers without a terminating NUL. *elem gets the theme element.
+ */
+void	 reader_status(const struct reader *r, struct buf *left,
+	    struct buf *right, int *elem);
+
+/* reader_screens.c */
+/* ? and M: open a screen over the article, or close it. */
+void	 reader_act_help(struct reader *r, unsigned n);
+void	 reader_act_messages(struct reader *r, unsigned n);
+/* Close the screen shown, putting the view back as it was. */
+void	 reader_screen_close(struct reader *r);
+/* Non-zero when there is nothing to read yet (no feeds or no
+ * articles): the reader pane shows how to start. */
+int	 reader_first_run(const struct reader *r);
+/* The first-run document. Caller frees. */
+struct doc *reader_first_run_doc(const struct reader *r);
+
+/* Shared between the reader*.c files. */
+/* Show list item i in the reader pane (at once). */
+void	 reader_show(struct reader *r, long i);
+/* Replace the document (owned by r from now) and lay it out. */
+void	 reader_set_doc(struct reader *r, struct doc *d, long item);
+/* The selection moved: repaint and show the selected item. */
+void	 reader_selection_changed(struct reader *r);
+/* Open item it (a feed or virtual list) as the list. */
+void	 reader_open_list(struct reader *r, const struct item *it);
+/* Non-zero when item i is an unread article. */
+int	 reader_is_unread_article(const struct reader *r, long i);
+/* Non-zero when the keys move in the reader pane. */
+int	 reader_text_focused(const struct reader *r);
+
+#endif

@@ -1,0 +1,193 @@
+/*
+ * reader_screens.c - the screens the reader pane shows instead of an
+ * article, as documents: the keys (`?`), the message log (`M`: every
+ * warning and error since the start) and, on a first run with nothing
+ * to read, how to start. A screen remembers where the view was and puts
+ * it back exactly when it closes (as ncdu's help.c, a screen of its own
+ * over the model).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "article.h"
+#include "reader.h"
+
+/* A line of the document d, kept as it is (no wrapping), LTR. */
+static void
+add_line(struct doc *d, const char *s, int tight)
+{
+	struct block	*b = doc_add_block(d, BLOCK_PRE);
+
+	b->tight = tight;
+	b->dir = DIR_LTR;
+	block_add_utf8(b, s, strlen(s), 0, 0);
+}
+
+/* A paragraph of d (wrapped, direction of its text). */
+static void
+add_para(struct doc *d, const char *s, uint16_t attr)
+{
+	struct block	*b = doc_add_block(d, BLOCK_PARA);
+
+	b->dir = DIR_AUTO;
+	block_add_utf8(b, s, strlen(s), attr, 1);
+}
+
+/* The key help: one line per action, its keys, name and help text. */
+static struct doc *
+help_doc(const struct reader *r)
+{
+	struct doc	*d = doc_create();
+	struct buf	 line = { 0 };
+	char		 name[32], *dir;
+	int		 a;
+	size_t		 k, col;
+
+	d->title = xstrdup("akhbar keys");
+	article_add_title(d);
+	for (a = 1; a < ACT_COUNT; a++) {
+		buf_reset(&line);
+		for (k = 0; k < r->cfg.keys.n; k++) {
+			if (r->cfg.keys.v[k].action != (enum app_action)a)
+				continue;
+			app_key_name(r->cfg.keys.v[k].key, name, sizeof name);
+			buf_printf(&line, "%s%s", line.len ? " " : "", name);
+		}
+		if (line.len == 0)
+			buf_puts(&line, "-");
+		for (col = line.len; col < 16; col++)
+			buf_putc(&line, ' ');
+		buf_printf(&line, " %-16s %s", app_action_name(a),
+		    app_action_help(a));
+		buf_putc(&line, '\0');
+		add_line(d, line.data, 1);
+	}
+	dir = reader_save_dir(r);
+	buf_reset(&line);
+	buf_printf(&line, "s writes the article as a file into %s "
+	    "(save-dir in the config); s again only unmarks it.", dir);
+	buf_putc(&line, '\0');
+	add_para(d, line.data, 0);
+	free(dir);
+	add_para(d, "Esc clears a / search. q or ? closes this screen.", 0);
+	buf_free(&line);
+	return d;
+}
+
+/* The message log. */
+static struct doc *
+messages_doc(const struct reader *r)
+{
+	struct doc	*d = doc_create();
+	char		*s;
+	size_t		 i;
+
+	d->title = xstrdup("Messages");
+	article_add_title(d);
+	if (r->log.dropped > 0) {
+		s = xasprintf("(%zu older messages not kept)",
+		    r->log.dropped);
+		add_para(d, s, 0);
+		free(s);
+	}
+	if (r->log.n == 0)
+		add_para(d, "No warnings or errors since akhbar started.", 0);
+	for (i = 0; i < r->log.n; i++)
+		add_para(d, r->log.v[i], 0);
+	add_para(d, "q or M closes this screen.", 0);
+	return d;
+}
+
+/* Remember where the view is, zoom the reader pane on screen s. */
+static void
+screen_open(struct reader *r, enum reader_screen s, struct doc *d)
+{
+	if (r->screen == SCREEN_NONE) {
+		r->before_screen.focus = r->app.focus;
+		r->before_screen.zoom = r->app.zoom;
+		r->before_screen.list = r->app.list;
+		r->before_screen.text = r->app.reader;
+		r->before_screen.doc_item = r->doc_item;
+	}
+	r->screen = s;
+	r->app.zoom = 1;
+	r->app.focus = FOCUS_READER;
+	app_resize(&r->app, r->app.cols, r->app.lines);
+	r->dirty |= READER_DIRTY_ALL;
+	reader_set_doc(r, d, -1);
+}
+
+void
+reader_screen_close(struct reader *r)
+{
+	const struct reader_place	*p = &r->before_screen;
+
+	if (r->screen == SCREEN_NONE)
+		return;
+	r->screen = SCREEN_NONE;
+	r->app.zoom = p->zoom;
+	r->app.focus = p->focus;
+	app_resize(&r->app, r->app.cols, r->app.lines);
+	r->app.list.top = p->list.top;
+	app_list_set(&r->app, r->src.n, p->list.sel);
+	r->app.list.top = p->list.top < r->app.list.n ? p->list.top : 0;
+	r->doc_item = -2;
+	reader_show(r, p->doc_item);
+	app_reader_goto(&r->app, p->text.top);
+	r->dirty |= READER_DIRTY_ALL;
+}
+
+void
+reader_act_help(struct reader *r, unsigned n)
+{
+	if (r->screen == SCREEN_HELP)
+		reader_screen_close(r);
+	else
+		screen_open(r, SCREEN_HELP, help_doc(r));
+}
+
+void
+reader_act_messages(struct reader *r, unsigned n)
+{
+	if (r->screen == SCREEN_MESSAGES)
+		reader_screen_close(r);
+	else
+		screen_open(r, SCREEN_MESSAGES, messages_doc(r));
+}
+
+int
+reader_first_run(const struct reader *r)
+{
+	if (r->st == NULL || r->src.kind != SOURCE_FEEDS)
+		return 0;
+	return r->src.n == 0 || r->urls.n == 0 ||
+	    (r->src.v[0].type == ITEM_ALL && r->src.v[0].n_total == 0);
+}
+
+struct doc *
+reader_first_run_doc(const struct reader *r)
+{
+	struct doc	*d = doc_create();
+	char		*s;
+
+	d->title = xstrdup("Welcome to akhbar");
+	article_add_title(d);
+	if (r->urls.n == 0)
+		s = xasprintf("No feeds yet. The urls file, %s, %s.",
+		    r->urls_path, r->urls_missing ? "does not exist yet" :
+		    "names no feed");
+	else
+		s = xasprintf("No articles yet: the feeds of %s have not been "
+		    "fetched.", r->urls_path);
+	add_para(d, s, 0);
+	free(s);
+	add_para(d, "To add a feed, write its address on a line of its own "
+	    "in the urls file, or bring the subscriptions of another reader "
+	    "with akhbar --import-opml FILE.", 0);
+	add_para(d, "Then press R to refresh every feed (r refreshes the "
+	    "selected one). ? shows every key, q quits.", ATTR_BOLD);
+	add_para(d, "A line of the urls file, for example:", 0);
+	add_line(d, "https://feeds.bbci.co.uk/arabic/rss.xml", 1);
+	return d;
+}

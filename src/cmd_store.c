@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "cmds.h"
 #include "feed.h"
 #include "fetch.h"

@@ -7,8 +7,7 @@
 #ifndef AKHBAR_CMDS_H
 #define AKHBAR_CMDS_H
 
-/* The reader (tui.c) still takes cmd_usage_error() from here. */
-#include "cmd.h"
+struct cmd_reader_args;
 
 /* --dump: lay out one article and print it (cmd_dump.c). */
 int	cmd_dump(int argc, char **argv);
@@ -33,7 +32,8 @@ int	cmd_export_opml(int argc, char **argv);
 int	cmd_export(int argc, char **argv);
 /* --search QUERY: search stored articles' titles and bodies. */
 int	cmd_search(int argc, char **argv);
-/* The interactive reader (tui.c). */
-int	cmd_tui(int argc, char **argv);
+/* The interactive reader (tui.c), with its options parsed by
+ * cmd_reader_parse(); the files to open start at argv[a->first_path]. */
+int	cmd_tui(const struct cmd_reader_args *a, int argc, char **argv);
 
 #endif

@@ -103,8 +103,9 @@ run_reader(int argc, char **argv)
 
 	if ((rc = cmd_reader_parse(argc, argv, &a)) != 0)
 		return rc;
+	rc = cmd_tui(&a, argc, argv);
 	cmd_reader_args_free(&a);
-	return cmd_tui(argc, argv);
+	return rc;
 }
 
 int

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "cmd.h"
 #include "cmds.h"
 #include "store.h"
 #include "tui.h"
@@ -152,8 +153,9 @@ refresh_start(struct tui *t, int64_t feed_id)
 	if (feed_id != 0 && (i = source_find(&r->src, ITEM_FEED,
 	    feed_id)) >= 0)
 		url = r->src.v[i].path;
-	if (tui_refresh_start(&t->refresh, r->urls_path, r->store_path,
-	    r->cfg.max_connections, url, feed_id, &cause) == -1) {
+	if (tui_refresh_start(&t->refresh, r->urls_path, t->config_path,
+	    r->store_path, r->cfg.max_connections, url, feed_id,
+	    &cause) == -1) {
 		reader_message(r, MSG_ERROR, "%s", cause);
 		free(cause);
 		return;
@@ -434,72 +436,8 @@ keyboard_from_tty(void)
 	return 0;
 }
 
-struct tui_opts {
-	const char	*config;
-	const char	*theme;
-	int		 refresh;
-	char		**highlight;	/* --highlight WORD (argv) */
-	size_t		 nhighlight;
-};
-
-static int
-parse_options(struct reader *r, struct tui_opts *o, int argc, char **argv)
-{
-	enum { O_THEME = 256, O_HIGHLIGHT };
-	static const struct option longopts[] = {
-		{ "config", required_argument, NULL, 'C' },
-		{ "cache", required_argument, NULL, 'c' },
-		{ "urls", required_argument, NULL, 'u' },
-		{ "offline", no_argument, NULL, 'o' },
-		{ "theme", required_argument, NULL, O_THEME },
-		{ "highlight", required_argument, NULL, O_HIGHLIGHT },
-		{ NULL, 0, NULL, 0 }
-	};
-	int	c;
-
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":C:c:u:ro", longopts, NULL)) !=
-	    -1) {
-		switch (c) {
-		case 'C':
-			o->config = optarg;
-			break;
-		case 'c':
-			free(r->store_path);
-			r->store_path = xstrdup(optarg);
-			break;
-		case 'u':
-			free(r->urls_path);
-			r->urls_path = xstrdup(optarg);
-			break;
-		case 'r':
-			o->refresh = 1;
-			break;
-		case 'o':
-			r->offline = 1;
-			break;
-		case O_THEME:
-			o->theme = optarg;
-			break;
-		case O_HIGHLIGHT:
-			o->highlight = xreallocarray(o->highlight,
-			    o->nhighlight + 1, sizeof *o->highlight);
-			o->highlight[o->nhighlight++] = optarg;
-			break;
-		case ':':
-			return cmd_usage_error("%s needs an argument",
-			    argv[optind - 1]);
-		default:
-			return cmd_usage_error("unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	return 0;
-}
-
 static void
-start_screen(struct tui *t, const struct tui_opts *o)
+start_screen(struct tui *t, const struct cmd_reader_args *o)
 {
 	struct sigaction	sa;
 
@@ -539,17 +477,16 @@ tui_free(struct tui *t)
 
 /* Open the files named, or the store; -1 when that failed (said). */
 static int
-open_source(struct tui *t, int argc, char **argv)
+open_source(struct tui *t, int first, int argc, char **argv)
 {
 	char	*cause = NULL;
 
-	if (optind < argc) {
-		reader_open_files(&t->r, argv + optind,
-		    (size_t)(argc - optind));
+	if (first < argc) {
+		reader_open_files(&t->r, argv + first, (size_t)(argc - first));
 		return keyboard_from_tty();
 	}
 	if (reader_open_store(&t->r, &cause) == -1) {
-		fprintf(stderr, "akhbar: %s\n", cause);
+		cmd_warn("%s", cause);
 		free(cause);
 		return -1;
 	}
@@ -559,7 +496,7 @@ open_source(struct tui *t, int argc, char **argv)
 /* The screen, the theme, the model's view (the feed list is loaded once
  * the highlight keywords are set: its "Highlighted" list needs them). */
 static int
-start(struct tui *t, const struct tui_opts *o)
+start(struct tui *t, const struct cmd_reader_args *o)
 {
 	char	*cause = NULL;
 	size_t	 i;
@@ -571,7 +508,7 @@ start(struct tui *t, const struct tui_opts *o)
 	    &cause) == -1) {
 		cleanup_terminal();
 		die_cleanup = NULL;
-		fprintf(stderr, "akhbar: %s\n", cause);
+		cmd_warn("%s", cause);
 		free(cause);
 		return -1;
 	}
@@ -580,32 +517,31 @@ start(struct tui *t, const struct tui_opts *o)
 }
 
 int
-cmd_tui(int argc, char **argv)
+cmd_tui(const struct cmd_reader_args *o, int argc, char **argv)
 {
 	struct tui	 t;
-	struct tui_opts	 o;
-	int		 rc;
 
 	memset(&t, 0, sizeof t);
-	memset(&o, 0, sizeof o);
 	tui_refresh_init(&t.refresh);
 	reader_init(&t.r);
 	t.r.clock = tui_now;
-	t.r.urls_path = urls_default_path();
-	t.r.store_path = store_default_path();
-	if ((rc = parse_options(&t.r, &o, argc, argv)) != 0 ||
-	    check_locale() == -1) {
+	t.r.urls_path = o->urls != NULL ? xstrdup(o->urls) :
+	    urls_default_path();
+	t.r.store_path = o->cache != NULL ? xstrdup(o->cache) :
+	    store_default_path();
+	t.config_path = o->config;
+	t.r.offline = o->offline;
+	if (check_locale() == -1) {
 		tui_free(&t);
-		free(o.highlight);
-		return rc ? rc : 1;
-	}
-	config_load(&t.r.cfg, o.config);
-	if (open_source(&t, argc, argv) == -1 || start(&t, &o) == -1) {
-		tui_free(&t);
-		free(o.highlight);
 		return 1;
 	}
-	if (o.refresh && t.r.st != NULL && !t.r.offline)
+	config_load(&t.r.cfg, o->config);
+	if (open_source(&t, o->first_path, argc, argv) == -1 ||
+	    start(&t, o) == -1) {
+		tui_free(&t);
+		return 1;
+	}
+	if (o->refresh && t.r.st != NULL && !t.r.offline)
 		refresh_start(&t, 0);
 	if (t.r.cfg.refresh_interval > 0 && t.r.st != NULL && !t.r.offline)
 		t.next_refresh = tui_now() +
@@ -614,6 +550,5 @@ cmd_tui(int argc, char **argv)
 	cleanup_terminal();
 	die_cleanup = NULL;
 	tui_free(&t);
-	free(o.highlight);
 	return 0;
 }

@@ -41,6 +41,7 @@ struct tui {
 	int		 border_dirty;
 	struct tui_refresh refresh;
 	int64_t		 next_refresh;	/* ms clock; 0 none */
+	const char	*config_path;	/* -C FILE, or NULL: the default */
 };
 
 /* tui_draw.c */

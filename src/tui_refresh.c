@@ -119,10 +119,10 @@ exec_child(const int fd[2], char *exe, char **argv)
 
 int
 tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
-    const char *store_path, int max_connections, const char *feed_url,
+    const char *config_path, const char *store_path, int max_connections, const char *feed_url,
     int64_t feed_id, char **cause)
 {
-	char		 exe[PATH_MAX], *argv[10], conn[16];
+	char		 exe[PATH_MAX], *argv[12], conn[16];
 	const char	*urls = urls_path;
 	int		 fd[2], i = 0;
 
@@ -145,6 +145,10 @@ tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
 	argv[i++] = (char *)urls;
 	argv[i++] = "-c";
 	argv[i++] = (char *)store_path;
+	if (config_path != NULL) {
+		argv[i++] = "-C";
+		argv[i++] = (char *)config_path;
+	}
 	if (max_connections > 0) {
 		snprintf(conn, sizeof conn, "%d", max_connections);
 		argv[i++] = "--max-connections";

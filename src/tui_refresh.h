@@ -34,11 +34,13 @@ struct tui_refresh {
 /* An idle refresh. */
 void	tui_refresh_init(struct tui_refresh *rf);
 /*
- * Start `exe -u urls_path -c store_path [--max-connections N] --refresh`
- * for every feed, or for feed_url only (with feed_id) when not NULL.
+ * Start `exe -u urls_path -c store_path [-C config_path]
+ * [--max-connections N] --refresh` for every feed, or for feed_url only
+ * (with feed_id) when not NULL; config_path NULL: the default config.
  * Returns -1 and *cause (caller frees) when it cannot start.
  */
 int	tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
+	    const char *config_path,
 	    const char *store_path, int max_connections, const char *feed_url,
 	    int64_t feed_id, char **cause);
 /* The fd to poll, or -1. */

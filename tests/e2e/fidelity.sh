@@ -84,10 +84,10 @@ start 120 40 -o -u "$D/urls" -c "$D/db"
 wait_for "All articles" >/dev/null
 keys Enter
 keys s
-check "s: saved" wait_for "saved to $SAVED/"
+check "s: saved" wait_for "saved as "
 keys j
 keys s
-check "s: the second article saved" wait_for "saved to $SAVED/"
+check "s: the second article saved" wait_for "saved as "
 keys Q
 check "s: two files" test "$(ls "$SAVED" | wc -l)" -eq 2
 "$AKHBAR" -c "$D/db" --export "$SAVED" > "$D/export-s" 2>&1

@@ -423,12 +423,12 @@ keyboard_from_tty(void)
 	if (isatty(STDIN_FILENO))
 		return 0;
 	if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC)) == -1) {
-		fprintf(stderr, "akhbar: /dev/tty: %s (the keys are read from "
-		    "the terminal)\n", strerror(errno));
+		cmd_warn("/dev/tty: %s (the keys are read from the terminal)",
+		    strerror(errno));
 		return -1;
 	}
 	if (dup2(fd, STDIN_FILENO) == -1) {
-		fprintf(stderr, "akhbar: dup2: %s\n", strerror(errno));
+		cmd_warn("dup2: %s", strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -490,7 +490,9 @@ open_source(struct tui *t, int first, int argc, char **argv)
 		free(cause);
 		return -1;
 	}
-	return 0;
+	/* Keys come from the terminal even when stdin is not one: polling
+	 * /dev/null would report input forever and spin. */
+	return keyboard_from_tty();
 }
 
 /* The screen, the theme, the model's view (the feed list is loaded once

@@ -132,3 +132,18 @@ grep -o 'Fl \\-[a-z][a-z-]*' "$TOP/man/akhbar.1" | sed 's/Fl \\/-/' |
     sort -u > "$D/man.opts"
 same "--help and akhbar(1) document the same long options" \
     "$D/man.opts" "$D/help.opts"
+
+# The reader with no terminal at all (stdin /dev/null, no controlling
+# tty, as from cron): one line naming /dev/tty and exit 1, not a loop
+# polling /dev/null forever.
+if command -v setsid >/dev/null 2>&1; then
+	timeout 20 setsid "$AKHBAR" -u "$D/urls" -c "$D/opml.db" \
+	    < /dev/null > "$D/notty.out" 2> "$D/notty.err"
+	rc=$?
+	check "reader without a terminal: exit 1 (not a timeout)" \
+	    test "$rc" -eq 1
+	check "reader without a terminal: one line naming /dev/tty" sh -c \
+	    "test \$(wc -l < '$D/notty.err') -eq 1 && grep -q '^akhbar: /dev/tty: ' '$D/notty.err'"
+else
+	echo "# SKIP setsid is not installed"
+fi

@@ -234,7 +234,7 @@ reader_act_undo(struct reader *r, unsigned n)
 char *
 reader_save_dir(const struct reader *r)
 {
-	const char	*home = getenv("HOME"), *xdg = getenv("XDG_DATA_HOME");
+	const char	*home = getenv("HOME");
 	const char	*d = r->cfg.save_dir;
 
 	if (home == NULL || *home == '\0')
@@ -243,9 +243,7 @@ reader_save_dir(const struct reader *r)
 		return xasprintf("%s%s", home, d + 1);
 	if (d != NULL)
 		return xstrdup(d);
-	if (xdg != NULL && *xdg == '/')
-		return xasprintf("%s/akhbar/saved", xdg);
-	return xasprintf("%s/.local/share/akhbar/saved", home);
+	return util_xdg_path("XDG_DATA_HOME", ".local/share", "akhbar/saved");
 }
 
 /* The last part of a path: a status line cut short keeps the name. */

@@ -306,13 +306,8 @@ column_dup(sqlite3_stmt *s, int i)
 char *
 store_default_path(void)
 {
-	const char	*d = getenv("XDG_DATA_HOME");
-	const char	*home = getenv("HOME");
-
-	if (d != NULL && *d == '/')
-		return xasprintf("%s/akhbar/cache.db", d);
-	return xasprintf("%s/.local/share/akhbar/cache.db",
-	    home != NULL ? home : ".");
+	return util_xdg_path("XDG_DATA_HOME", ".local/share",
+	    "akhbar/cache.db");
 }
 
 /* mkdir -p of the directory part of path. */

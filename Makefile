@@ -49,7 +49,14 @@ all: akhbar
 .c.o:
 	$(CC) $(AKHBAR_CFLAGS) -c $< -o $@
 
-$(CORE_OBJ) $(MAIN_OBJ): $(HDR)
+$(CORE_OBJ) $(MAIN_OBJ): $(HDR) src/.flags
+
+# src/.flags changes when the compiler or its flags do (a SAN= build after a
+# plain one), so no object built with other flags is ever linked in.
+src/.flags: FORCE
+	@echo '$(CC) $(AKHBAR_CFLAGS)' >$@.new; \
+	if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+FORCE:
 
 libcore.a: $(CORE_OBJ)
 	rm -f $@
@@ -149,7 +156,7 @@ $(FUZZ_TARGETS): fuzz/libcore.a fuzz/fuzz_common.h
 	    fuzz/libcore.a $(AKHBAR_LIBS)
 
 clean:
-	rm -f akhbar libcore.a src/*.o tests/unit/*.bin akhbar-*.tar.gz
+	rm -f akhbar libcore.a src/*.o src/.flags tests/unit/*.bin akhbar-*.tar.gz
 	rm -rf tests/tmp
 	rm -rf fuzz/obj fuzz/libcore.a $(FUZZ_TARGETS)
 

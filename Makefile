@@ -85,7 +85,7 @@ run: deps akhbar
 
 check: deps akhbar libcore.a
 	@CC="$(CC)" CFLAGS="$(AKHBAR_CFLAGS)" LDFLAGS="$(AKHBAR_LDFLAGS)" \
-		LIBS="$(AKHBAR_LIBS)" sh tests/run.sh
+		LIBS="$(AKHBAR_LIBS)" sh tests/run.sh $(T)
 
 bench: deps-dev akhbar libcore.a
 	@CC="$(CC)" CFLAGS="$(AKHBAR_CFLAGS)" LDFLAGS="$(AKHBAR_LDFLAGS)" \

@@ -5,6 +5,8 @@
 # directive: a test that could not run here) is counted as skipped,
 # neither passed nor failed. Ends with "N passed, N failed, N skipped".
 # Environment from the Makefile: CC, CFLAGS, LDFLAGS, LIBS.
+# With arguments (`make check T="test_reader tui_daily"`), runs only the
+# tests of those names.
 cd "$(dirname "$0")/.." || exit 2
 TOP=$(pwd)
 export TOP
@@ -27,8 +29,17 @@ count() {
 	[ "$s" -gt 0 ] && summary="$p passed, $s skipped"
 }
 
+# wanted NAME: true when NAME was asked for, or nothing was.
+wanted() {
+	[ $# -eq 1 ] && [ -z "$ONLY" ] && return 0
+	case " $ONLY " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+ONLY="$*"
+
 for src in tests/unit/test_*.c; do
 	[ -f "$src" ] || continue
+	wanted "$(basename "$src" .c)" || continue
 	bin=${src%.c}.bin
 	name=$(basename "$src" .c)
 	if ! $CC $CFLAGS -Isrc -o "$bin" "$src" libcore.a $LDFLAGS $LIBS \
@@ -53,6 +64,7 @@ done
 
 for t in tests/e2e/*.sh; do
 	[ -f "$t" ] || continue
+	wanted "$(basename "$t" .sh)" || continue
 	name=$(basename "$t" .sh)
 	sh "$t" > tests/tmp/$name.out 2>&1
 	rc=$?

@@ -13,6 +13,7 @@
 #include "util.h"
 #include "config.h"
 #include "theme.h"
+#include "ldate.h"
 
 #define CONFIG_MAX_WORDS	64
 
@@ -282,6 +283,62 @@ set_save_dir(struct config *c, char **w, int n)
 	return NULL;
 }
 
+/* ---- i15: dates in the interface language (ldate.h) ---- */
+
+static char *
+set_date(struct config *c, char **w, int n)
+{
+	static const struct {
+		const char	*word;
+		const char	*values;
+		int		(*parse)(const char *);
+	} opts[] = {
+		{ "date-format", "auto|iso|locale", ldate_format_parse },
+		{ "date-calendar", "auto|gregorian|islamic-umalqura|persian",
+		    ldate_calendar_parse },
+		{ "digits", "auto|latin|arabic-indic|persian",
+		    ldate_digits_parse },
+	};
+	int	i, v;
+
+	for (i = 0; strcmp(w[0], opts[i].word) != 0; i++)
+		;
+	if (n != 2)
+		return xasprintf("expected: %s %s", w[0], opts[i].values);
+	if ((v = opts[i].parse(w[1])) == -1)
+		return xasprintf("bad value '%s' (want %s)", w[1],
+		    opts[i].values);
+	if (i == 0)
+		c->date_format = v;
+	else if (i == 1)
+		c->date_calendar = v;
+	else
+		c->digits = v;
+	return NULL;
+}
+
+static char *
+set_date_relative(struct config *c, char **w, int n)
+{
+	if (n != 2)
+		return xstrdup("expected: date-relative yes|no");
+	if (strcmp(w[1], "yes") == 0)
+		c->date_relative = 1;
+	else if (strcmp(w[1], "no") == 0)
+		c->date_relative = 0;
+	else
+		return xasprintf("bad value '%s' (want yes or no)", w[1]);
+	return NULL;
+}
+
+int
+config_layout_rtl(const struct config *c, int ui_rtl)
+{
+	if (c->layout_dir != LAYOUT_AUTO)
+		return c->layout_dir == LAYOUT_RTL;
+	return ui_rtl;
+}
+
 static const struct {
 	const char	*word;
 	config_fn	 fn;
@@ -301,6 +358,11 @@ static const struct {
 	{ "download-timeout", set_limit },
 	{ "connect-timeout", set_limit },
 	{ "max-feed-size", set_limit },
+	/* i15: dates in the interface language */
+	{ "date-format", set_date },
+	{ "date-calendar", set_date },
+	{ "digits", set_date },
+	{ "date-relative", set_date_relative },
 };
 
 void

@@ -25,6 +25,7 @@
 #include "app.h"
 #include "cells.h"
 #include "config.h"
+#include "ldate.h"
 #include "render.h"
 #include "source.h"
 #include "urls.h"
@@ -154,6 +155,11 @@ struct reader {
 	enum reader_level msg_level;
 	struct reader_log log;
 	struct reader_progress progress;
+
+	/* The interface language: read right to left (the status line's
+	 * direction; set before reader_start()), and its dates. */
+	int		 ui_rtl;
+	struct ldate	*dates;
 
 	struct row	 list_row;	/* list row being built */
 	unsigned	 last_count;	/* count of the last action */

@@ -14,6 +14,7 @@
 #include "utf8.h"
 #include "reader.h"
 #include "theme.h"
+#include "i18n.h"
 
 /* The mark column: unread (or ! for an error), saved, highlighted, each
  * in its own place, then a blank toward the title. */
@@ -120,20 +121,33 @@ feed_width(const struct reader *r, const struct item *it, size_t w)
 	return w / 4 < 20 ? w / 4 : 20;
 }
 
+/* The date column's width: ISO dates "2024-03-20" (10) or "03-20" (5),
+ * a locale's month and day ("20 במרץ", "١٠ ذو الحجة") up to 11 cells,
+ * relative times ("قبل ٥ دقائق") up to 14. */
+static size_t
+reader_date_width(const struct reader *r, size_t w)
+{
+	size_t	dw = w >= 60 ? 10 : 5;
+
+	if (ldate_localized(r->dates) && w >= 60)
+		dw = 11;
+	if (r->cfg.date_relative && w >= 60)
+		dw = 14;
+	return dw;
+}
+
 /* Articles: marks, date, feed (in lists of several feeds), title. */
 static void
 article_row(struct reader *r, const struct item *it, size_t i, size_t w)
 {
 	struct col	 c[5];
-	char		 date[32] = "", marks[3];
-	time_t		 tt = (time_t)it->date;
-	struct tm	 tm;
+	char		 date[64] = "", marks[3];
 	size_t		 n = 0, dw = 0, fw, fixed;
 
-	if (it->date > 0 && w >= 30 && localtime_r(&tt, &tm) != NULL) {
-		dw = w >= 60 ? 10 : 5;
-		strftime(date, sizeof date, dw == 10 ? "%Y-%m-%d" : "%m-%d",
-		    &tm);
+	if (it->date > 0 && w >= 30 && r->dates != NULL) {
+		dw = reader_date_width(r, w);
+		ldate_format(r->dates, it->date, (int64_t)time(NULL),
+		    w >= 60 ? LDATE_SHORT : LDATE_NARROW, date, sizeof date);
 	}
 	fw = feed_width(r, it, w);
 	fixed = MARK_WIDTH + (dw ? dw + 1 : 0) + (fw ? fw + 1 : 0);
@@ -141,7 +155,8 @@ article_row(struct reader *r, const struct item *it, size_t i, size_t w)
 	marks[1] = it->saved ? 'S' : 0;
 	marks[2] = source_highlighted(&r->src, i) ? '*' : 0;
 	if (dw) {
-		c[n++] = (struct col){ date, dw, DIR_LTR };
+		c[n++] = (struct col){ date, dw, ldate_localized(r->dates) ?
+		    DIR_AUTO : DIR_LTR };
 		c[n++] = (struct col){ "", 1, DIR_LTR };
 	}
 	if (fw) {
@@ -189,7 +204,7 @@ progress(const struct reader *r, struct buf *b)
 
 	if (p->total > 0)
 		fill = p->done * n / p->total;
-	buf_puts(b, "refresh [");
+	buf_printf(b, "%s [", _("refresh"));
 	for (i = 0; i < n; i++)
 		buf_putc(b, i < fill ? '#' : '-');
 	buf_printf(b, "] %zu/%zu", p->done, p->total);
@@ -208,25 +223,31 @@ status_right(const struct reader *r, struct buf *b)
 
 	if (s->word != NULL && s->pane == FOCUS_READER &&
 	    reader_text_focused(r))
-		buf_printf(b, "hit %zu of %zu  ", s->nrows ? s->row + 1 : 0,
+		buf_printf(b, _("hit %zu of %zu"), s->nrows ? s->row + 1 : 0,
 		    s->nrows);
 	else if (s->word != NULL && s->pane == FOCUS_LIST &&
 	    !reader_text_focused(r) && s->ntitles > 0)
-		buf_printf(b, "hit %zu of %zu  ", s->title, s->ntitles);
+		buf_printf(b, _("hit %zu of %zu"), s->title, s->ntitles);
+	if (b->len > 0)
+		buf_puts(b, "  ");
 	if (reader_text_focused(r)) {
+		/* TRANSLATORS: the whole article fits in the pane (as less
+		 * and vim say "All"). */
 		if (a->reader.n <= h)
-			buf_puts(b, "All");
+			buf_puts(b, _("All"));
+		/* TRANSLATORS: the pane shows the top of the article. */
 		else if (a->reader.top == 0)
-			buf_puts(b, "Top");
+			buf_puts(b, _("Top"));
+		/* TRANSLATORS: the pane shows the end of the article. */
 		else if (a->reader.top >= app_reader_max_top(a))
-			buf_puts(b, "Bot");
+			buf_puts(b, _("Bot"));
 		else
 			buf_printf(b, "%zu%%", (a->reader.top + h) * 100 /
 			    a->reader.n);
 	} else
 		buf_printf(b, "%zu/%zu", a->list.n ? a->list.sel + 1 : 0,
 		    a->list.n);
-	buf_puts(b, "  ?:help q:quit ");
+	buf_printf(b, "  %s ", _("?:help q:quit"));
 }
 
 void

@@ -12,15 +12,22 @@
 #include "util.h"
 #include "article.h"
 #include "reader.h"
+#include "i18n.h"
 
-/* A line of the document d, kept as it is (no wrapping), LTR. */
+/* RIGHT-TO-LEFT MARK: a strong R between the help screen's columns, so
+ * that in a right-to-left interface each column is a run of its own and
+ * the columns read from the right (keys, name, description). */
+#define RLM	"\xe2\x80\x8f"
+
+/* A line of the document d, kept as it is (no wrapping), in direction
+ * dir. */
 static void
-add_line(struct doc *d, const char *s, int tight)
+add_line(struct doc *d, const char *s, int tight, enum dir dir)
 {
 	struct block	*b = doc_add_block(d, BLOCK_PRE);
 
 	b->tight = tight;
-	b->dir = DIR_LTR;
+	b->dir = dir;
 	block_add_utf8(b, s, strlen(s), 0, 0);
 }
 
@@ -44,7 +51,7 @@ help_doc(const struct reader *r)
 	int		 a;
 	size_t		 k, col;
 
-	d->title = xstrdup("akhbar keys");
+	d->title = xstrdup(_("akhbar keys"));
 	article_add_title(d);
 	for (a = 1; a < ACT_COUNT; a++) {
 		buf_reset(&line);
@@ -58,19 +65,20 @@ help_doc(const struct reader *r)
 			buf_puts(&line, "-");
 		for (col = line.len; col < 16; col++)
 			buf_putc(&line, ' ');
-		buf_printf(&line, " %-16s %s", app_action_name(a),
-		    app_action_help(a));
+		buf_printf(&line, " %s%-16s %s%s", r->ui_rtl ? RLM : "",
+		    app_action_name(a), r->ui_rtl ? RLM : "",
+		    _(app_action_help(a)));
 		buf_putc(&line, '\0');
-		add_line(d, line.data, 1);
+		add_line(d, line.data, 1, r->ui_rtl ? DIR_RTL : DIR_LTR);
 	}
 	dir = reader_save_dir(r);
 	buf_reset(&line);
-	buf_printf(&line, "s writes the article as a file into %s "
-	    "(save-dir in the config); s again only unmarks it.", dir);
+	buf_printf(&line, _("s writes the article as a file into %s "
+	    "(save-dir in the config); s again only unmarks it."), dir);
 	buf_putc(&line, '\0');
 	add_para(d, line.data, 0);
 	free(dir);
-	add_para(d, "Esc clears a / search. q or ? closes this screen.", 0);
+	add_para(d, _("Esc clears a / search. q or ? closes this screen."), 0);
 	buf_free(&line);
 	return d;
 }
@@ -83,19 +91,21 @@ messages_doc(const struct reader *r)
 	char		*s;
 	size_t		 i;
 
-	d->title = xstrdup("Messages");
+	d->title = xstrdup(_("Messages"));
 	article_add_title(d);
 	if (r->log.dropped > 0) {
-		s = xasprintf("(%zu older messages not kept)",
+		s = xasprintf(ngettext("(%zu older message not kept)",
+		    "(%zu older messages not kept)", r->log.dropped),
 		    r->log.dropped);
 		add_para(d, s, 0);
 		free(s);
 	}
 	if (r->log.n == 0)
-		add_para(d, "No warnings or errors since akhbar started.", 0);
+		add_para(d, _("No warnings or errors since akhbar started."),
+		    0);
 	for (i = 0; i < r->log.n; i++)
 		add_para(d, r->log.v[i], 0);
-	add_para(d, "q or M closes this screen.", 0);
+	add_para(d, _("q or M closes this screen."), 0);
 	return d;
 }
 
@@ -171,23 +181,25 @@ reader_first_run_doc(const struct reader *r)
 	struct doc	*d = doc_create();
 	char		*s;
 
-	d->title = xstrdup("Welcome to akhbar");
+	d->title = xstrdup(_("Welcome to akhbar"));
 	article_add_title(d);
-	if (r->urls.n == 0)
-		s = xasprintf("No feeds yet. The urls file, %s, %s.",
-		    r->urls_path, r->urls_missing ? "does not exist yet" :
-		    "names no feed");
+	if (r->urls.n == 0 && r->urls_missing)
+		s = xasprintf(_("No feeds yet. The urls file, %s, does not "
+		    "exist yet."), r->urls_path);
+	else if (r->urls.n == 0)
+		s = xasprintf(_("No feeds yet. The urls file, %s, names no "
+		    "feed."), r->urls_path);
 	else
-		s = xasprintf("No articles yet: the feeds of %s have not been "
-		    "fetched.", r->urls_path);
+		s = xasprintf(_("No articles yet: the feeds of %s have not "
+		    "been fetched."), r->urls_path);
 	add_para(d, s, 0);
 	free(s);
-	add_para(d, "To add a feed, write its address on a line of its own "
-	    "in the urls file, or bring the subscriptions of another reader "
-	    "with akhbar --import-opml FILE.", 0);
-	add_para(d, "Then press R to refresh every feed (r refreshes the "
-	    "selected one). ? shows every key, q quits.", ATTR_BOLD);
-	add_para(d, "A line of the urls file, for example:", 0);
-	add_line(d, "https://feeds.bbci.co.uk/arabic/rss.xml", 1);
+	add_para(d, _("To add a feed, write its address on a line of its "
+	    "own in the urls file, or bring the subscriptions of another "
+	    "reader with akhbar --import-opml FILE."), 0);
+	add_para(d, _("Then press R to refresh every feed (r refreshes the "
+	    "selected one). ? shows every key, q quits."), ATTR_BOLD);
+	add_para(d, _("A line of the urls file, for example:"), 0);
+	add_line(d, "https://feeds.bbci.co.uk/arabic/rss.xml", 1, DIR_LTR);
 	return d;
 }

@@ -25,6 +25,7 @@
 #include "store.h"
 #include "tui_refresh.h"
 #include "urls.h"
+#include "i18n.h"
 
 static void
 drop_tmp(struct tui_refresh *r)
@@ -215,19 +216,21 @@ int
 tui_refresh_result(struct tui_refresh *rf, int status, char *msg, size_t n)
 {
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		snprintf(msg, n, "refreshed %zu of %zu feeds", rf->done,
+		snprintf(msg, n, ngettext("refreshed %zu of %zu feed",
+		    "refreshed %zu of %zu feeds", rf->total), rf->done,
 		    rf->total);
 		return 0;
 	}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
-		snprintf(msg, n, "refresh: some feeds failed (%s)", rf->last);
+		snprintf(msg, n, _("refresh: some feeds failed (%s)"),
+		    rf->last);
 	else if (strstr(rf->last, "not implemented") != NULL ||
 	    (WIFEXITED(status) && WEXITSTATUS(status) == 127))
-		snprintf(msg, n, "refresh not available in this build: %s",
+		snprintf(msg, n, _("refresh not available in this build: %s"),
 		    rf->last);
 	else
-		snprintf(msg, n, "refresh failed: %s", rf->last[0] ? rf->last :
-		    "the fetcher ended badly");
+		snprintf(msg, n, _("refresh failed: %s"), rf->last[0] ?
+		    rf->last : _("the fetcher ended badly"));
 	return 1;
 }
 

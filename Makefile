@@ -70,6 +70,23 @@ pot:
 		--package-version=$(VERSION) --msgid-bugs-address=akhbar \
 		-o po/akhbar.pot src/*.c src/*.h
 
+# man regenerates the KEYS list of man/akhbar.1 from the action table
+# (man/keys_man.c, linked with libcore.a); tests/e2e/man_keys.sh checks
+# that the committed page is what this makes.
+man/keys_man: man/keys_man.c libcore.a src/app.h
+	$(CC) $(AKHBAR_CFLAGS) -Isrc -o $@ man/keys_man.c libcore.a \
+		$(AKHBAR_LDFLAGS) $(AKHBAR_LIBS)
+
+man: man/keys_man
+	man/keys_man > man/keys.tmp
+	awk 'FNR == NR { keys = keys $$0 "\n"; next } \
+	    /^\.\\" END KEYS/ { printf "%s", keys; skip = 0 } \
+	    !skip { print } \
+	    /^\.\\" BEGIN KEYS/ { skip = 1 }' man/keys.tmp man/akhbar.1 \
+	    > man/akhbar.1.new
+	rm -f man/keys.tmp
+	mv man/akhbar.1.new man/akhbar.1
+
 .c.o:
 	$(CC) $(AKHBAR_CFLAGS) -c $< -o $@
 
@@ -192,7 +209,7 @@ $(FUZZ_TARGETS): fuzz/libcore.a fuzz/fuzz_common.h
 
 clean:
 	rm -f akhbar libcore.a src/*.o src/.flags tests/unit/*.bin akhbar-*.tar.gz
-	rm -rf tests/tmp po/locale
+	rm -rf tests/tmp po/locale man/keys_man
 	rm -rf fuzz/obj fuzz/libcore.a $(FUZZ_TARGETS)
 
-.PHONY: all pot deps deps-dev run check bench install uninstall dist clean fuzz
+.PHONY: all pot man deps deps-dev run check bench install uninstall dist clean fuzz

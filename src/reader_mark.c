@@ -153,8 +153,8 @@ marked(struct reader *r, enum marked_what what)
 		    "feed read (U: undo)", n), n);
 	else if (n > 1 && what == MARKED_FEED)
 		reader_message(r, MSG_INFO, ngettext("marked %zu article of "
-		    "the feed read (U: undo)", "marked %zu articles of the feed "
-		    "read (U: undo)", n), n);
+		    "the feed read (U: undo)", "marked %zu articles of the "
+		    "feed read (U: undo)", n), n);
 	else if (n > 1 && what == MARKED_FILES)
 		reader_message(r, MSG_INFO, ngettext("marked %zu file read "
 		    "(U: undo)", "marked %zu files read (U: undo)", n), n);

@@ -196,6 +196,17 @@ if has_locale ar_SA.UTF-8; then
 	check "ar: the prompt's cursor is left of the typed text ($cx)" \
 	    test "$cx" -eq $((100 - 1 - 10))
 	keys Escape
+	# A message with a Latin word: a right-to-left line, the word in
+	# its own order on the left of the Arabic, the whole on the right.
+	keys H
+	$TM send-keys 'BBC' Enter
+	sleep 0.3
+	check "ar: status message with a Latin word, in bidi order" \
+	    seen "$(vis "يجري تمييز BBC")"
+	check "ar: the message right-aligned on the status line" \
+	    at_least 80 "$(vis "يجري تمييز BBC")"
+	check "ar: the message is on the status line" \
+	    on_status "$(vis "يجري تمييز BBC")"
 	keys Q
 fi
 

@@ -84,9 +84,9 @@ i18n_rtl_env(const char *lc_all, const char *lc_messages, const char *lang,
 	l = set(lc_all) ? lc_all : set(lc_messages) ? lc_messages : lang;
 	if (!set(l))
 		l = "C";
-	/* gettext reads LANGUAGE only when the locale is not C. */
-	if (set(language) && strcmp(l, "C") != 0 &&
-	    strcmp(l, "POSIX") != 0 && strncmp(l, "C.", 2) != 0)
+	/* gettext reads LANGUAGE only when the locale is not C (C.UTF-8
+	 * is not C to glibc's gettext). */
+	if (set(language) && strcmp(l, "C") != 0 && strcmp(l, "POSIX") != 0)
 		return rtl_tag(language);
 	return rtl_tag(l);
 }
@@ -94,20 +94,15 @@ i18n_rtl_env(const char *lc_all, const char *lc_messages, const char *lang,
 int
 i18n_rtl(void)
 {
-	return i18n_rtl_env(getenv("LC_ALL"), getenv("LC_MESSAGES"),
-	    getenv("LANG"), getenv("LANGUAGE"));
+	return i18n_rtl_env(setlocale(LC_MESSAGES, NULL), NULL, NULL,
+	    getenv("LANGUAGE"));
 }
 
 void
-i18n_locale_name(const char *name, char *out, size_t n)
+i18n_locale_name(const char *l, char *out, size_t n)
 {
-	const char	*l = getenv("LC_ALL");
-	size_t		 k;
+	size_t	k;
 
-	if (!set(l))
-		l = getenv(name);
-	if (!set(l))
-		l = getenv("LANG");
 	if (!set(l) || strcmp(l, "C") == 0 || strcmp(l, "POSIX") == 0 ||
 	    strncmp(l, "C.", 2) == 0)
 		l = "en_US_POSIX";

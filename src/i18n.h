@@ -28,18 +28,19 @@ const char *i18n_dir(void);
  * Is the interface language one written right to left? From the values
  * of LC_ALL, LC_MESSAGES, LANG (the first set one wins, as setlocale
  * does) and LANGUAGE (gettext's list, which wins when the locale is not
- * C or POSIX). Any of them may be NULL.
+ * exactly C or POSIX: glibc reads it under C.UTF-8). Any may be NULL.
  */
 int	i18n_rtl_env(const char *lc_all, const char *lc_messages,
 	    const char *lang, const char *language);
-/* i18n_rtl_env() over the process environment. */
+/* i18n_rtl_env() over the locale in effect for messages (a locale that
+ * is not installed is C: its messages are English) and LANGUAGE. */
 int	i18n_rtl(void);
 /*
- * The ICU locale name ("ar_SA", "fa_IR") of the category whose
- * environment variable is name ("LC_TIME", "LC_MESSAGES"): LC_ALL, then
- * name, then LANG, without codeset or modifier, into out (size n).
- * "C" or "POSIX" or nothing give "en_US_POSIX".
+ * The ICU locale name ("ar_SA", "fa_IR") of a POSIX locale name
+ * ("ar_SA.UTF-8@x", as setlocale(LC_TIME, NULL) says), without codeset
+ * or modifier, into out (size n). "C", "C.UTF-8", "POSIX" or NULL give
+ * "en_US_POSIX".
  */
-void	i18n_locale_name(const char *name, char *out, size_t n);
+void	i18n_locale_name(const char *locale, char *out, size_t n);
 
 #endif

@@ -4,6 +4,7 @@
  * converted to UTF-8 once. The ISO format is strftime()'s and opens no
  * ICU formatter, so the C locale costs what it did before.
  */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,7 +123,7 @@ ldate_create(const struct ldate_opts *o, char **cause)
 	if (o->locale != NULL)
 		snprintf(base, sizeof base, "%s", o->locale);
 	else
-		i18n_locale_name("LC_TIME", base, sizeof base);
+		i18n_locale_name(setlocale(LC_TIME, NULL), base, sizeof base);
 	ld->digits = o->digits;
 	ld->relative = o->relative;
 	ld->localized = o->format == LDATE_LOCALE ||

@@ -35,7 +35,8 @@ struct ldate_opts {
 	enum ldate_calendar	 calendar;
 	enum ldate_digits	 digits;
 	int			 relative;	/* "5 minutes ago" for a week */
-	const char		*locale;	/* NULL: LC_TIME's */
+	const char		*locale;	/* ICU's; NULL: LC_TIME's in
+						 * effect */
 	const char		*tz;		/* NULL: the process's */
 };
 

@@ -225,3 +225,20 @@ keys '?'
 check "C: help in English, keys on the left" below 5 "Q ^C"
 keys q
 keys Q
+
+# ---- LANGUAGE under C.UTF-8 (gettext reads it): Hebrew, mirrored ----
+ENVS="$ENV0 LANG=C.UTF-8 LANGUAGE=he"
+start 100 24 $ST
+check "LANGUAGE=he: Hebrew list names" seen "$(vis "לא נקראו")"
+check "LANGUAGE=he: the list on the right" at_least 60 "$(vis "לא נקראו")"
+keys Q
+
+# ---- an Arabic locale that is not installed: English, not mirrored ----
+if ! has_locale ar_YE.UTF-8; then
+	ENVS="$ENV0 LANG=ar_YE.UTF-8"
+	start 100 24 $ST
+	check "ar_YE not installed: English, as the messages are" \
+	    wait_for "Unread"
+	check "ar_YE not installed: the list on the left" below 20 "Unread"
+	keys Q
+fi

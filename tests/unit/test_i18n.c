@@ -42,7 +42,10 @@ test_rtl_env(void **state)
 		/* LANGUAGE wins when the locale is not C, as in gettext. */
 		{ NULL, NULL, "en_US.UTF-8", "ar:en", 1 },
 		{ NULL, NULL, "ar_SA.UTF-8", "en_US:ar", 0 },
-		{ NULL, NULL, "C.UTF-8", "he", 0 },
+		{ NULL, NULL, "C", "he", 0 },
+		{ NULL, NULL, "POSIX", "ar", 0 },
+		/* glibc's gettext reads LANGUAGE under C.UTF-8. */
+		{ NULL, NULL, "C.UTF-8", "he", 1 },
 		{ NULL, NULL, "en_US.UTF-8", "", 0 },
 	};
 	size_t	i;
@@ -97,21 +100,16 @@ test_locale_name(void **state)
 {
 	char	n[32];
 
-	unsetenv("LC_ALL");
-	setenv("LANG", "fa_IR.UTF-8", 1);
-	setenv("LC_TIME", "ar_SA.UTF-8@x", 1);
-	i18n_locale_name("LC_TIME", n, sizeof n);
+	i18n_locale_name("ar_SA.UTF-8@x", n, sizeof n);
 	assert_string_equal(n, "ar_SA");
-	unsetenv("LC_TIME");
-	i18n_locale_name("LC_TIME", n, sizeof n);
+	i18n_locale_name("fa_IR", n, sizeof n);
 	assert_string_equal(n, "fa_IR");
-	setenv("LC_ALL", "C.UTF-8", 1);
-	i18n_locale_name("LC_TIME", n, sizeof n);
+	i18n_locale_name("C.UTF-8", n, sizeof n);
 	assert_string_equal(n, "en_US_POSIX");
-	i18n_locale_name("LC_TIME", n, 3);
+	i18n_locale_name(NULL, n, sizeof n);
+	assert_string_equal(n, "en_US_POSIX");
+	i18n_locale_name("POSIX", n, 3);
 	assert_string_equal(n, "en");
-	unsetenv("LC_ALL");
-	unsetenv("LANG");
 }
 
 /* Not beside po/locale (this test's binary): the installed folder. */

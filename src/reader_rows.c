@@ -122,7 +122,7 @@ feed_width(const struct reader *r, const struct item *it, size_t w)
 }
 
 /* The date column's width: ISO dates "2024-03-20" (10) or "03-20" (5),
- * a locale's month and day ("20 במרץ", "١٠ ذو الحجة") up to 11 cells,
+ * a locale's month and day ("20 במרץ", "١٢ ذو القعدة") up to 12 cells,
  * relative times ("قبل ٥ دقائق") up to 14. */
 static size_t
 reader_date_width(const struct reader *r, size_t w)
@@ -130,7 +130,7 @@ reader_date_width(const struct reader *r, size_t w)
 	size_t	dw = w >= 60 ? 10 : 5;
 
 	if (ldate_localized(r->dates) && w >= 60)
-		dw = 11;
+		dw = 12;
 	if (r->cfg.date_relative && w >= 60)
 		dw = 14;
 	return dw;

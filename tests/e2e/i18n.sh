@@ -242,3 +242,18 @@ if ! has_locale ar_YE.UTF-8; then
 	check "ar_YE not installed: the list on the left" below 20 "Unread"
 	keys Q
 fi
+
+# ---- the first run and --help in Arabic ----
+if has_locale ar_SA.UTF-8; then
+	ENVS="$ENV0 LANG=ar_SA.UTF-8"
+	start 100 24 -o -u "$W/none/urls" -c "$W/new.db"
+	check "ar: the first-run page translated" \
+	    seen "$(vis "لا مصادر أخبار بعد")"
+	check "ar: the first-run page right-aligned" \
+	    at_least 30 "$(vis "لا مصادر أخبار بعد")"
+	keys Q
+	env $ENV0 LANG=ar_SA.UTF-8 "$AKHBAR" --help > "$W/help.ar"
+	check "ar: --help translated" grep -q '^الاستخدام: akhbar' "$W/help.ar"
+	check "ar: --help keeps the options Latin" \
+	    grep -q '^  -o, --offline       القارئ' "$W/help.ar"
+fi

@@ -298,6 +298,17 @@ const struct row *reader_text_row(struct reader *r, size_t i);
  */
 void	 reader_status(const struct reader *r, struct buf *left,
 	    struct buf *right, int *elem);
+/*
+ * The column (0 .. w-1) of the prompt's cursor when the status line's
+ * text line (the prompt and what was typed) is laid out w cells wide as
+ * the terminal paints it: right-aligned in a right-to-left interface,
+ * reordered by the bidi engine. The cursor is where the next character
+ * of the direction of the last one typed will show: left of an Arabic
+ * one, right of a Latin one (in a right-aligned line the text moves
+ * left as it grows, so on that character's own cell).
+ */
+size_t	 reader_prompt_cursor(const struct reader *r, const char *line,
+	    size_t w);
 
 /* reader_screens.c */
 /* ? and M: open a screen over the article, or close it. */

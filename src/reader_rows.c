@@ -7,6 +7,7 @@
  * Widths are terminal cells.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -15,6 +16,7 @@
 #include "reader.h"
 #include "theme.h"
 #include "i18n.h"
+#include "bidi.h"
 
 /* The mark column: unread (or ! for an error), saved, highlighted, each
  * in its own place, then a blank toward the title. */
@@ -248,6 +250,87 @@ status_right(const struct reader *r, struct buf *b)
 		buf_printf(b, "%zu/%zu", a->list.n ? a->list.sel + 1 : 0,
 		    a->list.n);
 	buf_printf(b, "  %s ", _("?:help q:quit"));
+}
+
+/* The cursor after text (len code points, no blank at either end, t
+ * blanks after it) laid out w cells wide, right-aligned in an RTL
+ * paragraph when right, else left-aligned (see reader_prompt_cursor()).
+ * May be out of 0..w-1. */
+static long
+cursor_after(const uint32_t *text, size_t len, size_t t, int right,
+    int flags, size_t w)
+{
+	struct bidi_para	*p;
+	const uint32_t		*shaped;
+	const int8_t		*lv;
+	size_t			*map, v, x = 0, used = 0, i;
+	long			 off, cur = -1;
+	int			 rtl;
+
+	p = bidi_para_create(text, len, right ? DIR_RTL : DIR_AUTO,
+	    BIDI_KEEP_NSM | BIDI_UNTRUSTED |
+	    (flags & RENDER_SHAPE ? BIDI_SHAPE : 0));
+	shaped = bidi_para_text(p);
+	lv = bidi_para_levels(p);
+	rtl = bidi_para_rtl(p);
+	for (i = 0; i < len; i++)
+		used += shaped[i] == 0xA0 ? 1 : utf8_is_printable(shaped[i]) ?
+		    (size_t)utf8_width(shaped[i]) : 0;
+	off = right ? (long)w - (long)used : 0;
+	map = xreallocarray(NULL, len, sizeof *map);
+	bidi_para_reorder(p, 0, len, map);
+	for (v = 0; v < len; v++) {
+		i = map[v];
+		if (i == len - 1) {
+			size_t	cw = utf8_is_printable(shaped[i]) ?
+				    (size_t)utf8_width(shaped[i]) : 0;
+
+			if (lv[i] & 1)
+				cur = off + (long)x - (right ? 1 : 0);
+			else
+				cur = off + (long)x + (long)cw - (right ? 1 : 0);
+		}
+		x += shaped[map[v]] == 0xA0 ? 1 :
+		    utf8_is_printable(shaped[map[v]]) ?
+		    (size_t)utf8_width(shaped[map[v]]) : 0;
+	}
+	/* Trailing spaces take the paragraph's direction, at its end. */
+	if (t > 0)
+		cur = rtl ? off - (long)t - (right ? 1 : 0) :
+		    off + (long)used + (long)t;
+	free(map);
+	bidi_para_free(p);
+	return cur;
+}
+
+size_t
+reader_prompt_cursor(const struct reader *r, const char *line, size_t w)
+{
+	uint32_t	*cps;
+	size_t		 n, t = 0, s = 0;
+	long		 cur;
+
+	if (w == 0)
+		return 0;
+	cps = utf8_to_cps(line, strlen(line), &n);
+	while (t < n && cps[n - 1 - t] == ' ')
+		t++;
+	while (s < n - t && cps[s] == ' ')
+		s++;
+	if (r->line_flags & RENDER_LOGICAL || n - t - s == 0) {
+		/* Logical order, left-aligned (bidi terminal or off), or
+		 * nothing but blanks. */
+		cur = (long)utf8_str_width(line);
+		if (r->ui_rtl)	/* right-aligned: the end is on the right */
+			cur = n - t - s == 0 ? (long)w - 1 - (long)(t + s) :
+			    (long)w - 1;
+	} else
+		cur = cursor_after(cps + s, n - t - s, t, r->ui_rtl,
+		    r->line_flags, w);
+	free(cps);
+	if (cur < 0)
+		return 0;
+	return (size_t)cur >= w ? w - 1 : (size_t)cur;
 }
 
 void

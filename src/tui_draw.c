@@ -292,13 +292,9 @@ status_paint(struct tui *t)
 	}
 	put_row(t, t->status, 0, (int)w, &row, elem);
 	if (t->r.prompting) {
-		rw = utf8_str_width(left.data);
-		if (rw >= w)
-			rw = w - 1;
-		/* The end of the typed text: after it on the right in a
-		 * left-to-right line, before it on the left in a
-		 * right-to-left one. */
-		wmove(t->status, 0, (int)(t->r.ui_rtl ? w - 1 - rw : rw));
+		/* No right part while prompting: the line is the prompt. */
+		wmove(t->status, 0, (int)reader_prompt_cursor(&t->r,
+		    left.data, w));
 		curs_set(1);
 	} else
 		curs_set(0);

@@ -212,6 +212,55 @@ test_help_mirrored(void **state)
 	}
 }
 
+/* The prompt's cursor: where the next character of the direction of the
+ * last one typed shows, as the status line is laid out (100 cells). */
+static void
+test_prompt_cursor(void **state)
+{
+	static const struct {
+		int		 rtl;
+		const char	*line;
+		size_t		 want;
+	} cases[] = {
+		/* Right-aligned: "ﺰﻴﻴﻤﺗ:" on 94-99, a blank, then typing
+		 * starts at 92. */
+		{ 1, "تمييز: ", 92 },
+		/* "abc :ﺰﻴﻴﻤﺗ" on 90-99: a Latin letter typed next pushes
+		 * "abc" left and takes c's cell, 92. */
+		{ 1, "تمييز: abc", 92 },
+		/* "ﺓﺰﻏ :ﺰﻴﻴﻤﺗ" on 90-99: the next Arabic letter goes left
+		 * of the last one, 89. */
+		{ 1, "تمييز: غزة", 89 },
+		/* Left-aligned (an English interface). */
+		{ 0, "highlight: ", 11 },
+		{ 0, "/abc", 4 },
+		/* "/" then Arabic: a right-to-left paragraph "ﻡﻼﺳ/", the
+		 * next letter at its left end, column 0. */
+		{ 0, "/سلام", 0 },
+		/* Too long: kept on the screen. */
+		{ 0, "/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		    99 },
+	};
+	struct reader	 r;
+	size_t		 i, got;
+
+	reader_init(&r);
+	r.line_flags = RENDER_SHAPE;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		r.ui_rtl = cases[i].rtl;
+		got = reader_prompt_cursor(&r, cases[i].line, 100);
+		if (got != cases[i].want)
+			fail_msg("case %zu \"%s\": got %zu, want %zu", i,
+			    cases[i].line, got, cases[i].want);
+	}
+	/* bidi terminal: logical order, after the text. */
+	r.line_flags = RENDER_LOGICAL;
+	r.ui_rtl = 0;
+	assert_int_equal(reader_prompt_cursor(&r, "/سلام", 100), 5);
+	reader_free(&r);
+}
+
 int
 main(void)
 {
@@ -223,6 +272,7 @@ main(void)
 		cmocka_unit_test(test_init_dir),
 		cmocka_unit_test(test_catalogue),
 		cmocka_unit_test(test_help_mirrored),
+		cmocka_unit_test(test_prompt_cursor),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,7 @@
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
 #include <unicode/ureldatefmt.h>
+#include <unicode/unumsys.h>
 #include <unicode/ustring.h>
 
 #include "util.h"
@@ -25,6 +26,7 @@
 struct ldate {
 	int				 localized;
 	enum ldate_digits		 digits;	/* for the ISO format */
+	enum ldate_digits		 used;		/* in effect */
 	int				 relative;
 	UDateFormat			*fmt[LDATE_NSTYLES];
 	URelativeDateTimeFormatter	*rel;		/* "قبل ٥ دقائق" */
@@ -112,6 +114,24 @@ open_style(struct ldate *ld, int i, const char *loc, const UChar *tz,
 	return 0;
 }
 
+/* The locale's own digits, from its default numbering system. */
+static enum ldate_digits
+locale_digits(const char *loc)
+{
+	UErrorCode		 e = U_ZERO_ERROR;
+	UNumberingSystem	*ns = unumsys_open(loc, &e);
+	const char		*name = U_SUCCESS(e) ? unumsys_getName(ns) : NULL;
+	enum ldate_digits	 d = LDATE_DIGITS_LATIN;
+
+	if (name != NULL && strcmp(name, "arab") == 0)
+		d = LDATE_DIGITS_ARABIC;
+	else if (name != NULL && strcmp(name, "arabext") == 0)
+		d = LDATE_DIGITS_PERSIAN;
+	if (ns != NULL)
+		unumsys_close(ns);
+	return d;
+}
+
 struct ldate *
 ldate_create(const struct ldate_opts *o, char **cause)
 {
@@ -128,6 +148,8 @@ ldate_create(const struct ldate_opts *o, char **cause)
 	ld->relative = o->relative;
 	ld->localized = o->format == LDATE_LOCALE ||
 	    (o->format == LDATE_AUTO && foreign(base));
+	ld->used = o->digits != LDATE_DIGITS_AUTO ? o->digits :
+	    ld->localized ? locale_digits(base) : LDATE_DIGITS_LATIN;
 	if (!ld->localized && !ld->relative)
 		return ld;
 	/* "fa_IR@calendar=persian;numbers=latn" */
@@ -177,6 +199,45 @@ ldate_localized(const struct ldate *ld)
 	return ld->localized;
 }
 
+enum ldate_digits
+ldate_digits_used(const struct ldate *ld)
+{
+	return ld->used;
+}
+
+/* s with ASCII digits as digits d (ARABIC or PERSIAN: 2 bytes each, d9
+ * a0+n or db b0+n), into out. */
+static size_t
+swap_digits(const char *s, enum ldate_digits d, char *out, size_t n)
+{
+	size_t	i, k = 0;
+
+	for (i = 0; s[i] != '\0' && k + 3 < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			out[k++] = d == LDATE_DIGITS_ARABIC ? '\xd9' : '\xdb';
+			out[k++] = (char)((d == LDATE_DIGITS_ARABIC ? 0xa0 :
+			    0xb0) + s[i] - '0');
+		} else
+			out[k++] = s[i];
+	}
+	out[k] = '\0';
+	return k;
+}
+
+size_t
+ldate_digits_apply(const struct ldate *ld, const char *s, char *out,
+    size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (ld == NULL || (ld->used != LDATE_DIGITS_ARABIC &&
+	    ld->used != LDATE_DIGITS_PERSIAN)) {
+		snprintf(out, n, "%s", s);
+		return strlen(out);
+	}
+	return swap_digits(s, ld->used, out, n);
+}
+
 /* UTF-16 to UTF-8 into out; "" when it does not fit. */
 static size_t
 to_utf8(const UChar *u, int32_t un, char *out, size_t n)
@@ -197,31 +258,20 @@ to_utf8(const UChar *u, int32_t un, char *out, size_t n)
 static size_t
 iso(const struct ldate *ld, int64_t t, int style, char *out, size_t n)
 {
-	static const char *const zero[] = { "", "", "\xd9\xa0",
-	    "\xdb\xb0" };
 	char		 tmp[64];
 	time_t		 tt = (time_t)t;
 	struct tm	 tm;
-	size_t		 i, k = 0;
 
 	out[0] = '\0';
 	if (localtime_r(&tt, &tm) == NULL ||
 	    strftime(tmp, sizeof tmp, iso_formats[style], &tm) == 0)
 		return 0;
+	/* Only the digits asked for: an ISO date keeps Latin ones under
+	 * auto. */
 	if (ld->digits != LDATE_DIGITS_ARABIC &&
 	    ld->digits != LDATE_DIGITS_PERSIAN)
 		return (size_t)snprintf(out, n, "%s", tmp);
-	/* Both digit sets are 2 bytes: U+0660 + d is d9 a0+d, U+06F0 + d
-	 * is db b0+d. */
-	for (i = 0; tmp[i] != '\0' && k + 3 < n; i++) {
-		if (tmp[i] >= '0' && tmp[i] <= '9') {
-			out[k++] = zero[ld->digits][0];
-			out[k++] = (char)(zero[ld->digits][1] + tmp[i] - '0');
-		} else
-			out[k++] = tmp[i];
-	}
-	out[k] = '\0';
-	return k;
+	return swap_digits(tmp, ld->digits, out, n);
 }
 
 /* "5 minutes ago" for a time within the last week; 0 when older. */

@@ -55,6 +55,17 @@ size_t		 ldate_format(struct ldate *ld, int64_t t, int64_t now,
 		    enum ldate_style style, char *out, size_t n);
 /* Does ld use the locale's format (not ISO)? */
 int		 ldate_localized(const struct ldate *ld);
+/* The digits in effect: the config's, or with auto the locale's own
+ * (Arabic-Indic for ar_SA, Persian for fa_IR) when dates are localized,
+ * else Latin. Never LDATE_DIGITS_AUTO. */
+enum ldate_digits ldate_digits_used(const struct ldate *ld);
+/*
+ * Copy s into out (size n, always terminated) with its ASCII digits
+ * written in the digits in effect: the counts and positions the reader
+ * shows, in the digits of its dates. Returns the length in bytes.
+ */
+size_t		 ldate_digits_apply(const struct ldate *ld, const char *s,
+		    char *out, size_t n);
 
 /* Names of the values, for the config: -1 when name is none of them. */
 int		 ldate_format_parse(const char *name);

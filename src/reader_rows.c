@@ -88,11 +88,12 @@ static void
 feed_row(struct reader *r, const struct item *it, size_t w)
 {
 	struct col	c[4];
-	char		count[48], marks[3] = { 0, 0, 0 };
+	char		num[48], count[96], marks[3] = { 0, 0, 0 };
 	size_t		n = 0, cw = 10, tw = 0, fixed;
 
-	snprintf(count, sizeof count, "%lld/%lld", (long long)it->n_unread,
+	snprintf(num, sizeof num, "%lld/%lld", (long long)it->n_unread,
 	    (long long)it->n_total);
+	ldate_digits_apply(r->dates, num, count, sizeof count);
 	if (it->tags != NULL && w >= 40) {
 		tw = utf8_str_width(it->tags);
 		if (tw > w / 4)
@@ -333,6 +334,28 @@ reader_prompt_cursor(const struct reader *r, const char *line, size_t w)
 	return (size_t)cur >= w ? w - 1 : (size_t)cur;
 }
 
+/* status_right() in the digits of the dates (١/٤ in Arabic). */
+static void
+status_right_digits(const struct reader *r, struct buf *right)
+{
+	struct buf	 b = { 0 };
+	char		*out;
+	size_t		 n;
+
+	if (r->dates == NULL || ldate_digits_used(r->dates) ==
+	    LDATE_DIGITS_LATIN) {
+		status_right(r, right);
+		return;
+	}
+	status_right(r, &b);
+	buf_putc(&b, '\0');
+	n = b.len * 2 + 1;
+	out = xmalloc(n);
+	buf_add(right, out, ldate_digits_apply(r->dates, b.data, out, n));
+	free(out);
+	buf_free(&b);
+}
+
 void
 reader_status(const struct reader *r, struct buf *left, struct buf *right,
     int *elem)
@@ -352,5 +375,5 @@ reader_status(const struct reader *r, struct buf *left, struct buf *right,
 	} else
 		buf_printf(left, " %s", r->src.title != NULL ? r->src.title :
 		    "");
-	status_right(r, right);
+	status_right_digits(r, right);
 }

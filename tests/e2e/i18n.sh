@@ -112,8 +112,8 @@ has_locale() {
 ENV0="HOME=$W/home XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data TZ=UTC LC_ALL= LANGUAGE= TERM=xterm-256color"
 ST="-o -u $W/urls -c $W/db"
 
-# run_rtl LANG ALL STATUS FEEDLABEL DATEWORD DATENUM HELPTEXT UNREAD:
-# the checks of one right-to-left language.
+# run_rtl LANG ALL STATUS FEEDLABEL DATEWORD DATENUM HELPTEXT UNREAD
+# POSITION: the checks of one right-to-left language.
 run_rtl() {
 	l=$1
 	if ! has_locale "$l"; then
@@ -128,6 +128,7 @@ run_rtl() {
 	check "$l: status hints translated, on the left of the status line" \
 	    below 20 "$(vis "$3")"
 	check "$l: the hints are on the status line" on_status "$(vis "$3")"
+	check "$l: the position in the locale's digits ($9)" on_status "$9"
 	keys Enter
 	keys Enter
 	check "$l: header label translated" seen "$(vis "$4")"
@@ -150,13 +151,13 @@ run_rtl() {
 # Arabic (Saudi Arabia): Umm al-Qura calendar, Arabic-Indic digits;
 # the newest article is of 10 Ramadan 1445.
 run_rtl ar_SA.UTF-8 "كل المقالات" "?:مساعدة q:خروج" "المصدر:" "رمضان" \
-    "١٤٤٥" "الخروج فورًا" "غير المقروءة"
+    "١٤٤٥" "الخروج فورًا" "غير المقروءة" "١/٤"
 # Persian (Iran): the Solar Hijri calendar, Persian digits; Nowruz.
 run_rtl fa_IR.UTF-8 "همهٔ مقاله‌ها" "?:راهنما q:خروج" "خوراک:" "فروردین" \
-    "۱۴۰۳" "خروج فوری" "خوانده‌نشده‌ها"
+    "۱۴۰۳" "خروج فوری" "خوانده‌نشده‌ها" "۱/۴"
 # Hebrew: Gregorian, Latin digits, Hebrew month names.
 run_rtl he_IL.UTF-8 "כל הכתבות" "?:עזרה q:יציאה" "ערוץ:" "במרץ" "2024" \
-    "יציאה מיידית" "לא נקראו"
+    "יציאה מיידית" "לא נקראו" "1/4"
 
 # ---- Arabic with the config's calendar and digits ----
 if has_locale ar_SA.UTF-8; then
@@ -165,6 +166,7 @@ if has_locale ar_SA.UTF-8; then
 	    > "$W/config/akhbar/config"
 	start 100 24 $ST
 	seen "$(vis "كل المقالات")"
+	check "ar: digits latin: the position in Latin digits" on_status "1/4"
 	keys Enter
 	keys Enter
 	check "ar: date-calendar gregorian: the month is March" \

@@ -188,6 +188,55 @@ test_small_buffer(void **state)
 	ldate_free(ld);
 }
 
+/* The digits in effect and the counts written in them. */
+static void
+test_digits(void **state)
+{
+	static const struct {
+		const char		*locale;
+		enum ldate_format	 format;
+		enum ldate_digits	 digits;
+		enum ldate_digits	 want;
+		const char		*count;	/* "12/345" in them */
+	} cases[] = {
+		{ "ar_SA", LDATE_AUTO, 0, LDATE_DIGITS_ARABIC, "١٢/٣٤٥" },
+		{ "fa_IR", LDATE_AUTO, 0, LDATE_DIGITS_PERSIAN, "۱۲/۳۴۵" },
+		{ "he_IL", LDATE_AUTO, 0, LDATE_DIGITS_LATIN, "12/345" },
+		{ "ar_MA", LDATE_AUTO, 0, LDATE_DIGITS_LATIN, "12/345" },
+		{ "ar_SA", LDATE_AUTO, LDATE_DIGITS_LATIN, LDATE_DIGITS_LATIN,
+		    "12/345" },
+		{ "he_IL", LDATE_AUTO, LDATE_DIGITS_PERSIAN,
+		    LDATE_DIGITS_PERSIAN, "۱۲/۳۴۵" },
+		/* ISO dates (English, or asked for): Latin unless set. */
+		{ "en_US", LDATE_AUTO, 0, LDATE_DIGITS_LATIN, "12/345" },
+		{ "ar_SA", LDATE_ISO, 0, LDATE_DIGITS_LATIN, "12/345" },
+	};
+	struct ldate_opts	 o;
+	struct ldate		*ld;
+	char			 out[64], small[5], *cause = NULL;
+	size_t			 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&o, 0, sizeof o);
+		o.locale = cases[i].locale;
+		o.format = cases[i].format;
+		o.digits = cases[i].digits;
+		ld = ldate_create(&o, &cause);
+		assert_non_null(ld);
+		if (ldate_digits_used(ld) != cases[i].want)
+			fail_msg("case %zu: digits %d, want %d", i,
+			    ldate_digits_used(ld), cases[i].want);
+		ldate_digits_apply(ld, "12/345", out, sizeof out);
+		assert_string_equal(out, cases[i].count);
+		/* Cut short, never mid-character. */
+		ldate_digits_apply(ld, "12/345", small, sizeof small);
+		assert_true(strlen(small) < sizeof small);
+		ldate_free(ld);
+	}
+	ldate_digits_apply(NULL, "7/9", out, sizeof out);
+	assert_string_equal(out, "7/9");
+}
+
 static void
 test_names(void **state)
 {
@@ -211,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_relative),
 		cmocka_unit_test(test_small_buffer),
+		cmocka_unit_test(test_digits),
 		cmocka_unit_test(test_names),
 	};
 

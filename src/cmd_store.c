@@ -34,6 +34,9 @@ struct store_args {
 	struct fetch_opts fetch;
 	int64_t		 max_articles;	/* 0: unlimited */
 	int		 verbose;	/* -v: config warnings too */
+	char		*user_agent;	/* from the config, or NULL */
+	char		*proxy;
+	char		*cookie_file;
 };
 
 enum {
@@ -198,6 +201,13 @@ store_args_config(struct store_args *a, int argc, char **argv,
 		a->fetch.connect_timeout = cfg.connect_timeout;
 	if (cfg.max_feed_size > 0)
 		a->fetch.max_size = (size_t)cfg.max_feed_size;
+	/* kept past config_free(): the fetch options borrow them */
+	if ((a->user_agent = cfg.user_agent) != NULL)
+		a->fetch.user_agent = a->user_agent;
+	a->fetch.proxy = a->proxy = cfg.proxy;
+	a->fetch.cookie_file = a->cookie_file = cfg.cookie_file;
+	cfg.user_agent = cfg.proxy = cfg.cookie_file = NULL;
+	a->fetch.netrc_file = getenv("NETRC");
 	config_free(&cfg);
 }
 
@@ -236,6 +246,9 @@ store_args_free(struct store_args *a)
 {
 	free(a->urls);
 	free(a->cache);
+	free(a->user_agent);
+	free(a->proxy);
+	free(a->cookie_file);
 }
 
 /* ---- --refresh ---- */
@@ -351,6 +364,7 @@ refresh_parse(struct refresh *r, struct job *j, const char *body,
 	int64_t			 added = 0;
 
 	items.u = store_update_begin(r->st, j->state.id,
+	    j->entry->opts.max_articles > 0 ? j->entry->opts.max_articles :
 	    r->args->max_articles, &cause);
 	if (items.u == NULL)
 		goto fail;
@@ -458,6 +472,21 @@ refresh_skip(struct refresh *r, struct job *j)
 	return 1;
 }
 
+/* The URL and the per-feed identity of e's request. */
+static void
+refresh_identity(struct fetch_req *req, const struct urls_entry *e)
+{
+	req->url = e->url;
+	req->user_agent = e->opts.user_agent;
+	req->headers = e->opts.headers;
+	req->nheaders = e->opts.nheaders;
+	req->user = e->user;
+	req->password = e->password;
+	req->netrc = e->opts.auth_netrc;
+	req->cookie_file = e->opts.cookies;
+	req->proxy = e->opts.proxy;
+}
+
 /* Prepare every job; returns the network requests in *reqs. */
 static size_t
 refresh_prepare(struct refresh *r, const struct urls *u, struct job *jobs,
@@ -485,7 +514,7 @@ refresh_prepare(struct refresh *r, const struct urls *u, struct job *jobs,
 			refresh_local(r, &jobs[i]);
 			continue;
 		}
-		reqs[n].url = u->v[i].url;
+		refresh_identity(&reqs[n], &u->v[i]);
 		reqs[n].etag = jobs[i].state.etag;
 		reqs[n].last_modified = jobs[i].state.last_modified;
 		reqs[n].data = &jobs[i];

@@ -282,10 +282,47 @@ set_save_dir(struct config *c, char **w, int n)
 	return NULL;
 }
 
+/* ---- HTTP identity (issue 13): user-agent, proxy, cookie-file ---- */
+
+/* The string settings, by word. */
+static const struct {
+	const char	*word;
+	size_t		 offset;
+} strings[] = {
+	{ "user-agent", offsetof(struct config, user_agent) },
+	{ "proxy", offsetof(struct config, proxy) },
+	{ "cookie-file", offsetof(struct config, cookie_file) },
+};
+
+static char *
+set_string(struct config *c, char **w, int n)
+{
+	const char	*p;
+	char		**dst;
+	size_t		 i;
+
+	for (i = 0; strcmp(w[0], strings[i].word) != 0; i++)
+		;
+	if (n != 2 || *w[1] == '\0')
+		return xasprintf("expected: %s VALUE (quoted when it has "
+		    "blanks)", w[0]);
+	for (p = w[1]; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return xasprintf("control character in %s", w[0]);
+	dst = (char **)((char *)c + strings[i].offset);
+	free(*dst);
+	*dst = xstrdup(w[1]);
+	return NULL;
+}
+
 static const struct {
 	const char	*word;
 	config_fn	 fn;
 } words[] = {
+	/* HTTP identity (issue 13) */
+	{ "user-agent", set_string },
+	{ "proxy", set_string },
+	{ "cookie-file", set_string },
 	{ "bind", set_bind },
 	{ "theme", set_theme },
 	{ "layout-direction", set_layout_dir },
@@ -321,6 +358,9 @@ config_free(struct config *c)
 
 	free(c->theme);
 	free(c->save_dir);
+	free(c->user_agent);
+	free(c->proxy);
+	free(c->cookie_file);
 	for (i = 0; i < c->nhighlight; i++)
 		free(c->highlight[i]);
 	free(c->highlight);

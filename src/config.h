@@ -47,6 +47,10 @@ struct config {
 	long		 connect_timeout;	/* seconds; 0 default */
 	long		 max_feed_size;		/* bytes; 0 default */
 	char		*save_dir;		/* NULL: the default */
+	/* HTTP identity (issue 13); NULL: the fetcher's default */
+	char		*user_agent;
+	char		*proxy;
+	char		*cookie_file;		/* Netscape format */
 	struct app_keys	 keys;
 	char		**errors;		/* "FILE:LINE: ..." */
 	size_t		 nerrors;

@@ -36,7 +36,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_FEED_NAME] = "UPDATE feeds SET name = ?2 "
 	    "WHERE id = ?1 AND name IS NOT ?2",
 	[S_FEED_STATE] = "SELECT etag, last_modified, retry_after, "
-	    "coalesce(name, title) FROM feeds WHERE id = ?1",
+	    "coalesce(name, title), last_fetch FROM feeds WHERE id = ?1",
 	[S_FEED_UNCHANGED] = "UPDATE feeds SET last_error = NULL, "
 	    "retry_after = 0, last_fetch = ?2, moved_to = ?3 WHERE id = ?1",
 	[S_FEED_FAILED] = "UPDATE feeds SET last_error = ?2, "
@@ -602,6 +602,7 @@ store_feed_state(struct store *st, const char *url, const char *name,
 	state->last_modified = column_dup(s, 1);
 	state->retry_after = sqlite3_column_int64(s, 2);
 	state->title = column_dup(s, 3);
+	state->last_fetch = sqlite3_column_int64(s, 4);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -788,6 +789,9 @@ store_too_old(struct store_update *u, int64_t date, char **cause)
 	sqlite3_stmt	*s;
 	int		 old = 0;
 
+	/* keep-days: it would be deleted at commit, then come back new */
+	if (u->expire_before > 0 && date < u->expire_before)
+		return 1;
 	if (u->max_articles == 0)
 		return 0;
 	if ((s = store_stmt(u->st, S_ART_NTH_DATE, cause)) == NULL)
@@ -909,6 +913,33 @@ store_update_item(struct store_update *u, const struct feed_item *it,
 	return rc;
 }
 
+void
+store_update_expire(struct store_update *u, int64_t before)
+{
+	u->expire_before = before;
+}
+
+/* Delete what keep-days says is too old (not saved). */
+static int
+store_update_expire_run(struct store_update *u, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(u->st->db, "DELETE FROM articles WHERE "
+	    "feed_id = ?1 AND date < ?2 AND saved = 0", -1, &s,
+	    NULL) != SQLITE_OK) {
+		*cause = store_error(u->st, "store: keep-days");
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, u->feed_id);
+	sqlite3_bind_int64(s, 2, u->expire_before);
+	if ((rc = sqlite3_step(s)) != SQLITE_DONE)
+		*cause = store_error(u->st, "store: keep-days");
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int
 store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
     int64_t *added, char **cause)
@@ -926,6 +957,8 @@ store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
 		if (store_done(st, s, cause) != 0)
 			goto fail;
 	}
+	if (u->expire_before > 0 && store_update_expire_run(u, cause) != 0)
+		goto fail;
 	if (store_fts_flush(st, cause) != 0)
 		goto fail;
 	if ((s = store_stmt(st, S_FEED_DONE, cause)) == NULL)

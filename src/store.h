@@ -48,6 +48,7 @@ struct store_feed_state {
 	char		*etag;		/* caller frees (store_state_clear) */
 	char		*last_modified;
 	int64_t		 retry_after;
+	int64_t		 last_fetch;	/* 0 when never fetched */
 };
 
 /* One article header (no body), as store_articles() reports it. */
@@ -288,5 +289,40 @@ int	 store_feed_mark_read(struct store *st, int64_t feed_id,
  * of them or, on failure (-1 and *cause), none. */
 int	 store_set_unread_ids(struct store *st, const int64_t *ids,
 	    size_t n, int unread, char **cause);
+
+/* ---- housekeeping (store_house.c) ---- */
+
+/*
+ * Delete the unsaved articles of a feed dated before `before`, into
+ * *removed (their count). Returns 0, or -1 and *cause (nothing deleted).
+ */
+int	 store_expire(struct store *st, int64_t feed_id, int64_t before,
+	    int64_t *removed, char **cause);
+/*
+ * Delete a feed's unsaved articles (*removed: how many), then the feed
+ * itself unless saved articles remain (*gone: 1 when it was deleted).
+ * Returns 0, or -1 and *cause.
+ */
+int	 store_feed_remove(struct store *st, int64_t feed_id,
+	    int64_t *removed, int *gone, char **cause);
+/*
+ * VACUUM the store when at least percent % of its pages are free;
+ * *freed_pages gets how many were (0 when it did not run). Returns 0, or
+ * -1 and *cause.
+ */
+int	 store_vacuum_if(struct store *st, int percent, int64_t *freed_pages,
+	    char **cause);
+/* The id of the feed with this URL into *id, 0 when there is none (the
+ * feed is not added). Returns 0, or -1 and *cause. */
+int	 store_feed_id(struct store *st, const char *url, int64_t *id,
+	    char **cause);
+/* The number of unread articles, from the unread index; -1 and *cause
+ * on failure. */
+int64_t	 store_unread_total(struct store *st, char **cause);
+/*
+ * Also delete, when u commits, the feed's unsaved articles dated before
+ * `before` (keep-days); 0 keeps them.
+ */
+void	 store_update_expire(struct store_update *u, int64_t before);
 
 #endif

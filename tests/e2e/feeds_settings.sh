@@ -89,6 +89,108 @@ check "auth: redirect to another host followed" \
 check "auth: credentials not sent to the other host" \
     grep -q '^ECHO .* auth=-$' "$LOG"
 
+# ---- interval, keep-days, max-articles ----
+NOW=$(date -u -R)
+OLD="Mon, 02 Mar 2020 08:00:00 +0000"
+cat > "$D/www/ar.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>أخبار الصباح</title>
+<item><title>وزير الخارجية يصل إلى عمّان في زيارة رسمية</title>
+<guid>ar-1</guid><pubDate>$NOW</pubDate></item>
+<item><title>ارتفاع أسعار الذهب في الأسواق المحلية</title>
+<guid>ar-2</guid><pubDate>$NOW</pubDate></item>
+<item><title>افتتاح معرض الكتاب الدولي بمشاركة واسعة</title>
+<guid>ar-3</guid><pubDate>$NOW</pubDate></item>
+<item><title>أرشيف: انتخابات بلدية في عام ٢٠٢٠</title>
+<guid>ar-old</guid><pubDate>$OLD</pubDate></item>
+</channel></rss>
+EOF
+cat > "$D/www/he.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>חדשות</title>
+<item><title>הכנסת אישרה את התקציב בקריאה ראשונה</title>
+<guid>he-1</guid><pubDate>$NOW</pubDate></item>
+<item><title>גשם כבד צפוי בצפון הארץ מחר</title>
+<guid>he-2</guid><pubDate>$NOW</pubDate></item>
+<item><title>נבחרת ישראל ניצחה במשחק הפתיחה</title>
+<guid>he-3</guid><pubDate>$NOW</pubDate></item>
+</channel></rss>
+EOF
+DB2=$D/house.db
+: > "$LOG"
+printf '%s/file/ar.xml interval=60 keep-days=30\n' "$U" > "$D/urls6"
+printf '%s/etag/he.xml max-articles=2 "~מבזקים"\n' "$U" >> "$D/urls6"
+"$AKHBAR" -u "$D/urls6" -c "$DB2" --refresh > "$D/out" 2>&1
+check "keep-days: the 2020 item is not kept" \
+    test "$("$AKHBAR" -c "$DB2" --list --feed "$U/file/ar.xml" | wc -l)" -eq 3
+check "max-articles=2: two kept" \
+    test "$("$AKHBAR" -c "$DB2" --list --feed "$U/etag/he.xml" | wc -l)" -eq 2
+"$AKHBAR" -u "$D/urls6" -c "$DB2" --refresh > "$D/out" 2>&1
+check "interval: a feed fetched a minute ago is skipped" \
+    grep -q "^skipped: $U/file/ar.xml: fetched 0 min ago, interval=60" "$D/out"
+"$AKHBAR" -u "$D/urls6" -c "$DB2" --refresh > "$D/out" 2>&1
+check "interval: skipping is not a failure" test $? -eq 0
+check "interval: one request to the feed for three refreshes" \
+    test "$(grep -c '^/file/ar.xml ' "$LOG")" -eq 1
+check "interval: a feed without one is fetched each time" \
+    test "$(grep -c '^/etag/he.xml ' "$LOG")" -eq 3
+"$AKHBAR" -u "$D/urls6" -c "$DB2" --refresh --force > "$D/out" 2>&1
+check "--force: fetched although not due" \
+    test "$(grep -c '^/file/ar.xml ' "$LOG")" -eq 2
+: > "$LOG"
+"$AKHBAR" -u "$D/urls6" -c "$DB2" --refresh --feed "$U/file/ar.xml" \
+    --force > "$D/out" 2>&1
+check "--refresh --feed: only that feed" \
+    sh -c "grep -q '^/file/ar.xml ' '$LOG' && ! grep -q '^/etag/' '$LOG'"
+
+# ---- --unread-count, --list --unread / --feed ----
+check "--unread-count: 5 unread" \
+    test "$("$AKHBAR" -c "$DB2" --unread-count)" = 5
+"$AKHBAR" -c "$DB2" --unread-count -v > "$D/uc" 2>&1
+printf '3\tأخبار الصباح\n2\tמבזקים\n' | sort > "$D/uc.want"
+sort "$D/uc" > "$D/uc.got"
+same "--unread-count -v: per feed" "$D/uc.want" "$D/uc.got"
+sqlite3 "$DB2" "UPDATE articles SET unread = 0 WHERE guid = 'ar-2'"
+check "--unread-count after reading one: 4" \
+    test "$("$AKHBAR" -c "$DB2" --unread-count)" = 4
+check "--list --unread: 4 lines" \
+    test "$("$AKHBAR" -c "$DB2" --list --unread | wc -l)" -eq 4
+check "--list --unread leaves out the read one" \
+    sh -c "! '$AKHBAR' -c '$DB2' --list --unread | grep -q 'الذهب'"
+"$AKHBAR" -c "$DB2" --list --feed "$U/nope.xml" > "$D/out" 2>&1
+check "--list --feed unknown: exit 1" test $? -eq 1
+check "--list --feed unknown: says which" \
+    grep -q "^akhbar: --feed: $U/nope.xml: no such feed in the store" "$D/out"
+check "--unread-count without a store: exit 1" \
+    sh -c "! '$AKHBAR' -c '$D/none.db' --unread-count 2>/dev/null"
+
+# ---- --cleanup ----
+sqlite3 "$DB2" "UPDATE articles SET saved = 1 WHERE guid = 'ar-1'"
+printf '%s/etag/he.xml\n' "$U" > "$D/urls7"
+"$AKHBAR" -u "$D/urls7" -c "$DB2" --cleanup > "$D/out" 2>&1
+check "--cleanup: exit 0" test $? -eq 0
+check "--cleanup: reports one feed and its 2 unsaved articles" \
+    grep -q "^akhbar: cleanup: 1 feeds no longer in $D/urls7 removed (2 articles)" "$D/out"
+check "--cleanup: the saved article stays" \
+    test "$(sqlite3 "$DB2" "SELECT count(*) FROM articles WHERE guid = 'ar-1'")" -eq 1
+check "--cleanup: the other feed's articles stay" \
+    test "$("$AKHBAR" -c "$DB2" --list --feed "$U/etag/he.xml" | wc -l)" -eq 2
+check "--cleanup: the search index follows" \
+    test "$("$AKHBAR" -c "$DB2" --search 'معرض' 2>/dev/null | wc -l)" -eq 0
+check "--cleanup: store intact" \
+    test "$(sqlite3 "$DB2" 'PRAGMA integrity_check')" = ok
+sqlite3 "$DB2" "UPDATE articles SET date = 1500000000 WHERE feed_id = \
+    (SELECT id FROM feeds WHERE url = '$U/etag/he.xml')"
+printf '%s/etag/he.xml keep-days=7\n' "$U" > "$D/urls7"
+"$AKHBAR" -u "$D/urls7" -c "$DB2" --cleanup > "$D/out" 2>&1
+check "--cleanup: keep-days applied" \
+    grep -q "0 feeds no longer in .* removed (0 articles), 2 articles past keep-days removed" "$D/out"
+"$AKHBAR" -u "$D/missing" -c "$DB2" --cleanup > "$D/out" 2>&1
+rc=$?
+check "--cleanup with no urls file: exit 1" test $rc -eq 1
+check "--cleanup with no urls file: nothing removed" \
+    test "$(sqlite3 "$DB2" 'SELECT count(*) FROM feeds')" -ge 1
+
 kill "$SERVER" 2>/dev/null
 wait "$SERVER" 2>/dev/null
 exit 0

@@ -884,16 +884,23 @@ cmd_unread_count(int argc, char **argv)
 
 /* ---- OPML ---- */
 
-/* The urls file line for f, or NULL (with a warning) when unusable. */
+/* The urls file line for f, or NULL (with a warning) when unusable. Its
+ * settings are written back as parsed: a bad one is warned about and
+ * left out. */
 static char *
 import_line(const struct opml_feed *f, const struct urls *have,
     struct urls *added, const char *opml)
 {
 	struct urls	 one = { 0 };
-	char		*line;
+	char		*line, *opts, *full;
+	size_t		 i;
 
 	line = urls_format(f->url, f->title, f->tags, f->ntags);
-	urls_parse(line, strlen(line), opml, &one);
+	full = xasprintf("%s%s", line, f->settings != NULL ? f->settings :
+	    "");
+	free(line);
+	urls_parse(full, strlen(full), opml, &one);
+	free(full);
 	if (one.n != 1) {
 		const char *why = one.nwarnings > 0 ?
 		    strstr(one.warnings[0], ":1: ") : NULL;
@@ -901,16 +908,24 @@ import_line(const struct opml_feed *f, const struct urls *have,
 		cmd_warn("skipped: %s: %s", f->url, why != NULL ? why + 4 :
 		    "unusable URL");
 		urls_free(&one);
-		free(line);
 		return NULL;
 	}
-	urls_free(&one);
+	for (i = 0; i < one.nwarnings; i++)
+		cmd_warn("%s: %s", f->url, strstr(one.warnings[i], ":1: ") !=
+		    NULL ? strstr(one.warnings[i], ":1: ") + 4 :
+		    one.warnings[i]);
 	if (urls_find(have, f->url) >= 0 || urls_find(added, f->url) >= 0) {
-		free(line);
+		urls_free(&one);
 		return NULL;
 	}
-	urls_parse(line, strlen(line), opml, added);
-	return line;
+	line = urls_format(f->url, f->title, f->tags, f->ntags);
+	opts = urls_format_opts(&one.v[0].opts);
+	full = xasprintf("%s%s", line, opts);
+	free(line);
+	free(opts);
+	urls_free(&one);
+	urls_parse(full, strlen(full), opml, added);
+	return full;
 }
 
 int

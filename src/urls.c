@@ -645,6 +645,18 @@ urls_put_opt(struct buf *b, const char *key, const char *v)
 }
 
 char *
+urls_format_setting(const char *key, const char *value)
+{
+	struct buf	 b = { 0 };
+	char		*s;
+
+	urls_put_opt(&b, key, value);
+	s = xstrndup(b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+char *
 urls_format_opts(const struct urls_opts *o)
 {
 	static const char *const dirs[] = {

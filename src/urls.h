@@ -93,6 +93,9 @@ char	*urls_format(const char *url, const char *name, char *const *tags,
  * each with a leading blank, "" when none is set. Caller frees.
  */
 char	*urls_format_opts(const struct urls_opts *o);
+/* One setting as a urls file word, " key=value" (value quoted when it
+ * needs it), unchecked. Caller frees. */
+char	*urls_format_setting(const char *key, const char *value);
 /*
  * Copy url without its user:pass@ part, if any, into a new string (caller
  * frees); the user and password, percent-decoded, go to *user and

@@ -191,6 +191,34 @@ check "--cleanup with no urls file: exit 1" test $rc -eq 1
 check "--cleanup with no urls file: nothing removed" \
     test "$(sqlite3 "$DB2" 'SELECT count(*) FROM feeds')" -ge 1
 
+# ---- OPML: settings out as attributes (no secrets), and back in ----
+cat > "$D/urls8" <<EOF
+https://www.aljazeera.net/rss news interval=30 keep-days=14 direction=rtl fulltext=yes "~الجزيرة"
+https://ali:secret@private.example/rss header="X-Token: abc" cookies=$D/cookies.txt auth=netrc user-agent="Mozilla/5.0 (X11)"
+EOF
+"$AKHBAR" -u "$D/urls8" -c "$D/none.db" --export-opml > "$D/out.opml" 2>&1
+check "export-opml: settings as attributes" \
+    grep -q 'akhbar:interval="30" akhbar:keep-days="14" akhbar:fulltext="yes" akhbar:direction="rtl"' "$D/out.opml"
+check "export-opml: user-agent and auth=netrc kept" \
+    grep -q 'akhbar:user-agent="Mozilla/5.0 (X11)" akhbar:auth="netrc"' "$D/out.opml"
+check "export-opml: no password, header or cookie file" \
+    sh -c "! grep -q 'secret\|X-Token\|cookies' '$D/out.opml'"
+check "export-opml: still well-formed XML" \
+    python3 -c "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])" "$D/out.opml"
+printf '<opml version="2.0"><body><outline text="x" xmlUrl="https://bad.example/rss" interval="soon" direction="rtl"/></body></opml>\n' \
+    > "$D/bad.opml"
+"$AKHBAR" -u "$D/urls9" --import-opml "$D/out.opml" > "$D/out" 2>&1
+"$AKHBAR" -u "$D/urls9" --import-opml "$D/bad.opml" >> "$D/out" 2>&1
+cat > "$D/urls9.want" <<EOF
+https://www.aljazeera.net/rss news "~الجزيرة" interval=30 keep-days=14 fulltext=yes direction=rtl
+https://private.example/rss "~https://private.example/rss" user-agent="Mozilla/5.0 (X11)" auth=netrc
+https://bad.example/rss "~x" direction=rtl
+EOF
+same "import-opml: settings read back, a bad one left out" \
+    "$D/urls9.want" "$D/urls9"
+check "import-opml: the bad setting is named" \
+    grep -q "^akhbar: https://bad.example/rss: bad value for interval ignored (want a whole number)" "$D/out"
+
 kill "$SERVER" 2>/dev/null
 wait "$SERVER" 2>/dev/null
 exit 0

@@ -19,6 +19,7 @@
 #include "cmds.h"
 #include "feed.h"
 #include "fetch.h"
+#include "fetch_exec.h"
 #include "opml.h"
 #include "store.h"
 #include "urls.h"
@@ -84,6 +85,8 @@ static const struct option store_options[] = {
 /* One feed of a --refresh run. */
 struct job {
 	const struct urls_entry	*entry;
+	char			*filter;	/* filter:'s program, or NULL */
+	char			*url;		/* and its URL */
 	struct store_feed_state	 state;
 	int			 done;
 	int			 failed;
@@ -426,6 +429,48 @@ fail:
 	free(cause);
 }
 
+/* filter:PROGRAM:URL: the body through the program, then the parser. */
+static void
+refresh_filter(struct refresh *r, struct job *j,
+    const struct fetch_result *res, struct store_fetch_meta *m)
+{
+	struct fetch_exec_out	 out;
+	char			*cause = NULL, *why;
+
+	if (fetch_exec_run(j->filter, res->body, res->len,
+	    r->args->fetch.timeout, r->args->fetch.max_size, &out,
+	    &cause) != 0) {
+		why = xasprintf("filter: %s", cause);
+		m->etag = m->last_modified = NULL;	/* try again next time */
+		refresh_fail(r, j, why, m);
+		free(why);
+		free(cause);
+		return;
+	}
+	refresh_parse(r, j, out.data, out.len, res->effective_url, m);
+	free(out.data);
+}
+
+/* exec:PROGRAM: its output is the feed. */
+static void
+refresh_exec(struct refresh *r, struct job *j, const char *cmd)
+{
+	struct store_fetch_meta	 m = { 0 };
+	struct fetch_exec_out	 out;
+	char			*cause = NULL, *why;
+
+	if (fetch_exec_run(cmd, NULL, 0, r->args->fetch.timeout,
+	    r->args->fetch.max_size, &out, &cause) != 0) {
+		why = xasprintf("exec: %s", cause);
+		refresh_fail(r, j, why, NULL);
+		free(why);
+		free(cause);
+		return;
+	}
+	refresh_parse(r, j, out.data, out.len, NULL, &m);
+	free(out.data);
+}
+
 static void
 refresh_done(struct fetch_req *req, const struct fetch_result *res,
     void *arg)
@@ -441,6 +486,10 @@ refresh_done(struct fetch_req *req, const struct fetch_result *res,
 	m.retry_after = res->retry_after;
 	if (res->error != NULL) {
 		refresh_fail(r, j, res->error, &m);
+		return;
+	}
+	if (j->filter != NULL && !res->not_modified) {
+		refresh_filter(r, j, res, &m);
 		return;
 	}
 	if (res->not_modified) {
@@ -534,7 +583,7 @@ refresh_prepare(struct refresh *r, const struct urls *u, struct job *jobs,
     struct fetch_req *reqs)
 {
 	size_t	 i, n = 0;
-	char	*cause = NULL;
+	char	*cause = NULL, *cmd = NULL, *url = NULL;
 
 	for (i = 0; i < u->n; i++) {
 		jobs[i].entry = &u->v[i];
@@ -555,7 +604,18 @@ refresh_prepare(struct refresh *r, const struct urls *u, struct job *jobs,
 			refresh_local(r, &jobs[i]);
 			continue;
 		}
+		if (fetch_exec_source(u->v[i].url, &cmd, &url) == 0 &&
+		    url == NULL) {
+			refresh_exec(r, &jobs[i], cmd);
+			free(cmd);
+			continue;
+		}
 		refresh_identity(&reqs[n], &u->v[i]);
+		if (cmd != NULL) {	/* filter: fetch its URL */
+			jobs[i].filter = cmd;
+			reqs[n].url = jobs[i].url = url;
+			cmd = url = NULL;
+		}
 		reqs[n].etag = jobs[i].state.etag;
 		reqs[n].last_modified = jobs[i].state.last_modified;
 		reqs[n].data = &jobs[i];
@@ -587,8 +647,11 @@ refresh_run(struct refresh *r, const struct urls *u)
 		fputc('\n', stderr);
 		fputs(r->later.data != NULL ? r->later.data : "", stderr);
 	}
-	for (i = 0; i < u->n; i++)
+	for (i = 0; i < u->n; i++) {
 		store_state_clear(&jobs[i].state);
+		free(jobs[i].filter);
+		free(jobs[i].url);
+	}
 	free(jobs);
 	free(reqs);
 	return rc != 0 || r->failed > 0 ? 1 : 0;

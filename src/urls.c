@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fetch_exec.h"
 #include "urls.h"
 #include "util.h"
 
@@ -145,9 +146,21 @@ urls_check(const char *url)
 {
 	const char	*p;
 
+	char		*cmd, *furl;
+	int		 ok;
+
 	for (p = url; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return "control character in URL";
+	if (fetch_exec_source(url, &cmd, &furl) == 0) {
+		ok = cmd[strspn(cmd, " \t")] != '\0';
+		free(cmd);
+		free(furl);
+		return ok ? NULL : "exec: or filter: without a program";
+	}
+	if (strncmp(url, "filter:", 7) == 0)
+		return "filter: wants filter:PROGRAM:URL (an http or https "
+		    "URL)";
 	if (urls_is_local(url)) {
 		if (strcmp(url, "file:") == 0 || strcmp(url, "file://") == 0)
 			return "file: URL without a path";
@@ -165,8 +178,8 @@ urls_check(const char *url)
 		    *p == '-' || *p == '.'; p++)
 			;
 		if (*p == ':' && p != url)
-			return "unsupported URL scheme (only http, https and "
-			    "local files)";
+			return "unsupported URL scheme (only http, https, "
+			    "local files, exec: and filter:)";
 		return "not a URL (want http://, https://, file: or a path)";
 	}
 	if (*p == '\0' || *p == '/' || *p == '?' || *p == '#')
@@ -217,7 +230,9 @@ urls_strip_auth(const char *url, char **user, char **password)
 		*user = NULL;
 	if (password != NULL)
 		*password = NULL;
-	if ((host = strstr(url, "://")) == NULL || urls_is_local(url))
+	/* an exec: command line is the user's business, not a URL */
+	if ((host = strstr(url, "://")) == NULL || urls_is_local(url) ||
+	    strncmp(url, "exec:", 5) == 0)
 		return xstrdup(url);
 	host += 3;
 	end = host + strcspn(host, "/?#");

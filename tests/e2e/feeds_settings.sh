@@ -219,6 +219,62 @@ same "import-opml: settings read back, a bad one left out" \
 check "import-opml: the bad setting is named" \
     grep -q "^akhbar: https://bad.example/rss: bad value for interval ignored (want a whole number)" "$D/out"
 
+# ---- script sources: exec: and filter: ----
+X=$TOP/tests/exec
+: > "$LOG"
+cat > "$D/urls10" <<EOF
+"exec:$X/feed.sh 'نشرة السكربت'" scripts
+"exec:$X/fail.sh"
+"exec:$X/slow.sh"
+"exec:$X/big.sh"
+"exec:$X/no-such-program"
+"filter:$X/filter.sh '[مفلتر]':$U/file/ar.xml" filtered
+"filter:$X/fail.sh:$U/file/ar.xml"
+EOF
+DB3=$D/exec.db
+cat > "$D/exec.conf" <<EOF
+download-timeout 2
+max-feed-size 1048576
+EOF
+start=$(date +%s)
+SLOW_PIDFILE=$D/slow.pid "$AKHBAR" -C "$D/exec.conf" -u "$D/urls10" \
+    -c "$DB3" --refresh > "$D/out" 2>&1
+rc=$?
+took=$(($(date +%s) - start))
+check "exec: exit 1 (some failed)" test $rc -eq 1
+check "exec: the script's feed stored under its title" \
+    grep -q '^ok 2 new: نشرة السكربت$' "$D/out"
+check "exec: first stderr line is the error" \
+    grep -q "^failed: exec:$X/fail.sh: exec: $X/fail.sh exited 3: انتهت صلاحية المفتاح: token expired$" "$D/out"
+check "exec: timeout" \
+    grep -q "^failed: exec:$X/slow.sh: exec: $X/slow.sh: timeout (2 s)$" "$D/out"
+check "exec: the timeout holds (under 10 s in all)" test "$took" -lt 10
+check "exec: output cap" \
+    grep -q "^failed: exec:$X/big.sh: exec: $X/big.sh: output over 1048576 bytes$" "$D/out"
+check "exec: a missing program" \
+    grep -q "^failed: exec:$X/no-such-program: exec: $X/no-such-program: not found$" "$D/out"
+check "filter: the body went through the program" \
+    test "$("$AKHBAR" -c "$DB3" --list | grep -c '	\[مفلتر\] ')" -eq 4
+check "filter: a failing filter fails the feed" \
+    grep -q "^failed: filter:$X/fail.sh:$U/file/ar.xml: filter: $X/fail.sh exited 3: " "$D/out"
+check "filter: the URL was fetched" grep -q '^/file/ar.xml 200' "$LOG"
+check "exec: no shell: quotes kept the argument whole" \
+    sh -c "'$AKHBAR' -c '$DB3' --list | grep -q 'نشرة السكربت'"
+# slow_gone: the script's sleep is dead (a killed orphan may stay a
+# zombie a moment, until init reaps it: that counts as dead)
+slow_gone() {
+	test -s "$D/slow.pid" || return 1
+	! ps -o stat= -p "$(cat "$D/slow.pid")" 2>/dev/null | grep -qv Z
+}
+check "exec: a timed-out script's children are killed too" slow_gone
+cat > "$D/urls11" <<EOF
+https://example.com/ok
+filter:$X/filter.sh
+EOF
+"$AKHBAR" -u "$D/urls11" --export-opml > /dev/null 2> "$D/out"
+check "filter: without a URL is refused with file:line" \
+    grep -q "urls11:2: filter: wants filter:PROGRAM:URL" "$D/out"
+
 kill "$SERVER" 2>/dev/null
 wait "$SERVER" 2>/dev/null
 exit 0

@@ -13,6 +13,7 @@
 #include "util.h"
 #include "config.h"
 #include "theme.h"
+#include "store.h"
 
 #define CONFIG_MAX_WORDS	64
 
@@ -315,10 +316,46 @@ set_string(struct config *c, char **w, int n)
 	return NULL;
 }
 
+/* query NAME SEARCH...: a virtual list of the articles the search
+ * finds (the words after NAME are the query, as --search takes it). */
+static char *
+set_query(struct config *c, char **w, int n)
+{
+	struct buf	 q = { 0 };
+	char		*cause = NULL;
+	int		 i;
+
+	if (n < 3 || *w[1] == '\0')
+		return xstrdup("expected: query NAME SEARCH");
+	for (i = 2; i < n; i++) {
+		if (i > 2)
+			buf_putc(&q, ' ');
+		/* a quoted phrase stays one: "a b" as the search sees it */
+		if (strchr(w[i], ' ') != NULL)
+			buf_printf(&q, "\"%s\"", w[i]);
+		else
+			buf_puts(&q, w[i]);
+	}
+	if (store_search_check(q.data, &cause) != 0) {
+		buf_free(&q);
+		return cause;
+	}
+	c->query_names = xreallocarray(c->query_names, c->nqueries + 1,
+	    sizeof *c->query_names);
+	c->query_searches = xreallocarray(c->query_searches, c->nqueries + 1,
+	    sizeof *c->query_searches);
+	c->query_names[c->nqueries] = xstrdup(w[1]);
+	c->query_searches[c->nqueries++] = xstrndup(q.data, q.len);
+	buf_free(&q);
+	return NULL;
+}
+
 static const struct {
 	const char	*word;
 	config_fn	 fn;
 } words[] = {
+	/* query lists (issue 13) */
+	{ "query", set_query },
 	/* HTTP identity (issue 13) */
 	{ "user-agent", set_string },
 	{ "proxy", set_string },
@@ -361,6 +398,12 @@ config_free(struct config *c)
 	free(c->user_agent);
 	free(c->proxy);
 	free(c->cookie_file);
+	for (i = 0; i < c->nqueries; i++) {
+		free(c->query_names[i]);
+		free(c->query_searches[i]);
+	}
+	free(c->query_names);
+	free(c->query_searches);
 	for (i = 0; i < c->nhighlight; i++)
 		free(c->highlight[i]);
 	free(c->highlight);

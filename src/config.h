@@ -51,6 +51,10 @@ struct config {
 	char		*user_agent;
 	char		*proxy;
 	char		*cookie_file;		/* Netscape format */
+	/* query NAME SEARCH lines (issue 13): virtual lists */
+	char		**query_names;
+	char		**query_searches;
+	size_t		 nqueries;
 	struct app_keys	 keys;
 	char		**errors;		/* "FILE:LINE: ..." */
 	size_t		 nerrors;

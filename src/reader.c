@@ -271,6 +271,9 @@ reader_open_store(struct reader *r, char **cause)
 		}
 	source_init_store(&r->src, r->st, &r->urls);
 	r->src.feed_sort_title = r->cfg.feed_sort_title;
+	r->src.query_names = r->cfg.query_names;
+	r->src.query_searches = r->cfg.query_searches;
+	r->src.nqueries = r->cfg.nqueries;
 	return 0;
 }
 

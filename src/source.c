@@ -290,6 +290,39 @@ count_highlighted(struct source *s)
 	free(unread);
 }
 
+/*
+ * The config's query lists, after "Highlighted": each an ITEM_SEARCH
+ * (path: its search) with its total and unread counts from the search
+ * index (store_search_ids(), then one unread lookup an id).
+ */
+static void
+add_queries(struct source *s)
+{
+	struct item	*it;
+	int64_t		*ids;
+	size_t		 i, n;
+	char		*cause = NULL;
+
+	for (i = 0; i < s->nqueries; i++) {
+		it = add_item(s, ITEM_SEARCH);
+		it->title = xstrdup(s->query_names[i]);
+		it->path = xstrdup(s->query_searches[i]);
+		if (store_search_ids(s->st, s->query_searches[i], &ids, &n,
+		    &cause) != 0) {
+			it->error = cause;
+			cause = NULL;
+			continue;
+		}
+		it->n_total = (int64_t)n;
+		if (store_unread_among(s->st, ids, n, &it->n_unread,
+		    &cause) != 0) {
+			free(cause);
+			cause = NULL;
+		}
+		free(ids);
+	}
+}
+
 /* Feeds in the order of their rank (feed_cb()). */
 static int
 cmp_rank(const void *a, const void *b)
@@ -313,6 +346,7 @@ source_load_feeds(struct source *s, char **cause)
 	add_virtual(s, ITEM_UNREAD, "Unread");
 	add_virtual(s, ITEM_SAVED, "Saved");
 	add_highlighted(s, s->v[0].n_total);
+	add_queries(s);
 	first = s->n;
 	if (store_feeds(s->st, feed_cb, s, cause) == -1)
 		return -1;

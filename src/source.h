@@ -78,6 +78,11 @@ struct source {
 	/* Highlight keywords (borrowed) and the ids of the articles that
 	 * match one, sorted; computed when first needed. When they are
 	 * dense, also a bitmap of ids hl_lo.. (hl_nbits bits). */
+	/* query NAME SEARCH lists of the config (borrowed) */
+	char *const		*query_names;
+	char *const		*query_searches;
+	size_t			 nqueries;
+
 	const struct matcher	*hl;
 	char *const		*hl_words;
 	size_t			 hl_nwords;

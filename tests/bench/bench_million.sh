@@ -1,0 +1,161 @@
+#!/bin/sh
+# bench_million: the heavy reader's operations on stores of 100k and 1M
+# articles (Arabic and English titles and HTML bodies, 100 feeds, a third
+# unread), each against the bare sqlite3 query printing the same thing:
+# --unread-count (target <= 10 ms), --list (<= 1.5x sqlite3), --search of
+# a rare word (<= 30 ms) and of a word in ~40% of articles (<= 1.5x bare
+# FTS5), and the growth from 100k to 1M (<= 3x for 10x). The stores are
+# written as schema 2 by SQL and indexed by the first akhbar to open them
+# (timed). SIZES="100000" skips the million. Never fails the build.
+cd "$TOP" || exit 2
+B=${BENCH_DIR:-$TOP/tests/tmp/bench/million}
+AKHBAR=${AKHBAR:-./akhbar}
+RUNS=${RUNS:-7}
+SIZES=${SIZES:-100000 1000000}
+mkdir -p "$B"
+
+gen() {	# gen DB N
+	python3 - "$1" "$2" <<'EOF'
+import random, sqlite3, sys
+db, n = sys.argv[1], int(sys.argv[2])
+r = random.Random(7)
+ar = ("الحكومة البرلمان الاقتصاد النفط الأسعار المدينة الرئيس الوزراء "
+      "مدرسة المستشفى الطلاب الجامعة الانتخابات المعارضة السلام الحرب "
+      "الأمن المياه الكهرباء الزراعة القمح التجارة السوق العملة البنك "
+      "الشركة المصنع العمال الطقس الأمطار الثلوج الرياضة المنتخب الملعب "
+      "وزير قال أعلن أكد بحث اجتماع مؤتمر قرار تقرير مصدر مسؤول "
+      "وبالمدينة للرئيس بالحكومة والاقتصاد فالسوق كتاب مكتبة").split()
+en = ("the government said on Monday that markets oil prices rose report "
+      "minister election results city hospital school students weather "
+      "rain football team coach film book fair culture bank company").split()
+h = sqlite3.connect(db)
+h.executescript("""
+PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+CREATE TABLE feeds(id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE,
+    title TEXT, link TEXT, etag TEXT, last_modified TEXT, last_error TEXT,
+    last_fetch INTEGER NOT NULL DEFAULT 0, name TEXT,
+    retry_after INTEGER NOT NULL DEFAULT 0, moved_to TEXT);
+CREATE TABLE articles(id INTEGER PRIMARY KEY, feed_id INTEGER NOT NULL
+    REFERENCES feeds(id), guid TEXT NOT NULL, title TEXT, link TEXT,
+    author TEXT, date INTEGER NOT NULL, first_seen INTEGER NOT NULL,
+    enclosure TEXT, categories TEXT, unread INTEGER NOT NULL DEFAULT 1,
+    saved INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
+    chash INTEGER, UNIQUE(feed_id, guid));
+CREATE TABLE bodies(article_id INTEGER PRIMARY KEY, content TEXT,
+    content_html INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX articles_date ON articles(date);
+CREATE INDEX articles_feed_date ON articles(feed_id, date);
+CREATE INDEX articles_feed_unread ON articles(feed_id, unread);
+CREATE INDEX articles_unread ON articles(date) WHERE unread = 1;
+CREATE INDEX articles_saved ON articles(date) WHERE saved = 1;
+CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM bodies WHERE article_id = old.id; END;
+PRAGMA user_version = 2;
+""")
+h.executemany("INSERT INTO feeds(url, title) VALUES(?, ?)",
+    [("https://news%d.example/rss" % i, "الأخبار %d - News %d" % (i, i))
+     for i in range(1, 101)])
+def rows():
+    for i in range(1, n + 1):
+        words = ar if i % 2 == 0 else en
+        title = " ".join(r.choice(words) for _ in range(7))
+        body = " ".join(r.choice(words) for _ in range(45))
+        if i % 10000 == 0:
+            body += " زمرد"         # rare: 1 in 10,000
+        if i % 5 < 2:
+            body += " الأخبار"      # common: 40%
+        yield (i, 1 + i % 100, "guid-%d" % i, title,
+               "https://news%d.example/%d" % (1 + i % 100, i),
+               1600000000 + (i * 7919) % 100000000, 1700000000,
+               1 if i % 3 == 0 else 0, i, body)
+batch = []
+for row in rows():
+    batch.append(row)
+    if len(batch) == 20000:
+        h.executemany("INSERT INTO articles(id, feed_id, guid, title, link,"
+            " date, first_seen, unread, chash) VALUES(?,?,?,?,?,?,?,?,?)",
+            [b[:9] for b in batch])
+        h.executemany("INSERT INTO bodies VALUES(?, ?, 1)",
+            [(b[0], '<p>%s</p>' % b[9]) for b in batch])
+        batch = []
+if batch:
+    h.executemany("INSERT INTO articles(id, feed_id, guid, title, link,"
+        " date, first_seen, unread, chash) VALUES(?,?,?,?,?,?,?,?,?)",
+        [b[:9] for b in batch])
+    h.executemany("INSERT INTO bodies VALUES(?, ?, 1)",
+        [(b[0], '<p>%s</p>' % b[9]) for b in batch])
+h.commit()
+h.close()
+EOF
+}
+
+med() {	# med FILE LABEL: median microseconds of LABEL's lines
+	grep "^$2 " "$1" | cut -d' ' -f2 | sort -n |
+	    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+LIST_SQL="SELECT strftime('%Y-%m-%d %H:%M', a.date, 'unixepoch'),
+    coalesce(f.name, f.title, f.url), a.title, a.link FROM articles a
+    JOIN feeds f ON f.id = a.feed_id ORDER BY a.date DESC, a.id DESC"
+FTS_SQL="SELECT strftime('%Y-%m-%d %H:%M', a.date, 'unixepoch'),
+    coalesce(f.name, f.title, f.url), a.title, a.link
+    FROM article_fts s JOIN articles a ON a.id = s.rowid
+    JOIN feeds f ON f.id = a.feed_id WHERE article_fts MATCH ?1
+    ORDER BY a.date DESC, a.id DESC"
+
+for N in $SIZES; do
+	DB=$B/$N.db
+	if [ ! -s "$DB" ]; then
+		t0=$(date +%s)
+		gen "$DB" "$N"
+		t1=$(date +%s%N)
+		"$AKHBAR" -c "$DB" --search zzzzqq > /dev/null 2>&1
+		t2=$(date +%s%N)
+		sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+		echo "$N: generated in $(( t1 / 1000000000 - t0 )) s, indexed" \
+		    "by akhbar in $(( (t2 - t1) / 1000000 )) ms," \
+		    "$(du -k "$DB" | cut -f1) KB"
+	fi
+	T=$B/times.$N
+	: > "$T"
+	r=1
+	while [ $r -le "$RUNS" ]; do
+		for op in count list rare common; do
+			t0=$(date +%s%N)
+			case $op in
+			count) "$AKHBAR" -c "$DB" --unread-count ;;
+			list) "$AKHBAR" -c "$DB" --list ;;
+			rare) "$AKHBAR" -c "$DB" --search زمرد ;;
+			common) "$AKHBAR" -c "$DB" --search الأخبار ;;
+			esac > /dev/null 2>&1
+			t1=$(date +%s%N)
+			case $op in
+			count) sqlite3 "$DB" "SELECT count(*) FROM articles \
+WHERE unread = 1" ;;
+			list) sqlite3 -separator '	' "$DB" "$LIST_SQL" ;;
+			rare) printf ".param set ?1 '\"زمرد\"*'\n%s;\n" \
+			    "$FTS_SQL" | sqlite3 -separator '	' "$DB" ;;
+			common) printf ".param set ?1 '\"الاخبار\"*'\n%s;\n" \
+			    "$FTS_SQL" | sqlite3 -separator '	' "$DB" ;;
+			esac > /dev/null 2>&1
+			t2=$(date +%s%N)
+			echo "a-$op $(( (t1 - t0) / 1000 ))" >> "$T"
+			echo "s-$op $(( (t2 - t1) / 1000 ))" >> "$T"
+		done
+		r=$((r + 1))
+	done
+	echo "$N articles, median of $RUNS runs (ms): akhbar, bare sqlite3, ratio"
+	for op in count list rare common; do
+		echo "$op $(med "$T" "a-$op") $(med "$T" "s-$op")" | awk '{
+		    printf "  %-7s %9.1f %9.1f  %5.2fx\n", $1, $2 / 1000,
+		    $3 / 1000, $2 / $3 }'
+	done
+done
+set -- $SIZES
+if [ $# -ge 2 ]; then
+	echo "growth $1 -> $2 articles (akhbar; target <= 3x):"
+	for op in count list rare common; do
+		echo "$op $(med "$B/times.$1" "a-$op") $(med "$B/times.$2" "a-$op")" |
+		    awk '{ printf "  %-7s %5.1fx\n", $1, $3 / $2 }'
+	done
+fi

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Query lists (`query NAME SEARCH` in the config): virtual lists after
+# "Highlighted" with total and unread counts from the search index, which
+# open on the articles the search finds; a bad query is a config error
+# naming its line. Driven in tmux at 100x20.
+. "$TOP/tests/lib.sh"
+
+W=$TMP/views
+rm -rf "$W"
+mkdir -p "$W/home" "$W/config/akhbar"
+SOCK=akhbar-views-$$
+ENVS="HOME=$W/home XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data TZ=UTC"
+. "$TOP/tests/tmux.sh"
+
+cat > "$W/feed.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Arab News Wire</title>
+<item><title>قصف على غزة الليلة الماضية</title><guid>q1</guid><pubDate>Tue, 07 May 2024 09:00:00 GMT</pubDate></item>
+<item><title>وفد مصري يزور غزة لبحث التهدئة</title><guid>q2</guid><pubDate>Tue, 07 May 2024 10:00:00 GMT</pubDate></item>
+<item><title>ارتفاع أسعار القمح في الأسواق</title><guid>q3</guid><pubDate>Tue, 07 May 2024 11:00:00 GMT</pubDate></item>
+<item><title>مساعدات تصل إلى قطاع غزة عبر رفح</title><guid>q4</guid><pubDate>Wed, 08 May 2024 12:00:00 GMT</pubDate></item>
+<item><title>Wheat prices fall in Chicago</title><guid>q5</guid><pubDate>Wed, 08 May 2024 13:00:00 GMT</pubDate></item>
+</channel></rss>
+EOF
+printf '%s news\n' "$W/feed.xml" > "$W/urls"
+cat > "$W/config/akhbar/config" <<'EOF'
+# query lists: "Gaza today" finds غزة in its proclitic-free form
+query "Gaza today" غزة
+query Wheat "أسعار القمح"
+query Symbols "!!!"
+EOF
+"$AKHBAR" -u "$W/urls" -c "$W/db" --refresh > /dev/null 2>&1
+sqlite3 "$W/db" "UPDATE articles SET unread = 0 WHERE guid = 'q1'"
+
+start 100 20 -o -u "$W/urls" -c "$W/db"
+wait_for "Gaza today"
+settle
+cap > "$W/list.txt"
+check "query list: Gaza today with 2 unread of 3" \
+    grep -q '^N *2/3 Gaza today ' "$W/list.txt"
+check "query list: a phrase query, 1 of 1" \
+    grep -q '^N *1/1 Wheat ' "$W/list.txt"
+check "query list: between the virtual lists and the feeds" \
+    sh -c "grep -n 'Saved\|Gaza today\|Wheat\|Arab News Wire' '$W/list.txt' | cut -d: -f1 | tr '\n' ' ' | grep -q '^3 4 5 6 \$'"
+check "query list: a query without words is an error naming its line" \
+    grep -q "config/akhbar/config:4: '!!!': no letters or digits" "$W/list.txt"
+keys j j j Enter
+wait_for "Feed: Arab News Wire"
+settle
+cap > "$W/open.txt"
+check "query list: opens on its 3 articles" \
+    test "$(grep -c '^.\{4\}05-0[78] Arab News' "$W/open.txt")" -eq 3
+check "query list: not the wheat article" \
+    sh -c "! grep -q 'Chicago' '$W/open.txt'"
+$TM kill-server 2>/dev/null

@@ -31,7 +31,7 @@ AKHBAR_LIBS = $(PKG_LIBS) -lm
 # Layer 1 (text core), layer 2 (feeds, store, fetch) and the commands.
 CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/wrap.o src/bidi.o src/cells.o src/render.o src/theme.o \
-	src/match.o src/dump.o src/article.o src/saved.o src/markdown.o \
+	src/match.o src/rules.o src/dump.o src/article.o src/saved.o src/markdown.o \
 	src/folder.o src/export.o src/charset.o src/extract.o src/extract_dom.o \
 	src/extract_meta.o src/extract_fetch.o \
 	src/feed.o src/date.o src/store.o src/store_fts.o src/store_house.o src/fetch.o src/fetch_exec.o \

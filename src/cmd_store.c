@@ -21,6 +21,7 @@
 #include "fetch.h"
 #include "fetch_exec.h"
 #include "opml.h"
+#include "rules.h"
 #include "store.h"
 #include "urls.h"
 #include "utf8.h"
@@ -38,6 +39,7 @@ struct store_args {
 	int		 force;		/* --force: ignore interval= */
 	int		 unread;	/* --list --unread */
 	const char	*feed;		/* --feed URL: only this feed */
+	struct rules	 rules;		/* ignore lines of the config */
 	char		*user_agent;	/* from the config, or NULL */
 	char		*proxy;
 	char		*cookie_file;
@@ -229,6 +231,8 @@ store_args_config(struct store_args *a, int argc, char **argv,
 	a->fetch.proxy = a->proxy = cfg.proxy;
 	a->fetch.cookie_file = a->cookie_file = cfg.cookie_file;
 	cfg.user_agent = cfg.proxy = cfg.cookie_file = NULL;
+	a->rules = cfg.rules;
+	memset(&cfg.rules, 0, sizeof cfg.rules);
 	a->fetch.netrc_file = getenv("NETRC");
 	config_free(&cfg);
 }
@@ -271,6 +275,7 @@ store_args_free(struct store_args *a)
 	free(a->user_agent);
 	free(a->proxy);
 	free(a->cookie_file);
+	rules_free(&a->rules);
 }
 
 /* ---- --refresh ---- */
@@ -699,6 +704,7 @@ cmd_refresh(int argc, char **argv)
 	struct refresh		 r;
 	char			*cause = NULL;
 	size_t			 i;
+	int64_t			 max_id;
 	int			 rc;
 
 	if ((rc = store_args_parse(&a, argc, argv, "--refresh")) != 0) {
@@ -718,8 +724,20 @@ cmd_refresh(int argc, char **argv)
 	}
 	for (i = 0; i < u.nwarnings; i++)
 		cmd_warn("%s", u.warnings[i]);
+	if ((max_id = store_max_id(r.st, &cause)) < 0) {
+		cmd_warn("%s", cause);
+		free(cause);
+		cause = NULL;
+		max_id = 0;
+	}
 	rc = a.feed != NULL ? refresh_one(&r, &u, a.feed) :
 	    refresh_run(&r, &u);
+	/* the ignore rules over what came in (everything if they changed) */
+	if (rules_refilter(r.st, &a.rules, &u, max_id, NULL, &cause) != 0) {
+		cmd_warn("%s", cause);
+		free(cause);
+		rc = 1;
+	}
 	buf_free(&r.later);
 	store_close(r.st);
 	urls_free(&u);

@@ -350,12 +350,27 @@ set_query(struct config *c, char **w, int n)
 	return NULL;
 }
 
+/* ignore [feed=URL] [tag=TAG] [field=F] PATTERN (see rules.h) */
+static char *
+set_ignore(struct config *c, char **w, int n)
+{
+	char	*cause = NULL;
+
+	if (n < 2)
+		return xstrdup("expected: ignore [feed=URL] [tag=TAG] "
+		    "[field=title|author|body|any] PATTERN");
+	if (rules_add(&c->rules, w + 1, n - 1, &cause) != 0)
+		return cause;
+	return NULL;
+}
+
 static const struct {
 	const char	*word;
 	config_fn	 fn;
 } words[] = {
-	/* query lists (issue 13) */
+	/* query lists and ignore rules (issue 13) */
 	{ "query", set_query },
+	{ "ignore", set_ignore },
 	/* HTTP identity (issue 13) */
 	{ "user-agent", set_string },
 	{ "proxy", set_string },
@@ -404,6 +419,7 @@ config_free(struct config *c)
 	}
 	free(c->query_names);
 	free(c->query_searches);
+	rules_free(&c->rules);
 	for (i = 0; i < c->nhighlight; i++)
 		free(c->highlight[i]);
 	free(c->highlight);

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "rules.h"
 
 enum config_bidi {
 	BIDI_MODE_APP,		/* akhbar reorders and shapes */
@@ -55,6 +56,7 @@ struct config {
 	char		**query_names;
 	char		**query_searches;
 	size_t		 nqueries;
+	struct rules	 rules;			/* ignore lines (issue 13) */
 	struct app_keys	 keys;
 	char		**errors;		/* "FILE:LINE: ..." */
 	size_t		 nerrors;

@@ -274,6 +274,7 @@ reader_open_store(struct reader *r, char **cause)
 	r->src.query_names = r->cfg.query_names;
 	r->src.query_searches = r->cfg.query_searches;
 	r->src.nqueries = r->cfg.nqueries;
+	reader_ignore_refilter(r);
 	return 0;
 }
 
@@ -373,6 +374,9 @@ reader_free(struct reader *r)
 	urls_free(&r->urls);
 	config_free(&r->cfg);
 	free(r->urls_path);
+	free(r->config_path);
+	free(r->ignore_line);
+	free(r->ignore_prompt);
 	free(r->store_path);
 	free(r->msg);
 	for (i = 0; i < r->log.n; i++)
@@ -844,6 +848,7 @@ static const reader_handler handlers[ACT_COUNT] = {
 	[ACT_TOGGLE_SPLIT] = act_toggle_split,
 	[ACT_ZOOM] = act_zoom,
 	[ACT_MESSAGES] = reader_act_messages,
+	[ACT_IGNORE] = reader_act_ignore,
 	[ACT_HELP] = reader_act_help,
 };
 

@@ -333,8 +333,10 @@ reader_prompt_label(const struct reader *r)
 {
 	static const char *const labels[] = { "/", "highlight: ",
 	    "search store: ", "mark every article of every feed read? "
-	    "(y/n) " };
+	    "(y/n) ", NULL };
 
+	if (r->prompt_kind == PROMPT_IGNORE)
+		return r->ignore_prompt != NULL ? r->ignore_prompt : "? ";
 	return labels[r->prompt_kind];
 }
 
@@ -362,6 +364,11 @@ reader_prompt_key(struct reader *r, int key)
 	if (r->prompt_kind == PROMPT_CONFIRM) {
 		r->prompting = 0;
 		reader_confirm(r, key == 'y' || key == 'Y');
+		return;
+	}
+	if (r->prompt_kind == PROMPT_IGNORE) {
+		r->prompting = 0;
+		reader_ignore_confirm(r, key == 'y' || key == 'Y');
 		return;
 	}
 	if (key == APP_KEY_ENTER || key == '\n')

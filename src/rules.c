@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "match.h"
+#include "store.h"
+#include "urls.h"
 #include "rules.h"
 #include "util.h"
 
@@ -228,4 +230,62 @@ rules_line_for(enum rules_field field, const char *text)
 	s = xstrndup(b.data, b.len);
 	buf_free(&b);
 	return s;
+}
+
+/* What the store's walk hands each article to. */
+struct rules_walk {
+	const struct rules	*r;
+	const struct urls	*u;
+};
+
+static int
+rules_store_cb(const char *feed_url, const char *title, const char *author,
+    const char *body, int body_html, void *arg)
+{
+	struct rules_walk	*w = arg;
+	struct rules_article	 a;
+	long			 i;
+
+	memset(&a, 0, sizeof a);
+	a.feed_url = feed_url;
+	a.title = title;
+	a.author = author;
+	a.body = body;
+	a.body_html = body_html;
+	if (w->u != NULL && feed_url != NULL &&
+	    (i = urls_find(w->u, feed_url)) >= 0) {
+		a.tags = w->u->v[i].tags;
+		a.ntags = w->u->v[i].ntags;
+	}
+	return rules_match(w->r, &a);
+}
+
+int
+rules_refilter(struct store *st, const struct rules *r, const struct urls *u,
+    int64_t from_id, int64_t *changed, char **cause)
+{
+	struct rules_walk	 w = { r, u };
+	char			*fp, *old = NULL;
+	int64_t			 n = 0;
+	int			 rc = -1;
+
+	fp = rules_fingerprint(r);
+	if (store_rules_get(st, &old, cause) != 0)
+		goto out;
+	if (strcmp(fp, old) != 0)
+		from_id = 0;	/* other rules: look at everything again */
+	else if (from_id < 0 || r->n == 0) {
+		rc = 0;
+		goto out;
+	}
+	if (store_rules_apply(st, from_id, rules_store_cb, &w, &n,
+	    cause) != 0 || store_rules_set(st, fp, cause) != 0)
+		goto out;
+	rc = 0;
+out:
+	if (changed != NULL)
+		*changed = n;
+	free(fp);
+	free(old);
+	return rc;
 }

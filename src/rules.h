@@ -7,7 +7,8 @@
  * PATTERN is one keyword of the highlighting matcher (match.h: WORD, also
  * after Arabic proclitics; =WORD exact; "a phrase"; /REGEX/). feed= and
  * tag= scope the rule (both given: both must hold); field= says where
- * to look (default any: title, author or body). No curses, no store.
+ * to look (default any: title, author or body). No curses; only
+ * rules_refilter() touches the store.
  */
 #ifndef AKHBAR_RULES_H
 #define AKHBAR_RULES_H
@@ -64,5 +65,18 @@ char	*rules_fingerprint(const struct rules *r);
  * letters or digits to match. Caller frees.
  */
 char	*rules_line_for(enum rules_field field, const char *text);
+
+struct store;
+struct urls;
+/*
+ * Bring the store's hidden articles up to date with r (tags from u, which
+ * may be NULL): every article when the rules changed since the store was
+ * last filtered, else those with an id above from_id (-1: none). *changed
+ * (may be NULL) gets how many articles were hidden or shown again.
+ * Returns 0, or -1 and *cause.
+ */
+int	 rules_refilter(struct store *st, const struct rules *r,
+	    const struct urls *u, int64_t from_id, int64_t *changed,
+	    char **cause);
 
 #endif

@@ -323,6 +323,27 @@ add_queries(struct source *s)
 	}
 }
 
+/* "Ignored", when an ignore rule hides some article: they are listed
+ * nowhere else. */
+static void
+add_ignored(struct source *s)
+{
+	struct store_filter	 fl;
+	struct item		*it;
+	int64_t			 n;
+	char			*cause = NULL;
+
+	memset(&fl, 0, sizeof fl);
+	fl.ignored_only = 1;
+	if ((n = store_count(s->st, &fl, &cause)) <= 0) {
+		free(cause);
+		return;
+	}
+	it = add_item(s, ITEM_IGNORED);
+	it->title = xstrdup("Ignored");
+	it->n_total = n;
+}
+
 /* Feeds in the order of their rank (feed_cb()). */
 static int
 cmp_rank(const void *a, const void *b)
@@ -347,6 +368,7 @@ source_load_feeds(struct source *s, char **cause)
 	add_virtual(s, ITEM_SAVED, "Saved");
 	add_highlighted(s, s->v[0].n_total);
 	add_queries(s);
+	add_ignored(s);
 	first = s->n;
 	if (store_feeds(s->st, feed_cb, s, cause) == -1)
 		return -1;
@@ -418,6 +440,7 @@ source_reload(struct source *s, char **cause)
 	fl.feed_id = s->feed_id;
 	fl.unread_only = s->list_type == ITEM_UNREAD;
 	fl.saved_only = s->list_type == ITEM_SAVED;
+	fl.ignored_only = s->list_type == ITEM_IGNORED;
 	if (s->list_type == ITEM_SEARCH)
 		return store_search(s->st, s->query, &fl, article_cb, s,
 		    cause);

@@ -1,8 +1,8 @@
 /*
  * source.h - where the list pane's rows and the reader's documents come
  * from: the store (feeds with counts, the virtual lists "all articles",
- * "unread", "saved", "highlighted" and "search: QUERY", the articles of
- * a feed) or, without a store, article files and folders named on the
+ * "unread", "saved", "highlighted", the config's query lists, "ignored"
+ * and "search: QUERY", the articles of a feed) or, without a store, article files and folders named on the
  * command line (folder.h: listed recursively, newest first, titles read
  * lazily). No curses: the TUI asks for item i (source_item()) and for
  * the document of an item.
@@ -29,6 +29,7 @@ enum item_type {
 	ITEM_SAVED,		/* virtual: saved articles */
 	ITEM_HIGHLIGHTED,	/* virtual: articles matching a keyword */
 	ITEM_SEARCH,		/* virtual: store_search() results */
+	ITEM_IGNORED,		/* virtual: articles an ignore rule hides */
 	ITEM_ARTICLE,
 	ITEM_FILE,		/* id: the index in the folder */
 };

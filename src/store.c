@@ -64,7 +64,9 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_ART_TRIM] = "DELETE FROM articles WHERE saved = 0 AND id IN "
 	    "(SELECT id FROM articles WHERE feed_id = ?1 "
 	    "ORDER BY date DESC, id DESC LIMIT -1 OFFSET ?2)",
-	[S_SET_UNREAD] = "UPDATE articles SET unread = ?2 WHERE id = ?1",
+	/* bit 1 is "hidden by an ignore rule" (store_rules_apply()) */
+	[S_SET_UNREAD] = "UPDATE articles SET unread = (unread & 2) | ?2 "
+	    "WHERE id = ?1",
 	[S_SET_SAVED] = "UPDATE articles SET saved = ?2 WHERE id = ?1",
 	[S_MARK_FEED] = "UPDATE articles SET unread = 0 "
 	    "WHERE feed_id = ?1 AND unread = 1",
@@ -90,7 +92,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	/* prepared once: a feed update is one transaction */
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
-	[S_FEED_TOTAL] = "SELECT count(*) FROM articles WHERE feed_id = ?1",
+	[S_FEED_TOTAL] = "SELECT count(*) FROM articles WHERE feed_id = ?1 "
+	    "AND unread < 2",
 	[S_FEED_KNOWN] = "SELECT id FROM feeds WHERE url = ?1 AND name IS ?2",
 	[S_DATA_VERSION] = "PRAGMA data_version",
 };
@@ -1029,7 +1032,7 @@ store_article_query(struct store *st, const struct store_filter *f,
 	else
 		buf_puts(&b, "SELECT a.id, a.feed_id, "
 		    "coalesce(f.name, f.title, f.url), a.title, a.link, "
-		    "a.author, a.date, a.unread, a.saved");
+		    "a.author, a.date, a.unread & 1, a.saved");
 	if (mode == Q_SEARCH || mode == Q_CANDIDATES) {
 		buf_puts(&b, " FROM article_fts s JOIN articles a "
 		    "ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id "
@@ -1044,6 +1047,11 @@ store_article_query(struct store *st, const struct store_filter *f,
 	}
 	if (f->unread_only) {
 		buf_printf(&b, "%sa.unread = 1", and);
+		and = " AND ";
+	} else {
+		/* ignore rules: hidden, or only those hidden */
+		buf_printf(&b, "%sa.unread %s 2", and, f->ignored_only ?
+		    ">=" : "<");
 		and = " AND ";
 	}
 	if (f->saved_only)
@@ -1225,6 +1233,33 @@ store_unread_among(struct store *st, const int64_t *ids, size_t n,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/*
+ * Every article not hidden by a rule: count(*) without a WHERE, which
+ * SQLite takes from the page counts of an index, less the hidden ones,
+ * found per feed in the (feed_id, unread) index: a lookup a feed, not
+ * a walk over every article.
+ */
+static int64_t
+store_count_all(struct store *st, char **cause)
+{
+	sqlite3_stmt	*s;
+	int64_t		 n = -1;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT count(*) FROM "
+	    "articles) - (SELECT count(*) FROM feeds f JOIN articles a "
+	    "INDEXED BY articles_feed_unread ON a.feed_id = f.id AND "
+	    "a.unread >= 2)", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: count");
+		return -1;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	else
+		*cause = store_error(st, "store: count");
+	sqlite3_finalize(s);
+	return n;
+}
+
 int64_t
 store_count(struct store *st, const struct store_filter *filter,
     char **cause)
@@ -1233,6 +1268,8 @@ store_count(struct store *st, const struct store_filter *filter,
 	sqlite3_stmt	*s;
 	int64_t		 n = -1;
 
+	if (filter == NULL || memcmp(filter, &all, sizeof all) == 0)
+		return store_count_all(st, cause);
 	if ((s = store_article_query(st, filter != NULL ? filter : &all,
 	    Q_COUNT, NULL, cause)) == NULL)
 		return -1;

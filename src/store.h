@@ -64,10 +64,13 @@ struct store_article {
 	int		 saved;
 };
 
-/* Which articles store_articles() walks. Zero-fill for "all". */
+/* Which articles store_articles() walks. Zero-fill for "all". Articles
+ * an ignore rule hides (see store_rules_apply()) are left out of every
+ * list and count but with ignored_only, which lists only them. */
 struct store_filter {
 	int64_t		 feed_id;	/* 0: every feed */
 	int		 unread_only;
+	int		 ignored_only;
 	int		 saved_only;
 	int64_t		 limit;		/* 0: no limit */
 	int64_t		 offset;
@@ -319,6 +322,26 @@ int	 store_feed_id(struct store *st, const char *url, int64_t *id,
 /* The number of unread articles, from the unread index; -1 and *cause
  * on failure. */
 int64_t	 store_unread_total(struct store *st, char **cause);
+/*
+ * Ignore rules. An article a rule hides keeps its row: bit 1 of its
+ * unread column is set (unread is then 2 read or 3 unread), so every
+ * "unread = 1" index and count leaves it out by itself and the lists
+ * add "unread < 2". store_rules_apply() calls cb for each article with
+ * an id above from_id (0: all, when the rules changed): cb returns
+ * non-zero to hide it; the bit follows, in one transaction. *changed
+ * gets how many articles changed state. Returns 0, or -1 and *cause.
+ */
+typedef int (*store_rules_cb)(const char *feed_url, const char *title,
+	    const char *author, const char *body, int body_html, void *arg);
+int	 store_rules_apply(struct store *st, int64_t from_id,
+	    store_rules_cb cb, void *arg, int64_t *changed, char **cause);
+/* The rules fingerprint the store was last filtered with into *fp
+ * (caller frees; "" when never). Returns 0, or -1 and *cause. */
+int	 store_rules_get(struct store *st, char **fp, char **cause);
+/* Record the fingerprint fp. Returns 0, or -1 and *cause. */
+int	 store_rules_set(struct store *st, const char *fp, char **cause);
+/* The highest article id (0 when none); -1 and *cause on failure. */
+int64_t	 store_max_id(struct store *st, char **cause);
 /*
  * Also delete, when u commits, the feed's unsaved articles dated before
  * `before` (keep-days); 0 keeps them.

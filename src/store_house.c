@@ -145,3 +145,154 @@ store_unread_total(struct store *st, char **cause)
 		*cause = store_error(st, "store: unread count");
 	return n;
 }
+
+/* ---- ignore rules ---- */
+
+int64_t
+store_max_id(struct store *st, char **cause)
+{
+	int64_t	n = store_house_number(st, "SELECT coalesce(max(id), 0) "
+	    "FROM articles");
+
+	if (n < 0)
+		*cause = store_error(st, "store: max id");
+	return n;
+}
+
+/* Set or clear the hidden bit of the ids[0..n) (set: hide). */
+static int
+store_rules_write(struct store *st, const int64_t *ids, size_t n, int set,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (sqlite3_prepare_v2(st->db, set ? "UPDATE articles SET unread = "
+	    "unread | 2 WHERE id = ?1" : "UPDATE articles SET unread = "
+	    "unread & 1 WHERE id = ?1", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: rules");
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		sqlite3_bind_int64(s, 1, ids[i]);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			*cause = store_error(st, "store: rules");
+			rc = -1;
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Walk the articles above from_id, collecting those whose state must
+ * change: hide[] to hide, show[] to show again. */
+static int
+store_rules_walk(struct store *st, int64_t from_id, store_rules_cb cb,
+    void *arg, struct store_ids *hide, struct store_ids *show, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, want;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT a.id, f.url, a.title, "
+	    "a.author, b.content, b.content_html, a.unread >= 2 "
+	    "FROM articles a JOIN feeds f ON f.id = a.feed_id "
+	    "LEFT JOIN bodies b ON b.article_id = a.id WHERE a.id > ?1",
+	    -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: rules");
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, from_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		want = cb((const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3),
+		    (const char *)sqlite3_column_text(s, 4),
+		    sqlite3_column_int(s, 5), arg) != 0;
+		if (want != sqlite3_column_int(s, 6))
+			store_ids_add(want ? hide : show,
+			    sqlite3_column_int64(s, 0));
+	}
+	if (rc != SQLITE_DONE)
+		*cause = store_error(st, "store: rules");
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_rules_apply(struct store *st, int64_t from_id, store_rules_cb cb,
+    void *arg, int64_t *changed, char **cause)
+{
+	struct store_ids	hide = { 0 }, show = { 0 };
+	int			rc = -1;
+
+	*changed = 0;
+	/* read first, write after: one short write transaction */
+	if (store_rules_walk(st, from_id, cb, arg, &hide, &show, cause) != 0)
+		goto out;
+	if (hide.n + show.n == 0) {
+		rc = 0;
+		goto out;
+	}
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		goto out;
+	if (store_rules_write(st, hide.v, hide.n, 1, cause) != 0 ||
+	    store_rules_write(st, show.v, show.n, 0, cause) != 0 ||
+	    store_exec(st, "COMMIT", cause) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		goto out;
+	}
+	*changed = (int64_t)(hide.n + show.n);
+	rc = 0;
+out:
+	free(hide.v);
+	free(show.v);
+	return rc;
+}
+
+int
+store_rules_get(struct store *st, char **fp, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	*fp = NULL;
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM store_meta "
+	    "WHERE name = 'ignore-rules'", -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: rules");
+		return -1;
+	}
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*fp = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: rules");
+		return -1;
+	}
+	if (*fp == NULL)
+		*fp = xstrdup("");
+	return 0;
+}
+
+int
+store_rules_set(struct store *st, const char *fp, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO store_meta"
+	    "(name, value) VALUES('ignore-rules', ?1)", -1, &s,
+	    NULL) != SQLITE_OK) {
+		*cause = store_error(st, "store: rules");
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, fp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: rules");
+		return -1;
+	}
+	return 0;
+}

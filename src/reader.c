@@ -377,6 +377,7 @@ reader_free(struct reader *r)
 	free(r->config_path);
 	free(r->ignore_line);
 	free(r->ignore_prompt);
+	free(r->tag_prompt);
 	free(r->store_path);
 	free(r->msg);
 	for (i = 0; i < r->log.n; i++)
@@ -849,6 +850,7 @@ static const reader_handler handlers[ACT_COUNT] = {
 	[ACT_ZOOM] = act_zoom,
 	[ACT_MESSAGES] = reader_act_messages,
 	[ACT_IGNORE] = reader_act_ignore,
+	[ACT_TAG] = reader_act_tag,
 	[ACT_HELP] = reader_act_help,
 };
 

@@ -44,7 +44,8 @@ enum reader_prompt_kind {
 	PROMPT_HIGHLIGHT,
 	PROMPT_SEARCH_STORE,
 	PROMPT_CONFIRM,		/* y/n before marking everything read */
-	PROMPT_IGNORE		/* y/n before adding an ignore rule */
+	PROMPT_IGNORE,		/* y/n before adding an ignore rule */
+	PROMPT_TAG		/* the tag to view (`t`) */
 };
 
 /* A screen shown in the reader pane over the article: the keys, the
@@ -120,6 +121,7 @@ struct reader {
 	char		*config_path;	/* where `I` adds ignore rules */
 	char		*ignore_line;	/* the rule `I` asks about */
 	char		*ignore_prompt;	/* and its question */
+	char		*tag_prompt;	/* "tag (news, ...): " */
 	char		*store_path;
 	int		 urls_missing;	/* no urls file at start */
 	int		 offline;
@@ -262,6 +264,10 @@ void	 reader_confirm(struct reader *r, int yes);
 void	 reader_ignore_confirm(struct reader *r, int yes);
 /* `I` (ignore-article): ask about a rule from the selected article. */
 void	 reader_act_ignore(struct reader *r, unsigned n);
+/* `t` (tag-view): ask for a tag; reader_tag_apply() shows its feeds
+ * ("" or an unknown tag: every feed again). */
+void	 reader_act_tag(struct reader *r, unsigned n);
+void	 reader_tag_apply(struct reader *r, const char *tag);
 /* Filter the store again when the config's ignore rules changed. */
 void	 reader_ignore_refilter(struct reader *r);
 /* The folder `s` saves into. Caller frees. */

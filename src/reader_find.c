@@ -333,10 +333,12 @@ reader_prompt_label(const struct reader *r)
 {
 	static const char *const labels[] = { "/", "highlight: ",
 	    "search store: ", "mark every article of every feed read? "
-	    "(y/n) ", NULL };
+	    "(y/n) ", NULL, NULL };
 
 	if (r->prompt_kind == PROMPT_IGNORE)
 		return r->ignore_prompt != NULL ? r->ignore_prompt : "? ";
+	if (r->prompt_kind == PROMPT_TAG)
+		return r->tag_prompt != NULL ? r->tag_prompt : "tag: ";
 	return labels[r->prompt_kind];
 }
 
@@ -350,6 +352,8 @@ prompt_done(struct reader *r)
 		reader_keyword_toggle(r, r->prompt.data);
 	else if (r->prompt_kind == PROMPT_SEARCH_STORE)
 		reader_search_store(r, r->prompt.data);
+	else if (r->prompt_kind == PROMPT_TAG)
+		reader_tag_apply(r, r->prompt.data);
 	else
 		reader_search_apply(r, r->prompt.data);
 }

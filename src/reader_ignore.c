@@ -3,7 +3,8 @@
  * store is filtered again at start when the config's rules changed, and
  * `I` turns the selected article's title (with a count, its author) into
  * a rule, asks, appends it to the config file and hides what it matches.
- * No curses.
+ * Also the tag view (`t`), the other way the list is narrowed. No
+ * curses.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -96,4 +97,52 @@ reader_ignore_confirm(struct reader *r, int yes)
 	reader_selection_changed(r);
 	reader_message(r, MSG_INFO, "rule added to the config: %lld "
 	    "articles hidden (see Ignored)", (long long)n);
+}
+
+/* ---- the tag view ---- */
+
+void
+reader_act_tag(struct reader *r, unsigned n)
+{
+	char	*tags, *clean;
+
+	if (r->st == NULL) {
+		reader_message(r, MSG_INFO, "no feeds: tags are the urls "
+		    "file's");
+		return;
+	}
+	if ((tags = source_tags(&r->src, 60)) == NULL) {
+		reader_message(r, MSG_INFO, "no feed in %s has a tag",
+		    r->urls_path);
+		return;
+	}
+	clean = utf8_sanitize(tags, strlen(tags), UTF8_FOLD_SPACE);
+	free(r->tag_prompt);
+	r->tag_prompt = xasprintf("tag (%s; empty: all): ", clean);
+	free(clean);
+	free(tags);
+	reader_prompt_start(r, PROMPT_TAG);
+}
+
+void
+reader_tag_apply(struct reader *r, const char *tag)
+{
+	char	*cause = NULL;
+
+	if (*tag == '\0')
+		source_set_tag(&r->src, NULL);
+	else if (source_set_tag(&r->src, tag) == 0) {
+		reader_message(r, MSG_INFO, "no feed has the tag %s", tag);
+		return;
+	}
+	if (source_load_feeds(&r->src, &cause) == -1) {
+		reader_message(r, MSG_ERROR, "%s", cause);
+		free(cause);
+	}
+	reader_search_clear(r);
+	r->doc_item = -1;
+	r->feeds_sel = 0;
+	app_list_set(&r->app, r->src.n, 0);
+	r->app.list.top = 0;
+	reader_selection_changed(r);
 }

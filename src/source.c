@@ -79,6 +79,8 @@ source_free(struct source *s)
 	free(s->query);
 	free(s->hl_ids);
 	free(s->hl_bits);
+	free(s->tag);
+	free(s->tag_ids);
 	folder_free(s->fo);
 	memset(s, 0, sizeof *s);
 }
@@ -167,6 +169,18 @@ feed_tags(const struct urls *u, long i)
 	return b.data;
 }
 
+/* Does entry i of the urls file have tag? */
+static int
+entry_has_tag(const struct urls *u, long i, const char *tag)
+{
+	size_t	k;
+
+	for (k = 0; i >= 0 && k < u->v[i].ntags; k++)
+		if (strcmp(u->v[i].tags[k], tag) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 feed_cb(const struct store_feed *f, void *arg)
 {
@@ -174,6 +188,9 @@ feed_cb(const struct store_feed *f, void *arg)
 	struct item	*it;
 	long		 line;
 
+	if (s->tag != NULL && (s->urls == NULL || f->url == NULL ||
+	    !entry_has_tag(s->urls, urls_find(s->urls, f->url), s->tag)))
+		return 0;
 	it = add_item(s, ITEM_FEED);
 	it->id = f->id;
 	it->title = xstrdup(f->title != NULL && *f->title != '\0' ?
@@ -353,6 +370,82 @@ cmp_rank(const void *a, const void *b)
 	return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
+size_t
+source_set_tag(struct source *s, const char *tag)
+{
+	size_t	i, n = 0;
+
+	if (tag == NULL) {
+		free(s->tag);
+		s->tag = NULL;
+		return 0;
+	}
+	for (i = 0; s->urls != NULL && i < s->urls->n; i++)
+		n += entry_has_tag(s->urls, (long)i, tag);
+	if (n > 0) {
+		free(s->tag);
+		s->tag = xstrdup(tag);
+	}
+	return n;
+}
+
+char *
+source_tags(const struct source *s, size_t max)
+{
+	struct buf	 b = { 0 };
+	const char	*t;
+	size_t		 i, k, j, l;
+	int		 seen;
+
+	for (i = 0; s->urls != NULL && i < s->urls->n; i++)
+		for (k = 0; k < s->urls->v[i].ntags; k++) {
+			t = s->urls->v[i].tags[k];
+			seen = 0;
+			for (j = 0; j <= i && !seen; j++)
+				for (l = 0; l < s->urls->v[j].ntags &&
+				    (j < i || l < k) && !seen; l++)
+					seen = strcmp(s->urls->v[j].tags[l],
+					    t) == 0;
+			if (seen)
+				continue;
+			if (b.len + strlen(t) + 2 > max) {
+				buf_puts(&b, ", ...");
+				return b.data;
+			}
+			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "", t);
+		}
+	return b.data;
+}
+
+/* The tag view: "tag: TAG", then (by feed_cb()) only its feeds; the
+ * virtual list's counts are the feeds' sums. */
+static int
+load_tag_view(struct source *s, char **cause)
+{
+	struct item	*tag;
+	int64_t		 total;
+	size_t		 i;
+
+	tag = add_item(s, ITEM_TAG);
+	tag->title = xasprintf("tag: %s", s->tag);
+	if (store_feeds(s->st, feed_cb, s, cause) == -1)
+		return -1;
+	tag = &s->v[0];		/* add_item() may have moved it */
+	free(s->tag_ids);
+	s->tag_ids = xcalloc(s->n, sizeof *s->tag_ids);
+	s->ntag_ids = 0;
+	for (i = 1; i < s->n; i++) {
+		s->tag_ids[s->ntag_ids++] = s->v[i].id;
+		tag->n_unread += s->v[i].n_unread;
+		if (store_feed_total(s->st, s->v[i].id, &total, cause) == -1)
+			return -1;
+		tag->n_total += total;
+	}
+	if (!s->feed_sort_title && s->n > 2)
+		qsort(s->v + 1, s->n - 1, sizeof *s->v, cmp_rank);
+	return 0;
+}
+
 int
 source_load_feeds(struct source *s, char **cause)
 {
@@ -362,6 +455,10 @@ source_load_feeds(struct source *s, char **cause)
 	s->hl_fresh = 0;
 	s->kind = SOURCE_FEEDS;
 	free(s->title);
+	if (s->tag != NULL) {
+		s->title = xasprintf("Feeds tagged %s", s->tag);
+		return load_tag_view(s, cause);
+	}
 	s->title = xstrdup("Feeds");
 	add_virtual(s, ITEM_ALL, "All articles");
 	add_virtual(s, ITEM_UNREAD, "Unread");
@@ -441,6 +538,12 @@ source_reload(struct source *s, char **cause)
 	fl.unread_only = s->list_type == ITEM_UNREAD;
 	fl.saved_only = s->list_type == ITEM_SAVED;
 	fl.ignored_only = s->list_type == ITEM_IGNORED;
+	if (s->list_type == ITEM_TAG) {
+		if (s->ntag_ids == 0)
+			return 0;
+		fl.feed_ids = s->tag_ids;
+		fl.nfeed_ids = s->ntag_ids;
+	}
 	if (s->list_type == ITEM_SEARCH)
 		return store_search(s->st, s->query, &fl, article_cb, s,
 		    cause);

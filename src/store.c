@@ -27,6 +27,9 @@
 #include "store_int.h"
 #include "util.h"
 
+/* The most feed ids a filter binds (SQLite allows 32766 parameters). */
+#define STORE_MAX_FEED_IDS	900
+
 /* How long a second akhbar waits for the first one's transaction. */
 #define STORE_BUSY_MS	15000
 
@@ -1026,6 +1029,7 @@ store_article_query(struct store *st, const struct store_filter *f,
 	sqlite3_stmt	*s = NULL;
 	const char	*and = " WHERE ";
 	int		 paged;
+	size_t		 i;
 
 	if (mode == Q_COUNT)
 		buf_puts(&b, "SELECT count(*) FROM articles a");
@@ -1043,6 +1047,14 @@ store_article_query(struct store *st, const struct store_filter *f,
 		    "ON f.id = a.feed_id");
 	if (f->feed_id != 0) {
 		buf_printf(&b, "%sa.feed_id = ?1", and);
+		and = " AND ";
+	}
+	if (f->nfeed_ids > 0) {
+		/* bound from ?10 on: the ids are values, not SQL */
+		buf_printf(&b, "%sa.feed_id IN (", and);
+		for (i = 0; i < f->nfeed_ids && i < STORE_MAX_FEED_IDS; i++)
+			buf_printf(&b, "%s?%zu", i > 0 ? ", " : "", i + 10);
+		buf_putc(&b, ')');
 		and = " AND ";
 	}
 	if (f->unread_only) {
@@ -1074,6 +1086,8 @@ store_article_query(struct store *st, const struct store_filter *f,
 	buf_free(&b);
 	if (f->feed_id != 0)
 		sqlite3_bind_int64(s, 1, f->feed_id);
+	for (i = 0; i < f->nfeed_ids && i < STORE_MAX_FEED_IDS; i++)
+		sqlite3_bind_int64(s, (int)i + 10, f->feed_ids[i]);
 	if (paged) {
 		sqlite3_bind_int64(s, 2, f->limit > 0 ? f->limit : -1);
 		sqlite3_bind_int64(s, 3, f->offset > 0 ? f->offset : 0);

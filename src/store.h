@@ -69,6 +69,8 @@ struct store_article {
  * list and count but with ignored_only, which lists only them. */
 struct store_filter {
 	int64_t		 feed_id;	/* 0: every feed */
+	const int64_t	*feed_ids;	/* with nfeed_ids > 0: only these */
+	size_t		 nfeed_ids;	/* feeds (a tag's; at most 900) */
 	int		 unread_only;
 	int		 ignored_only;
 	int		 saved_only;

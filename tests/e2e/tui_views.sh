@@ -53,3 +53,64 @@ check "query list: opens on its 3 articles" \
 check "query list: not the wheat article" \
     sh -c "! grep -q 'Chicago' '$W/open.txt'"
 $TM kill-server 2>/dev/null
+
+# ---- tag views: t asks for a tag; only its feeds, after "tag: TAG" ----
+mkfeed() {	# mkfeed FILE TITLE GUID...
+	f=$1; t=$2; shift 2
+	{
+		printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+		printf '<rss version="2.0"><channel><title>%s</title>\n' "$t"
+		for g in "$@"; do
+			printf '<item><title>%s %s</title><guid>%s</guid>' "$t" "$g" "$g"
+			printf '<pubDate>Thu, 09 May 2024 08:00:00 GMT</pubDate></item>\n'
+		done
+		printf '</channel></rss>\n'
+	} > "$f"
+}
+mkfeed "$W/pol1.xml" "Politics One" p1 p2 p3
+mkfeed "$W/pol2.xml" "Politics Two" p4 p5
+mkfeed "$W/sport.xml" "Sport Daily" s1 s2 s3 s4
+cat > "$W/urls2" <<EOF
+$W/pol1.xml news سياسة
+$W/sport.xml sport
+$W/pol2.xml "سياسة"
+EOF
+"$AKHBAR" -u "$W/urls2" -c "$W/db2" --refresh > /dev/null 2>&1
+sqlite3 "$W/db2" "UPDATE articles SET unread = 0 WHERE guid = 'p1'"
+start 100 20 -o -u "$W/urls2" -c "$W/db2"
+wait_for "Sport Daily"
+settle
+keys t
+wait_for "tag (news"
+check "t: the prompt names the tags" \
+    sh -c "$TM capture-pane -p | grep -q 'tag (news, .*, sport; empty: all):'"
+$TM send-keys -l "سياسة"
+keys Enter
+wait_for "Politics Two"
+settle
+cap > "$W/tag.txt"
+check "tag view: only the two tagged feeds" \
+    sh -c "grep -q 'Politics One' '$W/tag.txt' && grep -q 'Politics Two' '$W/tag.txt' && ! grep -q 'Sport Daily' '$W/tag.txt'"
+check "tag view: the virtual list first, 4 unread of 5" \
+    sh -c "head -1 '$W/tag.txt' | grep -q '^N *4/5 tag: '"
+check "tag view: no All articles" sh -c "! grep -q 'All articles' '$W/tag.txt'"
+keys Enter
+wait_for "Feed: Politics"
+settle
+check "tag view: the list holds the tagged feeds' 5 articles" \
+    test "$(cap | grep -c 'Politics \(One\|Two\) p[1-5]')" -eq 5
+keys q
+settle
+keys t
+wait_for "tag ("
+keys Enter
+wait_for "All articles"
+settle
+check "t + Enter on an empty tag: every feed again" \
+    sh -c "$TM capture-pane -p | grep -q 'Sport Daily'"
+keys t
+wait_for "tag ("
+$TM send-keys -l "nosuchtag"
+keys Enter
+check "an unknown tag: said so, view unchanged" wait_for "no feed has the tag nosuchtag"
+$TM kill-server 2>/dev/null

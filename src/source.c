@@ -686,6 +686,39 @@ article_header(struct doc *d, const char *title, const char *feed,
 	header_line(d, "Link:", link, ATTR_LINK);
 }
 
+/* direction= of the article's feed in the urls file: every block of the
+ * body takes that base direction (the header keeps its own). */
+static void
+feed_direction(struct source *s, int64_t feed_id, struct doc *body)
+{
+	enum dir	 dir;
+	char		*url;
+	long		 i;
+	size_t		 k;
+
+	if (s->urls == NULL || (url = store_feed_url(s->st, feed_id)) == NULL)
+		return;
+	i = urls_find(s->urls, url);
+	free(url);
+	if (i < 0)
+		return;
+	switch (s->urls->v[i].opts.direction) {
+	case URLS_DIR_RTL:
+		dir = DIR_RTL;
+		break;
+	case URLS_DIR_LTR:
+		dir = DIR_LTR;
+		break;
+	case URLS_DIR_AUTO:
+		dir = DIR_AUTO;
+		break;
+	default:
+		return;
+	}
+	for (k = 0; k < body->nblocks; k++)
+		body->blocks[k].dir = dir;
+}
+
 struct doc *
 source_doc(struct source *s, size_t i, char **cause)
 {
@@ -727,6 +760,7 @@ source_doc(struct source *s, size_t i, char **cause)
 		doc_free(d);
 		return NULL;
 	}
+	feed_direction(s, it->feed_id, b);
 	/* The body's own title block repeats the header's. */
 	doc_append(d, b, b->title != NULL && b->nblocks > 0 &&
 	    b->blocks[0].type == BLOCK_HEADING && b->blocks[0].level == 0);

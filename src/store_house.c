@@ -296,3 +296,19 @@ store_rules_set(struct store *st, const char *fp, char **cause)
 	}
 	return 0;
 }
+
+char *
+store_feed_url(struct store *st, int64_t feed_id)
+{
+	sqlite3_stmt	*s;
+	char		*url = NULL;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT url FROM feeds WHERE id = ?1",
+	    -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(s, 1, feed_id);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
+		url = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return url;
+}

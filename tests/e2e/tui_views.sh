@@ -114,3 +114,36 @@ $TM send-keys -l "nosuchtag"
 keys Enter
 check "an unknown tag: said so, view unchanged" wait_for "no feed has the tag nosuchtag"
 $TM kill-server 2>/dev/null
+
+# ---- direction= in the urls file: the body's base direction ----
+for d in ltr rtl; do
+	cat > "$W/dir-$d.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Dir $d</title>
+<item><title>Item $d</title><guid>dir-$d</guid>
+<pubDate>Fri, 10 May 2024 08:00:00 GMT</pubDate>
+<description>Reuters: BODYMARK</description></item>
+</channel></rss>
+EOF
+done
+printf '%s\n%s direction=rtl\n' "$W/dir-ltr.xml" "$W/dir-rtl.xml" > "$W/urls3"
+"$AKHBAR" -u "$W/urls3" -c "$W/db3" --refresh > /dev/null 2>&1
+: > "$W/empty.conf"
+start 100 20 -o -C "$W/empty.conf" -u "$W/urls3" -c "$W/db3"
+wait_for "Dir rtl"
+settle
+# the feeds after the 3 virtual lists: Dir ltr, then Dir rtl
+keys j j j Enter
+wait_for "BODYMARK"
+settle
+check "direction: an English body starts at the pane's left edge" \
+    sh -c "$TM capture-pane -p | grep -q '│Reuters: BODYMARK'"
+keys q
+settle
+keys j Enter
+wait_for "BODYMARK"
+settle
+check "direction=rtl: the same body right-aligned (base RTL)" \
+    sh -c "$TM capture-pane -p | grep -q '│  *BODYMARK :Reuters *$\|│  *:Reuters BODYMARK *$\|│  *Reuters: BODYMARK$'"
+$TM capture-pane -p | grep BODYMARK > "$W/dir.txt"
+$TM kill-server 2>/dev/null

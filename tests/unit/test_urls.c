@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "fetch_exec.h"
 #include "urls.h"
 #include "util.h"
 
@@ -266,6 +267,53 @@ test_opts_roundtrip(void **state)
 	urls_free(&v);
 }
 
+/* exec:/filter: sources: split into argv like a shell, without one. */
+static void
+test_script_sources(void **state)
+{
+	static const char text[] =
+	    "\"exec:/bin/feed --name 'نشرة الأخبار' \\\"a b\\\"\" scripts\n"
+	    "\"filter:tr a-z A-Z:https://u:p@x.example/rss?a=1\"\n"
+	    "filter:/bin/f\n"
+	    "exec:\n";
+	struct urls	 u = { 0 };
+	char		**argv, *cmd, *url;
+	int		 argc;
+
+	urls_parse(text, strlen(text), "urls", &u);
+	assert_int_equal(u.n, 2);
+	assert_string_equal(u.v[0].url,
+	    "exec:/bin/feed --name 'نشرة الأخبار' \"a b\"");
+	assert_string_equal(u.v[0].tags[0], "scripts");
+	/* the filter's URL loses its credentials like any URL */
+	assert_string_equal(u.v[1].url,
+	    "filter:tr a-z A-Z:https://x.example/rss?a=1");
+	assert_string_equal(u.v[1].user, "u");
+	assert_int_equal(u.nwarnings, 2);
+	assert_string_equal(u.warnings[0], "urls:3: filter: wants "
+	    "filter:PROGRAM:URL (an http or https URL)");
+	assert_string_equal(u.warnings[1],
+	    "urls:4: exec: or filter: without a program");
+	assert_int_equal(fetch_exec_source(u.v[0].url, &cmd, &url), 0);
+	assert_null(url);
+	argv = fetch_exec_argv(cmd, &argc);
+	assert_int_equal(argc, 4);
+	assert_string_equal(argv[0], "/bin/feed");
+	assert_string_equal(argv[2], "نشرة الأخبار");
+	assert_string_equal(argv[3], "a b");
+	assert_null(argv[4]);
+	fetch_exec_argv_free(argv);
+	free(cmd);
+	assert_int_equal(fetch_exec_source(u.v[1].url, &cmd, &url), 0);
+	assert_string_equal(cmd, "tr a-z A-Z");
+	assert_string_equal(url, "https://x.example/rss?a=1");
+	free(cmd);
+	free(url);
+	assert_null(fetch_exec_argv("prog 'unbalanced", &argc));
+	assert_int_equal(fetch_exec_source("https://x/", &cmd, &url), -1);
+	urls_free(&u);
+}
+
 int
 main(void)
 {
@@ -277,6 +325,7 @@ main(void)
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_credentials),
 		cmocka_unit_test(test_opts_roundtrip),
+		cmocka_unit_test(test_script_sources),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1259,10 +1259,12 @@ store_count_all(struct store *st, char **cause)
 	sqlite3_stmt	*s;
 	int64_t		 n = -1;
 
+	/* correlated, so each feed is a range of the index: as a join,
+	 * SQLite scans the whole index instead (60 ms at 1M articles) */
 	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT count(*) FROM "
-	    "articles) - (SELECT count(*) FROM feeds f JOIN articles a "
-	    "INDEXED BY articles_feed_unread ON a.feed_id = f.id AND "
-	    "a.unread >= 2)", -1, &s, NULL) != SQLITE_OK) {
+	    "articles) - (SELECT coalesce(sum((SELECT count(*) FROM "
+	    "articles WHERE feed_id = f.id AND unread >= 2)), 0) "
+	    "FROM feeds f)", -1, &s, NULL) != SQLITE_OK) {
 		*cause = store_error(st, "store: count");
 		return -1;
 	}

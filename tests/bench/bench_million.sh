@@ -202,6 +202,7 @@ done
 # copy of the biggest one
 set -- $SIZES
 for big in "$@"; do :; done
+rm -f "$B/port"
 python3 "$TOP/tests/feedserver.py" --items 50 --item-size 1500 \
     --timeout 600 > "$B/port" 2>/dev/null &
 SERVER=$!
@@ -219,14 +220,18 @@ while [ $r -le 3 ]; do
 	rm -f "$B/empty.db"*
 	t0=$(date +%s%N)
 	"$AKHBAR" -u "$B/urls200" -c "$B/empty.db" --max-per-host 8 --refresh \
-	    > /dev/null 2>&1
+	    > "$B/out.e" 2>&1
 	t1=$(date +%s%N)
 	cp "$B/$big.db" "$B/copy.db"
 	rm -f "$B/copy.db-wal" "$B/copy.db-shm"
 	t2=$(date +%s%N)
 	"$AKHBAR" -u "$B/urls200" -c "$B/copy.db" --max-per-host 8 --refresh \
-	    > /dev/null 2>&1
+	    > "$B/out.b" 2>&1
 	t3=$(date +%s%N)
+	for o in e b; do
+		[ "$(grep -c '^ok 50 new' "$B/out.$o")" -eq 200 ] ||
+		    echo "refresh into the $o store: not 200 x 50 new items"
+	done
 	echo "e $(( (t1 - t0) / 1000 ))" >> "$B/refresh"
 	echo "b $(( (t3 - t2) / 1000 ))" >> "$B/refresh"
 	r=$((r + 1))

@@ -71,6 +71,7 @@ reader_ignore_confirm(struct reader *r, int yes)
 {
 	char	*cause = NULL, *path;
 	int64_t	 n = 0;
+	size_t	 first;
 
 	if (!yes || r->ignore_line == NULL) {
 		reader_message(r, MSG_INFO, "no rule added");
@@ -85,9 +86,11 @@ reader_ignore_confirm(struct reader *r, int yes)
 		free(path);
 		return;
 	}
+	first = r->cfg.rules.n;
 	config_parse(&r->cfg, r->ignore_line, path);
 	free(path);
-	if (rules_refilter(r->st, &r->cfg.rules, &r->urls, -1, &n,
+	/* only the new rule: a title rule reads no body */
+	if (rules_hide_added(r->st, &r->cfg.rules, first, &r->urls, &n,
 	    &cause) != 0) {
 		reader_message(r, MSG_ERROR, "%s", cause);
 		free(cause);

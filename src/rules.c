@@ -260,6 +260,40 @@ rules_store_cb(const char *feed_url, const char *title, const char *author,
 	return rules_match(w->r, &a);
 }
 
+/* Does some rule look at bodies (the costly part of a walk)? */
+static int
+rules_need_body(const struct rules *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].field == RULES_ANY || r->v[i].field == RULES_BODY)
+			return 1;
+	return 0;
+}
+
+int
+rules_hide_added(struct store *st, const struct rules *r, size_t first,
+    const struct urls *u, int64_t *hidden, char **cause)
+{
+	struct rules		 added = { r->v + first, r->n - first };
+	struct rules_walk	 w = { &added, u };
+	char			*fp;
+	int			 rc;
+
+	*hidden = 0;
+	if (first >= r->n)
+		return 0;
+	if (store_rules_apply(st, 0, STORE_RULES_HIDE_ONLY |
+	    (rules_need_body(&added) ? STORE_RULES_BODY : 0), rules_store_cb,
+	    &w, hidden, cause) != 0)
+		return -1;
+	fp = rules_fingerprint(r);
+	rc = store_rules_set(st, fp, cause);
+	free(fp);
+	return rc;
+}
+
 int
 rules_refilter(struct store *st, const struct rules *r, const struct urls *u,
     int64_t from_id, int64_t *changed, char **cause)
@@ -278,8 +312,9 @@ rules_refilter(struct store *st, const struct rules *r, const struct urls *u,
 		rc = 0;
 		goto out;
 	}
-	if (store_rules_apply(st, from_id, rules_store_cb, &w, &n,
-	    cause) != 0 || store_rules_set(st, fp, cause) != 0)
+	if (store_rules_apply(st, from_id, rules_need_body(r) ?
+	    STORE_RULES_BODY : 0, rules_store_cb, &w, &n, cause) != 0 ||
+	    store_rules_set(st, fp, cause) != 0)
 		goto out;
 	rc = 0;
 out:

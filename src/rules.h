@@ -78,5 +78,14 @@ struct urls;
 int	 rules_refilter(struct store *st, const struct rules *r,
 	    const struct urls *u, int64_t from_id, int64_t *changed,
 	    char **cause);
+/*
+ * Rules r->v[first..] were just added to r: hide what they match (what
+ * the others hide stays hidden), without looking at every rule again,
+ * and record r's fingerprint. *hidden gets how many. Returns 0, or -1
+ * and *cause.
+ */
+int	 rules_hide_added(struct store *st, const struct rules *r,
+	    size_t first, const struct urls *u, int64_t *hidden,
+	    char **cause);
 
 #endif

@@ -336,7 +336,12 @@ int64_t	 store_unread_total(struct store *st, char **cause);
 typedef int (*store_rules_cb)(const char *feed_url, const char *title,
 	    const char *author, const char *body, int body_html, void *arg);
 int	 store_rules_apply(struct store *st, int64_t from_id,
-	    store_rules_cb cb, void *arg, int64_t *changed, char **cause);
+	    unsigned flags, store_rules_cb cb, void *arg, int64_t *changed,
+	    char **cause);
+/* store_rules_apply() flags: read the bodies (a rule looks at them; the
+ * costly part), and only hide (a rule was added: nothing to show). */
+#define STORE_RULES_BODY	0x1
+#define STORE_RULES_HIDE_ONLY	0x2
 /* The rules fingerprint the store was last filtered with into *fp
  * (caller frees; "" when never). Returns 0, or -1 and *cause. */
 int	 store_rules_get(struct store *st, char **fp, char **cause);

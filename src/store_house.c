@@ -195,17 +195,21 @@ store_rules_write(struct store *st, const int64_t *ids, size_t n, int set,
 /* Walk the articles above from_id, collecting those whose state must
  * change: hide[] to hide, show[] to show again. */
 static int
-store_rules_walk(struct store *st, int64_t from_id, store_rules_cb cb,
-    void *arg, struct store_ids *hide, struct store_ids *show, char **cause)
+store_rules_walk(struct store *st, int64_t from_id, unsigned flags,
+    store_rules_cb cb, void *arg, struct store_ids *hide,
+    struct store_ids *show, char **cause)
 {
 	sqlite3_stmt	*s;
 	int		 rc, want;
 
-	if (sqlite3_prepare_v2(st->db, "SELECT a.id, f.url, a.title, "
-	    "a.author, b.content, b.content_html, a.unread >= 2 "
-	    "FROM articles a JOIN feeds f ON f.id = a.feed_id "
-	    "LEFT JOIN bodies b ON b.article_id = a.id WHERE a.id > ?1",
-	    -1, &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(st->db, (flags & STORE_RULES_BODY) ?
+	    "SELECT a.id, f.url, a.title, a.author, b.content, "
+	    "b.content_html, a.unread >= 2 FROM articles a JOIN feeds f "
+	    "ON f.id = a.feed_id LEFT JOIN bodies b ON b.article_id = a.id "
+	    "WHERE a.id > ?1" : "SELECT a.id, f.url, a.title, a.author, "
+	    "NULL, 0, a.unread >= 2 FROM articles a JOIN feeds f "
+	    "ON f.id = a.feed_id WHERE a.id > ?1", -1, &s,
+	    NULL) != SQLITE_OK) {
 		*cause = store_error(st, "store: rules");
 		return -1;
 	}
@@ -216,7 +220,8 @@ store_rules_walk(struct store *st, int64_t from_id, store_rules_cb cb,
 		    (const char *)sqlite3_column_text(s, 3),
 		    (const char *)sqlite3_column_text(s, 4),
 		    sqlite3_column_int(s, 5), arg) != 0;
-		if (want != sqlite3_column_int(s, 6))
+		if (want != sqlite3_column_int(s, 6) &&
+		    (want || !(flags & STORE_RULES_HIDE_ONLY)))
 			store_ids_add(want ? hide : show,
 			    sqlite3_column_int64(s, 0));
 	}
@@ -227,15 +232,16 @@ store_rules_walk(struct store *st, int64_t from_id, store_rules_cb cb,
 }
 
 int
-store_rules_apply(struct store *st, int64_t from_id, store_rules_cb cb,
-    void *arg, int64_t *changed, char **cause)
+store_rules_apply(struct store *st, int64_t from_id, unsigned flags,
+    store_rules_cb cb, void *arg, int64_t *changed, char **cause)
 {
 	struct store_ids	hide = { 0 }, show = { 0 };
 	int			rc = -1;
 
 	*changed = 0;
 	/* read first, write after: one short write transaction */
-	if (store_rules_walk(st, from_id, cb, arg, &hide, &show, cause) != 0)
+	if (store_rules_walk(st, from_id, flags, cb, arg, &hide, &show,
+	    cause) != 0)
 		goto out;
 	if (hide.n + show.n == 0) {
 		rc = 0;

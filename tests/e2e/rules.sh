@@ -91,6 +91,29 @@ check "I: the rule is in the config file" \
     grep -q '^ignore field=title "الدوري: فوز الأهلي على الزمالك"$' "$CONF"
 check "I: the article left the list (3 rows)" \
     test "$(cap | grep -c '05-07 Wire')" -eq 3
+# 2 I: by the author of the selected article (the agency's two)
+keys_nochange g
+keys 2 I
+wait_for "add to the config? (y/n)"
+keys n
+wait_for "no rule added"
+check "2 I then n: nothing written" \
+    test "$(grep -c '^ignore' "$CONF")" -eq 2
 $TM kill-server 2>/dev/null
 check "I: --list agrees: 3" \
     test "$("$AKHBAR" -c "$W/db" --list | wc -l)" -eq 3
+start 100 20 -o -u "$W/urls" -c "$W/db"
+wait_for "Ignored"
+settle
+keys Enter
+settle
+# the list (newest first): Oil prices (agency), النفط (agency), مغزى
+keys 2 I
+wait_for "add to the config? (y/n)"
+keys y
+wait_for "rule added to the config: 2 articles hidden"
+check "2 I: an author rule in the config" \
+    grep -q '^ignore field=author "وكالة الأنباء"$' "$CONF"
+check "2 I: one article left" \
+    test "$(cap | grep -c '05-07 Wire')" -eq 1
+$TM kill-server 2>/dev/null

@@ -33,6 +33,8 @@ Endpoints:
                     Basic auth for ali:p@ss, then /echo
   /auth-away        302 to /echo on http://localhost:PORT (another host
                     name): credentials must not follow
+A request for an absolute http:// URL (a client using this server as its
+proxy) is logged as "PROXY HOST" and served as its path.
 """
 import argparse
 import base64
@@ -138,6 +140,11 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, body, hdrs)
 
     def do_GET(self):
+        if self.path.startswith("http://"):
+            # asked as a proxy: log the host, serve the path
+            host, _, rest = self.path[7:].partition("/")
+            log("PROXY %s" % host)
+            self.path = "/" + rest
         p = self.path.split("?")[0]
         if p.startswith("/file/"):
             return self.serve_file(p[6:])

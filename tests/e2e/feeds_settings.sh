@@ -89,6 +89,20 @@ check "auth: redirect to another host followed" \
 check "auth: credentials not sent to the other host" \
     grep -q '^ECHO .* auth=-$' "$LOG"
 
+# ---- proxy: per feed, and from the config ----
+: > "$LOG"
+printf 'http://news.invalid/echo?p1 proxy=http://127.0.0.1:%s\n' "$P" \
+    > "$D/urls-proxy"
+"$AKHBAR" -u "$D/urls-proxy" -c "$DB" --refresh > "$D/out" 2>&1
+check "proxy=: the feed fetched through the proxy" \
+    sh -c "grep -q '^ok 1 new' '$D/out' && grep -q '^PROXY news.invalid$' '$LOG'"
+printf 'proxy http://127.0.0.1:%s\n' "$P" > "$D/proxy.conf"
+printf 'http://other.invalid/echo?p2\n' > "$D/urls-proxy2"
+"$AKHBAR" -C "$D/proxy.conf" -u "$D/urls-proxy2" -c "$DB" --refresh \
+    > "$D/out" 2>&1
+check "config proxy: used for a feed without its own" \
+    sh -c "grep -q '^ok 1 new' '$D/out' && grep -q '^PROXY other.invalid$' '$LOG'"
+
 # ---- interval, keep-days, max-articles ----
 NOW=$(date -u -R)
 OLD="Mon, 02 Mar 2020 08:00:00 +0000"
@@ -185,6 +199,33 @@ printf '%s/etag/he.xml keep-days=7\n' "$U" > "$D/urls7"
 "$AKHBAR" -u "$D/urls7" -c "$DB2" --cleanup > "$D/out" 2>&1
 check "--cleanup: keep-days applied" \
     grep -q "0 feeds no longer in .* removed (0 articles), 2 articles past keep-days removed" "$D/out"
+# VACUUM only when a fifth of the file is free: a big feed, then gone
+python3 - "$D/www/big.xml" <<'PYEOF2'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0">'
+            '<channel><title>كبير</title>')
+    for i in range(400):
+        f.write('<item><title>خبر %d</title><guid>big-%d</guid>'
+                '<description>%s</description></item>'
+                % (i, i, ("تقرير مطول عن الاقتصاد %d " % i) * 60))
+    f.write('</channel></rss>')
+PYEOF2
+printf '%s/file/big.xml\n%s/etag/he.xml\n' "$U" "$U" > "$D/urls-big"
+"$AKHBAR" -u "$D/urls-big" -c "$DB2" --refresh > /dev/null 2>&1
+sqlite3 "$DB2" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+before=$(stat -c %s "$DB2")
+printf '%s/etag/he.xml\n' "$U" > "$D/urls-big"
+"$AKHBAR" -u "$D/urls-big" -c "$DB2" --cleanup > "$D/out" 2>&1
+sqlite3 "$DB2" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+after=$(stat -c %s "$DB2")
+check "--cleanup: 400 articles removed, store compacted" \
+    grep -q "removed (400 articles), 0 articles past keep-days removed, store compacted" "$D/out"
+check "--cleanup: the file shrank to under half" \
+    test "$after" -lt $((before / 2))
+"$AKHBAR" -u "$D/urls-big" -c "$DB2" --cleanup > "$D/out" 2>&1
+check "--cleanup: nothing to free, no VACUUM" \
+    sh -c "! grep -q 'compacted' '$D/out'"
 "$AKHBAR" -u "$D/missing" -c "$DB2" --cleanup > "$D/out" 2>&1
 rc=$?
 check "--cleanup with no urls file: exit 1" test $rc -eq 1

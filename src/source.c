@@ -254,6 +254,8 @@ sum_unread(struct source *s)
 
 static int	hl_compute(struct source *s, int64_t total);
 static int	hl_has(const struct source *s, int64_t id);
+static int64_t	visible_total(struct source *s, const int64_t *ids,
+		    size_t n);
 
 /* "Highlighted", when there are keywords, with its total. total is the
  * number of articles ("All articles"' total), by which hl_compute()
@@ -268,7 +270,7 @@ add_highlighted(struct source *s, int64_t total)
 	hl_compute(s, total);
 	it = add_item(s, ITEM_HIGHLIGHTED);
 	it->title = xstrdup("Highlighted");
-	it->n_total = (int64_t)s->hl_n;
+	it->n_total = visible_total(s, s->hl_ids, s->hl_n);
 }
 
 /*
@@ -330,7 +332,7 @@ add_queries(struct source *s)
 			cause = NULL;
 			continue;
 		}
-		it->n_total = (int64_t)n;
+		it->n_total = visible_total(s, ids, n);
 		if (store_unread_among(s->st, ids, n, &it->n_unread,
 		    &cause) != 0) {
 			free(cause);
@@ -345,20 +347,44 @@ add_queries(struct source *s)
 static void
 add_ignored(struct source *s)
 {
+	struct item	*it;
+
+	if (s->hidden <= 0)
+		return;
+	it = add_item(s, ITEM_IGNORED);
+	it->title = xstrdup("Ignored");
+	it->n_total = s->hidden;
+}
+
+/* How many articles rules hide (s->hidden): the virtual lists whose
+ * totals come from the search index take them off. */
+static void
+count_hidden(struct source *s)
+{
 	struct store_filter	 fl;
-	struct item		*it;
-	int64_t			 n;
 	char			*cause = NULL;
 
 	memset(&fl, 0, sizeof fl);
 	fl.ignored_only = 1;
-	if ((n = store_count(s->st, &fl, &cause)) <= 0) {
+	if ((s->hidden = store_count(s->st, &fl, &cause)) < 0) {
 		free(cause);
-		return;
+		s->hidden = 0;
 	}
-	it = add_item(s, ITEM_IGNORED);
-	it->title = xstrdup("Ignored");
-	it->n_total = n;
+}
+
+/* n ids from the search index, less those a rule hides. */
+static int64_t
+visible_total(struct source *s, const int64_t *ids, size_t n)
+{
+	int64_t	 hidden = 0;
+	char	*cause = NULL;
+
+	if (s->hidden > 0 && store_hidden_among(s->st, ids, n, &hidden,
+	    &cause) != 0) {
+		free(cause);
+		hidden = 0;
+	}
+	return (int64_t)n - hidden;
 }
 
 /* Feeds in the order of their rank (feed_cb()). */
@@ -460,6 +486,7 @@ source_load_feeds(struct source *s, char **cause)
 		return load_tag_view(s, cause);
 	}
 	s->title = xstrdup("Feeds");
+	count_hidden(s);
 	add_virtual(s, ITEM_ALL, "All articles");
 	add_virtual(s, ITEM_UNREAD, "Unread");
 	add_virtual(s, ITEM_SAVED, "Saved");

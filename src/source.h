@@ -84,6 +84,8 @@ struct source {
 	 * virtual list of their articles; NULL: every feed. */
 	char			*tag;
 	int64_t			*tag_ids;	/* its feeds */
+	int64_t			 hidden;	/* articles rules hide, as of
+						 * the last feed list */
 	size_t			 ntag_ids;
 
 	/* query NAME SEARCH lists of the config (borrowed) */

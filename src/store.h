@@ -347,6 +347,10 @@ int	 store_rules_apply(struct store *st, int64_t from_id,
 int	 store_rules_get(struct store *st, char **fp, char **cause);
 /* Record the fingerprint fp. Returns 0, or -1 and *cause. */
 int	 store_rules_set(struct store *st, const char *fp, char **cause);
+/* How many of the articles ids[0..n) a rule hides, into *count: one
+ * lookup each. Returns 0, or -1 and *cause. */
+int	 store_hidden_among(struct store *st, const int64_t *ids, size_t n,
+	    int64_t *count, char **cause);
 /* The URL of feed feed_id, or NULL (none, or a failure). Caller frees. */
 char	*store_feed_url(struct store *st, int64_t feed_id);
 /* The highest article id (0 when none); -1 and *cause on failure. */

@@ -69,11 +69,15 @@ check "rules: tag= and a regex: 9 listed" \
 
 # The reader: rules changed since the last refresh apply at its start;
 # "Ignored" lists what they hide; I adds a rule after y.
-printf 'ignore غزة\n' > "$CONF"
+printf 'ignore غزة\nquery Gaza غزة\nquery Prices أسعار\n' > "$CONF"
 start 100 20 -o -u "$W/urls" -c "$W/db"
 wait_for "Ignored"
 settle
 cap > "$W/feeds.txt"
+check "reader: a query list counts no hidden article" \
+    grep -q '^ *0/0 Gaza' "$W/feeds.txt"
+check "reader: a query list with a visible one: 1/1" \
+    grep -q '^N *1/1 Prices' "$W/feeds.txt"
 check "reader: rules applied at start, Ignored holds 6" \
     grep -q '^ *0/6 Ignored' "$W/feeds.txt"
 check "reader: All articles counts 4" grep -q '^N *4/4 All articles' "$W/feeds.txt"

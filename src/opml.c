@@ -278,6 +278,22 @@ opml_write_settings(struct buf *b, const struct urls_opts *o)
 		opml_attr_put(b, "direction", dirs[o->direction]);
 }
 
+/* Does some entry have a setting to write? Then the document declares
+ * the namespace; an export without any stays as it always was. */
+static int
+opml_any_settings(const struct urls *u)
+{
+	struct buf	b = { 0 };
+	size_t		i;
+	int		any;
+
+	for (i = 0; i < u->n && b.len == 0; i++)
+		opml_write_settings(&b, &u->v[i].opts);
+	any = b.len > 0;
+	buf_free(&b);
+	return any;
+}
+
 char *
 opml_write(const struct urls *u, char *const *titles)
 {
@@ -287,15 +303,17 @@ opml_write(const struct urls *u, char *const *titles)
 	struct tm	 tm;
 	size_t		 i, j;
 
+
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
 	buf_printf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<opml version=\"2.0\" xmlns:akhbar=\"" OPML_NS "\">\n"
+	    "<opml version=\"2.0\"%s>\n"
 	    "  <head>\n"
 	    "    <title>akhbar subscriptions</title>\n"
 	    "    <dateCreated>%s</dateCreated>\n"
 	    "  </head>\n"
-	    "  <body>\n", date);
+	    "  <body>\n", opml_any_settings(u) ?
+	    " xmlns:akhbar=\"" OPML_NS "\"" : "", date);
 	for (i = 0; i < u->n; i++) {
 		const struct urls_entry *e = &u->v[i];
 		const char *title = e->name != NULL ? e->name :

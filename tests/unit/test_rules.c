@@ -69,6 +69,39 @@ test_proclitics(void **state)
 	assert_int_equal(count_hidden(phrase, 1), 1);
 }
 
+/* The article ال and its combinations: بال، وال، فال، كال، and لل
+ * (ل + ال), each hiding exactly what it should. */
+static void
+test_article_forms(void **state)
+{
+	static const char *const t[] = {
+		"المدينة القديمة تحت الحصار",		/* ال */
+		"انقطاع الكهرباء بالمدينة",		/* ب + ال */
+		"والمدينة تستعد للعيد",			/* و + ال */
+		"فالمدينة لم تنم",			/* ف + ال */
+		"كالمدينة المنورة",			/* ك + ال */
+		"زيارة للمدينة الصناعية",		/* ل + ال = لل */
+		"مدينة جديدة على الساحل",		/* bare */
+		"مدينتان تتنافسان على الاستضافة",	/* ة -> ت: another word */
+		"تمدين الريف",				/* inside a word */
+	};
+	struct rules		 r = { 0 };
+	struct rules_article	 a;
+	char			*w[] = { "field=title", "مدينة" };
+	char			*cause = NULL;
+	size_t			 i;
+	int			 hidden = 0;
+
+	assert_int_equal(rules_add(&r, w, 2, &cause), 0);
+	for (i = 0; i < sizeof t / sizeof *t; i++) {
+		memset(&a, 0, sizeof a);
+		a.title = t[i];
+		hidden += rules_match(&r, &a);
+	}
+	assert_int_equal(hidden, 7);
+	rules_free(&r);
+}
+
 static void
 test_scopes_and_fields(void **state)
 {
@@ -152,6 +185,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_proclitics),
+		cmocka_unit_test(test_article_forms),
 		cmocka_unit_test(test_scopes_and_fields),
 		cmocka_unit_test(test_errors_and_fingerprint),
 	};

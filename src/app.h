@@ -45,6 +45,8 @@
 	X(REDRAW, "redraw", N_("repaint the screen")) \
 	X(SUSPEND, "suspend", N_("suspend akhbar (back with fg)")) \
 	X(MESSAGES, "messages", N_("show the message log (warnings, errors)")) \
+	X(TAG, "tag-view", N_("show only the feeds of a tag (empty: all)")) \
+	X(IGNORE, "ignore-article", N_("hide articles titled like this one (N I: by its author)")) \
 	X(HELP, "help", N_("show all keys"))
 
 enum app_action {

@@ -339,8 +339,12 @@ reader_prompt_label(const struct reader *r)
 {
 	static const char *const labels[] = { "/", N_("highlight: "),
 	    N_("search store: "), N_("mark every article of every feed "
-	    "read? (y/n) ") };
+	    "read? (y/n) "), NULL, NULL };
 
+	if (r->prompt_kind == PROMPT_IGNORE)
+		return r->ignore_prompt != NULL ? r->ignore_prompt : "? ";
+	if (r->prompt_kind == PROMPT_TAG)
+		return r->tag_prompt != NULL ? r->tag_prompt : _("tag: ");
 	return r->prompt_kind == PROMPT_SEARCH ? labels[0] :
 	    _(labels[r->prompt_kind]);
 }
@@ -355,6 +359,8 @@ prompt_done(struct reader *r)
 		reader_keyword_toggle(r, r->prompt.data);
 	else if (r->prompt_kind == PROMPT_SEARCH_STORE)
 		reader_search_store(r, r->prompt.data);
+	else if (r->prompt_kind == PROMPT_TAG)
+		reader_tag_apply(r, r->prompt.data);
 	else
 		reader_search_apply(r, r->prompt.data);
 }
@@ -369,6 +375,11 @@ reader_prompt_key(struct reader *r, int key)
 	if (r->prompt_kind == PROMPT_CONFIRM) {
 		r->prompting = 0;
 		reader_confirm(r, key == 'y' || key == 'Y');
+		return;
+	}
+	if (r->prompt_kind == PROMPT_IGNORE) {
+		r->prompting = 0;
+		reader_ignore_confirm(r, key == 'y' || key == 'Y');
 		return;
 	}
 	if (key == APP_KEY_ENTER || key == '\n')

@@ -70,6 +70,15 @@ pot:
 		--package-version=$(VERSION) --msgid-bugs-address=akhbar \
 		-o po/akhbar.pot src/*.c src/*.h
 
+# update-po merges the template into each catalogue (new strings come in
+# untranslated, changed ones fuzzy: tests/e2e/po.sh fails until they are
+# translated).
+update-po: pot
+	for l in $(LINGUAS); do \
+		msgmerge --quiet --update --backup=none po/$$l.po po/akhbar.pot \
+		    || exit 1; \
+	done
+
 # man regenerates the KEYS list of man/akhbar.1 from the action table
 # (man/keys_man.c, linked with libcore.a); tests/e2e/man_keys.sh checks
 # that the committed page is what this makes.
@@ -212,4 +221,4 @@ clean:
 	rm -rf tests/tmp po/locale man/keys_man
 	rm -rf fuzz/obj fuzz/libcore.a $(FUZZ_TARGETS)
 
-.PHONY: all pot man deps deps-dev run check bench install uninstall dist clean fuzz
+.PHONY: all pot update-po man deps deps-dev run check bench install uninstall dist clean fuzz

@@ -295,11 +295,27 @@ render_block(const struct block *b, size_t index, int first,
 static int	line_layout(const char *, size_t, enum dir, int, uint16_t,
 		    const struct render_opts *, struct row *);
 
+/*
+ * The reader's layout of a whole document keeps no cells for most of it:
+ * one scanning pass lays each block out once, keeps only the number of
+ * its first row in start[] and throws the cells away; rows are then laid
+ * out again on demand, a window of about l->window rows around the one
+ * asked for. Memory is a few bytes per block plus the window, whatever
+ * the document's size (a 20 MB article held 450 MB of cells before).
+ * Row numbers are visual rows of the whole document.
+ */
 struct layout {
 	const struct doc		*doc;
 	const struct render_opts	*opts;
-	struct rows			 rows;
-	size_t				 next;	/* next block to lay out */
+	size_t				*start;	/* first row of each block;
+						 * start[nblocks]: the
+						 * count */
+	size_t				 scanned; /* start[0..scanned] known */
+	struct rows			 win;	/* rows [win_first, +win.n) */
+	size_t				 win_first;
+	size_t				 win_next; /* block after the window */
+	size_t				 window;   /* rows to lay out */
+	struct rows			 scratch;  /* a scanned block's rows */
 };
 
 struct layout *
@@ -310,6 +326,9 @@ layout_create(const struct doc *d, const struct render_opts *o)
 	l = xcalloc(1, sizeof *l);
 	l->doc = d;
 	l->opts = o;
+	l->start = xreallocarray(NULL, d->nblocks + 1, sizeof *l->start);
+	l->start[0] = 0;
+	l->window = LAYOUT_WINDOW;
 	return l;
 }
 
@@ -318,43 +337,116 @@ layout_free(struct layout *l)
 {
 	if (l == NULL)
 		return;
-	rows_clear(&l->rows);
+	rows_clear(&l->win);
+	rows_clear(&l->scratch);
+	free(l->start);
 	free(l);
 }
 
-/* A row the layout keeps: give back the cells reserved past its end
- * (a line is reserved twice the width). */
-static void
-shrink_row(struct row *row)
+void
+layout_set_window(struct layout *l, size_t rows)
 {
-	if (row->n == 0 || row->n == row->cap)
-		return;
-	row->cells = xreallocarray(row->cells, row->n, sizeof *row->cells);
-	row->cap = row->n;
+	l->window = rows > 0 ? rows : 1;
+	rows_clear(&l->win);
+	l->win_first = l->win_next = 0;
+}
+
+/* Lay block b out into out; the first block with rows gets no blank row
+ * before it. A block laid out for the first time is scanned too. */
+static size_t
+lay_block(struct layout *l, size_t b, struct rows *out)
+{
+	size_t	n;
+
+	n = render_block(&l->doc->blocks[b], b, l->start[b] == 0, l->opts,
+	    out);
+	if (b == l->scanned)
+		l->start[++l->scanned] = l->start[b] + n;
+	return n;
+}
+
+/* Scan blocks until row i (or the end) is known. While the window is
+ * the document's first rows and not full, scanned rows are kept in it:
+ * the first screen is laid out once, not twice. */
+static void
+scan_to(struct layout *l, size_t i)
+{
+	size_t	b;
+
+	while (l->scanned < l->doc->nblocks && l->start[l->scanned] <= i) {
+		b = l->scanned;
+		if (l->win_first == 0 && l->win_next == b &&
+		    l->win.n == l->start[b] && l->win.n < l->window) {
+			lay_block(l, b, &l->win);
+			l->win_next = b + 1;
+		} else {
+			lay_block(l, b, &l->scratch);
+			rows_reset(&l->scratch);
+		}
+	}
+}
+
+size_t
+layout_row_block(struct layout *l, size_t i)
+{
+	size_t	lo = 0, hi, mid;
+
+	scan_to(l, i);
+	if (i >= l->start[l->scanned])
+		return l->doc->nblocks;
+	/* The last block starting at or before i: it has row i (a block
+	 * without rows starts where the next one does). */
+	hi = l->scanned;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (l->start[mid] <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+layout_block_row(struct layout *l, size_t b)
+{
+	if (b > l->doc->nblocks)
+		b = l->doc->nblocks;
+	while (l->scanned < b)
+		scan_to(l, l->start[l->scanned]);
+	return l->start[b];
 }
 
 const struct row *
 layout_row(struct layout *l, size_t i)
 {
-	size_t	first;
+	size_t	b, from;
 
-	while (i >= l->rows.n && l->next < l->doc->nblocks) {
-		first = l->rows.n;
-		render_block(&l->doc->blocks[l->next], l->next,
-		    l->rows.n == 0, l->opts, &l->rows);
-		l->next++;
-		/* Kept rows: give back the room reserved for the layout. */
-		for (; first < l->rows.n; first++)
-			shrink_row(&l->rows.v[first]);
-	}
-	return i < l->rows.n ? &l->rows.v[i] : NULL;
+	if (i >= l->win_first && i - l->win_first < l->win.n)
+		return &l->win.v[i - l->win_first];
+	if ((b = layout_row_block(l, i)) >= l->doc->nblocks)
+		return NULL;
+	if (i >= l->win_first && i - l->win_first < l->win.n)
+		return &l->win.v[i - l->win_first];	/* scanned into it */
+	/* A new window from a quarter of it before i: scrolling on goes
+	 * three quarters of a window before the next layout, scrolling
+	 * back a quarter. */
+	from = i > l->window / 4 ? i - l->window / 4 : 0;
+	b = layout_row_block(l, from);
+	rows_reset(&l->win);
+	l->win_first = l->start[b];
+	for (; b < l->doc->nblocks && (l->win.n < l->window ||
+	    l->win_first + l->win.n <= i); b++)
+		lay_block(l, b, &l->win);
+	l->win_next = b;
+	return &l->win.v[i - l->win_first];
 }
 
 size_t
 layout_count(struct layout *l)
 {
-	layout_row(l, (size_t)-1);
-	return l->rows.n;
+	scan_to(l, (size_t)-1);
+	return l->start[l->doc->nblocks];
 }
 
 int

@@ -2,7 +2,8 @@
 """gen_articles.py KIND MB OUT: a large article for the memory tests and
 benchmarks, in Persian and English news prose. KIND: html (paragraphs
 with links and bold words), html-one (one paragraph), html-tags (tiny
-inline elements), text (paragraphs), text-line (one line)."""
+inline elements), html-small (tiny paragraphs of a word or two), text
+(paragraphs), text-line (one line)."""
 import random
 import sys
 
@@ -34,7 +35,10 @@ def main():
         elif kind == "html-one":
             p = words(200) + " "
         elif kind == "html-tags":
-            p = "<b>خبر</b><i>news</i> "
+            # Numbered: no two screen rows alike.
+            p = "<b>خبر</b><i>news%d</i> " % (n % 997)
+        elif kind == "html-small":
+            p = "<p>%s</p>\n" % words(random.choice((1, 2)))
         elif kind == "text":
             p = words(60) + "\n\n"
         else:

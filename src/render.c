@@ -316,6 +316,9 @@ struct layout {
 	size_t				 win_next; /* block after the window */
 	size_t				 window;   /* rows to lay out */
 	struct rows			 scratch;  /* a scanned block's rows */
+	size_t				*hits;	/* rows where a search hit
+						 * starts, found scanning */
+	size_t				 nhits, caphits;
 };
 
 struct layout *
@@ -339,6 +342,7 @@ layout_free(struct layout *l)
 		return;
 	rows_clear(&l->win);
 	rows_clear(&l->scratch);
+	free(l->hits);
 	free(l->start);
 	free(l);
 }
@@ -351,17 +355,44 @@ layout_set_window(struct layout *l, size_t rows)
 	l->win_first = l->win_next = 0;
 }
 
+/* Note row i when a search hit starts in it: a cell of the search
+ * after one that is not (or the row's first), marks riding along. */
+static void
+note_hits(struct layout *l, const struct row *row, size_t i)
+{
+	size_t	j;
+	int	in = 0;
+
+	for (j = 0; j < row->n; j++) {
+		if ((row->cells[j].attr & ATTR_SEARCH) && !in) {
+			if (l->nhits == l->caphits) {
+				l->caphits = l->caphits ? 2 * l->caphits : 64;
+				l->hits = xreallocarray(l->hits, l->caphits,
+				    sizeof *l->hits);
+			}
+			l->hits[l->nhits++] = i;
+		}
+		in = (row->cells[j].attr & ATTR_SEARCH) != 0 ||
+		    (in && row->cells[j].width == 0);
+	}
+}
+
 /* Lay block b out into out; the first block with rows gets no blank row
  * before it. A block laid out for the first time is scanned too. */
 static size_t
 lay_block(struct layout *l, size_t b, struct rows *out)
 {
-	size_t	n;
+	size_t	n, before = out->n, k;
 
 	n = render_block(&l->doc->blocks[b], b, l->start[b] == 0, l->opts,
 	    out);
-	if (b == l->scanned)
+	if (b == l->scanned) {
+		if (l->opts->search != NULL)
+			for (k = 0; k < n; k++)
+				note_hits(l, &out->v[before + k],
+				    l->start[b] + k);
 		l->start[++l->scanned] = l->start[b] + n;
+	}
 	return n;
 }
 
@@ -447,6 +478,14 @@ layout_count(struct layout *l)
 {
 	scan_to(l, (size_t)-1);
 	return l->start[l->doc->nblocks];
+}
+
+const size_t *
+layout_search_rows(struct layout *l, size_t *n)
+{
+	scan_to(l, (size_t)-1);
+	*n = l->nhits;
+	return l->hits;
 }
 
 int

@@ -65,6 +65,10 @@ size_t		 layout_row_block(struct layout *l, size_t i);
 /* The first row of block b, or of the first block after it that has
  * rows (the count when none has). */
 size_t		 layout_block_row(struct layout *l, size_t b);
+/* The rows where a hit of the options' search starts, in order, *n of
+ * them (scans the whole document once, at no further cost: they are
+ * noted as the blocks are first laid out). Borrowed from l. */
+const size_t	*layout_search_rows(struct layout *l, size_t *n);
 /* Keep windows of this many rows (tests use small ones to cross window
  * edges often); drops the rows laid out. */
 void		 layout_set_window(struct layout *l, size_t rows);

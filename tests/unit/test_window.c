@@ -5,7 +5,7 @@
  * sizes and ways of moving: down and up a row at a time, by pages, g/G
  * jumps and random rows, so that rows are asked on both sides of every
  * window edge. Also the block of a row, the first row of a block, the
- * count, and search and highlight marks.
+ * count, search and highlight marks, and the rows of search hits.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -108,6 +108,9 @@ orders(size_t n, size_t *steps)
 	return k;
 }
 
+/* Search hits checked by check_doc(), over all calls. */
+static size_t	searched;
+
 static size_t
 check_doc(const struct doc *d, const struct render_opts *o,
     const char *name)
@@ -147,6 +150,32 @@ check_doc(const struct doc *d, const struct render_opts *o,
 		b = layout_block_row(l, d->nblocks / 2);
 		if (b < full.n)
 			same_row(&full.v[b], layout_row(l, b), b);
+		layout_free(l);
+	}
+	/* The search's hit rows, noted while scanning, whichever way the
+	 * blocks were first laid out (a row in the middle asked first). */
+	if (o->search != NULL) {
+		const size_t	*hits;
+		size_t		 nhits, want = 0, j;
+		int		 in;
+
+		l = layout_create(d, o);
+		layout_set_window(l, 3);
+		layout_row(l, full.n / 2);
+		hits = layout_search_rows(l, &nhits);
+		for (i = 0; i < full.n; i++)
+			for (j = 0, in = 0; j < full.v[i].n; j++) {
+				if ((full.v[i].cells[j].attr & ATTR_SEARCH) &&
+				    !in) {
+					assert_true(want < nhits);
+					assert_int_equal(hits[want], i);
+					want++;
+				}
+				in = (full.v[i].cells[j].attr & ATTR_SEARCH) ||
+				    (in && full.v[i].cells[j].width == 0);
+			}
+		assert_int_equal(nhits, want);
+		searched += want;
 		layout_free(l);
 	}
 	free(steps);
@@ -269,6 +298,9 @@ test_articles(void **state)
 	(void)state;
 	matcher_add(search, "the", &cause);
 	matcher_add(search, "الصحة", &cause);
+	matcher_add(search, "بانک", &cause);
+	matcher_add(search, "הגירעון", &cause);
+	matcher_add(search, "البطالة", &cause);	/* harakat ignored */
 	matcher_add(hl, "می‌شود", &cause);
 	for (f = 0; f < sizeof files / sizeof files[0]; f++) {
 		path = xasprintf("%s/tests/in/articles/%s",
@@ -281,7 +313,7 @@ test_articles(void **state)
 			memset(&o, 0, sizeof o);
 			o.width = widths[w];
 			o.shaping = 1;
-			o.search = f % 2 ? search : NULL;
+			o.search = f != 0 ? search : NULL;
 			o.highlight = hl;
 			checked += check_doc(d, &o, files[f]);
 		}
@@ -292,6 +324,7 @@ test_articles(void **state)
 	matcher_free(search);
 	matcher_free(hl);
 	assert_true(checked > 10000);
+	assert_true(searched > 20);
 }
 
 /* A long document: windows of the default size are crossed both ways. */

@@ -400,7 +400,7 @@ lay_block(struct layout *l, size_t b, struct rows *out)
  * the document's first rows and not full, scanned rows are kept in it:
  * the first screen is laid out once, not twice. */
 static void
-scan_to(struct layout *l, size_t i)
+layout_scan(struct layout *l, size_t i)
 {
 	size_t	b;
 
@@ -422,7 +422,7 @@ layout_row_block(struct layout *l, size_t i)
 {
 	size_t	lo = 0, hi, mid;
 
-	scan_to(l, i);
+	layout_scan(l, i);
 	if (i >= l->start[l->scanned])
 		return l->doc->nblocks;
 	/* The last block starting at or before i: it has row i (a block
@@ -444,7 +444,7 @@ layout_block_row(struct layout *l, size_t b)
 	if (b > l->doc->nblocks)
 		b = l->doc->nblocks;
 	while (l->scanned < b)
-		scan_to(l, l->start[l->scanned]);
+		layout_scan(l, l->start[l->scanned]);
 	return l->start[b];
 }
 
@@ -476,14 +476,14 @@ layout_row(struct layout *l, size_t i)
 size_t
 layout_count(struct layout *l)
 {
-	scan_to(l, (size_t)-1);
+	layout_scan(l, (size_t)-1);
 	return l->start[l->doc->nblocks];
 }
 
 const size_t *
 layout_search_rows(struct layout *l, size_t *n)
 {
-	scan_to(l, (size_t)-1);
+	layout_scan(l, (size_t)-1);
 	*n = l->nhits;
 	return l->hits;
 }

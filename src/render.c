@@ -247,7 +247,8 @@ render_block(const struct block *b, size_t index, int first,
     const struct render_opts *o, struct rows *out)
 {
 	uint16_t	*attr;
-	size_t		 before = out->n, s = 0, e = b->len, i, k;
+	size_t		 before = out->n + out->dropped, s = 0, e = b->len;
+	size_t		 i, k;
 	struct row	*row;
 
 	if (b->type == BLOCK_RULE) {
@@ -257,7 +258,7 @@ render_block(const struct block *b, size_t index, int first,
 		row->src = index;
 		for (i = 0; i < (o->width < 2 ? 2 : o->width); i++)
 			row_put(row, 0x2500, ATTR_MARKER, 1);
-		return out->n - before;
+		return out->n + out->dropped - before;
 	}
 	if (!has_content(b->text, b->len))
 		return 0;
@@ -289,7 +290,7 @@ render_block(const struct block *b, size_t index, int first,
 	} else
 		render_para(b, index, s, o, out, attr + s, e - s);
 	free(attr);
-	return out->n - before;
+	return out->n + out->dropped - before;
 }
 
 static int	line_layout(const char *, size_t, enum dir, int, uint16_t,
@@ -297,12 +298,14 @@ static int	line_layout(const char *, size_t, enum dir, int, uint16_t,
 
 /*
  * The reader's layout of a whole document keeps no cells for most of it:
- * one scanning pass lays each block out once, keeps only the number of
- * its first row in start[] and throws the cells away; rows are then laid
- * out again on demand, a window of about l->window rows around the one
- * asked for. Memory is a few bytes per block plus the window, whatever
- * the document's size (a 20 MB article held 450 MB of cells before).
- * Row numbers are visual rows of the whole document.
+ * one scanning pass (layout_scan) lays each block out once, keeps only
+ * the number of its first row in start[] and drops the rows as they are
+ * made; rows are then laid out again on demand, a window of l->window
+ * rows around the one asked for, cut out of the blocks it overlaps (so a
+ * block of 100,000 rows, a long <pre>, costs a window too). Memory is a
+ * few bytes per block plus the window, whatever the document's size (a
+ * 20 MB article held 450 MB of cells before). Row numbers are visual
+ * rows of the whole document.
  */
 struct layout {
 	const struct doc		*doc;
@@ -313,9 +316,9 @@ struct layout {
 	size_t				 scanned; /* start[0..scanned] known */
 	struct rows			 win;	/* rows [win_first, +win.n) */
 	size_t				 win_first;
-	size_t				 win_next; /* block after the window */
 	size_t				 window;   /* rows to lay out */
-	struct rows			 scratch;  /* a scanned block's rows */
+	struct rows			 scratch;  /* scanning: keeps none */
+	size_t				 row;	/* of the row done next */
 	size_t				*hits;	/* rows where a search hit
 						 * starts, found scanning */
 	size_t				 nhits, caphits;
@@ -332,6 +335,8 @@ layout_create(const struct doc *d, const struct render_opts *o)
 	l->start = xreallocarray(NULL, d->nblocks + 1, sizeof *l->start);
 	l->start[0] = 0;
 	l->window = LAYOUT_WINDOW;
+	l->win.partial = 1;
+	l->scratch.partial = 1;		/* room 0: every row dropped */
 	return l;
 }
 
@@ -352,7 +357,8 @@ layout_set_window(struct layout *l, size_t rows)
 {
 	l->window = rows > 0 ? rows : 1;
 	rows_clear(&l->win);
-	l->win_first = l->win_next = 0;
+	l->win.partial = 1;
+	l->win_first = 0;
 }
 
 /* Note row i when a search hit starts in it: a cell of the search
@@ -377,22 +383,36 @@ note_hits(struct layout *l, const struct row *row, size_t i)
 	}
 }
 
-/* Lay block b out into out; the first block with rows gets no blank row
- * before it. A block laid out for the first time is scanned too. */
-static size_t
-lay_block(struct layout *l, size_t b, struct rows *out)
+/* Each row of a block scanned for the first time, kept or dropped. */
+static void
+scan_row(const struct row *row, void *arg)
 {
-	size_t	n, before = out->n, k;
+	struct layout	*l = arg;
 
+	note_hits(l, row, l->row++);
+}
+
+/* Lay block b out into out, keeping its rows from skip on while out
+ * has room; the first block with rows gets no blank row before it. A
+ * block laid out for the first time is scanned: its row count noted,
+ * and the rows of search hits. */
+static size_t
+lay_block(struct layout *l, size_t b, struct rows *out, size_t skip)
+{
+	size_t	n;
+
+	out->skip = skip;
+	if (b == l->scanned && l->opts->search != NULL) {
+		out->done = scan_row;
+		out->done_arg = l;
+		l->row = l->start[b];
+	}
 	n = render_block(&l->doc->blocks[b], b, l->start[b] == 0, l->opts,
 	    out);
-	if (b == l->scanned) {
-		if (l->opts->search != NULL)
-			for (k = 0; k < n; k++)
-				note_hits(l, &out->v[before + k],
-				    l->start[b] + k);
+	rows_close(out);
+	out->done = NULL;
+	if (b == l->scanned)
 		l->start[++l->scanned] = l->start[b] + n;
-	}
 	return n;
 }
 
@@ -406,12 +426,12 @@ layout_scan(struct layout *l, size_t i)
 
 	while (l->scanned < l->doc->nblocks && l->start[l->scanned] <= i) {
 		b = l->scanned;
-		if (l->win_first == 0 && l->win_next == b &&
-		    l->win.n == l->start[b] && l->win.n < l->window) {
-			lay_block(l, b, &l->win);
-			l->win_next = b + 1;
+		if (l->win_first == 0 && l->win.n == l->start[b] &&
+		    l->win.n < l->window) {
+			l->win.room = l->window - l->win.n;
+			lay_block(l, b, &l->win, 0);
 		} else {
-			lay_block(l, b, &l->scratch);
+			lay_block(l, b, &l->scratch, 0);
 			rows_reset(&l->scratch);
 		}
 	}
@@ -455,21 +475,21 @@ layout_row(struct layout *l, size_t i)
 
 	if (i >= l->win_first && i - l->win_first < l->win.n)
 		return &l->win.v[i - l->win_first];
-	if ((b = layout_row_block(l, i)) >= l->doc->nblocks)
+	if (layout_row_block(l, i) >= l->doc->nblocks)
 		return NULL;
 	if (i >= l->win_first && i - l->win_first < l->win.n)
 		return &l->win.v[i - l->win_first];	/* scanned into it */
-	/* A new window from a quarter of it before i: scrolling on goes
-	 * three quarters of a window before the next layout, scrolling
-	 * back a quarter. */
+	/* A new window, rows [from, from + window), from a quarter of it
+	 * before i: scrolling on goes three quarters of a window before
+	 * the next layout, scrolling back a quarter. */
 	from = i > l->window / 4 ? i - l->window / 4 : 0;
 	b = layout_row_block(l, from);
 	rows_reset(&l->win);
-	l->win_first = l->start[b];
-	for (; b < l->doc->nblocks && (l->win.n < l->window ||
-	    l->win_first + l->win.n <= i); b++)
-		lay_block(l, b, &l->win);
-	l->win_next = b;
+	l->win_first = from;
+	l->win.room = l->window;
+	for (; b < l->doc->nblocks && l->win.room > 0; b++)
+		lay_block(l, b, &l->win, from > l->start[b] ?
+		    from - l->start[b] : 0);
 	return &l->win.v[i - l->win_first];
 }
 

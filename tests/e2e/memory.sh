@@ -1,8 +1,9 @@
 #!/bin/sh
 # Memory stays bounded: --dump of a 4 MB article of each shape (HTML
-# paragraphs, one huge paragraph, tiny inline elements; text paragraphs,
-# one huge line), from a file and from standard input, peaks under
-# 8 times the input plus 32 MB; an article over the 64 MB cap gets a
+# paragraphs, one huge paragraph, tiny inline elements, tiny paragraphs,
+# one <pre> of 100,000 short lines; text paragraphs, one huge line), from
+# a file and from standard input, peaks under 8 times the input plus
+# 32 MB; an article over the 64 MB cap gets a
 # one-line error and exit status 1. Peaks are not measurable under ASan.
 . "$TOP/tests/lib.sh"
 
@@ -14,8 +15,8 @@ GEN="python3 $TOP/tests/gen_articles.py"
 if [ ! -x /usr/bin/time ] || ldd "$AKHBAR" 2>/dev/null | grep -q libasan; then
 	ok "memory bound: needs GNU time and a build without ASan # SKIP"
 else
-	for k in html:html html-one:html html-tags:html text:txt \
-	    text-line:txt; do
+	for k in html:html html-one:html html-tags:html html-small:html \
+	    html-pre:html text:txt text-line:txt; do
 		kind=${k%%:*}
 		f=$T/$kind.${k#*:}
 		$GEN "$kind" 4 "$f"
@@ -151,8 +152,8 @@ sqlite3 "$S/db" 'UPDATE articles SET saved = 1'	# --export writes these
 env $ENVS "$AKHBAR" -c "$S/db" --export "$S/saved" > /dev/null 2>&1
 check "store: one article exported" test "$(ls "$S/saved" | wc -l)" -eq 1
 
-for k in html:html html-small:html html-tags:html text:txt stdin:html \
-    store: saved:; do
+for k in html:html html-small:html html-tags:html html-pre:html text:txt \
+    stdin:html store: saved:; do
 	kind=${k%%:*}
 	f=$T/$kind.${k#*:}
 	src=$f

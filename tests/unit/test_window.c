@@ -111,11 +111,12 @@ orders(size_t n, size_t *steps)
 /* Search hits checked by check_doc(), over all calls. */
 static size_t	searched;
 
+static const size_t	all_windows[] = { 1, 2, 3, 7, 64, LAYOUT_WINDOW, 0 };
+
 static size_t
-check_doc(const struct doc *d, const struct render_opts *o,
-    const char *name)
+check_doc_windows(const struct doc *d, const struct render_opts *o,
+    const char *name, const size_t *windows)
 {
-	static const size_t	 windows[] = { 1, 2, 3, 7, 64, LAYOUT_WINDOW };
 	struct rows		 full = { 0 };
 	struct layout		*l;
 	size_t			*steps, nsteps, w, i, b, checked = 0;
@@ -123,7 +124,9 @@ check_doc(const struct doc *d, const struct render_opts *o,
 	full_layout(d, o, &full);
 	steps = xreallocarray(NULL, 6 * full.n + 210, sizeof *steps);
 	nsteps = orders(full.n, steps);
-	for (w = 0; w < sizeof windows / sizeof windows[0]; w++)
+	if (windows != all_windows && nsteps > 4 * full.n + 53)
+		nsteps = 4 * full.n + 53;	/* 50 random rows only */
+	for (w = 0; windows[w] != 0; w++)
 		checked += walk(d, o, &full, windows[w], steps, nsteps);
 
 	/* Count, the block of each row, the first row of each block. */
@@ -181,6 +184,13 @@ check_doc(const struct doc *d, const struct render_opts *o,
 	free(steps);
 	rows_clear(&full);
 	return checked;
+}
+
+static size_t
+check_doc(const struct doc *d, const struct render_opts *o,
+    const char *name)
+{
+	return check_doc_windows(d, o, name, all_windows);
 }
 
 /* Documents with every kind of block, empty ones among them. */
@@ -366,6 +376,60 @@ test_long_doc(void **state)
 	doc_free(d);
 }
 
+/* Rows of block b. */
+static size_t
+block_rows(const struct doc *d, const struct render_opts *o, size_t b)
+{
+	struct layout	*l = layout_create(d, o);
+	size_t		 n = layout_block_row(l, b + 1) - layout_block_row(l, b);
+
+	layout_free(l);
+	return n;
+}
+
+/* One block of more rows than a window (a long <pre>, a paragraph of
+ * line breaks): windows are cut out of it, and scanning keeps none of
+ * its rows. */
+static void
+test_huge_block(void **state)
+{
+	static const size_t	 windows[] = { 500, LAYOUT_WINDOW, 0 };
+	struct render_opts	 o = { 0 };
+	struct matcher		*search = matcher_create();
+	struct doc		*d = doc_create();
+	struct block		*b;
+	size_t			 i;
+	char			*s, *cause = NULL;
+
+	(void)state;
+	block_add_utf8(doc_add_block(d, BLOCK_HEADING), "گزارش", 10, 0, 1);
+	b = doc_add_block(d, BLOCK_PRE);
+	for (i = 0; i < 1800; i++) {
+		s = xasprintf("%zu خبرگزاری ایرنا the council%s\n", i,
+		    i % 7 ? "" : " voted on the budget at last");
+		block_add_utf8(b, s, strlen(s), 0, 0);
+		free(s);
+	}
+	b = doc_add_block(d, BLOCK_PARA);
+	for (i = 0; i < 600; i++) {
+		block_add_utf8(b, "בשבוע הבא", strlen("בשבוע הבא"), 0, 1);
+		block_add(b, DOC_BREAK, 0);
+	}
+	block_add_utf8(doc_add_block(d, BLOCK_PARA), "the end", 7, 0, 1);
+	matcher_add(search, "council", &cause);
+	o.width = 24;
+	o.shaping = 1;
+	assert_true(block_rows(d, &o, 1) > LAYOUT_WINDOW);
+	assert_true(block_rows(d, &o, 2) > 500);
+	/* Each window cuts the whole block out again: larger windows
+	 * only, or the test takes minutes. */
+	check_doc_windows(d, &o, "huge pre", windows);
+	o.search = search;
+	check_doc_windows(d, &o, "huge pre, searched", windows);
+	matcher_free(search);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -374,6 +438,7 @@ main(void)
 		cmocka_unit_test(test_empty_docs),
 		cmocka_unit_test(test_articles),
 		cmocka_unit_test(test_long_doc),
+		cmocka_unit_test(test_huge_block),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -267,6 +267,10 @@ reader_open_store(struct reader *r, char **cause)
 		}
 	source_init_store(&r->src, r->st, &r->urls);
 	r->src.feed_sort_title = r->cfg.feed_sort_title;
+	r->src.query_names = r->cfg.query_names;
+	r->src.query_searches = r->cfg.query_searches;
+	r->src.nqueries = r->cfg.nqueries;
+	reader_ignore_refilter(r);
 	return 0;
 }
 
@@ -366,6 +370,10 @@ reader_free(struct reader *r)
 	urls_free(&r->urls);
 	config_free(&r->cfg);
 	free(r->urls_path);
+	free(r->config_path);
+	free(r->ignore_line);
+	free(r->ignore_prompt);
+	free(r->tag_prompt);
 	free(r->store_path);
 	free(r->msg);
 	for (i = 0; i < r->log.n; i++)
@@ -837,6 +845,8 @@ static const reader_handler handlers[ACT_COUNT] = {
 	[ACT_TOGGLE_SPLIT] = act_toggle_split,
 	[ACT_ZOOM] = act_zoom,
 	[ACT_MESSAGES] = reader_act_messages,
+	[ACT_IGNORE] = reader_act_ignore,
+	[ACT_TAG] = reader_act_tag,
 	[ACT_HELP] = reader_act_help,
 };
 

@@ -328,8 +328,12 @@ reader_prompt_label(const struct reader *r)
 {
 	static const char *const labels[] = { "/", "highlight: ",
 	    "search store: ", "mark every article of every feed read? "
-	    "(y/n) " };
+	    "(y/n) ", NULL, NULL };
 
+	if (r->prompt_kind == PROMPT_IGNORE)
+		return r->ignore_prompt != NULL ? r->ignore_prompt : "? ";
+	if (r->prompt_kind == PROMPT_TAG)
+		return r->tag_prompt != NULL ? r->tag_prompt : "tag: ";
 	return labels[r->prompt_kind];
 }
 
@@ -343,6 +347,8 @@ prompt_done(struct reader *r)
 		reader_keyword_toggle(r, r->prompt.data);
 	else if (r->prompt_kind == PROMPT_SEARCH_STORE)
 		reader_search_store(r, r->prompt.data);
+	else if (r->prompt_kind == PROMPT_TAG)
+		reader_tag_apply(r, r->prompt.data);
 	else
 		reader_search_apply(r, r->prompt.data);
 }
@@ -357,6 +363,11 @@ reader_prompt_key(struct reader *r, int key)
 	if (r->prompt_kind == PROMPT_CONFIRM) {
 		r->prompting = 0;
 		reader_confirm(r, key == 'y' || key == 'Y');
+		return;
+	}
+	if (r->prompt_kind == PROMPT_IGNORE) {
+		r->prompting = 0;
+		reader_ignore_confirm(r, key == 'y' || key == 'Y');
 		return;
 	}
 	if (key == APP_KEY_ENTER || key == '\n')

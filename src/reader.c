@@ -96,7 +96,7 @@ void
 reader_relayout(struct reader *r)
 {
 	const struct row	*row;
-	size_t			 src = 0, i, n = 0;
+	size_t			 src = 0, n = 0;
 	int			 have = 0;
 
 	if (r->layout != NULL &&
@@ -113,12 +113,8 @@ reader_relayout(struct reader *r)
 		n = layout_count(r->layout);
 	}
 	app_reader_set(&r->app, n);
-	if (have) {
-		for (i = 0; (row = layout_row(r->layout, i)) != NULL &&
-		    row->src < src; i++)
-			;
-		app_reader_goto(&r->app, i);
-	}
+	if (have)
+		app_reader_goto(&r->app, layout_block_row(r->layout, src));
 	reader_search_rows(r);
 	r->dirty |= READER_DIRTY_TEXT | READER_DIRTY_STATUS;
 }

@@ -635,16 +635,11 @@ format_date(struct ldate *ld, int64_t t, char *out, size_t n)
 static void
 doc_append(struct doc *d, struct doc *body, size_t from)
 {
-	struct block	*b;
-	size_t		 i;
+	size_t	n = d->nblocks;
 
-	for (i = from; i < body->nblocks; i++) {
-		b = doc_add_block(d, body->blocks[i].type);
-		*b = body->blocks[i];
-		if (i == from)
-			b->tight = 0;
-	}
-	body->nblocks = 0;
+	doc_move_blocks(d, body, from);
+	if (d->nblocks > n)
+		d->blocks[n].tight = 0;
 	d->links = body->links;
 	d->nlinks = body->nlinks;
 	body->links = NULL;

@@ -87,18 +87,15 @@ foreign(const char *loc)
 
 /* Open the date formatter of one style; -1 with *cause on failure. */
 static int
-open_style(struct ldate *ld, int i, const char *loc, const UChar *tz,
-    char **cause)
+open_style(struct ldate *ld, int i, UDateTimePatternGenerator *g,
+    const char *loc, const UChar *tz, char **cause)
 {
 	UErrorCode			 e = U_ZERO_ERROR;
-	UDateTimePatternGenerator	*g;
 	UChar				 skel[32], pat[128];
 	int32_t				 n;
 
 	u_uastrcpy(skel, skeletons[i]);
-	g = udatpg_open(loc, &e);
 	n = udatpg_getBestPattern(g, skel, -1, pat, 128, &e);
-	udatpg_close(g);
 	if (U_SUCCESS(e))
 		ld->fmt[i] = udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz,
 		    tz != NULL ? -1 : 0, pat, n, &e);
@@ -138,6 +135,8 @@ ldate_create(const struct ldate_opts *o, char **cause)
 	struct ldate	*ld = xcalloc(1, sizeof *ld);
 	char		 base[64], loc[160];
 	UChar		 tz[64], *tzp = NULL;
+	UErrorCode	 e = U_ZERO_ERROR;
+	UDateTimePatternGenerator *g;
 	int		 i;
 
 	if (o->locale != NULL)
@@ -170,11 +169,22 @@ ldate_create(const struct ldate_opts *o, char **cause)
 		tz[63] = 0;
 		tzp = tz;
 	}
+	/* One pattern generator (the costly part: the locale's data) for
+	 * the three styles. */
+	g = udatpg_open(loc, &e);
+	if (U_FAILURE(e)) {
+		*cause = xasprintf("dates in locale %s: %s", loc,
+		    u_errorName(e));
+		ldate_free(ld);
+		return NULL;
+	}
 	for (i = 0; i < LDATE_NSTYLES; i++)
-		if (open_style(ld, i, loc, tzp, cause) == -1) {
+		if (open_style(ld, i, g, loc, tzp, cause) == -1) {
+			udatpg_close(g);
 			ldate_free(ld);
 			return NULL;
 		}
+	udatpg_close(g);
 	return ld;
 }
 

@@ -524,6 +524,31 @@ refresh_run(struct refresh *r, const struct urls *u)
 	return rc != 0 || r->failed > 0 ? 1 : 0;
 }
 
+/* Does urls entry e want the full texts of its new articles? HOOK for
+ * the per-feed setting fulltext=yes (struct urls_opts, issue 13): until
+ * it is parsed, no feed does. */
+#define REFRESH_WANTS_FULLTEXT(e)	((void)(e), 0)
+
+/* Fetch the full texts of the articles new since above_id (the highest
+ * id before the refresh) of the feeds that want them. 0, or 1. */
+static int
+refresh_fulltexts(struct refresh *r, const struct urls *u,
+    int64_t above_id)
+{
+	int64_t	*ids = xcalloc(u->n + 1, sizeof *ids), id;
+	size_t	 i, n = 0;
+	int	 rc;
+
+	for (i = 0; i < u->n; i++)
+		if (REFRESH_WANTS_FULLTEXT(&u->v[i]) &&
+		    store_feed_known(r->st, u->v[i].url, u->v[i].name, &id))
+			ids[n++] = id;
+	rc = n > 0 && above_id >= 0 ? cmd_fulltext_refresh(r->st,
+	    &r->args->fetch, ids, n, above_id) : 0;
+	free(ids);
+	return rc;
+}
+
 int
 cmd_refresh(int argc, char **argv)
 {
@@ -532,6 +557,7 @@ cmd_refresh(int argc, char **argv)
 	struct refresh		 r;
 	char			*cause = NULL;
 	size_t			 i;
+	int64_t			 above;
 	int			 rc;
 
 	if ((rc = store_args_parse(&a, argc, argv, "--refresh")) != 0) {
@@ -551,7 +577,12 @@ cmd_refresh(int argc, char **argv)
 	}
 	for (i = 0; i < u.nwarnings; i++)
 		cmd_warn("%s", u.warnings[i]);
+	above = store_article_max_id(r.st, &cause);
+	free(cause);	/* -1: no full texts this time */
+	cause = NULL;
 	rc = refresh_run(&r, &u);
+	if (refresh_fulltexts(&r, &u, above) != 0)
+		rc = 1;
 	buf_free(&r.later);
 	store_close(r.st);
 	urls_free(&u);

@@ -82,6 +82,7 @@ static const struct mode {
 	{ "--export-opml", cmd_export_opml },
 	{ "--export", cmd_export },
 	{ "--search", cmd_search },
+	{ "--fulltext", cmd_fulltext },
 };
 
 /* Does argument a name option (as "--opt" or "--opt=value")? */

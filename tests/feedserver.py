@@ -27,6 +27,10 @@ Endpoints:
   /evil-moved       301 to a Location holding escape sequences
   /reset            headers and 100 bytes of a feed, then a TCP reset
   /evil-etag        a feed whose ETag holds a CR and a fake header
+  /page/NAME        a web page from --root, its Content-Type from the name:
+                    NAME.html text/html UTF-8, NAME.1256.html text/html
+                    windows-1256 (the header alone says it), else
+                    application/octet-stream; ?slow=S waits S seconds first
 """
 import argparse
 import email.utils
@@ -183,6 +187,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, b'<rss><channel><title>E</title>'
                              b'</channel></rss>',
                              [("ETag", '"a"\rX-Injected: 1')])
+        if p.startswith("/page/"):
+            return self.serve_page(p[6:])
         if p.startswith("/gen/"):
             return self.send(200, gen_feed(int(p[5:])),
                              [("ETag", '"gen-%s"' % p[5:])]) \
@@ -190,6 +196,25 @@ class Handler(BaseHTTPRequestHandler):
                 else self.send(304, b"", [("ETag", '"gen-%s"' % p[5:])],
                                length=False)
         self.send(404, b"unknown endpoint")
+
+    def serve_page(self, name):
+        q = self.path.split("?", 1)[1] if "?" in self.path else ""
+        if q.startswith("slow="):
+            time.sleep(float(q[5:]))
+        path = os.path.join(ARGS.root or ".", os.path.basename(name))
+        try:
+            with open(path, "rb") as f:
+                body = f.read()
+        except OSError:
+            return self.send(404, b"<html><body>Not found</body></html>",
+                             [("Content-Type", "text/html")])
+        if name.endswith(".1256.html"):
+            ctype = "text/html; charset=windows-1256"
+        elif name.endswith(".html"):
+            ctype = "text/html; charset=utf-8"
+        else:
+            ctype = "application/octet-stream"
+        self.send(200, body, [("Content-Type", ctype)])
 
     def slow(self):
         self.note(200)

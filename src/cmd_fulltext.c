@@ -1,0 +1,154 @@
+/*
+ * cmd_fulltext.c - `akhbar [-c CACHE.db] [-C CONFIG] --fulltext ID`: the
+ * full text of one stored article (its link fetched with the refresh's
+ * limits, extracted and stored next to the feed's text; see fulltext.h),
+ * which the reader's F runs in the background; and the full texts a
+ * --refresh fetches for the new articles of feeds with fulltext=yes.
+ * Every reason printed goes through cmd_warn() (utf8_sanitize()).
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "cmds.h"
+#include "config.h"
+#include "fetch.h"
+#include "fulltext.h"
+#include "store.h"
+#include "util.h"
+
+/* The fetch limits of the config file (as --refresh reads them). */
+static void
+fulltext_config(struct fetch_opts *o, const char *path)
+{
+	struct config	cfg;
+
+	config_init(&cfg);
+	config_load(&cfg, path);
+	if (cfg.download_timeout > 0)
+		o->timeout = cfg.download_timeout;
+	if (cfg.connect_timeout > 0)
+		o->connect_timeout = cfg.connect_timeout;
+	config_free(&cfg);
+}
+
+/* Parse argv; *id and the paths. Returns 0 or the usage error's 2. */
+static int
+fulltext_args(int argc, char **argv, int64_t *id, const char **cache,
+    const char **config)
+{
+	static const struct option longopts[] = {
+		{ "fulltext", required_argument, NULL, 'F' },
+		{ "cache", required_argument, NULL, 'c' },
+		{ "config", required_argument, NULL, 'C' },
+		{ "urls", required_argument, NULL, 'u' },
+		{ NULL, 0, NULL, 0 }
+	};
+	long long	v;
+	int		c;
+
+	*id = 0;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":c:C:u:", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'F':
+			if (cmd_number("--fulltext", optarg, 1, INT64_MAX,
+			    &v) != 0)
+				return 2;
+			*id = (int64_t)v;
+			break;
+		case 'c':
+			*cache = optarg;
+			break;
+		case 'C':
+			*config = optarg;
+			break;
+		case 'u':
+			break;	/* the reader passes it; no use here */
+		default:
+			return cmd_option_error(c, "--fulltext", argv);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error("--fulltext: unexpected argument '%s'",
+		    argv[optind]);
+	return 0;
+}
+
+int
+cmd_fulltext(int argc, char **argv)
+{
+	struct fulltext_stats	 stats;
+	struct fetch_opts	 o;
+	struct store		*st;
+	const char		*cache = NULL, *config = NULL;
+	char			*path, *cause = NULL;
+	int64_t			 id;
+	int			 rc;
+
+	if ((rc = fulltext_args(argc, argv, &id, &cache, &config)) != 0)
+		return rc;
+	fetch_opts_default(&o);
+	fulltext_config(&o, config);
+	path = cache != NULL ? xstrdup(cache) : store_default_path();
+	st = cmd_store_open(path);
+	free(path);
+	if (st == NULL)
+		return 1;
+	if (fulltext_fetch(st, &o, &id, 1, &stats, &cause) == -1) {
+		cmd_warn("article %lld: %s", (long long)id, cause);
+		free(cause);
+		rc = 1;
+	} else if (stats.failed > 0) {
+		cmd_warn("article %lld: %s", (long long)id, stats.last_error);
+		rc = 1;
+	}
+	free(stats.last_error);
+	store_close(st);
+	return rc;
+}
+
+int
+cmd_fulltext_refresh(struct store *st, const struct fetch_opts *o,
+    const int64_t *feed_ids, size_t nfeeds, int64_t above_id)
+{
+	struct fulltext_stats	 stats;
+	int64_t			*all = NULL, *ids;
+	size_t			 n = 0, k, i, j;
+	char			*cause = NULL;
+	int			 rc = 0;
+
+	for (i = 0; i < nfeeds; i++) {
+		if (store_fulltext_pending(st, feed_ids[i], above_id, &ids,
+		    &k, &cause) == -1) {
+			cmd_warn("full texts: %s", cause);
+			free(cause);
+			free(all);
+			return 1;
+		}
+		/* politely: a capped number a refresh, the rest next time */
+		for (j = 0; j < k && n < FULLTEXT_PER_REFRESH; j++) {
+			all = xreallocarray(all, n + 1, sizeof *all);
+			all[n++] = ids[j];
+		}
+		free(ids);
+	}
+	if (n == 0)
+		return 0;
+	if (fulltext_fetch(st, o, all, n, &stats, &cause) == -1) {
+		cmd_warn("full texts: %s", cause);
+		free(cause);
+		rc = 1;
+	} else if (stats.failed > 0)
+		cmd_warn("full texts: %zu of %zu failed (last: %s)",
+		    stats.failed, n, stats.last_error);
+	free(stats.last_error);
+	free(all);
+	return rc;
+}

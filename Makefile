@@ -43,7 +43,8 @@ CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/app.o src/config.o src/source.o \
 	src/reader.o src/reader_mark.o src/reader_find.o src/reader_rows.o \
 	src/reader_screens.o src/reader_fulltext.o
-MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o
+MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o \
+	src/tui_fulltext.o
 HDR = src/*.h
 
 all: akhbar

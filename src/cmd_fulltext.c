@@ -1,6 +1,6 @@
 /*
- * cmd_fulltext.c - `akhbar [-c CACHE.db] [-C CONFIG] --fulltext ID`: the
- * full text of one stored article (its link fetched with the refresh's
+ * cmd_fulltext.c - `akhbar [-c CACHE.db] [-C CONFIG] --fulltext ID
+ * [ID...]`: the full text of stored articles (its link fetched with the refresh's
  * limits, extracted and stored next to the feed's text; see fulltext.h),
  * which the reader's F runs in the background; and the full texts a
  * --refresh fetches for the new articles of feeds with fulltext=yes.
@@ -36,10 +36,11 @@ fulltext_config(struct fetch_opts *o, const char *path)
 	config_free(&cfg);
 }
 
-/* Parse argv; *id and the paths. Returns 0 or the usage error's 2. */
+/* Parse argv: the ids (--fulltext ID, then more IDs) into *ids (caller
+ * frees) and *n, and the paths. Returns 0 or the usage error's 2. */
 static int
-fulltext_args(int argc, char **argv, int64_t *id, const char **cache,
-    const char **config)
+fulltext_args(int argc, char **argv, int64_t **ids, size_t *n,
+    const char **cache, const char **config)
 {
 	static const struct option longopts[] = {
 		{ "fulltext", required_argument, NULL, 'F' },
@@ -51,7 +52,8 @@ fulltext_args(int argc, char **argv, int64_t *id, const char **cache,
 	long long	v;
 	int		c;
 
-	*id = 0;
+	*ids = xcalloc((size_t)argc + 1, sizeof **ids);
+	*n = 0;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":c:C:u:", longopts,
@@ -61,7 +63,7 @@ fulltext_args(int argc, char **argv, int64_t *id, const char **cache,
 			if (cmd_number("--fulltext", optarg, 1, INT64_MAX,
 			    &v) != 0)
 				return 2;
-			*id = (int64_t)v;
+			(*ids)[(*n)++] = (int64_t)v;
 			break;
 		case 'c':
 			*cache = optarg;
@@ -75,10 +77,39 @@ fulltext_args(int argc, char **argv, int64_t *id, const char **cache,
 			return cmd_option_error(c, "--fulltext", argv);
 		}
 	}
-	if (optind < argc)
-		return cmd_usage_error("--fulltext: unexpected argument '%s'",
-		    argv[optind]);
+	/* more articles: fetched together, politely */
+	for (; optind < argc; optind++) {
+		if (cmd_number("--fulltext", argv[optind], 1, INT64_MAX,
+		    &v) != 0)
+			return 2;
+		(*ids)[(*n)++] = (int64_t)v;
+	}
 	return 0;
+}
+
+/* One line for each article whose last fetch failed. */
+static int
+fulltext_report(struct store *st, const int64_t *ids, size_t n)
+{
+	struct store_fulltext	 f;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc = 0;
+
+	for (i = 0; i < n; i++) {
+		if (store_fulltext_get(st, ids[i], &f, &cause) == -1) {
+			cmd_warn("article %lld: %s", (long long)ids[i], cause);
+			free(cause);
+			cause = NULL;
+			rc = 1;
+		} else if (f.error != NULL) {
+			cmd_warn("article %lld: %s", (long long)ids[i],
+			    f.error);
+			rc = 1;
+		}
+		store_fulltext_clear(&f);
+	}
+	return rc;
 }
 
 int
@@ -89,27 +120,32 @@ cmd_fulltext(int argc, char **argv)
 	struct store		*st;
 	const char		*cache = NULL, *config = NULL;
 	char			*path, *cause = NULL;
-	int64_t			 id;
+	int64_t			*ids;
+	size_t			 n;
 	int			 rc;
 
-	if ((rc = fulltext_args(argc, argv, &id, &cache, &config)) != 0)
+	if ((rc = fulltext_args(argc, argv, &ids, &n, &cache,
+	    &config)) != 0) {
+		free(ids);
 		return rc;
+	}
 	fetch_opts_default(&o);
 	fulltext_config(&o, config);
 	path = cache != NULL ? xstrdup(cache) : store_default_path();
 	st = cmd_store_open(path);
 	free(path);
-	if (st == NULL)
+	if (st == NULL) {
+		free(ids);
 		return 1;
-	if (fulltext_fetch(st, &o, &id, 1, &stats, &cause) == -1) {
-		cmd_warn("article %lld: %s", (long long)id, cause);
+	}
+	if (fulltext_fetch(st, &o, ids, n, &stats, &cause) == -1) {
+		cmd_warn("%s", cause);	/* names the article */
 		free(cause);
 		rc = 1;
-	} else if (stats.failed > 0) {
-		cmd_warn("article %lld: %s", (long long)id, stats.last_error);
-		rc = 1;
-	}
+	} else if (stats.failed > 0)
+		rc = fulltext_report(st, ids, n);
 	free(stats.last_error);
+	free(ids);
 	store_close(st);
 	return rc;
 }

@@ -146,5 +146,43 @@ check "a refresh keeps the full texts" \
 check "after the refresh, still found" \
     test "$(cut -f4 "$D/s4")" = "$U/page/ar.html"
 
+# Several at once, politely: four pages of one host that each take a
+# second are fetched two at a time (2 s, not 1 s nor 4 s).
+for k in 1 2 3 4; do cp "$IN/en-news.html" "$D/www/slow$k.html"; done
+{
+	printf '<?xml version="1.0"?>\n<rss version="2.0"><channel>'
+	printf '<title>Slow</title>\n'
+	for k in 1 2 3 4; do
+		printf '<item><title>Slow %s</title>' $k
+		printf '<link>%s/page/slow%s.html?slow=1</link>' "$U" $k
+		printf '<guid>slow%s</guid><description>Summary %s.' $k $k
+		printf '</description></item>\n'
+	done
+	printf '</channel></rss>\n'
+} > "$D/www/slow.xml"
+echo "$U/file/slow.xml" >> "$D/urls"
+"$AKHBAR" -u "$D/urls" -c "$DB" --refresh > /dev/null 2>&1
+t0=$(date +%s%N)
+"$AKHBAR" -c "$DB" --fulltext "$(id slow1)" "$(id slow2)" "$(id slow3)" \
+    "$(id slow4)" > "$D/slow.out" 2>&1
+rc=$?
+t1=$(date +%s%N)
+ms=$(( (t1 - t0) / 1000000 ))
+echo "# four 1 s pages of one host: $ms ms"
+check "four IDs at once: exit 0" test $rc -eq 0
+check "four IDs at once: all stored" test "$(sqlite3 "$DB" \
+    "SELECT count(content) FROM fulltexts f JOIN articles a ON a.id = f.article_id WHERE a.guid LIKE 'slow%'")" = 4
+check "at most 2 pages of one host at once (took $ms ms, >= 1900)" \
+    test "$ms" -ge 1900
+check "but 2 at once, not one by one (took $ms ms, < 3800)" \
+    test "$ms" -lt 3800
+"$AKHBAR" -c "$DB" --fulltext "$(id ar)" "$(id gone)" "$(id pdf)" \
+    > "$D/mixed.out" 2> "$D/mixed.err"
+check "mixed IDs: exit 1" test $? -eq 1
+check "mixed IDs: one line for each failure" \
+    test "$(wc -l < "$D/mixed.err")" -eq 2
+check "mixed IDs: the 404 named" grep -qF "article $(id gone): HTTP 404" \
+    "$D/mixed.err"
+
 kill "$SERVER" 2>/dev/null
 wait "$SERVER" 2>/dev/null || :

@@ -61,6 +61,9 @@ cat > "$D/www/feed.xml" <<FEED
 <item><title>Empty</title><link>$U/page/empty.html</link>
 <guid>empty</guid><pubDate>Sat, 05 Dec 2026 03:00:00 GMT</pubDate>
 <description>A page with no article.</description></item>
+<item><title>Huge</title><link>$U/big</link>
+<guid>big</guid><pubDate>Sat, 05 Dec 2026 01:00:00 GMT</pubDate>
+<description>33 MB of markup.</description></item>
 <item><title>Local</title><link>file:///etc/passwd</link>
 <guid>local</guid><pubDate>Sat, 05 Dec 2026 02:00:00 GMT</pubDate>
 <description>Not fetched.</description></item>
@@ -69,7 +72,7 @@ FEED
 echo "$U/file/feed.xml" > "$D/urls"
 "$AKHBAR" -u "$D/urls" -c "$DB" --refresh > /dev/null 2>&1
 check "refresh stored the feed" \
-    test "$(sqlite3 "$DB" 'SELECT count(*) FROM articles')" -eq 8
+    test "$(sqlite3 "$DB" 'SELECT count(*) FROM articles')" -eq 9
 id() { sqlite3 "$DB" "SELECT id FROM articles WHERE guid = '$1'"; }
 col() {	# col GUID EXPR: an expression over the article's full text row
 	sqlite3 "$DB" "SELECT $2 FROM fulltexts WHERE article_id = $(id "$1")"
@@ -129,6 +132,7 @@ fails gone "the status" "HTTP 404"
 fails pdf "the type" "not an HTML page (application/octet-stream)"
 fails empty "no article" "article"
 fails local "the scheme" "only http:// and https://"
+fails big "the size cap" "too large (over 16777216 bytes)"
 "$AKHBAR" -c "$DB" --fulltext 9999 > "$D/none.out" 2> "$D/none.err"
 check "no such article: exit 1" test $? -eq 1
 check "no such article: said" grep -q "no article 9999" "$D/none.err"
@@ -136,8 +140,8 @@ check "no such article: said" grep -q "no article 9999" "$D/none.err"
 check "--fulltext abc: usage error (exit 2)" test $? -eq 2
 
 check "store intact" test "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok
-check "8 full text rows: 4 texts, 4 failures" test \
-    "$(sqlite3 "$DB" 'SELECT count(*), count(content) FROM fulltexts')" = "8|4"
+check "9 full text rows: 4 texts, 5 failures" test \
+    "$(sqlite3 "$DB" 'SELECT count(*), count(content) FROM fulltexts')" = "9|4"
 # A refresh keeps them (the feed did not change).
 "$AKHBAR" -u "$D/urls" -c "$DB" --refresh > /dev/null 2>&1
 check "a refresh keeps the full texts" \

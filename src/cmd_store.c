@@ -33,6 +33,7 @@ struct store_args {
 	const char	*opml;		/* --import-opml FILE */
 	struct fetch_opts fetch;
 	int64_t		 max_articles;	/* 0: unlimited */
+	int		 fulltext;	/* the config's fulltext yes|no */
 	int		 verbose;	/* -v: config warnings too */
 };
 
@@ -198,6 +199,7 @@ store_args_config(struct store_args *a, int argc, char **argv,
 		a->fetch.connect_timeout = cfg.connect_timeout;
 	if (cfg.max_feed_size > 0)
 		a->fetch.max_size = (size_t)cfg.max_feed_size;
+	a->fulltext = cfg.fulltext;
 	config_free(&cfg);
 }
 
@@ -524,10 +526,11 @@ refresh_run(struct refresh *r, const struct urls *u)
 	return rc != 0 || r->failed > 0 ? 1 : 0;
 }
 
-/* Does urls entry e want the full texts of its new articles? HOOK for
- * the per-feed setting fulltext=yes (struct urls_opts, issue 13): until
- * it is parsed, no feed does. */
-#define REFRESH_WANTS_FULLTEXT(e)	((void)(e), 0)
+/* Does urls entry e want the full texts of its new articles (a: the
+ * command's settings)? The config's `fulltext yes`. HOOK for the
+ * per-feed setting fulltext=yes|no (struct urls_opts, issue 13): until
+ * it is parsed, every feed follows the config. */
+#define REFRESH_WANTS_FULLTEXT(a, e)	((void)(e), (a)->fulltext)
 
 /* Fetch the full texts of the articles new since above_id (the highest
  * id before the refresh) of the feeds that want them. 0, or 1. */
@@ -540,7 +543,7 @@ refresh_fulltexts(struct refresh *r, const struct urls *u,
 	int	 rc;
 
 	for (i = 0; i < u->n; i++)
-		if (REFRESH_WANTS_FULLTEXT(&u->v[i]) &&
+		if (REFRESH_WANTS_FULLTEXT(r->args, &u->v[i]) &&
 		    store_feed_known(r->st, u->v[i].url, u->v[i].name, &id))
 			ids[n++] = id;
 	rc = n > 0 && above_id >= 0 ? cmd_fulltext_refresh(r->st,

@@ -27,7 +27,7 @@ sed 's|<head>|<head><meta charset="iso-8859-1">|' \
 printf '%%PDF-1.4\n%s\n' "binary, not a page" > "$D/www/report.pdf"
 
 python3 "$TOP/tests/feedserver.py" --root "$D/www" --timeout 60 \
-    > "$D/port" 2> "$D/server.err" &
+    --log "$D/server.log" > "$D/port" 2> "$D/server.err" &
 SERVER=$!
 i=0
 while [ ! -s "$D/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
@@ -187,6 +187,33 @@ check "mixed IDs: one line for each failure" \
     test "$(wc -l < "$D/mixed.err")" -eq 2
 check "mixed IDs: the 404 named" grep -qF "article $(id gone): HTTP 404" \
     "$D/mixed.err"
+
+# The config's `fulltext yes`: a refresh fetches the full texts of the
+# new articles, once: a second refresh asks for no page again.
+printf 'fulltext yes\n' > "$D/config"
+echo "$U/file/feed.xml" > "$D/urls1"
+DB2=$D/auto.db
+"$AKHBAR" -u "$D/urls1" -c "$DB2" --refresh > "$D/r0.out" 2>&1
+check "without fulltext yes: no full texts" \
+    test "$(sqlite3 "$DB2" 'SELECT count(*) FROM fulltexts')" -eq 0
+rm -f "$DB2"*
+: > "$D/server.log"
+"$AKHBAR" -C "$D/config" -u "$D/urls1" -c "$DB2" --refresh \
+    > "$D/r1.out" 2>&1
+check "fulltext yes: the refresh succeeds" test $? -eq 0
+check "fulltext yes: every new article tried, 4 texts stored" test \
+    "$(sqlite3 "$DB2" 'SELECT count(*), count(content) FROM fulltexts')" = "9|4"
+check "fulltext yes: the page's words are found" sh -c \
+    "'$AKHBAR' -c '$DB2' --search استغرق | grep -qF '$U/page/ar.html'"
+check "fulltext yes: failures are one warning line" \
+    grep -q "full texts: 5 of 9 failed" "$D/r1.out"
+n1=$(grep -c '^/page/' "$D/server.log")
+check "fulltext yes: each of the 7 pages asked for once ($n1)" test "$n1" -eq 7
+touch "$D/www/feed.xml"
+"$AKHBAR" -C "$D/config" -u "$D/urls1" -c "$DB2" --refresh \
+    > "$D/r2.out" 2>&1
+check "fulltext yes: a second refresh fetches no page again" \
+    test "$(grep -c '^/page/' "$D/server.log")" -eq "$n1"
 
 kill "$SERVER" 2>/dev/null
 wait "$SERVER" 2>/dev/null || :

@@ -15,7 +15,9 @@
 
 #include <sqlite3.h>
 
+#include "config.h"
 #include "feed.h"
+#include "fulltext.h"
 #include "store.h"
 #include "util.h"
 
@@ -301,6 +303,58 @@ test_migrate_v4(void **state)
 	free(db);
 }
 
+/* The config's `fulltext yes|no` (off by default), a bad value one
+ * error naming the line. */
+static void
+test_config(void **state)
+{
+	struct config	c;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(c.fulltext, 0);
+	assert_int_equal(config_parse(&c, "fulltext yes\n", "cfg"), 0);
+	assert_int_equal(c.fulltext, 1);
+	assert_int_equal(config_parse(&c, "fulltext no\n", "cfg"), 0);
+	assert_int_equal(c.fulltext, 0);
+	assert_int_equal(config_parse(&c, "fulltext yes\nfulltext maybe\n"
+	    "fulltext\n", "cfg"), 2);
+	assert_int_equal(c.fulltext, 1);
+	assert_non_null(strstr(c.errors[0], "cfg:2: expected: fulltext "
+	    "yes|no"));
+	assert_non_null(strstr(c.errors[1], "cfg:3: "));
+	config_free(&c);
+}
+
+/* Which Content-Types may hold an article. */
+static void
+test_types(void **state)
+{
+	static const struct {
+		const char	*type;
+		int		 ok;
+	} cases[] = {
+		{ NULL, 1 },				/* not said */
+		{ "", 1 },
+		{ "text/html", 1 },
+		{ "text/html; charset=windows-1256", 1 },
+		{ "TEXT/HTML;charset=utf-8", 1 },
+		{ "application/xhtml+xml", 1 },
+		{ "text/htmlx", 0 },			/* not a prefix */
+		{ "application/pdf", 0 },
+		{ "image/jpeg", 0 },
+		{ "application/octet-stream", 0 },
+		{ "text/plain", 0 },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (fulltext_type_ok(cases[i].type) != cases[i].ok)
+			fail_msg("%s: want %d", cases[i].type != NULL ?
+			    cases[i].type : "NULL", cases[i].ok);
+}
+
 int
 main(void)
 {
@@ -309,6 +363,8 @@ main(void)
 		cmocka_unit_test(test_failure_and_pending),
 		cmocka_unit_test(test_update_and_delete),
 		cmocka_unit_test(test_migrate_v4),
+		cmocka_unit_test(test_config),
+		cmocka_unit_test(test_types),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

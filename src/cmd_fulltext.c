@@ -168,7 +168,7 @@ cmd_fulltext_refresh(struct store *st, const struct fetch_opts *o,
 			free(all);
 			return 1;
 		}
-		/* politely: a capped number a refresh, the rest next time */
+		/* politely: a capped number a refresh, the rest left to F */
 		for (j = 0; j < k && n < FULLTEXT_PER_REFRESH; j++) {
 			all = xreallocarray(all, n + 1, sizeof *all);
 			all[n++] = ids[j];

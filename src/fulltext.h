@@ -19,8 +19,10 @@ struct store;
 
 /* At most this many pages of one host are fetched at once. */
 #define FULLTEXT_PER_HOST	2
-/* At most this many full texts are fetched by one refresh (the rest
- * wait for the next one: they have no row yet). */
+/* At most this many full texts are fetched by one refresh: a feed that
+ * suddenly lists thousands of articles costs its site no more. The
+ * articles beyond are left for F (the next refresh only looks at the
+ * articles new to it). */
 #define FULLTEXT_PER_REFRESH	100
 
 /* What fulltext_fetch() did. */

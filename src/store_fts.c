@@ -318,25 +318,20 @@ store_search_body(struct store *st, const struct search_query *q,
     const struct store_article *a, char **cause)
 {
 	sqlite3_stmt	*s;
-	char		*full = NULL;
 	int		 rc, ok = 0;
 
-	if (store_fulltext_content(st, a->id, &full, cause) == -1)
+	if ((s = store_stmt(st, S_BODY_TEXT, cause)) == NULL)
 		return -1;
-	if ((s = store_stmt(st, S_BODY_TEXT, cause)) == NULL) {
-		free(full);
-		return -1;
-	}
 	sqlite3_bind_int64(s, 1, a->id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		ok = search_query_test_full(q, a->title,
 		    (const char *)sqlite3_column_text(s, 0),
-		    sqlite3_column_int(s, 1), full);
+		    sqlite3_column_int(s, 1),
+		    (const char *)sqlite3_column_text(s, 2));
 	else if (rc == SQLITE_DONE)
-		ok = search_query_test_full(q, a->title, NULL, 0, full);
+		ok = search_query_test_body(q, a->title, NULL, 0);
 	sqlite3_reset(s);
-	free(full);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		*cause = store_error(st, "store: search");
 		return -1;

@@ -73,10 +73,9 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "a.categories FROM articles a LEFT JOIN bodies b "
 	    "ON b.article_id = a.id WHERE a.id = ?1",
 	/* one step for a search candidate: body and full text (or NULL) */
-	[S_BODY_TEXT] = "SELECT (SELECT content FROM bodies WHERE "
-	    "article_id = ?1), (SELECT content_html FROM bodies WHERE "
-	    "article_id = ?1), (SELECT content FROM fulltexts WHERE "
-	    "article_id = ?1)",
+	[S_BODY_TEXT] = "SELECT content, content_html, (SELECT content "
+	    "FROM fulltexts WHERE article_id = ?1) FROM bodies "
+	    "WHERE article_id = ?1",
 	[S_FTS_HAS] = "SELECT 1 FROM article_fts WHERE rowid = ?1",
 	[S_FTS_PUT] = "INSERT INTO article_fts(rowid, terms) VALUES(?1, ?2)",
 	[S_FTS_OLD_DEL] = "INSERT INTO article_fts(article_fts, rowid, terms) "

@@ -318,6 +318,7 @@ store_search_body(struct store *st, const struct search_query *q,
     const struct store_article *a, char **cause)
 {
 	sqlite3_stmt	*s;
+	char		*full;
 	int		 rc, ok = 0;
 
 	if ((s = store_stmt(st, S_BODY_TEXT, cause)) == NULL)
@@ -329,9 +330,14 @@ store_search_body(struct store *st, const struct search_query *q,
 		    (const char *)sqlite3_column_text(s, 0),
 		    sqlite3_column_int(s, 1),
 		    (const char *)sqlite3_column_text(s, 2));
-	else if (rc == SQLITE_DONE)
-		ok = search_query_test_body(q, a->title, NULL, 0);
 	sqlite3_reset(s);
+	if (rc == SQLITE_DONE) {
+		/* no body: a full text alone, maybe */
+		if (store_fulltext_content(st, a->id, &full, cause) == -1)
+			return -1;
+		ok = search_query_test_full(q, a->title, NULL, 0, full);
+		free(full);
+	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		*cause = store_error(st, "store: search");
 		return -1;

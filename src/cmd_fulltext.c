@@ -1,7 +1,8 @@
 /*
  * cmd_fulltext.c - `akhbar [-c CACHE.db] [-C CONFIG] --fulltext ID
- * [ID...]`: the full text of stored articles (its link fetched with the refresh's
- * limits, extracted and stored next to the feed's text; see fulltext.h),
+ * [ID...]`: the full texts of stored articles (their links fetched with
+ * the refresh's limits, extracted and stored next to the feed's text;
+ * see fulltext.h),
  * which the reader's F runs in the background; and the full texts a
  * --refresh fetches for the new articles of feeds with fulltext=yes.
  * Every reason printed goes through cmd_warn() (utf8_sanitize()).

@@ -47,8 +47,8 @@ struct config {
 	long		 connect_timeout;	/* seconds; 0 default */
 	long		 max_feed_size;		/* bytes; 0 default */
 	char		*save_dir;		/* NULL: the default */
-	int		 fulltext;		/* refresh fetches full texts
-						 * (feeds that do not say) */
+	int		 fulltext;	/* --refresh fetches full texts
+					 * (of feeds that do not say) */
 	struct app_keys	 keys;
 	char		**errors;		/* "FILE:LINE: ..." */
 	size_t		 nerrors;

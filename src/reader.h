@@ -111,11 +111,11 @@ struct reader_progress {
 
 /* The full text (F, reader_fulltext.c): article ids, 0 for none. */
 struct reader_fulltext {
-	int64_t		 feed_only;	/* its feed's text asked for (F) */
-	int64_t		 shown;		/* its full text is in the pane */
+	int64_t		 feed_only;	/* F: its feed's text wanted */
+	int64_t		 shown;		/* its full text in the pane */
 	int64_t		 fetching;	/* the terminal fetches it */
-	int64_t		 request;	/* the terminal should fetch it */
-	int64_t		 started;	/* clock when the fetch started */
+	int64_t		 request;	/* for the terminal to fetch */
+	int64_t		 started;	/* clock at the fetch's start */
 };
 
 struct reader {

@@ -292,12 +292,12 @@ int	 store_set_unread_ids(struct store *st, const int64_t *ids,
 /* A full text: the article's page fetched from its link and extracted
  * (fulltext.h), kept next to the feed's content, never over it. */
 struct store_fulltext {
-	char		*content;	/* the article as HTML; NULL when the
-					 * fetch failed */
-	char		*error;		/* why the last fetch failed, or NULL */
-	char		*url;		/* the page's URL after redirects */
-	char		*content_type;	/* as the server said it, or NULL */
-	int64_t		 fetched;	/* UTC seconds of the last try */
+	char		*content;	/* the article as HTML; NULL
+					 * when the fetch failed */
+	char		*error;		/* why the last fetch failed */
+	char		*url;		/* page URL after redirects */
+	char		*content_type;	/* as the server said it */
+	int64_t		 fetched;	/* UTC seconds, the last try */
 };
 
 /*

@@ -14,7 +14,7 @@
 
 struct tui_fulltext {
 	pid_t		 pid;		/* 0: none running */
-	int		 fd;		/* child's stdout+stderr, or -1 */
+	int		 fd;		/* child's output, or -1 */
 	int64_t		 id;		/* the article */
 	char		 line[512];	/* output line being read */
 	size_t		 linelen;

@@ -188,6 +188,33 @@ check "mixed IDs: one line for each failure" \
 check "mixed IDs: the 404 named" grep -qF "article $(id gone): HTTP 404" \
     "$D/mixed.err"
 
+# Hostile pages and servers: no control character of theirs reaches the
+# store or the terminal, from the text or from a reason.
+cp "$TOP/tests/in/extract/hostile-controls.html" "$D/www/evil.html"
+{
+	printf '<?xml version="1.0"?>\n<rss version="2.0"><channel>'
+	printf '<title>Evil</title>\n'
+	printf '<item><title>Evil page</title><link>%s/page/evil.html</link>' "$U"
+	printf '<guid>evilpage</guid><description>x</description></item>\n'
+	printf '<item><title>Evil status</title><link>%s/evil-status</link>' "$U"
+	printf '<guid>evilstatus</guid><description>x</description></item>\n'
+	printf '</channel></rss>\n'
+} > "$D/www/evil.xml"
+echo "$U/file/evil.xml" >> "$D/urls"
+"$AKHBAR" -u "$D/urls" -c "$DB" --refresh > /dev/null 2>&1
+"$AKHBAR" -c "$DB" --fulltext "$(id evilpage)" "$(id evilstatus)" \
+    > "$D/evil.out" 2> "$D/evil.err"
+check "hostile: the page's text stored" has evilpage "Third paragraph"
+# (tabs, newlines and CRs are white space in the stored HTML)
+check "hostile: no control character stored" test "$(sqlite3 "$DB" \
+    "SELECT count(*) FROM fulltexts WHERE content GLOB '*[$(printf '\001-\010\013\014\016-\037\177')]*' OR error GLOB '*[$(printf '\001-\037\177')]*'")" -eq 0
+check "hostile: no ESC stored (the escape sequences went)" test "$(sqlite3 \
+    "$DB" "SELECT count(*) FROM fulltexts WHERE instr(content, char(27))")" -eq 0
+check "hostile: the status's reason stored, cleaned" sh -c \
+    "sqlite3 '$DB' \"SELECT error FROM fulltexts WHERE article_id = $(id evilstatus)\" | grep -q '^HTTP 500'"
+check "hostile: one line on stderr, no escape in it" sh -c \
+    "test \$(wc -l < '$D/evil.err') -eq 1 && ! grep -q \"\$(printf '\033')\" '$D/evil.err'"
+
 # The config's `fulltext yes`: a refresh fetches the full texts of the
 # new articles, once: a second refresh asks for no page again.
 printf 'fulltext yes\n' > "$D/config"

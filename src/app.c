@@ -53,7 +53,7 @@ static const struct app_binding default_keys[] = {
 	{ KEY_APP_RIGHT, ACT_RIGHT }, { 'l', ACT_RIGHT },
 	{ 'n', ACT_NEXT_UNREAD }, { 'N', ACT_PREV_UNREAD },
 	{ 'p', ACT_PREV_UNREAD }, { 'U', ACT_UNDO_MARK },
-	{ 'M', ACT_MESSAGES },
+	{ 'M', ACT_MESSAGES }, { 'I', ACT_IGNORE }, { 't', ACT_TAG },
 	{ 'u', ACT_TOGGLE_UNREAD }, { 'A', ACT_MARK_FEED_READ },
 	{ 's', ACT_SAVE }, { '/', ACT_SEARCH },
 	{ 'H', ACT_HIGHLIGHT }, { 'S', ACT_SEARCH_STORE },

@@ -22,9 +22,18 @@
 #include "store.h"
 #include "util.h"
 
-/* The fetch limits of the config file (as --refresh reads them). */
+/* The strings of the config that the fetch options borrow. */
+struct fulltext_identity {
+	char	*user_agent;
+	char	*proxy;
+	char	*cookie_file;
+};
+
+/* The fetch limits and HTTP identity of the config file (as --refresh
+ * reads them); id keeps the strings o borrows. */
 static void
-fulltext_config(struct fetch_opts *o, const char *path)
+fulltext_config(struct fetch_opts *o, const char *path,
+    struct fulltext_identity *id)
 {
 	struct config	cfg;
 
@@ -34,6 +43,12 @@ fulltext_config(struct fetch_opts *o, const char *path)
 		o->timeout = cfg.download_timeout;
 	if (cfg.connect_timeout > 0)
 		o->connect_timeout = cfg.connect_timeout;
+	if ((id->user_agent = cfg.user_agent) != NULL)
+		o->user_agent = id->user_agent;
+	o->proxy = id->proxy = cfg.proxy;
+	o->cookie_file = id->cookie_file = cfg.cookie_file;
+	cfg.user_agent = cfg.proxy = cfg.cookie_file = NULL;
+	o->netrc_file = getenv("NETRC");
 	config_free(&cfg);
 }
 
@@ -117,6 +132,7 @@ int
 cmd_fulltext(int argc, char **argv)
 {
 	struct fulltext_stats	 stats;
+	struct fulltext_identity id = { NULL, NULL, NULL };
 	struct fetch_opts	 o;
 	struct store		*st;
 	const char		*cache = NULL, *config = NULL;
@@ -131,13 +147,14 @@ cmd_fulltext(int argc, char **argv)
 		return rc;
 	}
 	fetch_opts_default(&o);
-	fulltext_config(&o, config);
+	fulltext_config(&o, config, &id);
 	path = cache != NULL ? xstrdup(cache) : store_default_path();
 	st = cmd_store_open(path);
 	free(path);
 	if (st == NULL) {
 		free(ids);
-		return 1;
+		rc = 1;
+		goto out;
 	}
 	if (fulltext_fetch(st, &o, ids, n, &stats, &cause) == -1) {
 		cmd_warn("%s", cause);	/* names the article */
@@ -148,6 +165,10 @@ cmd_fulltext(int argc, char **argv)
 	free(stats.last_error);
 	free(ids);
 	store_close(st);
+out:
+	free(id.user_agent);
+	free(id.proxy);
+	free(id.cookie_file);
 	return rc;
 }
 

@@ -185,19 +185,3 @@ store_article_link(struct store *st, int64_t article_id, char **link,
 		*cause = store_error(st, "store: articles");
 	return rc == SQLITE_ROW ? 0 : -1;
 }
-
-int64_t
-store_article_max_id(struct store *st, char **cause)
-{
-	sqlite3_stmt	*s;
-	int64_t		 id = -1;
-
-	if ((s = store_stmt(st, S_ART_MAX_ID, cause)) == NULL)
-		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	else
-		*cause = store_error(st, "store: articles");
-	sqlite3_reset(s);
-	return id;
-}

@@ -242,5 +242,20 @@ touch "$D/www/feed.xml"
 check "fulltext yes: a second refresh fetches no page again" \
     test "$(grep -c '^/page/' "$D/server.log")" -eq "$n1"
 
+# Per feed: fulltext=yes without the config, fulltext=no over it.
+DB3=$D/feed.db
+echo "$U/file/feed.xml fulltext=yes" > "$D/urls3"
+"$AKHBAR" -u "$D/urls3" -c "$DB3" --refresh > "$D/r3.out" 2>&1
+check "fulltext=yes: the feed's full texts fetched" test \
+    "$(sqlite3 "$DB3" 'SELECT count(*), count(content) FROM fulltexts')" = "9|4"
+rm -f "$DB3"*
+echo "$U/file/feed.xml fulltext=no" > "$D/urls3"
+"$AKHBAR" -C "$D/config" -u "$D/urls3" -c "$DB3" --refresh \
+    > "$D/r4.out" 2>&1
+check "fulltext=no wins over the config's fulltext yes" \
+    test "$(sqlite3 "$DB3" 'SELECT count(*) FROM fulltexts')" -eq 0
+check "fulltext=no: the refresh is fine" test ! -s "$D/r4.out" -o \
+    "$(grep -c 'full texts' "$D/r4.out")" -eq 0
+
 kill "$SERVER" 2>/dev/null
 wait "$SERVER" 2>/dev/null || :

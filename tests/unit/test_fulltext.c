@@ -89,7 +89,7 @@ one_article(const char *path, int64_t *id)
 	assert_non_null(u);
 	assert_int_equal(store_update_item(u, &summary, &cause), 0);
 	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
-	*id = store_article_max_id(st, &cause);
+	*id = store_max_id(st, &cause);
 	assert_true(*id > 0);
 	return st;
 }
@@ -288,7 +288,7 @@ test_migrate_v4(void **state)
 	st = store_open(db, &cause);
 	assert_non_null(st);
 	assert_int_equal(store_schema_version(st), 5);
-	assert_int_equal(store_article_max_id(st, &cause), id);
+	assert_int_equal(store_max_id(st, &cause), id);
 	assert_int_equal(hits(st, "cairo"), 1);
 	put(st, id, FULL, NULL);
 	assert_int_equal(hits(st, "hydrologists"), 1);

@@ -749,6 +749,12 @@ test_fulltext(void **state)
 	reader_act(&r, ACT_FULLTEXT, 0);
 	assert_int_equal(reader_fulltext_take(&r), 0);
 	assert_non_null(strstr(r.msg, "offline"));
+	/* the help screen names it */
+	reader_act(&r, ACT_HELP, 0);
+	t = doc_text(r.doc);
+	assert_non_null(strstr(t, "F                fulltext         fetch "
+	    "and show the full article"));
+	free(t);
 	reader_free(&r);
 }
 

@@ -42,6 +42,7 @@
 	X(TOGGLE_SPLIT, "toggle-split", N_("panes side by side / stacked")) \
 	X(ZOOM, "zoom", N_("reader full screen / back")) \
 	X(BROWSER, "open-in-browser", N_("open the article (or link N) in $BROWSER")) \
+	X(FULLTEXT, "fulltext", N_("fetch and show the full article from its page / the feed's text")) \
 	X(REDRAW, "redraw", N_("repaint the screen")) \
 	X(SUSPEND, "suspend", N_("suspend akhbar (back with fg)")) \
 	X(MESSAGES, "messages", N_("show the message log (warnings, errors)")) \

@@ -429,6 +429,22 @@ set_ignore(struct config *c, char **w, int n)
 	return NULL;
 }
 
+/* ---- full texts (issue 14) ---- */
+
+/* fulltext yes|no: does --refresh fetch the full texts of new articles
+ * (of the feeds whose urls line does not say fulltext=)? */
+static char *
+set_fulltext(struct config *c, char **w, int n)
+{
+	if (n == 2 && strcmp(w[1], "yes") == 0)
+		c->fulltext = 1;
+	else if (n == 2 && strcmp(w[1], "no") == 0)
+		c->fulltext = 0;
+	else
+		return xstrdup("expected: fulltext yes|no");
+	return NULL;
+}
+
 static const struct {
 	const char	*word;
 	config_fn	 fn;
@@ -455,6 +471,8 @@ static const struct {
 	{ "download-timeout", set_limit },
 	{ "connect-timeout", set_limit },
 	{ "max-feed-size", set_limit },
+	/* full texts (issue 14) */
+	{ "fulltext", set_fulltext },
 	/* i15: dates in the interface language */
 	{ "date-format", set_date },
 	{ "date-calendar", set_date },

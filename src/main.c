@@ -26,7 +26,8 @@ N_("usage: akhbar [-r | -o] [-u URLS] [-c CACHE.db] [-C CONFIG] [--theme NAME]\n
 "              [--feed URL] | --list [--unread] [--feed URL] | --cleanup\n"
 "       akhbar [-v] [-c CACHE.db] --unread-count\n"
 "       akhbar [-u URLS] [-c CACHE.db] --import-opml FILE | --export-opml\n"
-"       akhbar [-c CACHE.db] --export DIR | --search QUERY\n"),
+"       akhbar [-c CACHE.db] --export DIR | --search QUERY\n"
+"       akhbar [-c CACHE.db] [-C CONFIG] --fulltext ID...\n"),
 N_("A terminal news reader that lays out right-to-left text itself.\n"),
 N_("Modes:\n"
 "  (none)              open the interactive reader on the urls file and\n"
@@ -48,7 +49,10 @@ N_("Modes:\n"
 "                      ~Name titled from the store)\n"
 "  --export DIR        write every saved article into DIR as files\n"
 "  --search QUERY      search stored titles and texts (words ANDed,\n"
-"                      \"a phrase\", =WORD exact), newest first\n"),
+"                      \"a phrase\", =WORD exact), newest first\n"
+"  --fulltext ID...    fetch the page of stored article ID, extract its\n"
+"                      article and store it as its full text (the\n"
+"                      reader's F); exit 1 with the reason on failure\n"),
 N_("Options:\n"
 "  -w, --width N       --dump: line width in cells (default: the\n"
 "                      terminal's width, or 80 when not a terminal)\n"
@@ -94,6 +98,7 @@ static const struct mode {
 	{ "--export-opml", cmd_export_opml },
 	{ "--export", cmd_export },
 	{ "--search", cmd_search },
+	{ "--fulltext", cmd_fulltext },
 };
 
 /* Does argument a name option (as "--opt" or "--opt=value")? */

@@ -368,6 +368,10 @@ reader_status(const struct reader *r, struct buf *left, struct buf *right,
 	}
 	if (r->progress.running)
 		progress(r, left);
+	/* The message itself says it (translated: compared translated). */
+	if (r->full.fetching != 0 && (r->msg == NULL ||
+	    strcmp(r->msg, _("fetching the full text...")) != 0))
+		buf_printf(left, " [%s]", _("fetching the full text"));
 	if (r->msg != NULL) {
 		buf_puts(left, r->msg);
 		if (r->msg_level != MSG_INFO)

@@ -527,50 +527,64 @@ search_html_text(const char *content)
 
 /* ---- terms ---- */
 
-/* The distinct words of one article: a hash set over offsets into out. */
-struct terms {
-	struct buf	 out;	/* "w1 w2 w3" */
-	size_t		*slot;	/* 1 + offset of a word in out; 0 free */
-	uint32_t	*hash;
-	uint32_t	*len;	/* bytes of the word at slot */
-	size_t		 cap;
-	size_t		 n;
+/* The most search_terms() sizes for at once: larger texts grow. */
+#define TERMS_CAP_MAX	16384
+#define TERMS_OUT_MAX	(256 * 1024)
+
+/* A word of the set: where it is in out, its hash and length. */
+struct term_slot {
+	size_t		 off;	/* 1 + offset of the word in out; 0 free */
+	uint32_t	 hash;
+	uint32_t	 len;	/* bytes */
 };
 
+/* The distinct words of one article: a hash set over offsets into out. */
+struct terms {
+	struct buf		 out;	/* "w1 w2 w3" */
+	struct term_slot	*slot;
+	size_t			 cap;	/* a power of two */
+	size_t			 n;
+};
+
+/* Any hash will do: it places words in the set, never orders them.
+ * Eight bytes a step, since words are mostly 8 to 20 bytes of UTF-8. */
 static uint32_t
 terms_hash(const char *s, size_t n)
 {
-	uint32_t	h = 2166136261u;
+	uint64_t	h = 0x9e3779b97f4a7c15ULL ^ n, w;
 
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 29;
+	}
+	if (n > 0) {
+		w = 0;
+		memcpy(&w, s, n);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+	}
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
+/* Double the set (or make its first cap slots). */
 static void
-terms_grow(struct terms *t)
+terms_grow(struct terms *t, size_t cap)
 {
-	size_t		 ocap = t->cap, i, j;
-	size_t		*oslot = t->slot;
-	uint32_t	*ohash = t->hash, *olen = t->len;
+	struct term_slot	*old = t->slot;
+	size_t			 ocap = t->cap, i, j;
 
-	t->cap = ocap == 0 ? 256 : ocap * 2;
+	t->cap = ocap == 0 ? cap : ocap * 2;
 	t->slot = xcalloc(t->cap, sizeof *t->slot);
-	t->hash = xcalloc(t->cap, sizeof *t->hash);
-	t->len = xcalloc(t->cap, sizeof *t->len);
 	for (i = 0; i < ocap; i++) {
-		if (oslot[i] == 0)
+		if (old[i].off == 0)
 			continue;
-		for (j = ohash[i] & (t->cap - 1); t->slot[j] != 0;
+		for (j = old[i].hash & (t->cap - 1); t->slot[j].off != 0;
 		    j = (j + 1) & (t->cap - 1))
 			;
-		t->slot[j] = oslot[i];
-		t->hash[j] = ohash[i];
-		t->len[j] = olen[i];
+		t->slot[j] = old[i];
 	}
-	free(oslot);
-	free(ohash);
-	free(olen);
+	free(old);
 }
 
 /* Add the word enc[0..len) (UTF-8, 1 to SEARCH_MAX_WORD code points)
@@ -583,21 +597,26 @@ terms_add_utf8(struct terms *t, const char *enc, size_t len)
 
 	h = terms_hash(enc, len);
 	if (2 * (t->n + 1) > t->cap)
-		terms_grow(t);
-	for (i = h & (t->cap - 1); t->slot[i] != 0; i = (i + 1) &
+		terms_grow(t, 256);
+	for (i = h & (t->cap - 1); t->slot[i].off != 0; i = (i + 1) &
 	    (t->cap - 1)) {
-		off = t->slot[i] - 1;
-		if (t->hash[i] == h && t->len[i] == len &&
+		off = t->slot[i].off - 1;
+		if (t->slot[i].hash == h && t->slot[i].len == len &&
 		    memcmp(t->out.data + off, enc, len) == 0)
 			return;
 	}
+	/* one check for the space and the word, no calls per word */
+	if (t->out.len + len + 2 > t->out.cap)
+		buf_grow(&t->out, len + 1);
 	if (t->out.len > 0)
-		buf_putc(&t->out, ' ');
-	t->slot[i] = t->out.len + 1;
-	t->hash[i] = h;
-	t->len[i] = (uint32_t)len;
+		t->out.data[t->out.len++] = ' ';
+	t->slot[i].off = t->out.len + 1;
+	t->slot[i].hash = h;
+	t->slot[i].len = (uint32_t)len;
 	t->n++;
-	buf_add(&t->out, enc, len);
+	memcpy(t->out.data + t->out.len, enc, len);
+	t->out.len += len;
+	t->out.data[t->out.len] = '\0';
 }
 
 /* The code point at s (NUL-terminated, n bytes left); its length. */
@@ -686,19 +705,25 @@ char *
 search_terms(const char *title, const char *body_text)
 {
 	struct terms	 t;
-	char		*norm;
+	char		*norm = NULL;
+	size_t		 n, cap;
 
 	memset(&t, 0, sizeof t);
-	buf_puts(&t.out, "");
-	if (title != NULL) {
+	if (title != NULL)
 		norm = match_normalize_utf8(title);
-		terms_text(&t, norm);
-		free(norm);
-	}
+	/* Size the set and the output once for the usual article (about
+	 * one distinct word or form in ten bytes), not by doubling. */
+	n = (norm != NULL ? strlen(norm) : 0) +
+	    (body_text != NULL ? strlen(body_text) : 0);
+	for (cap = 256; cap < n / 8 && cap < TERMS_CAP_MAX; cap *= 2)
+		;
+	terms_grow(&t, cap);
+	buf_grow(&t.out, n < TERMS_OUT_MAX ? n : TERMS_OUT_MAX);
+	buf_puts(&t.out, "");
+	terms_text(&t, norm);
+	free(norm);
 	terms_text(&t, body_text);
 	free(t.slot);
-	free(t.hash);
-	free(t.len);
 	return t.out.data;
 }
 

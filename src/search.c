@@ -711,11 +711,13 @@ search_terms(const char *title, const char *body_text)
 	memset(&t, 0, sizeof t);
 	if (title != NULL)
 		norm = match_normalize_utf8(title);
-	/* Size the set and the output once for the usual article (about
-	 * one distinct word or form in ten bytes), not by doubling. */
+	/* Size the set from the text (a slot per sixteen bytes, twice
+	 * the distinct words of most news prose) and the output once,
+	 * rather than by doubling. Repetitive text would pay to clear
+	 * more slots than it fills. */
 	n = (norm != NULL ? strlen(norm) : 0) +
 	    (body_text != NULL ? strlen(body_text) : 0);
-	for (cap = 256; cap < n / 8 && cap < TERMS_CAP_MAX; cap *= 2)
+	for (cap = 256; cap < n / 16 && cap < TERMS_CAP_MAX; cap *= 2)
 		;
 	terms_grow(&t, cap);
 	buf_grow(&t.out, n < TERMS_OUT_MAX ? n : TERMS_OUT_MAX);

@@ -42,6 +42,7 @@
 	X(TOGGLE_SPLIT, "toggle-split", "panes side by side / stacked") \
 	X(ZOOM, "zoom", "reader full screen / back") \
 	X(BROWSER, "open-in-browser", "open the article (or link N) in $BROWSER") \
+	X(FULLTEXT, "fulltext", "fetch and show the full article from its page / the feed's text") \
 	X(REDRAW, "redraw", "repaint the screen") \
 	X(SUSPEND, "suspend", "suspend akhbar (back with fg)") \
 	X(MESSAGES, "messages", "show the message log (warnings, errors)") \

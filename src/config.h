@@ -57,6 +57,8 @@ struct config {
 	char		**query_searches;
 	size_t		 nqueries;
 	struct rules	 rules;			/* ignore lines (issue 13) */
+	int		 fulltext;	/* --refresh fetches full texts
+					 * (of feeds that do not say) */
 	struct app_keys	 keys;
 	char		**errors;		/* "FILE:LINE: ..." */
 	size_t		 nerrors;

@@ -95,7 +95,7 @@ void
 reader_relayout(struct reader *r)
 {
 	const struct row	*row;
-	size_t			 src = 0, i, n = 0;
+	size_t			 src = 0, n = 0;
 	int			 have = 0;
 
 	if (r->layout != NULL &&
@@ -112,12 +112,8 @@ reader_relayout(struct reader *r)
 		n = layout_count(r->layout);
 	}
 	app_reader_set(&r->app, n);
-	if (have) {
-		for (i = 0; (row = layout_row(r->layout, i)) != NULL &&
-		    row->src < src; i++)
-			;
-		app_reader_goto(&r->app, i);
-	}
+	if (have)
+		app_reader_goto(&r->app, layout_block_row(r->layout, src));
 	reader_search_rows(r);
 	r->dirty |= READER_DIRTY_TEXT | READER_DIRTY_STATUS;
 }
@@ -146,18 +142,24 @@ reader_show(struct reader *r, long i)
 {
 	struct doc	*d = NULL;
 	char		*cause = NULL;
+	int		 full = 0;
 
 	if (i == r->doc_item && r->doc != NULL)
 		return;
 	r->welcome = reader_first_run(r) && (i < 0 || (r->src.v[i].type !=
 	    ITEM_ARTICLE && r->src.v[i].type != ITEM_FILE));
+	r->full.shown = 0;
 	if (r->welcome)
 		d = reader_first_run_doc(r);
 	else if (i >= 0 && (size_t)i < r->src.n &&
-	    (d = source_doc(&r->src, (size_t)i, &cause)) == NULL) {
+	    (d = source_doc_text(&r->src, (size_t)i, r->src.v[i].type ==
+	    ITEM_ARTICLE && r->src.v[i].id != r->full.feed_only, &full,
+	    &cause)) == NULL) {
 		reader_message(r, MSG_ERROR, "%s", cause);
 		free(cause);
 	}
+	if (d != NULL && full)
+		r->full.shown = r->src.v[i].id;
 	reader_set_doc(r, d, i);
 }
 
@@ -852,6 +854,7 @@ static const reader_handler handlers[ACT_COUNT] = {
 	[ACT_IGNORE] = reader_act_ignore,
 	[ACT_TAG] = reader_act_tag,
 	[ACT_HELP] = reader_act_help,
+	[ACT_FULLTEXT] = reader_act_fulltext,
 };
 
 /* The actions that keep a screen (help, messages) open: they move in

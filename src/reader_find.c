@@ -156,25 +156,20 @@ void
 reader_search_rows(struct reader *r)
 {
 	struct reader_search	*s = &r->search;
-	const struct row	*row;
-	size_t			 i, j;
-	int			 in;
+	const size_t		*rows;
 
 	free(s->rows);
 	s->rows = NULL;
 	s->nrows = s->row = 0;
 	if (r->layout == NULL || r->opts.search == NULL)
 		return;
-	for (i = 0; (row = layout_row(r->layout, i)) != NULL; i++)
-		for (j = 0, in = 0; j < row->n; j++) {
-			if ((row->cells[j].attr & ATTR_SEARCH) && !in) {
-				s->rows = xreallocarray(s->rows, s->nrows + 1,
-				    sizeof *s->rows);
-				s->rows[s->nrows++] = i;
-			}
-			in = (row->cells[j].attr & ATTR_SEARCH) != 0 ||
-			    (in && row->cells[j].width == 0);
-		}
+	/* Noted by the layout's scan: walking the rows again would lay
+	 * the whole article out a second time. */
+	rows = layout_search_rows(r->layout, &s->nrows);
+	if (s->nrows > 0) {
+		s->rows = xreallocarray(NULL, s->nrows, sizeof *s->rows);
+		memcpy(s->rows, rows, s->nrows * sizeof *s->rows);
+	}
 }
 
 /* The list's titles that match the search: how many, and which one of

@@ -1025,8 +1025,9 @@ int
 store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
     int64_t *added, char **cause)
 {
-	struct store	*st = u->st;
-	sqlite3_stmt	*s;
+	struct store		*st = u->st;
+	struct store_deferred	*d;
+	sqlite3_stmt		*s;
 
 	/* Rows may wait for later only when nothing of this update can be
 	 * deleted at its end: a deleted article's id may come back. */
@@ -1075,7 +1076,9 @@ store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
 	store_fts_defer(u);
 	free(u->pending);
 	free(u);
-	if (st->deferred != NULL && st->deferred->bytes >= STORE_DEFER_BYTES)
+	d = st->deferred;
+	if (d != NULL && (d->bytes >= STORE_DEFER_BYTES ||
+	    d->n >= STORE_DEFER_ROWS))
 		store_index_write(st, NULL);	/* else at the end */
 	return 0;
 fail:

@@ -210,9 +210,9 @@ void	 store_update_abort(struct store_update *u);
 /*
  * on: from now on the search index rows of new articles wait after their
  * update commits, and are written together in their own transaction
- * once 2 MB of them wait and by store_index_write() (FTS5 writes a
- * segment per transaction: a segment per feed made it a quarter of a
- * cold refresh). A search meanwhile indexes them itself (its catch-up),
+ * once 1,000 rows (or 2 MB) wait and by store_index_write() (FTS5
+ * writes a segment per transaction: a segment per feed made it a
+ * quarter of a cold refresh). A search meanwhile indexes them itself (its catch-up),
  * and so does the next update if the program dies first: the articles
  * are committed either way. An update with an article limit or
  * keep-days writes what waits in its own transaction. Off: write what

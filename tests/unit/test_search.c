@@ -1256,7 +1256,8 @@ test_html_fast_path(void **state)
 		"\xd8\xa8", "&amp;", "&lt;", "&gt;", "&quot;", "&#1575;",
 		"&#x41;", "&nbsp;", "&eacute;", "&#0;", "&#xD800;", "&bogus;",
 		"&amp", "<!-- c -->", "<table>", "<li>", "<a>", "</br>",
-		"<p/>", "<img src=x>", "\x01",
+		"<p/>", "<img src=x>", "\x01", "\x1f", "\xef\xbf\xbe",
+		"\xef\xbf\xbf",
 	};
 	static const char *inline_tags[] = { "a", "b", "em", "i", "small",
 	    "span", "strong", "u", "br", "img" };
@@ -1276,11 +1277,11 @@ test_html_fast_path(void **state)
 		k = 1 + (seed >> 16) % 24;
 		for (i = 0; i < k; i++) {
 			seed = seed * 1103515245u + 12345u;
-			/* the last 13 pieces (what the parser must do) one
-			 * time in 16 */
+			/* the last 16 pieces (what the parser must do, or
+			 * characters it drops) one time in 16 */
 			common = ((seed >> 8) & 15) != 0;
-			strcat(body, piece[common ? (seed >> 16) % (np - 13) :
-			    np - 13 + (seed >> 16) % 13]);
+			strcat(body, piece[common ? (seed >> 16) % (np - 16) :
+			    np - 16 + (seed >> 16) % 16]);
 		}
 		assert_parser_text(body);
 	}

@@ -43,12 +43,14 @@ enum reader_prompt_kind {
 	PROMPT_SEARCH,
 	PROMPT_HIGHLIGHT,
 	PROMPT_SEARCH_STORE,
-	PROMPT_CONFIRM		/* y/n before marking everything read */
+	PROMPT_CONFIRM,		/* y/n before marking everything read */
+	PROMPT_PIPE		/* | : a command line */
 };
 
 /* A screen shown in the reader pane over the article: the keys, the
  * message log. */
-enum reader_screen { SCREEN_NONE, SCREEN_HELP, SCREEN_MESSAGES };
+enum reader_screen { SCREEN_NONE, SCREEN_HELP, SCREEN_MESSAGES,
+	SCREEN_LINKS };
 
 /* Where the view was when a screen opened, to return there exactly. */
 struct reader_place {
@@ -109,6 +111,16 @@ struct reader_progress {
 	char		*current;	/* feed done last */
 };
 
+/* Unread articles of each feed when a refresh started, to tell how many
+ * new ones it brought. */
+struct reader_notify {
+	struct {
+		int64_t	id, unread;
+	}		*v;
+	size_t		 n;
+	int		 active;
+};
+
 struct reader {
 	struct config	 cfg;
 	struct app	 app;
@@ -157,6 +169,21 @@ struct reader {
 
 	struct row	 list_row;	/* list row being built */
 	unsigned	 last_count;	/* count of the last action */
+
+	/* Programs: the `bind KEY exec` program of the last key, the
+	 * command line the | prompt read (the terminal takes it). */
+	size_t		 exec_idx;
+	char		*pipe_line;
+	struct reader_notify notify;
+};
+
+/* What the words of a `bind KEY exec` program may name (all borrowed,
+ * "" when there is none). */
+struct reader_exec_vars {
+	const char	*url;		/* %u */
+	const char	*title;		/* %t */
+	const char	*file;		/* %f: the article, saved format */
+	const char	*dump;		/* %d: the pane's text, a file */
 };
 
 /* reader.c */
@@ -183,8 +210,9 @@ void	 reader_resize(struct reader *r, int cols, int lines);
 /*
  * Handle one key (app.h's codes): the prompt, the count prefix, the
  * bound action. Returns the action when the terminal must perform it
- * (ACT_BROWSER, ACT_REFRESH, ACT_REFRESH_ALL, ACT_REDRAW, ACT_SUSPEND),
- * else ACT_NONE.
+ * (ACT_BROWSER, ACT_REFRESH, ACT_REFRESH_ALL, ACT_REDRAW, ACT_SUSPEND,
+ * ACT_COPY_LINK, ACT_COPY_TEXT, ACT_EXEC with r->exec_idx, ACT_PIPE with
+ * r->pipe_line once the prompt is done), else ACT_NONE.
  */
 enum app_action reader_key(struct reader *r, int key);
 /* Perform action a with a count (0: none); as reader_key(). */
@@ -237,6 +265,53 @@ int	 reader_refresh_target(struct reader *r, int all, int64_t *feed_id);
  */
 char	**reader_browser_argv(const char *browser, const char *url);
 void	 reader_argv_free(char **argv);
+
+/* Split a command line into words as reader_browser_argv() does (%u
+ * stays). NULL for an unbalanced quote or no word. */
+char	**reader_split_argv(const char *line);
+
+/* reader_links.c */
+/* The article's text in logical order: a line a paragraph, a blank line
+ * between paragraphs (what Y copies and | pipes). NULL when no article
+ * is shown. Caller frees. */
+char	*reader_article_text(const struct reader *r);
+/* The reader pane's rows as text, one a line (--dump's text at the
+ * pane's width). Caller frees. */
+char	*reader_pane_text(struct reader *r);
+/* The text of link n (1-based) of d: the link's text before its [n]
+ * marker; NULL when there is no such marker. Caller frees. */
+char	*reader_link_text(const struct doc *d, size_t n);
+/* What y copies: link n of the article, or with n == 0 the current
+ * item's link, sanitized. NULL (and a message) when there is none.
+ * Caller frees. */
+char	*reader_copy_link(struct reader *r, unsigned n);
+/* u: the link screen (every link, numbered), or close it. */
+void	 reader_act_links(struct reader *r, unsigned n);
+/* The argument vector of program tmpl (NULL-terminated words) with %u,
+ * %t, %f, %d and %% replaced from v; each word stays one argument
+ * whatever it holds. Free with reader_argv_free(). */
+char	**reader_exec_argv(char *const *tmpl,
+	    const struct reader_exec_vars *v);
+/* Non-zero when a word of tmpl has %c (c: 'f', 'd'...). */
+int	 reader_exec_uses(char *const *tmpl, char c);
+/* The Latin key on the same physical key as key on the keyboard layout
+ * of the config (keymap.h; the locale picks Persian or Arabic for
+ * auto), or 0. */
+int	 reader_key_latin(const struct reader *r, int key);
+
+/* A background refresh starts: remember each feed's unread count (when
+ * notify or beep is set). */
+void	 reader_notify_start(struct reader *r);
+/* It ended: the number of new unread articles since
+ * reader_notify_start() and in *feeds their feeds' titles, sanitized,
+ * ", "-separated, cut after a few hundred bytes (caller frees; NULL when
+ * 0 is returned). */
+size_t	 reader_notify_news(struct reader *r, char **feeds);
+/* "3 new articles: FEEDS". Caller frees. */
+char	*reader_notify_text(size_t n, const char *feeds);
+/* notify-command's argv with %n (n), %f (feeds) and %% replaced. Free
+ * with reader_argv_free(). */
+char	**reader_notify_argv(char *const *tmpl, size_t n, const char *feeds);
 
 /* reader_mark.c */
 /* Mark list item i read now (when it is an unread article). */
@@ -297,6 +372,9 @@ void	 reader_status(const struct reader *r, struct buf *left,
 /* ? and M: open a screen over the article, or close it. */
 void	 reader_act_help(struct reader *r, unsigned n);
 void	 reader_act_messages(struct reader *r, unsigned n);
+/* Open screen s showing d (owned by r from now), remembering the view. */
+void	 reader_screen_open(struct reader *r, enum reader_screen s,
+	    struct doc *d);
 /* Close the screen shown, putting the view back as it was. */
 void	 reader_screen_close(struct reader *r);
 /* Non-zero when there is nothing to read yet (no feeds or no

@@ -333,7 +333,7 @@ reader_prompt_label(const struct reader *r)
 {
 	static const char *const labels[] = { "/", "highlight: ",
 	    "search store: ", "mark every article of every feed read? "
-	    "(y/n) " };
+	    "(y/n) ", "pipe the article to: " };
 
 	return labels[r->prompt_kind];
 }
@@ -348,6 +348,11 @@ prompt_done(struct reader *r)
 		reader_keyword_toggle(r, r->prompt.data);
 	else if (r->prompt_kind == PROMPT_SEARCH_STORE)
 		reader_search_store(r, r->prompt.data);
+	else if (r->prompt_kind == PROMPT_PIPE) {
+		free(r->pipe_line);
+		r->pipe_line = r->prompt.len > 0 ? xstrdup(r->prompt.data) :
+		    NULL;
+	}
 	else
 		reader_search_apply(r, r->prompt.data);
 }

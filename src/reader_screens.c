@@ -100,8 +100,8 @@ messages_doc(const struct reader *r)
 }
 
 /* Remember where the view is, zoom the reader pane on screen s. */
-static void
-screen_open(struct reader *r, enum reader_screen s, struct doc *d)
+void
+reader_screen_open(struct reader *r, enum reader_screen s, struct doc *d)
 {
 	if (r->screen == SCREEN_NONE) {
 		r->before_screen.focus = r->app.focus;
@@ -144,7 +144,7 @@ reader_act_help(struct reader *r, unsigned n)
 	if (r->screen == SCREEN_HELP)
 		reader_screen_close(r);
 	else
-		screen_open(r, SCREEN_HELP, help_doc(r));
+		reader_screen_open(r, SCREEN_HELP, help_doc(r));
 }
 
 void
@@ -153,7 +153,7 @@ reader_act_messages(struct reader *r, unsigned n)
 	if (r->screen == SCREEN_MESSAGES)
 		reader_screen_close(r);
 	else
-		screen_open(r, SCREEN_MESSAGES, messages_doc(r));
+		reader_screen_open(r, SCREEN_MESSAGES, messages_doc(r));
 }
 
 int

@@ -47,8 +47,8 @@ tui_now(void)
 }
 
 /* Raw write to the terminal, past curses' buffer. */
-static void
-tty_write(const char *s)
+void
+tui_write(const char *s)
 {
 	ssize_t	n;
 	size_t	len = strlen(s);
@@ -68,14 +68,14 @@ static void
 bdsm_explicit(void)
 {
 	if (bdsm_sent)
-		tty_write(BDSM_EXPLICIT);
+		tui_write(BDSM_EXPLICIT);
 }
 
 static void
 bdsm_restore(void)
 {
 	if (bdsm_sent)
-		tty_write(BDSM_IMPLICIT);
+		tui_write(BDSM_IMPLICIT);
 }
 
 static void
@@ -94,16 +94,16 @@ on_quit_signal(int sig)
 }
 
 /* Shut the terminal down for a child or a stop; back with resume. */
-static void
-suspend_screen(void)
+void
+tui_suspend(void)
 {
 	def_prog_mode();
 	endwin();
 	bdsm_restore();
 }
 
-static void
-resume_screen(struct tui *t)
+void
+tui_resume(struct tui *t)
 {
 	bdsm_explicit();
 	reset_prog_mode();
@@ -125,7 +125,7 @@ run_browser(struct tui *t, const char *url)
 		reader_message(&t->r, MSG_ERROR, "$BROWSER: unbalanced quotes");
 		return;
 	}
-	suspend_screen();
+	tui_suspend();
 	if ((pid = fork()) == 0) {
 		execvp(argv[0], argv);
 		_exit(127);
@@ -133,7 +133,7 @@ run_browser(struct tui *t, const char *url)
 	if (pid > 0)
 		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 			;
-	resume_screen(t);
+	tui_resume(t);
 	if (pid == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		reader_message(&t->r, MSG_ERROR, "%s failed on %s", argv[0],
 		    url);
@@ -161,6 +161,7 @@ refresh_start(struct tui *t, int64_t feed_id)
 		return;
 	}
 	r->progress.running = 1;
+	reader_notify_start(r);
 	tui_refresh_poll(&t->refresh, r->st, tui_now());
 	reader_message(r, MSG_INFO, NULL);
 }
@@ -187,6 +188,7 @@ refresh_news(struct tui *t, int what, int status)
 		    sizeof msg);
 		reader_log_feed_errors(r, t->refresh.started);
 		reader_message(r, error ? MSG_ERROR : MSG_INFO, "%s", msg);
+		tui_notify(t);
 	}
 }
 
@@ -209,14 +211,26 @@ terminal_action(struct tui *t, enum app_action a)
 		    &feed) == 0)
 			refresh_start(t, feed);
 		break;
+	case ACT_COPY_LINK:
+		tui_copy_link(t, reader_last_count(&t->r));
+		break;
+	case ACT_COPY_TEXT:
+		tui_copy_text(t);
+		break;
+	case ACT_EXEC:
+		tui_exec(t);
+		break;
+	case ACT_PIPE:
+		tui_pipe(t);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		tui_draw_all(t);
 		break;
 	case ACT_SUSPEND:
-		suspend_screen();
+		tui_suspend();
 		kill(getpid(), SIGSTOP);
-		resume_screen(t);
+		tui_resume(t);
 		break;
 	default:
 		break;

@@ -1,0 +1,404 @@
+/*
+ * reader_links.c - links, copying and programs in the reader's model, no
+ * curses: the article's links with their text (the `u` screen), what `y`
+ * and `Y` copy, the text handed to a program (logical order) and shown
+ * in the pane (visual rows), the argument vectors of `bind KEY exec` and
+ * of the `|` prompt (split like a shell's words, never run by one), and
+ * keys typed on an Arabic, Persian or Hebrew layout. The terminal
+ * (tui_exec.c) writes and runs what this builds.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "utf8.h"
+#include "keymap.h"
+#include "reader.h"
+#include "store.h"
+
+/* ---- text ---- */
+
+static void
+put_cp(struct buf *b, uint32_t cp)
+{
+	char	enc[4];
+
+	buf_add(b, enc, utf8_encode(cp, enc));
+}
+
+char *
+reader_article_text(const struct reader *r)
+{
+	const struct block	*bl;
+	struct buf		 b = { 0 };
+	size_t			 i, k;
+
+	if (r->doc == NULL)
+		return NULL;
+	for (i = 0; i < r->doc->nblocks; i++) {
+		bl = &r->doc->blocks[i];
+		if (bl->type == BLOCK_RULE || bl->len == 0)
+			continue;
+		if (b.len > 0)
+			buf_puts(&b, bl->tight ? "\n" : "\n\n");
+		for (k = 0; k < bl->len; k++) {
+			if (bl->text[k] == DOC_BREAK)
+				buf_putc(&b, '\n');
+			else if (!utf8_is_bidi_control(bl->text[k]))
+				put_cp(&b, bl->text[k]);
+		}
+	}
+	buf_putc(&b, '\n');
+	buf_putc(&b, '\0');
+	return b.data;
+}
+
+char *
+reader_pane_text(struct reader *r)
+{
+	const struct row	*row;
+	struct buf		 b = { 0 };
+	size_t			 i;
+
+	for (i = 0; (row = reader_text_row(r, i)) != NULL; i++) {
+		cells_to_text(row, &b, NULL, NULL);
+		buf_putc(&b, '\n');
+	}
+	buf_putc(&b, '\0');
+	return b.data;
+}
+
+/* ---- links ---- */
+
+/* The number in a "[N]" marker at text[k..), or 0; *end after it. */
+static size_t
+marker_number(const struct block *bl, size_t k, size_t *end)
+{
+	size_t	n = 0;
+
+	if (bl->text[k] != '[' || !(bl->attr[k] & ATTR_MARKER) ||
+	    !(bl->attr[k] & ATTR_LINK))
+		return 0;
+	for (k++; k < bl->len && bl->text[k] >= '0' && bl->text[k] <= '9' &&
+	    n < 1000000; k++)
+		n = n * 10 + (bl->text[k] - '0');
+	if (k == bl->len || bl->text[k] != ']')
+		return 0;
+	*end = k + 1;
+	return n;
+}
+
+char *
+reader_link_text(const struct doc *d, size_t n)
+{
+	const struct block	*bl;
+	struct buf		 b = { 0 };
+	size_t			 i, k, start, end, num;
+
+	for (i = 0; d != NULL && i < d->nblocks; i++) {
+		bl = &d->blocks[i];
+		start = 0;
+		for (k = 0; k < bl->len; k++) {
+			if (!(bl->attr[k] & ATTR_LINK))
+				start = k + 1;
+			else if ((num = marker_number(bl, k, &end)) != 0) {
+				if (num == n) {
+					for (; start < k; start++)
+						put_cp(&b, bl->text[start]);
+					buf_putc(&b, '\0');
+					return b.data;
+				}
+				start = end;
+				k = end - 1;
+			}
+		}
+	}
+	return NULL;
+}
+
+char *
+reader_copy_link(struct reader *r, unsigned n)
+{
+	const char	*url = NULL;
+	long		 i = reader_current(r);
+
+	if (n > 0) {
+		if (r->doc == NULL || n > r->doc->nlinks) {
+			reader_message(r, MSG_ERROR, "no link %u", n);
+			return NULL;
+		}
+		url = r->doc->links[n - 1];
+	} else if (r->screen == SCREEN_NONE && i >= 0)
+		url = source_link(&r->src, (size_t)i);
+	if (url == NULL || *url == '\0') {
+		reader_message(r, MSG_ERROR, "no link to copy");
+		return NULL;
+	}
+	return utf8_sanitize(url, strlen(url), 0);
+}
+
+/* The link screen: every link of the article, its text laid out by the
+ * bidi engine (a paragraph of its own direction), its URL under it. */
+static struct doc *
+links_doc(const struct doc *article)
+{
+	struct doc	*d = doc_create();
+	struct block	*b;
+	char		*text, *s;
+	size_t		 i;
+
+	d->title = xstrdup("Links");
+	b = doc_add_block(d, BLOCK_HEADING);
+	block_add_utf8(b, d->title, strlen(d->title), ATTR_TITLE, 1);
+	for (i = 0; article != NULL && i < article->nlinks; i++) {
+		doc_add_link(d, article->links[i]);
+		text = reader_link_text(article, i + 1);
+		b = doc_add_block(d, BLOCK_PARA);
+		b->dir = DIR_AUTO;
+		s = xasprintf("[%zu] ", i + 1);
+		block_add_utf8(b, s, strlen(s), ATTR_MARKER, 0);
+		free(s);
+		if (text != NULL && *text != '\0')
+			block_add_utf8(b, text, strlen(text), ATTR_BOLD, 1);
+		else
+			block_add_utf8(b, "(no text)", 9, ATTR_ITALIC, 1);
+		free(text);
+		b = doc_add_block(d, BLOCK_PARA);
+		b->dir = DIR_LTR;
+		b->tight = 1;
+		block_add_utf8(b, article->links[i], strlen(article->links[i]),
+		    ATTR_LINK, 0);
+	}
+	b = doc_add_block(d, BLOCK_PARA);
+	b->dir = DIR_LTR;
+	s = article != NULL && article->nlinks > 0 ? xstrdup("A number "
+	    "then Enter or o opens that link, then y copies it, then a key "
+	    "bound to exec runs its program on it. q or u closes this "
+	    "screen.") : xstrdup("This article has no links. q or u closes "
+	    "this screen.");
+	block_add_utf8(b, s, strlen(s), 0, 1);
+	free(s);
+	return d;
+}
+
+void
+reader_act_links(struct reader *r, unsigned n)
+{
+	if (r->screen == SCREEN_LINKS) {
+		reader_screen_close(r);
+		return;
+	}
+	if (r->screen != SCREEN_NONE || r->doc == NULL || r->welcome) {
+		reader_message(r, MSG_INFO, "no article shown");
+		return;
+	}
+	reader_screen_open(r, SCREEN_LINKS, links_doc(r->doc));
+}
+
+/* ---- programs ---- */
+
+/* Append word w to argv with %u %t %f %d %% replaced. */
+static void
+expand_word(char ***argv, size_t *n, const char *w,
+    const struct reader_exec_vars *v)
+{
+	struct buf	 out = { 0 };
+	const char	*val;
+
+	for (; *w != '\0'; w++) {
+		if (*w != '%' || w[1] == '\0') {
+			buf_putc(&out, *w);
+			continue;
+		}
+		switch (*++w) {
+		case 'u': val = v->url; break;
+		case 't': val = v->title; break;
+		case 'f': val = v->file; break;
+		case 'd': val = v->dump; break;
+		case '%': val = "%"; break;
+		default:
+			buf_putc(&out, '%');
+			val = NULL;
+			w--;
+			break;
+		}
+		if (val != NULL)
+			buf_puts(&out, val);
+	}
+	buf_putc(&out, '\0');
+	*argv = xreallocarray(*argv, *n + 2, sizeof **argv);
+	(*argv)[(*n)++] = out.data;
+	(*argv)[*n] = NULL;
+}
+
+char **
+reader_exec_argv(char *const *tmpl, const struct reader_exec_vars *v)
+{
+	char	**argv = NULL;
+	size_t	  n = 0, i;
+
+	for (i = 0; tmpl[i] != NULL; i++)
+		expand_word(&argv, &n, tmpl[i], v);
+	return argv;
+}
+
+int
+reader_exec_uses(char *const *tmpl, char c)
+{
+	const char	*p;
+	size_t		 i;
+
+	for (i = 0; tmpl[i] != NULL; i++)
+		for (p = tmpl[i]; (p = strchr(p, '%')) != NULL; p += 2) {
+			if (p[1] == c)
+				return 1;
+			if (p[1] == '\0')
+				break;
+		}
+	return 0;
+}
+
+/* ---- keyboard layouts ---- */
+
+int
+reader_key_latin(const struct reader *r, int key)
+{
+	const char	*l = getenv("LC_ALL");
+	int		 fa;
+
+	if (key < 0x80 || key >= KEY_APP_BASE)
+		return 0;
+	if (l == NULL || *l == '\0')
+		l = getenv("LC_CTYPE");
+	if (l == NULL || *l == '\0')
+		l = getenv("LANG");
+	fa = l != NULL && strncmp(l, "fa", 2) == 0 && (l[2] == '_' ||
+	    l[2] == '.' || l[2] == '\0');
+	return keymap_latin(r->cfg.keyboard_layout, fa, (uint32_t)key);
+}
+
+/* ---- notifications ---- */
+
+struct notify_scan {
+	struct reader_notify	*nt;
+	int			 after;
+	size_t			 count;
+	struct buf		 feeds;
+};
+
+static int
+notify_cb(const struct store_feed *f, void *arg)
+{
+	struct notify_scan	*s = arg;
+	struct reader_notify	*nt = s->nt;
+	const char		*title = f->title != NULL ? f->title : f->url;
+	size_t			 i;
+	char			*t;
+
+	if (!s->after) {
+		nt->v = xreallocarray(nt->v, nt->n + 1, sizeof *nt->v);
+		nt->v[nt->n].id = f->id;
+		nt->v[nt->n++].unread = f->unread;
+		return 0;
+	}
+	for (i = 0; i < nt->n && nt->v[i].id != f->id; i++)
+		;
+	if (f->unread <= (i < nt->n ? nt->v[i].unread : 0))
+		return 0;
+	s->count += (size_t)(f->unread - (i < nt->n ? nt->v[i].unread : 0));
+	/* Feed titles, sanitized, a few hundred bytes at most. */
+	if (s->feeds.len < 200 && title != NULL) {
+		t = utf8_sanitize(title, strlen(title), UTF8_FOLD_SPACE |
+		    UTF8_SQUEEZE);
+		buf_printf(&s->feeds, "%s%s", s->feeds.len ? ", " : "", t);
+		free(t);
+	} else if (s->feeds.len >= 200 && (s->feeds.len < 4 ||
+	    strcmp(s->feeds.data + s->feeds.len - 3, "...") != 0))
+		buf_puts(&s->feeds, ", ...");
+	return 0;
+}
+
+void
+reader_notify_start(struct reader *r)
+{
+	struct notify_scan	 s;
+	char			*cause = NULL;
+
+	free(r->notify.v);
+	memset(&r->notify, 0, sizeof r->notify);
+	if (r->st == NULL || (r->cfg.notify == NOTIFY_OFF && !r->cfg.beep))
+		return;
+	memset(&s, 0, sizeof s);
+	s.nt = &r->notify;
+	if (store_feeds(r->st, notify_cb, &s, &cause) == -1)
+		free(cause);
+	r->notify.active = 1;
+}
+
+size_t
+reader_notify_news(struct reader *r, char **feeds)
+{
+	struct notify_scan	 s;
+	char			*cause = NULL;
+
+	*feeds = NULL;
+	if (!r->notify.active || r->st == NULL)
+		return 0;
+	memset(&s, 0, sizeof s);
+	s.nt = &r->notify;
+	s.after = 1;
+	if (store_feeds(r->st, notify_cb, &s, &cause) == -1)
+		free(cause);
+	free(r->notify.v);
+	memset(&r->notify, 0, sizeof r->notify);
+	buf_putc(&s.feeds, '\0');
+	if (s.count == 0) {
+		buf_free(&s.feeds);
+		return 0;
+	}
+	*feeds = s.feeds.data;
+	return s.count;
+}
+
+char *
+reader_notify_text(size_t n, const char *feeds)
+{
+	return xasprintf("%zu new article%s%s%s", n, n == 1 ? "" : "s",
+	    feeds != NULL && *feeds != '\0' ? ": " : "",
+	    feeds != NULL ? feeds : "");
+}
+
+char **
+reader_notify_argv(char *const *tmpl, size_t n, const char *feeds)
+{
+	struct buf	  out = { 0 };
+	const char	 *w;
+	char		**argv = NULL, num[32];
+	size_t		  k = 0, i;
+
+	snprintf(num, sizeof num, "%zu", n);
+	for (i = 0; tmpl[i] != NULL; i++) {
+		buf_reset(&out);
+		for (w = tmpl[i]; *w != '\0'; w++) {
+			if (w[0] != '%' || (w[1] != 'n' && w[1] != 'f' &&
+			    w[1] != '%')) {
+				buf_putc(&out, *w);
+				continue;
+			}
+			w++;
+			if (*w == 'n')
+				buf_puts(&out, num);
+			else if (*w == 'f')
+				buf_puts(&out, feeds);
+			else
+				buf_putc(&out, '%');
+		}
+		buf_putc(&out, '\0');
+		argv = xreallocarray(argv, k + 2, sizeof *argv);
+		argv[k++] = xstrdup(out.data);
+		argv[k] = NULL;
+	}
+	buf_free(&out);
+	return argv;
+}

@@ -11,6 +11,8 @@
 
 #include "util.h"
 #include "article.h"
+#include "keymap.h"
+#include "utf8.h"
 #include "reader.h"
 
 /* A line of the document d, kept as it is (no wrapping), LTR. */
@@ -32,6 +34,61 @@ add_para(struct doc *d, const char *s, uint16_t attr)
 
 	b->dir = DIR_AUTO;
 	block_add_utf8(b, s, strlen(s), attr, 1);
+}
+
+/* The programs of `bind KEY exec`, a line each. */
+static void
+help_programs(const struct reader *r, struct doc *d, struct buf *line)
+{
+	char	 name[32];
+	size_t	 k, i;
+
+	for (k = 0; k < r->cfg.keys.n; k++) {
+		if (r->cfg.keys.v[k].action != ACT_EXEC ||
+		    r->cfg.keys.v[k].arg >= r->cfg.nexecs)
+			continue;
+		buf_reset(line);
+		app_key_name(r->cfg.keys.v[k].key, name, sizeof name);
+		buf_printf(line, "%-16s exec", name);
+		for (i = 0; r->cfg.execs[r->cfg.keys.v[k].arg][i] != NULL; i++)
+			buf_printf(line, " %s",
+			    r->cfg.execs[r->cfg.keys.v[k].arg][i]);
+		buf_putc(line, '\0');
+		add_line(d, line->data, 1);
+	}
+}
+
+/* The keyboard layouts: which letter acts as which Latin key. */
+static void
+help_layouts(const struct reader *r, struct doc *d, struct buf *line)
+{
+	static const char *const names[] = { "Arabic", "Persian", "Hebrew" };
+	const struct keymap_row	*t;
+	size_t			 n, i;
+	int			 l, c;
+	char			 enc[4];
+
+	if (r->cfg.keyboard_layout == KEYMAP_OFF)
+		return;
+	add_para(d, "On an Arabic (101), Persian (ISIRI 9147) or Hebrew "
+	    "(SI-1452) keyboard layout, a key that is not bound acts as the "
+	    "Latin key on the same physical key (keyboard-layout in the "
+	    "config):", 0);
+	for (l = KEYMAP_ARABIC; l <= KEYMAP_HEBREW; l++) {
+		buf_reset(line);
+		buf_printf(line, "%-8s", names[l - KEYMAP_ARABIC]);
+		t = keymap_table(l, &n);
+		for (c = 'a'; c <= 'z'; c++)
+			for (i = 0; i < n; i++)
+				if (t[i].latin == c) {
+					buf_printf(line, " %c=", c);
+					buf_add(line, enc, utf8_encode(t[i].cp,
+					    enc));
+					break;
+				}
+		buf_putc(line, '\0');
+		add_para(d, line->data, 0);
+	}
 }
 
 /* The key help: one line per action, its keys, name and help text. */
@@ -70,6 +127,8 @@ help_doc(const struct reader *r)
 	buf_putc(&line, '\0');
 	add_para(d, line.data, 0);
 	free(dir);
+	help_programs(r, d, &line);
+	help_layouts(r, d, &line);
 	add_para(d, "Esc clears a / search. q or ? closes this screen.", 0);
 	buf_free(&line);
 	return d;

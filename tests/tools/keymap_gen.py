@@ -21,16 +21,26 @@ for row, keys, sh in (("AD", "qwertyuiop[]", "QWERTYUIOP{}"),
     for i, k in enumerate(keys):
         US["%s%02d" % (row, i + 1)] = k + sh[i]
 
-names = {}
+# Keysym names to values, values to code points (a deprecated alias such
+# as Arabic_heh has no U+ comment of its own: it goes through its value).
+name_val, val_cp = {}, {}
 for line in open(KDEF, encoding="utf-8"):
-    m = re.match(r"#define XK_(\w+)\s+0x[0-9a-fA-F]+\s*/\*[ (]*U\+([0-9A-F]+)", line)
+    m = re.match(r"#define XK_(\w+)\s+0x([0-9a-fA-F]+)\s*(/\*[ (]*U\+([0-9A-F]+))?", line)
     if m:
-        names[m.group(1)] = int(m.group(2), 16)
+        v = int(m.group(2), 16)
+        name_val[m.group(1)] = v
+        if m.group(4):
+            val_cp.setdefault(v, int(m.group(4), 16))
 
 
 def cp(sym):
-    if sym in names:
-        return names[sym]
+    if sym in name_val:
+        v = name_val[sym]
+        if v in val_cp:
+            return val_cp[v]
+        if 0x1000000 <= v <= 0x110ffff:
+            return v - 0x1000000
+        return None
     m = re.fullmatch(r"0x1([0-9a-fA-F]{6})", sym)
     if m:
         return int(m.group(1), 16)

@@ -177,6 +177,7 @@ test_keymap(void **state)
 		{ KEYMAP_PERSIAN, 0, 0x06AF, '\'' },	/* گ */
 		{ KEYMAP_PERSIAN, 0, 0x067E, 'm' },	/* پ */
 		{ KEYMAP_PERSIAN, 0, 0x06F3, '3' },	/* ۳ */
+		{ KEYMAP_PERSIAN, 0, 0x0647, 'i' },	/* ه (Arabic_heh, an alias) */
 		{ KEYMAP_HEBREW, 0, 0x05D9, 'h' },	/* י */
 		{ KEYMAP_HEBREW, 0, 0x05D7, 'j' },	/* ח */
 		{ KEYMAP_HEBREW, 0, 0x05DC, 'k' },	/* ל */

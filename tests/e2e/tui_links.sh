@@ -1,0 +1,187 @@
+#!/bin/sh
+# End-to-end tests of links, copying and programs in the reader: y, 2y
+# and Y through OSC 52 into tmux's paste buffer (set-clipboard on), the
+# copy-command, the link screen (u), `bind KEY exec` and `|` (exact argv
+# and input, shell metacharacters literal), a failing program's status,
+# keys typed on Arabic, Persian and Hebrew layouts, the mouse (SGR
+# sequences sent to the pane) and the keyboard tables against xkb-data.
+. "$TOP/tests/lib.sh"
+
+SOCK=akhbar-links-$$
+W=$TMP/tui-links
+rm -rf "$W"
+mkdir -p "$W/home" "$W/config/akhbar" "$W/data" "$W/tmp"
+CFG=$W/config/akhbar/config
+OUT=$W/out
+ENVS="HOME=$W/home XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data LANG=C.UTF-8 LC_ALL= TERM=xterm-256color TMPDIR=$W/tmp ARGV_OUT=$OUT"
+ARGV_DUMP=$TOP/tests/tools/argv_dump.sh
+. "$TOP/tests/tmux.sh"
+printf 'set -g set-clipboard on\n' >> "$W/tmux.conf"
+
+status_has() { cap | tail -1 | grep -qF -- "$1"; }
+# buffer_is FILE: tmux's newest paste buffer equals the file exactly.
+buffer_is() { $TM show-buffer > "$W/buffer" 2>/dev/null && cmp -s "$1" "$W/buffer"; }
+
+# An article with shell metacharacters in its title and link, and an
+# Arabic link text and URL.
+ART=$W/art.txt
+cat > "$ART" <<'ART'
+akhbar-article: 1
+Title: وزير الاقتصاد: "الأسعار $(ستنخفض)" ; `قريبا`
+Feed: أخبار الاختبار
+Date: 2024-05-06T07:15:00Z
+Link: https://news.example/a?q=$(touch pwned);x=`id`&y='z'
+Content-Type: text/html; charset=utf-8
+
+<p>قال الوزير إن <a href="https://news.example/تقرير">التقرير الكامل</a> سينشر غدا، وإن <a href="https://en.example/report?a=1&amp;b=2">the English summary</a> متاح.</p>
+<p>الفقرة الثانية عن الأسعار.</p>
+ART
+LINK='https://news.example/a?q=$(touch pwned);x=`id`&y='"'z'"
+printf '%s' "$LINK" > "$W/want-link"
+printf '%s' 'https://news.example/تقرير' > "$W/want-link1"
+cat > "$W/want-text" <<'TXT'
+وزير الاقتصاد: "الأسعار $(ستنخفض)" ; `قريبا`
+Feed: أخبار الاختبار
+Date: 2024-05-06 07:15
+Link: https://news.example/a?q=$(touch pwned);x=`id`&y='z'
+
+قال الوزير إن التقرير الكامل[1] سينشر غدا، وإن the English summary[2] متاح.
+
+الفقرة الثانية عن الأسعار.
+
+[1] https://news.example/تقرير
+[2] https://en.example/report?a=1&b=2
+TXT
+
+# ---- copying through OSC 52 ----
+: > "$CFG"
+start 100 30 "$ART"
+wait_for "الفقرة" >/dev/null
+keys y
+check "y: says the link was copied" status_has "copied the link"
+check "y: the article's link in tmux's buffer, metacharacters intact" \
+    buffer_is "$W/want-link"
+keys_nochange 1 y
+check "1y: link 1, Arabic URL intact" buffer_is "$W/want-link1"
+keys Y
+check "Y: the article's text in logical order, Arabic intact" \
+    buffer_is "$W/want-text"
+check "nothing ran from the link" test ! -e "$W/home/pwned" -a ! -e pwned
+keys 9 y
+check "9y: no link 9" status_has "no link 9"
+
+# ---- the link screen ----
+keys u
+cap > "$W/links.txt"
+check "u: the link screen lists link 2 with its text" \
+    grep -q '^\[2\] the English summary' "$W/links.txt"
+check "u: and its URL" grep -q '^https://en.example/report?a=1&b=2' \
+    "$W/links.txt"
+# The Arabic link text is laid out right to left: the line ends at the
+# right edge with [1] (the paragraph's start) there.
+check "u: Arabic link text right-aligned, [1] at its right end" \
+    grep -q '\[1\]$' "$W/links.txt"
+python3 -c 'import sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    if l.rstrip("\n").endswith("[1]"): print(len(l.rstrip("\n")))' \
+    "$W/links.txt" > "$W/len"
+check "u: that line reaches the last column" grep -qx 100 "$W/len"
+keys_nochange 2 y
+check "2y on the link screen copies link 2" status_has "copied the link"
+printf '%s' 'https://en.example/report?a=1&b=2' > "$W/want-link2"
+check "2y on the link screen: link 2 in the buffer" buffer_is "$W/want-link2"
+keys u
+check "u again closes the link screen" wait_gone "the English summary\$"
+keys Q
+
+# ---- copy-method command ----
+printf 'copy-method command\ncopy-command sh %s --copy\n' "$ARGV_DUMP" > "$CFG"
+start 100 30 "$ART"
+wait_for "الفقرة" >/dev/null
+rm -f "$OUT".*
+keys y
+check "copy-command: says so" status_has "copied the link (sh)"
+printf '[--copy]\n' > "$W/want-copy-argv"
+check "copy-command: its argv" cmp -s "$W/want-copy-argv" "$OUT.argv"
+check "copy-command: the link on its standard input" \
+    cmp -s "$W/want-link" "$OUT.stdin"
+keys Q
+
+# ---- bind KEY exec, |, a failing program ----
+cat > "$CFG" <<CONF
+bind e exec sh $ARGV_DUMP --url=%u %t "two words" %f %d 100%%
+bind F exec sh -c "echo 'خطأ: boom' >&2; exit 3"
+CONF
+start 100 30 "$ART"
+wait_for "الفقرة" >/dev/null
+rm -f "$OUT".*
+keys e
+check "exec: done" status_has "sh: done"
+cat > "$W/want-argv" <<WANT
+[--url=$LINK]
+[وزير الاقتصاد: "الأسعار \$(ستنخفض)" ; \`قريبا\`]
+[two words]
+WANT
+head -3 "$OUT.argv" > "$W/argv3"
+same "exec: %u and %t one argument each, metacharacters literal" \
+    "$W/want-argv" "$W/argv3"
+check "exec: %f and %d are temporary files" \
+    test "$(sed -n '4p;5p' "$OUT.argv" | grep -c "^\[$W/tmp/")" = 2
+check "exec: %% is %" test "$(sed -n 6p "$OUT.argv")" = "[100%]"
+check "exec: the article's text on standard input" \
+    cmp -s "$W/want-text" "$OUT.stdin"
+check "exec: %f holds the article in the saved format" \
+    grep -q '^akhbar-article: 1$' "$OUT.file1"
+check "exec: %f has its link" grep -qF "Link: $LINK" "$OUT.file1"
+check "exec: %d holds the pane's rows (the Arabic paragraph)" \
+    grep -q 'ﺔﻴﻧﺎﺜﻟا' "$OUT.file2"
+check "exec: temporary files removed afterwards" \
+    test -z "$(ls "$W/tmp")"
+keys F
+check "exec: a failing program's exit status and stderr" \
+    status_has "sh: exit status 3: ﺄﻄﺧ: boom"
+keys_nochange '|'
+check "|: prompts" status_has "pipe the article to:"
+$TM send-keys -l "sh $ARGV_DUMP 'a b' \$(id) ; \`w\`"
+keys Enter
+printf '[a b]\n[$(id)]\n[;]\n[`w`]\n' > "$W/want-pipe"
+same "|: quotes honoured, no shell" "$W/want-pipe" "$OUT.argv"
+check "|: the article's text on standard input" \
+    cmp -s "$W/want-text" "$OUT.stdin"
+keys 2 e
+check "2e: %u is link 2" grep -qxF '[--url=https://en.example/report?a=1&b=2]' "$OUT.argv"
+keys Q
+
+# ---- keyboard layouts ----
+: > "$CFG"
+start 100 30 "$ART"
+wait_for "الفقرة" >/dev/null
+$TM send-keys -l '؟'
+check "Arabic ؟ (the ? key) opens the help" wait_for "akhbar keys"
+keys G
+check "the help lists the Arabic layout (ت on j)" wait_for "j=ﺕ k=ﻥ"
+check "the help lists the Hebrew layout (ח on j, ל on k)" wait_for "j=ח k=ל"
+keys q
+$TM send-keys -l 'ו'
+check "Hebrew ו (the u key) opens the link screen" \
+    wait_for "the English summary"
+keys q
+$TM send-keys -l '۱'
+$TM send-keys -l 'غ'
+check "Persian ۱ then Arabic غ (1 y) copies link 1" buffer_is "$W/want-link1"
+keys Q
+printf 'keyboard-layout off\n' > "$CFG"
+start 100 30 "$ART"
+wait_for "الفقرة" >/dev/null
+$TM send-keys -l 'ו'
+check "keyboard-layout off: ו does nothing" wait_for "U+05D5: no action"
+keys Q
+
+# ---- the tables against xkb-data ----
+if [ -f /usr/share/X11/xkb/symbols/ara ] && [ -f /usr/include/X11/keysymdef.h ]; then
+	python3 "$TOP/tests/tools/keymap_gen.py" > "$W/keymap_table.h"
+	same "keyboard tables equal the xkb layouts (ara, ir pes, il)" \
+	    "$TOP/src/keymap_table.h" "$W/keymap_table.h"
+else
+	ok "keyboard tables against xkb-data # SKIP xkb-data or x11proto-dev not installed"
+fi

@@ -313,6 +313,19 @@ char	*reader_notify_text(size_t n, const char *feeds);
  * with reader_argv_free(). */
 char	**reader_notify_argv(char *const *tmpl, size_t n, const char *feeds);
 
+/* Mouse events, in screen cells. */
+enum reader_mouse { MOUSE_CLICK, MOUSE_DOUBLE, MOUSE_WHEEL_UP,
+	MOUSE_WHEEL_DOWN };
+/*
+ * A mouse event at (y, x): the wheel scrolls the pane under the pointer
+ * (the list moves its selection), a click selects a row or focuses the
+ * reader, a double click or a click on the selected row opens it, a
+ * click on a numbered link (its text or its [N]) opens or copies it
+ * (mouse-link). Returns the action for the terminal as reader_key().
+ */
+enum app_action reader_mouse(struct reader *r, enum reader_mouse ev, int y,
+	    int x);
+
 /* reader_mark.c */
 /* Mark list item i read now (when it is an unread article). */
 void	 reader_mark_read(struct reader *r, long i);

@@ -402,3 +402,97 @@ reader_notify_argv(char *const *tmpl, size_t n, const char *feeds)
 	buf_free(&out);
 	return argv;
 }
+
+/* ---- the mouse ---- */
+
+static int
+in_rect(const struct app_rect *rc, int y, int x)
+{
+	return rc->h > 0 && y >= rc->y && y < rc->y + rc->h && x >= rc->x &&
+	    x < rc->x + rc->w;
+}
+
+/* The number of the link whose text or [N] marker is at (y, x) of the
+ * reader pane, or 0. Cells know their logical place in the block, so
+ * this holds for right-to-left lines too. */
+static unsigned
+link_at(struct reader *r, int y, int x)
+{
+	const struct row	*row;
+	const struct block	*bl;
+	size_t			 i, col = 0, k, end, n;
+
+	if (r->doc == NULL || (row = reader_text_row(r, r->app.reader.top +
+	    (size_t)(y - r->app.geom.reader.y))) == NULL ||
+	    row->src >= r->doc->nblocks)
+		return 0;
+	for (i = 0; i < row->n; i++) {
+		if (col + row->cells[i].width > (size_t)(x -
+		    r->app.geom.reader.x))
+			break;
+		col += row->cells[i].width;
+	}
+	if (i == row->n || row->cells[i].pos == CELL_NOPOS)
+		return 0;
+	bl = &r->doc->blocks[row->src];
+	if ((k = row->cells[i].pos) >= bl->len || !(bl->attr[k] & ATTR_LINK))
+		return 0;
+	if (bl->attr[k] & ATTR_MARKER)
+		while (k > 0 && bl->text[k] != '[' && (bl->attr[k - 1] &
+		    ATTR_MARKER))
+			k--;
+	else
+		while (k < bl->len && (bl->attr[k] & ATTR_LINK) &&
+		    !(bl->attr[k] & ATTR_MARKER))
+			k++;
+	if (k >= bl->len || (n = marker_number(bl, k, &end)) == 0 ||
+	    n > r->doc->nlinks)
+		return 0;
+	return (unsigned)n;
+}
+
+enum app_action
+reader_mouse(struct reader *r, enum reader_mouse ev, int y, int x)
+{
+	const struct app_geom	*g = &r->app.geom;
+	size_t			 row;
+	unsigned		 n;
+	int			 was;
+
+	if (r->prompting)
+		return ACT_NONE;
+	if (in_rect(&g->list, y, x)) {
+		if (ev == MOUSE_WHEEL_UP || ev == MOUSE_WHEEL_DOWN) {
+			if (app_list_move(&r->app, ev == MOUSE_WHEEL_UP ?
+			    -3 : 3))
+				reader_selection_changed(r);
+			return ACT_NONE;
+		}
+		row = r->app.list.top + (size_t)(y - g->list.y);
+		if (row >= r->app.list.n)
+			return ACT_NONE;
+		was = r->app.focus == FOCUS_LIST && row == r->app.list.sel;
+		app_focus_set(&r->app, FOCUS_LIST);
+		r->dirty |= READER_DIRTY_LIST | READER_DIRTY_STATUS;
+		if (row != r->app.list.sel) {
+			app_list_select(&r->app, row);
+			reader_selection_changed(r);
+		}
+		if (ev == MOUSE_DOUBLE || was)
+			return reader_act(r, ACT_OPEN, 0);
+		return ACT_NONE;
+	}
+	if (!in_rect(&g->reader, y, x))
+		return ACT_NONE;
+	if (ev == MOUSE_WHEEL_UP || ev == MOUSE_WHEEL_DOWN) {
+		if (app_reader_scroll(&r->app, ev == MOUSE_WHEEL_UP ? -3 : 3))
+			r->dirty |= READER_DIRTY_TEXT | READER_DIRTY_STATUS;
+		return ACT_NONE;
+	}
+	if (r->app.focus != FOCUS_READER)
+		reader_act(r, ACT_FOCUS_NEXT, 0);
+	if ((n = link_at(r, y, x)) == 0)
+		return ACT_NONE;
+	return reader_act(r, r->cfg.mouse_link_copy ? ACT_COPY_LINK :
+	    ACT_BROWSER, n);
+}

@@ -274,6 +274,29 @@ read_key(struct tui *t, int key)
 		terminal_action(t, a);
 }
 
+/* A mouse event: presses only (a second press on a selected row opens
+ * it, so a double click needs no timing of ours or of curses). */
+static void
+read_mouse(struct tui *t)
+{
+	MEVENT			ev;
+	enum reader_mouse	m;
+	enum app_action		a;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED)
+		m = MOUSE_WHEEL_UP;
+	else if (ev.bstate & BUTTON5_PRESSED)
+		m = MOUSE_WHEEL_DOWN;
+	else if (ev.bstate & BUTTON1_PRESSED)
+		m = MOUSE_CLICK;
+	else
+		return;
+	if ((a = reader_mouse(&t->r, m, ev.y, ev.x)) != ACT_NONE)
+		terminal_action(t, a);
+}
+
 static void
 read_keys(struct tui *t)
 {
@@ -284,6 +307,10 @@ read_keys(struct tui *t)
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
 			untouchwin(stdscr);
 			reader_resize(&t->r, COLS, LINES);
+			continue;
+		}
+		if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
+			read_mouse(t);
 			continue;
 		}
 		if ((key = curses_key(wc, rc)) != -1)
@@ -479,6 +506,11 @@ start_screen(struct tui *t, const struct cmd_reader_args *o)
 		bdsm_sent = 1;
 		bdsm_explicit();
 	}
+	/* mouse off: no mouse reporting at all, so the terminal's own
+	 * selection works. */
+	mouseinterval(0);
+	mousemask(t->r.cfg.mouse ? BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED : 0, NULL);
 	setup_theme(t, o->theme);
 }
 

@@ -185,3 +185,66 @@ if [ -f /usr/share/X11/xkb/symbols/ara ] && [ -f /usr/include/X11/keysymdef.h ];
 else
 	ok "keyboard tables against xkb-data # SKIP xkb-data or x11proto-dev not installed"
 fi
+
+# ---- the mouse (SGR sequences, as xterm sends them once asked) ----
+# click X Y [BUTTON]: a press at column X, row Y (1-based).
+click() { $TM send-keys -l "$(printf '\033[<%s;%s;%sM' "${3:-0}" "$1" "$2")"; sleep 0.2; settle; }
+# at TEXT: "X Y" of the first cell of TEXT on the screen (1-based; the
+# fixtures' characters are one cell each).
+at() {
+	cap > "$W/at.txt"
+	python3 -c 'import sys
+t = sys.argv[2]
+for y, l in enumerate(open(sys.argv[1], encoding="utf-8").read().split("\n")):
+    if t in l:
+        print(l.index(t) + 1, y + 1); break' "$W/at.txt" "$1"
+}
+: > "$CFG"
+start 100 30 "$TOP/tests/in/tui"
+wait_for "City council" >/dev/null
+check "mouse on: the pane asked for mouse reports (SGR)" \
+    test "$($TM display -p '#{mouse_any_flag}#{mouse_sgr_flag}')" = 11
+set -- $(at "City council approves new bik")
+click "$1" "$2"
+check "click: selects the list row" wait_for "2/3"
+check "click: the article shows" wait_for "The city council voted 7-2"
+check "click: the row is still unread (only selected)" \
+    sh -c "$TM capture-pane -p | grep -q '^N .*City council'"
+click "$1" "$2"
+check "click on the selected row: opens it (read)" \
+    wait_gone "N   12-06 City council"
+# The wheel over the reader scrolls it; over the list it moves.
+top1=$(cap | sed -n 1p)
+click 60 10 65
+top2=$(cap | sed -n 1p)
+check "wheel down over the reader scrolls it" test "$top1" != "$top2"
+click 60 10 64
+check "wheel up over the reader scrolls back" test "$top1" = "$(cap | sed -n 1p)"
+click 5 2 65
+check "wheel down over the list moves the selection" wait_for "3/3"
+keys Q
+# A click on a numbered link opens it ($BROWSER), or copies it.
+EXTRA="BROWSER='sh $ARGV_DUMP'"
+start 100 30 "$ART"
+wait_for "الفقرة" >/dev/null
+rm -f "$OUT".*
+set -- $(at "summary[2]")
+click "$1" "$2"
+check "click on a link's text opens that link" \
+    grep -qxF '[https://en.example/report?a=1&b=2]' "$OUT.argv"
+keys Q
+EXTRA=
+printf 'mouse-link copy\n' > "$CFG"
+start 100 30 "$ART"
+wait_for "الفقرة" >/dev/null
+set -- $(at "[1]ﻞﻣﺎﻜﻟا")
+click "$1" "$2"
+check "mouse-link copy: a click on an Arabic link's [1] copies it" \
+    buffer_is "$W/want-link1"
+keys Q
+printf 'mouse off\n' > "$CFG"
+start 100 30 "$TOP/tests/in/tui"
+wait_for "City council" >/dev/null
+check "mouse off: no mouse reports asked for (the terminal selects)" \
+    test "$($TM display -p '#{mouse_any_flag}')" = 0
+keys Q

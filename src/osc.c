@@ -148,3 +148,29 @@ osc_777(const char *title, const char *body)
 	free(s);
 	return out;
 }
+
+/* TERM values whose terminals print an OSC they do not know, or stop
+ * at it (also with a "-suffix": vt100-am, linux-16color). GNU screen
+ * (TERM screen*) is one unless it is tmux's pane (TMUX set), which
+ * handles OSC 8 or drops it. */
+static const char *const no_osc_terms[] = { "linux", "vt52", "vt100",
+	"vt102", "vt220", "vt320", "dumb", "cons25", "ansi", "sun", "wsvt25",
+	"screen", "eterm", "emacs", NULL };
+
+int
+osc_term_hyperlinks(const char *term, int in_tmux)
+{
+	size_t	i, n;
+
+	if (term == NULL || *term == '\0')
+		return 0;
+	if (in_tmux && strncmp(term, "screen", 6) == 0)
+		return 1;
+	for (i = 0; no_osc_terms[i] != NULL; i++) {
+		n = strlen(no_osc_terms[i]);
+		if (strncmp(term, no_osc_terms[i], n) == 0 &&
+		    (term[n] == '\0' || term[n] == '-' || term[n] == '.'))
+			return 0;
+	}
+	return 1;
+}

@@ -38,6 +38,10 @@ char	*osc_9(const char *body);
 /* OSC 777 notification (urxvt, foot, wezterm...): title and body
  * sanitized to one line each, ';' in the title made ','. Caller frees. */
 char	*osc_777(const char *title, const char *body);
+/* Non-zero when a terminal of type term (in_tmux: inside tmux) may be
+ * sent OSC 8: off for the consoles and old terminals that print an OSC
+ * they do not know (linux, vt100, vt220, GNU screen...). */
+int	 osc_term_hyperlinks(const char *term, int in_tmux);
 /* Standard base64 of data[0..n), NUL-terminated. Caller frees. */
 char	*osc_base64(const unsigned char *data, size_t n);
 

@@ -313,6 +313,11 @@ char	*reader_notify_text(size_t n, const char *feeds);
  * with reader_argv_free(). */
 char	**reader_notify_argv(char *const *tmpl, size_t n, const char *feeds);
 
+/* The number of the link cell i of row (a reader pane row) belongs to:
+ * the link's text or its [N] marker, by the cell's logical place in its
+ * block (so right-to-left lines too); 0 none. */
+unsigned reader_cell_link(const struct reader *r, const struct row *row,
+	    size_t i);
 /* Mouse events, in screen cells. */
 enum reader_mouse { MOUSE_CLICK, MOUSE_DOUBLE, MOUSE_WHEEL_UP,
 	MOUSE_WHEEL_DOWN };

@@ -412,27 +412,15 @@ in_rect(const struct app_rect *rc, int y, int x)
 	    x < rc->x + rc->w;
 }
 
-/* The number of the link whose text or [N] marker is at (y, x) of the
- * reader pane, or 0. Cells know their logical place in the block, so
- * this holds for right-to-left lines too. */
-static unsigned
-link_at(struct reader *r, int y, int x)
+unsigned
+reader_cell_link(const struct reader *r, const struct row *row, size_t i)
 {
-	const struct row	*row;
 	const struct block	*bl;
-	size_t			 i, col = 0, k, end, n;
+	size_t			 k, end, n;
 
-	if (r->doc == NULL || (row = reader_text_row(r, r->app.reader.top +
-	    (size_t)(y - r->app.geom.reader.y))) == NULL ||
-	    row->src >= r->doc->nblocks)
-		return 0;
-	for (i = 0; i < row->n; i++) {
-		if (col + row->cells[i].width > (size_t)(x -
-		    r->app.geom.reader.x))
-			break;
-		col += row->cells[i].width;
-	}
-	if (i == row->n || row->cells[i].pos == CELL_NOPOS)
+	if (r->doc == NULL || i >= row->n || row->src >= r->doc->nblocks ||
+	    row->cells[i].pos == CELL_NOPOS ||
+	    !(row->cells[i].attr & ATTR_LINK))
 		return 0;
 	bl = &r->doc->blocks[row->src];
 	if ((k = row->cells[i].pos) >= bl->len || !(bl->attr[k] & ATTR_LINK))
@@ -449,6 +437,25 @@ link_at(struct reader *r, int y, int x)
 	    n > r->doc->nlinks)
 		return 0;
 	return (unsigned)n;
+}
+
+/* The number of the link at (y, x) of the reader pane, or 0. */
+static unsigned
+link_at(struct reader *r, int y, int x)
+{
+	const struct row	*row;
+	size_t			 i, col = 0;
+
+	if ((row = reader_text_row(r, r->app.reader.top +
+	    (size_t)(y - r->app.geom.reader.y))) == NULL)
+		return 0;
+	for (i = 0; i < row->n; i++) {
+		if (col + row->cells[i].width > (size_t)(x -
+		    r->app.geom.reader.x))
+			break;
+		col += row->cells[i].width;
+	}
+	return reader_cell_link(r, row, i);
 }
 
 enum app_action

@@ -508,6 +508,8 @@ start_screen(struct tui *t, const struct cmd_reader_args *o)
 	}
 	/* mouse off: no mouse reporting at all, so the terminal's own
 	 * selection works. */
+	t->hyperlinks = tui_hyperlinks_wanted(&t->r.cfg, getenv("TERM"),
+	    getenv("TMUX") != NULL && *getenv("TMUX") != '\0');
 	mouseinterval(0);
 	mousemask(t->r.cfg.mouse ? BUTTON1_PRESSED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED : 0, NULL);

@@ -42,6 +42,7 @@ struct tui {
 	struct tui_refresh refresh;
 	int64_t		 next_refresh;	/* ms clock; 0 none */
 	const char	*config_path;	/* -C FILE, or NULL: the default */
+	int		 hyperlinks;	/* OSC 8 around links (hyperlinks) */
 };
 
 /* tui_draw.c */
@@ -82,5 +83,12 @@ void	tui_pipe(struct tui *t);
 /* A background refresh ended: beep and notify about new articles as
  * the config says. */
 void	tui_notify(struct tui *t);
+/* Whether to write OSC 8 hyperlinks: the config's hyperlinks, and for
+ * auto the terminal (TERM; in_tmux: $TMUX is set). */
+int	tui_hyperlinks_wanted(const struct config *c, const char *term,
+	    int in_tmux);
+/* Write the reader pane's visible links again as OSC 8 hyperlinks
+ * (after curses has painted them). */
+void	tui_hyperlinks(struct tui *t);
 
 #endif

@@ -316,6 +316,8 @@ take_dirty(struct tui *t)
 void
 tui_draw(struct tui *t)
 {
+	int	links;
+
 	take_dirty(t);
 	if (t->r.app.lines < 2 || t->r.app.cols < 4) {
 		erase();
@@ -325,6 +327,9 @@ tui_draw(struct tui *t)
 		untouchwin(stdscr);
 		return;
 	}
+	/* Links are written again as hyperlinks when the pane changed. */
+	links = t->reader_pane.dirty || !t->reader_pane.shown ||
+	    t->reader_pane.shown_top != t->r.app.reader.top;
 	pane_paint(t, &t->list_pane, t->r.app.list.top);
 	pane_paint(t, &t->reader_pane, t->r.app.reader.top);
 	border_paint(t);
@@ -332,6 +337,8 @@ tui_draw(struct tui *t)
 	if (t->r.prompting && t->status != NULL)
 		wnoutrefresh(t->status);
 	doupdate();
+	if (links)
+		tui_hyperlinks(t);
 }
 
 void

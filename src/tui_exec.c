@@ -361,3 +361,80 @@ tui_notify(struct tui *t)
 	}
 	free(feeds);
 }
+
+/* ---- OSC 8 hyperlinks ---- */
+
+int
+tui_hyperlinks_wanted(const struct config *c, const char *term,
+    int in_tmux)
+{
+	if (c->hyperlinks != HYPERLINKS_AUTO)
+		return c->hyperlinks == HYPERLINKS_ON;
+	return osc_term_hyperlinks(term, in_tmux);
+}
+
+/* One run of cells [from, to) of row at screen line y, column x, as a
+ * hyperlink to link n: written again between OSC 8 open and close, in
+ * their theme colours, the cursor and attributes saved and restored
+ * around (DECSC/DECRC) so curses' idea of the terminal stays true. */
+static void
+link_run(struct tui *t, struct buf *b, const struct row *row, size_t from,
+    size_t to, int y, int x, unsigned n)
+{
+	const char	*sgr, *last = NULL;
+	char		*open, id[32], enc[4];
+	size_t		 i;
+
+	snprintf(id, sizeof id, "akhbar-%u", n);
+	open = osc_8_open(t->r.doc->links[n - 1], id);
+	buf_printf(b, "\0337\033[%d;%dH%s", y + 1, x + 1, open);
+	free(open);
+	for (i = from; i < to; i++) {
+		if (row->cells[i].width > 0 && t->ncolors > 0 &&
+		    (sgr = theme_sgr(&t->theme, row->cells[i].attr)) != last)
+			buf_puts(b, last = sgr);
+		buf_add(b, enc, utf8_encode(row->cells[i].cp, enc));
+	}
+	buf_printf(b, "\033[0m%s\0338", osc_8_close());
+}
+
+void
+tui_hyperlinks(struct tui *t)
+{
+	const struct app_rect	*g = &t->r.app.geom.reader;
+	const struct row	*row;
+	struct buf		 b = { 0 };
+	size_t			 i, from;
+	unsigned		 n;
+	int			 y, x, x0;
+
+	if (!t->hyperlinks || t->r.doc == NULL || t->r.doc->nlinks == 0)
+		return;
+	for (y = 0; y < g->h; y++) {
+		if ((row = reader_text_row(&t->r, t->r.app.reader.top +
+		    (size_t)y)) == NULL)
+			break;
+		x = 0;
+		for (i = 0; i < row->n; ) {
+			if ((n = reader_cell_link(&t->r, row, i)) == 0 ||
+			    row->cells[i].width == 0) {
+				x += row->cells[i++].width;
+				continue;
+			}
+			from = i;
+			x0 = x;
+			while (i < row->n && x + row->cells[i].width <= g->w &&
+			    (reader_cell_link(&t->r, row, i) == n ||
+			    row->cells[i].width == 0))
+				x += row->cells[i++].width;
+			link_run(t, &b, row, from, i, g->y + y, g->x + x0, n);
+			if (i == from)
+				i++;
+		}
+	}
+	if (b.len > 0) {
+		buf_putc(&b, '\0');
+		tui_write(b.data);
+	}
+	buf_free(&b);
+}

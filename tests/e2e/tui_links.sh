@@ -248,3 +248,50 @@ wait_for "City council" >/dev/null
 check "mouse off: no mouse reports asked for (the terminal selects)" \
     test "$($TM display -p '#{mouse_any_flag}')" = 0
 keys Q
+
+# ---- OSC 8 hyperlinks: the bytes akhbar writes, taken with pipe-pane ----
+# raw_after_redraw FILE: the pane's output from a ^L (a full repaint).
+raw_after_redraw() {
+	$TM pipe-pane -o "cat > $1"
+	sleep 0.2
+	keys_nochange C-l
+	sleep 0.3
+	$TM pipe-pane
+}
+# osc_check FILE: prints every OSC in the file, one a line, ESC as \e.
+osc_list() {
+	python3 -c 'import re, sys
+d = open(sys.argv[1], "rb").read()
+for m in re.finditer(rb"\x1b\][^\x07\x1b]*(\x1b\\|\x07)?", d):
+    print(m.group().replace(b"\x1b", b"\\e").decode("utf-8", "replace"))' "$1"
+}
+: > "$CFG"
+start 100 30 "$ART"
+wait_for "الفقرة" >/dev/null
+raw_after_redraw "$W/raw-on"
+osc_list "$W/raw-on" > "$W/osc-on"
+check "hyperlinks: link 2 as OSC 8, its exact URL" \
+    grep -qxF '\e]8;id=akhbar-2;https://en.example/report?a=1&b=2\e\' "$W/osc-on"
+check "hyperlinks: the Arabic URL percent-encoded" \
+    grep -qxF '\e]8;id=akhbar-1;https://news.example/%D8%AA%D9%82%D8%B1%D9%8A%D8%B1\e\' "$W/osc-on"
+check "hyperlinks: each one closed" grep -qxF '\e]8;;\e\' "$W/osc-on"
+check "hyperlinks: around the link's text" \
+    grep -qF "$(printf '\033]8;id=akhbar-2;https://en.example/report?a=1&b=2\033\\\033[0;4;34mthe English')" "$W/raw-on"
+check "hyperlinks: no other OSC written" \
+    test -z "$(grep -v '^\\e\]8;' "$W/osc-on")"
+keys Q
+printf 'hyperlinks off\n' > "$CFG"
+start 100 30 "$ART"
+wait_for "الفقرة" >/dev/null
+raw_after_redraw "$W/raw-off"
+check "hyperlinks off: the article repainted" test -s "$W/raw-off"
+check "hyperlinks off: no OSC 8" test -z "$(osc_list "$W/raw-off")"
+keys Q
+: > "$CFG"
+EXTRA="TERM=vt220"
+start 100 30 "$ART"
+wait_for "Link:" >/dev/null
+raw_after_redraw "$W/raw-vt"
+check "hyperlinks auto, TERM=vt220: no OSC 8" test -z "$(osc_list "$W/raw-vt")"
+keys Q
+EXTRA=

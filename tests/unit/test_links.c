@@ -129,6 +129,20 @@ test_osc8(void **state)
 	assert_string_equal(s, "\033]8;;https://ex.example/\033\\");
 	free(s);
 	assert_string_equal(osc_8_close(), "\033]8;;\033\\");
+	/* hyperlinks auto: which terminals get them. */
+	assert_true(osc_term_hyperlinks("xterm-256color", 0));
+	assert_true(osc_term_hyperlinks("foot", 0));
+	assert_true(osc_term_hyperlinks("tmux-256color", 1));
+	assert_true(osc_term_hyperlinks("screen-256color", 1));
+	assert_false(osc_term_hyperlinks("screen-256color", 0));
+	assert_false(osc_term_hyperlinks("screen", 0));
+	assert_false(osc_term_hyperlinks("linux", 0));
+	assert_false(osc_term_hyperlinks("linux-16color", 1));
+	assert_false(osc_term_hyperlinks("vt100", 0));
+	assert_false(osc_term_hyperlinks("vt220", 0));
+	assert_false(osc_term_hyperlinks("dumb", 0));
+	assert_false(osc_term_hyperlinks(NULL, 0));
+	assert_true(osc_term_hyperlinks("vt100x", 0));	/* not vt100 */
 }
 
 static void

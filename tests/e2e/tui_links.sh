@@ -295,3 +295,74 @@ raw_after_redraw "$W/raw-vt"
 check "hyperlinks auto, TERM=vt220: no OSC 8" test -z "$(osc_list "$W/raw-vt")"
 keys Q
 EXTRA=
+
+# ---- notifications after a background refresh ----
+mkdir -p "$W/www"
+cat > "$W/www/a.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+<title>الجزيرة نت</title><link>https://www.aljazeera.net/</link>
+<item><title>قمة عربية في الرياض</title>
+<link>https://www.aljazeera.net/news/summit</link><guid>aj-1</guid>
+<pubDate>Mon, 06 May 2024 10:15:00 +0300</pubDate></item>
+<item><title>ارتفاع أسعار النفط</title>
+<link>https://www.aljazeera.net/news/oil</link><guid>aj-2</guid>
+<pubDate>Mon, 06 May 2024 11:15:00 +0300</pubDate></item>
+</channel></rss>
+XML
+cat > "$W/www/b.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+<title>Haaretz; "$(id)" `w`</title><link>https://www.haaretz.co.il/</link>
+<item><title>מזג האוויר: גשם כבד</title>
+<link>https://www.haaretz.co.il/1</link><guid>hz-1</guid></item>
+</channel></rss>
+XML
+python3 "$TOP/tests/feedserver.py" --root "$W/www" --log "$W/server.log" \
+    --timeout 60 > "$W/port" 2>"$W/server.err" &
+SERVER=$!
+i=0
+while [ ! -s "$W/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+U=http://127.0.0.1:$(head -1 "$W/port")
+printf '%s\n' "$U/file/a.xml" "$U/file/b.xml" > "$W/urls"
+printf 'notify command\nnotify-command sh %s %%n "%%f"\n' "$ARGV_DUMP" > "$CFG"
+rm -f "$OUT".*
+start 100 30 -c "$W/cache.db" -u "$W/urls"
+wait_for "$U/file/b.xml" >/dev/null
+keys R
+check "refresh ends" wait_for "refreshed 2 of 2 feeds"
+i=0
+while [ ! -s "$OUT.argv" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+# (the store lists the feeds by title)
+printf '[3]\n[Haaretz; "$(id)" `w`, الجزيرة نت]\n' > "$W/want-notify"
+same "notify-command: %n new articles, %f their feeds (sanitized, literal)" \
+    "$W/want-notify" "$OUT.argv"
+keys Q
+# One more article, OSC 9 this time: the bytes written.
+sed -i 's#</channel>#<item><title>خبر جديد</title><link>https://www.aljazeera.net/news/new</link><guid>aj-3</guid></item></channel>#' "$W/www/a.xml"
+printf 'notify osc9\n' > "$CFG"
+start 100 30 -c "$W/cache.db" -u "$W/urls"
+wait_for "$U/file/b.xml" >/dev/null
+$TM pipe-pane -o "cat > $W/raw-notify"
+sleep 0.2
+keys R
+check "refresh ends (2)" wait_for "refreshed 2 of 2 feeds"
+sleep 0.3
+$TM pipe-pane
+osc_list "$W/raw-notify" > "$W/osc-notify"
+check "notify osc9: OSC 9 with the count and the feed" \
+    grep -qxF '\e]9;1 new article: الجزيرة نت\e\' "$W/osc-notify"
+keys Q
+# No new article: no notification.
+start 100 30 -c "$W/cache.db" -u "$W/urls"
+wait_for "$U/file/b.xml" >/dev/null
+$TM pipe-pane -o "cat > $W/raw-notify2"
+sleep 0.2
+keys R
+check "refresh ends (3)" wait_for "refreshed 2 of 2 feeds"
+sleep 0.3
+$TM pipe-pane
+check "notify: nothing new, no OSC 9" \
+    test -z "$(osc_list "$W/raw-notify2" | grep '^\\e\]9;')"
+keys Q
+kill $SERVER 2>/dev/null

@@ -87,8 +87,8 @@ void	tui_notify(struct tui *t);
  * auto the terminal (TERM; in_tmux: $TMUX is set). */
 int	tui_hyperlinks_wanted(const struct config *c, const char *term,
 	    int in_tmux);
-/* Write the reader pane's visible links again as OSC 8 hyperlinks
- * (after curses has painted them). */
-void	tui_hyperlinks(struct tui *t);
+/* Write the links on rows [from, to) of the reader pane again as OSC 8
+ * hyperlinks (after curses has painted them). */
+void	tui_hyperlinks(struct tui *t, int from, int to);
 
 #endif

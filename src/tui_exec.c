@@ -399,18 +399,18 @@ link_run(struct tui *t, struct buf *b, const struct row *row, size_t from,
 }
 
 void
-tui_hyperlinks(struct tui *t)
+tui_hyperlinks(struct tui *t, int from, int to)
 {
 	const struct app_rect	*g = &t->r.app.geom.reader;
 	const struct row	*row;
 	struct buf		 b = { 0 };
-	size_t			 i, from;
+	size_t			 i, start;
 	unsigned		 n;
 	int			 y, x, x0;
 
 	if (!t->hyperlinks || t->r.doc == NULL || t->r.doc->nlinks == 0)
 		return;
-	for (y = 0; y < g->h; y++) {
+	for (y = from; y < to && y < g->h; y++) {
 		if ((row = reader_text_row(&t->r, t->r.app.reader.top +
 		    (size_t)y)) == NULL)
 			break;
@@ -421,14 +421,14 @@ tui_hyperlinks(struct tui *t)
 				x += row->cells[i++].width;
 				continue;
 			}
-			from = i;
+			start = i;
 			x0 = x;
 			while (i < row->n && x + row->cells[i].width <= g->w &&
 			    (reader_cell_link(&t->r, row, i) == n ||
 			    row->cells[i].width == 0))
 				x += row->cells[i++].width;
-			link_run(t, &b, row, from, i, g->y + y, g->x + x0, n);
-			if (i == from)
+			link_run(t, &b, row, start, i, g->y + y, g->x + x0, n);
+			if (i == start)
 				i++;
 		}
 	}

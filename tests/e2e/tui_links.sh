@@ -148,7 +148,10 @@ printf '[a b]\n[$(id)]\n[;]\n[`w`]\n' > "$W/want-pipe"
 same "|: quotes honoured, no shell" "$W/want-pipe" "$OUT.argv"
 check "|: the article's text on standard input" \
     cmp -s "$W/want-text" "$OUT.stdin"
-keys 2 e
+rm -f "$OUT.argv"
+keys_nochange 2 e
+i=0
+while [ ! -s "$OUT.argv" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 check "2e: %u is link 2" grep -qxF '[--url=https://en.example/report?a=1&b=2]' "$OUT.argv"
 keys Q
 

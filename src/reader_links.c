@@ -89,6 +89,24 @@ marker_number(const struct block *bl, size_t k, size_t *end)
 	return n;
 }
 
+/* Where the "[image...]" marker that ends at text[k) starts, else k. */
+static size_t
+image_start(const struct block *bl, size_t k)
+{
+	size_t	i = k;
+
+	if (k == 0 || bl->text[k - 1] != ']' || !(bl->attr[k - 1] &
+	    ATTR_MARKER))
+		return k;
+	while (i > 0 && (bl->attr[i - 1] & ATTR_MARKER) && bl->text[i - 1] !=
+	    '[')
+		i--;
+	if (i == 0 || bl->text[i - 1] != '[' || k - i < 6 ||
+	    bl->text[i] != 'i')
+		return k;
+	return i - 1;
+}
+
 char *
 reader_link_text(const struct doc *d, size_t n)
 {
@@ -104,6 +122,9 @@ reader_link_text(const struct doc *d, size_t n)
 				start = k + 1;
 			else if ((num = marker_number(bl, k, &end)) != 0) {
 				if (num == n) {
+					/* An image's link: its [image: alt]. */
+					if (start == k)
+						start = image_start(bl, k);
 					for (; start < k; start++)
 						put_cp(&b, bl->text[start]);
 					buf_putc(&b, '\0');

@@ -298,7 +298,8 @@ static const char article[] =
     "<p>قال الوزير إن <a href=\"https://news.example/r\">التقرير "
     "الكامل</a> سينشر، وإن <a href=\"https://en.example/s?a=1&amp;b=2\">"
     "the <b>English</b> summary</a> متاح.</p>\n"
-    "<p>الفقرة\x1b]0;x\x07 الثانية.</p>\n";
+    "<p>الفقرة\x1b]0;x\x07 الثانية.</p>\n"
+    "<p><img src=\"https://news.example/map.png\" alt=\"خريطة\"></p>\n";
 
 static void
 test_reader_links(void **state)
@@ -312,14 +313,19 @@ test_reader_links(void **state)
 	reader_open_files(&r, paths, 1);
 	assert_int_equal(reader_start(&r, 120, 40, 0, &cause), 0);
 	assert_non_null(r.doc);
-	assert_int_equal(r.doc->nlinks, 2);
+	assert_int_equal(r.doc->nlinks, 3);
 	s = reader_link_text(r.doc, 1);
 	assert_string_equal(s, "التقرير الكامل");
 	free(s);
 	s = reader_link_text(r.doc, 2);
 	assert_string_equal(s, "the English summary");
 	free(s);
-	assert_null(reader_link_text(r.doc, 3));
+	/* An image's source is a link; its text is its [image: alt]. */
+	s = reader_link_text(r.doc, 3);
+	assert_string_equal(s, "[image: خريطة]");
+	free(s);
+	assert_string_equal(r.doc->links[2], "https://news.example/map.png");
+	assert_null(reader_link_text(r.doc, 4));
 	/* y, 2y, 3y. */
 	s = reader_copy_link(&r, 0);
 	assert_string_equal(s, "https://news.example/a?q=$(touch x);y=`id`");
@@ -327,15 +333,15 @@ test_reader_links(void **state)
 	s = reader_copy_link(&r, 2);
 	assert_string_equal(s, "https://en.example/s?a=1&b=2");
 	free(s);
-	assert_null(reader_copy_link(&r, 3));
-	assert_string_equal(r.msg, "no link 3");
+	assert_null(reader_copy_link(&r, 4));
+	assert_string_equal(r.msg, "no link 4");
 	/* Y: logical order, paragraphs, no escape of the feed. */
 	s = reader_article_text(&r);
 	assert_non_null(strstr(s, "وزير: \"الأسعار $(ستنخفض)\" ; `قريبا`\n"));
 	assert_non_null(strstr(s, "\n\nقال الوزير إن التقرير الكامل[1] "
 	    "سينشر، وإن the English summary[2] متاح.\n\nالفقرة"));
 	assert_non_null(strstr(s, "\n\n[1] https://news.example/r\n[2] "
-	    "https://en.example/s?a=1&b=2\n"));
+	    "https://en.example/s?a=1&b=2\n[3] https://news.example/map.png\n"));
 	assert_null(strchr(s, '\033'));
 	assert_null(strchr(s, '\007'));
 	free(s);
@@ -345,6 +351,7 @@ test_reader_links(void **state)
 	s = reader_pane_text(&r);
 	assert_non_null(strstr(s, "https://news.example/r\n"));
 	assert_non_null(strstr(s, "[2] the English summary\n"));
+	assert_non_null(strstr(s, "https://news.example/map.png\n"));
 	free(s);
 	assert_int_equal(reader_key(&r, '2'), ACT_NONE);
 	assert_int_equal(reader_key(&r, 'y'), ACT_COPY_LINK);

@@ -763,8 +763,8 @@ reader_link(struct reader *r, unsigned n)
 			    (long)r->app.list.sel;
 
 	if (n > 0) {
-		if (r->doc == NULL || r->screen != SCREEN_NONE ||
-		    n > r->doc->nlinks) {
+		if (r->doc == NULL || (r->screen != SCREEN_NONE &&
+		    r->screen != SCREEN_LINKS) || n > r->doc->nlinks) {
 			reader_message(r, MSG_ERROR, "no link %u", n);
 			return NULL;
 		}
@@ -866,7 +866,7 @@ keeps_screen(const struct reader *r, enum app_action a)
 	/* The link screen has the article's links: y and programs work on
 	 * them there. */
 	if (r->screen == SCREEN_LINKS && (a == ACT_COPY_LINK ||
-	    a == ACT_EXEC || a == ACT_LINKS))
+	    a == ACT_EXEC || a == ACT_LINKS || a == ACT_BROWSER))
 		return 1;
 	switch (a) {
 	case ACT_QUIT: case ACT_QUIT_NOW: case ACT_DOWN: case ACT_UP:

@@ -159,47 +159,92 @@ reader_copy_link(struct reader *r, unsigned n)
 	return utf8_sanitize(url, strlen(url), 0);
 }
 
-/* The link screen: every link of the article, its text laid out by the
- * bidi engine (a paragraph of its own direction), its URL under it. */
-static struct doc *
-links_doc(const struct doc *article)
+/* One entry of the link screen: "[n] text" (a paragraph of its own
+ * direction, so RTL text is laid out RTL), the URL under it. */
+static void
+links_entry(struct doc *d, const char *text, uint16_t attr, const char *url)
 {
-	struct doc	*d = doc_create();
 	struct block	*b;
-	char		*text, *s;
-	size_t		 i;
+	char		*s;
+
+	b = doc_add_block(d, BLOCK_PARA);
+	b->dir = DIR_AUTO;
+	s = xasprintf("[%zu] ", doc_add_link(d, url));
+	block_add_utf8(b, s, strlen(s), ATTR_MARKER, 0);
+	free(s);
+	block_add_utf8(b, text, strlen(text), attr, 1);
+	b = doc_add_block(d, BLOCK_PARA);
+	b->dir = DIR_LTR;
+	b->tight = 1;
+	block_add_utf8(b, url, strlen(url), ATTR_LINK, 0);
+}
+
+/* The enclosure of the article shown (audio, video), or NULL. Caller
+ * frees. */
+static char *
+enclosure(struct reader *r)
+{
+	struct store_body	 body;
+	char			*cause = NULL, *e = NULL;
+	long			 i = r->doc_item;
+
+	if (r->st == NULL || i < 0 || (size_t)i >= r->src.n ||
+	    r->src.v[i].type != ITEM_ARTICLE)
+		return NULL;
+	memset(&body, 0, sizeof body);
+	if (store_article_body(r->st, r->src.v[i].id, &body, &cause) == -1) {
+		free(cause);
+		return NULL;
+	}
+	if (body.enclosure != NULL && *body.enclosure != '\0')
+		e = utf8_sanitize(body.enclosure, strlen(body.enclosure), 0);
+	store_body_clear(&body);
+	return e;
+}
+
+/* The link screen: the article's links in order (text links, image
+ * sources), then its enclosure and its own link. */
+static struct doc *
+links_doc(struct reader *r)
+{
+	const struct doc	*article = r->doc;
+	struct doc		*d = doc_create();
+	struct block		*b;
+	const char		*own = NULL;
+	char			*text, *encl;
+	size_t			 i;
 
 	d->title = xstrdup("Links");
 	b = doc_add_block(d, BLOCK_HEADING);
 	block_add_utf8(b, d->title, strlen(d->title), ATTR_TITLE, 1);
-	for (i = 0; article != NULL && i < article->nlinks; i++) {
-		doc_add_link(d, article->links[i]);
+	for (i = 0; i < article->nlinks; i++) {
 		text = reader_link_text(article, i + 1);
-		b = doc_add_block(d, BLOCK_PARA);
-		b->dir = DIR_AUTO;
-		s = xasprintf("[%zu] ", i + 1);
-		block_add_utf8(b, s, strlen(s), ATTR_MARKER, 0);
-		free(s);
 		if (text != NULL && *text != '\0')
-			block_add_utf8(b, text, strlen(text), ATTR_BOLD, 1);
+			links_entry(d, text, ATTR_BOLD, article->links[i]);
 		else
-			block_add_utf8(b, "(no text)", 9, ATTR_ITALIC, 1);
+			links_entry(d, "(no text)", ATTR_ITALIC,
+			    article->links[i]);
 		free(text);
-		b = doc_add_block(d, BLOCK_PARA);
-		b->dir = DIR_LTR;
-		b->tight = 1;
-		block_add_utf8(b, article->links[i], strlen(article->links[i]),
-		    ATTR_LINK, 0);
+	}
+	if ((encl = enclosure(r)) != NULL)
+		links_entry(d, "enclosure (audio, video...)", ATTR_ITALIC,
+		    encl);
+	free(encl);
+	if (r->doc_item >= 0)
+		own = source_link(&r->src, (size_t)r->doc_item);
+	if (own != NULL && *own != '\0') {
+		text = utf8_sanitize(own, strlen(own), 0);
+		links_entry(d, "the article's own link", ATTR_ITALIC, text);
+		free(text);
 	}
 	b = doc_add_block(d, BLOCK_PARA);
 	b->dir = DIR_LTR;
-	s = article != NULL && article->nlinks > 0 ? xstrdup("A number "
-	    "then Enter or o opens that link, then y copies it, then a key "
-	    "bound to exec runs its program on it. q or u closes this "
-	    "screen.") : xstrdup("This article has no links. q or u closes "
-	    "this screen.");
-	block_add_utf8(b, s, strlen(s), 0, 1);
-	free(s);
+	text = xstrdup(d->nlinks > 0 ? "A number then Enter or o opens that "
+	    "link, then y copies it, then a key bound to exec runs its "
+	    "program on it. q or u closes this screen." : "This article has "
+	    "no links. q or u closes this screen.");
+	block_add_utf8(b, text, strlen(text), 0, 1);
+	free(text);
 	return d;
 }
 
@@ -214,7 +259,7 @@ reader_act_links(struct reader *r, unsigned n)
 		reader_message(r, MSG_INFO, "no article shown");
 		return;
 	}
-	reader_screen_open(r, SCREEN_LINKS, links_doc(r->doc));
+	reader_screen_open(r, SCREEN_LINKS, links_doc(r));
 }
 
 /* ---- programs ---- */

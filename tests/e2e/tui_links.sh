@@ -307,6 +307,7 @@ cat > "$W/www/a.xml" <<'XML'
 <title>الجزيرة نت</title><link>https://www.aljazeera.net/</link>
 <item><title>قمة عربية في الرياض</title>
 <link>https://www.aljazeera.net/news/summit</link><guid>aj-1</guid>
+<enclosure url="https://media.example/summit.mp3" type="audio/mpeg" length="4096"/>
 <pubDate>Mon, 06 May 2024 10:15:00 +0300</pubDate></item>
 <item><title>ارتفاع أسعار النفط</title>
 <link>https://www.aljazeera.net/news/oil</link><guid>aj-2</guid>
@@ -367,5 +368,23 @@ sleep 0.3
 $TM pipe-pane
 check "notify: nothing new, no OSC 9" \
     test -z "$(osc_list "$W/raw-notify2" | grep '^\\e\]9;')"
+keys Q
+# The link screen of a stored article: its enclosure, its own link.
+: > "$CFG"
+start 100 30 -o -c "$W/cache.db" -u "$W/urls"
+wait_for "All articles" >/dev/null
+keys Enter
+keys_nochange /
+$TM send-keys -l 'قمة'
+keys Enter
+keys u
+check "u: the enclosure is a link of the link screen" \
+    wait_for "https://media.example/summit.mp3"
+check "u: then the article's own link" \
+    wait_for "https://www.aljazeera.net/news/summit"
+set -- $(cap | grep -o '^\[[0-9]*\] enclosure' | tr -d '[]')
+keys_nochange "$1" y
+printf '%s' 'https://media.example/summit.mp3' > "$W/want-encl"
+check "N y on the enclosure copies its URL" buffer_is "$W/want-encl"
 keys Q
 kill $SERVER 2>/dev/null

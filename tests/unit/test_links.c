@@ -363,8 +363,18 @@ test_reader_links(void **state)
 	assert_int_equal(reader_key(&r, '1'), ACT_NONE);
 	assert_int_equal(reader_key(&r, APP_KEY_ENTER), ACT_BROWSER);
 	assert_int_equal(reader_last_count(&r), 1);
-	assert_int_equal(r.screen, SCREEN_NONE);
+	assert_int_equal(r.screen, SCREEN_LINKS);
 	assert_string_equal(reader_link(&r, 1), "https://news.example/r");
+	/* After the article's links, its own link. */
+	s = reader_copy_link(&r, 4);
+	assert_string_equal(s, "https://news.example/a?q=$(touch x);y=`id`");
+	free(s);
+	s = reader_pane_text(&r);
+	assert_non_null(strstr(s, "[4] the article's own link\n"));
+	free(s);
+	reader_key(&r, 'q');
+	assert_int_equal(r.screen, SCREEN_NONE);
+	assert_int_equal(r.doc->nlinks, 3);
 	/* Keys of other layouts: ؟ is ?, ו is u; a bound key wins. */
 	assert_int_equal(reader_key(&r, 0x061F), ACT_NONE);
 	assert_int_equal(r.screen, SCREEN_HELP);

@@ -351,6 +351,7 @@ struct notify_scan {
 	int			 after;
 	size_t			 count;
 	struct buf		 feeds;
+	int			 cut;		/* ", ..." added */
 };
 
 static int
@@ -379,9 +380,10 @@ notify_cb(const struct store_feed *f, void *arg)
 		    UTF8_SQUEEZE);
 		buf_printf(&s->feeds, "%s%s", s->feeds.len ? ", " : "", t);
 		free(t);
-	} else if (s->feeds.len >= 200 && (s->feeds.len < 4 ||
-	    strcmp(s->feeds.data + s->feeds.len - 3, "...") != 0))
+	} else if (!s->cut) {
 		buf_puts(&s->feeds, ", ...");
+		s->cut = 1;
+	}
 	return 0;
 }
 

@@ -445,6 +445,9 @@ doc_append(struct doc *d, struct doc *body, size_t from)
 	struct block	*b;
 	size_t		 i;
 
+	/* The blocks skipped (a repeated title) are freed, not leaked. */
+	for (i = 0; i < from && i < body->nblocks; i++)
+		block_clear(&body->blocks[i]);
 	for (i = from; i < body->nblocks; i++) {
 		b = doc_add_block(d, body->blocks[i].type);
 		*b = body->blocks[i];

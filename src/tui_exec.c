@@ -8,6 +8,7 @@
  * down and the screen is repainted after it.
  */
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +99,8 @@ tui_run(struct tui *t, char **argv, const char *input, int interactive,
 	if (interactive)
 		tui_suspend();
 	if ((pid = fork()) == 0) {
+		/* akhbar ignores SIGPIPE; the program must not inherit that. */
+		signal(SIGPIPE, SIG_DFL);
 		if ((fd = open(in, O_RDONLY)) != -1)
 			dup2(fd, STDIN_FILENO);
 		if ((fd = open(err, O_WRONLY)) != -1)

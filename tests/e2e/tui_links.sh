@@ -190,8 +190,18 @@ else
 fi
 
 # ---- the mouse (SGR sequences, as xterm sends them once asked) ----
-# click X Y [BUTTON]: a press at column X, row Y (1-based).
-click() { $TM send-keys -l "$(printf '\033[<%s;%s;%sM' "${3:-0}" "$1" "$2")"; sleep 0.2; settle; }
+# click X Y [BUTTON]: a press at column X, row Y (1-based), and its
+# release for button 1 (the wheel, 64 and 65, has none).
+click() {
+	_b=${3:-0}
+	if [ "$_b" = 0 ]; then
+		$TM send-keys -l "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm' "$1" "$2" "$1" "$2")"
+	else
+		$TM send-keys -l "$(printf '\033[<%s;%s;%sM' "$_b" "$1" "$2")"
+	fi
+	sleep 0.2
+	settle
+}
 # at TEXT: "X Y" of the first cell of TEXT on the screen (1-based; the
 # fixtures' characters are one cell each).
 at() {
@@ -224,7 +234,18 @@ check "wheel down over the reader scrolls it" test "$top1" != "$top2"
 click 60 10 64
 check "wheel up over the reader scrolls back" test "$top1" = "$(cap | sed -n 1p)"
 click 5 2 65
-check "wheel down over the list moves the selection" wait_for "3/3"
+check "wheel down over the list moves the selection (the Hebrew article)" \
+    wait_for "(IMS)"
+# A click in the reader focuses it: j then scrolls the article, the
+# selection stays.
+click 5 2
+top1=$(cap | sed -n 1p)
+click 60 12
+keys j
+check "click in the reader focuses it: j scrolls the text" \
+    test "$top1" != "$(cap | sed -n 1p)"
+check "click in the reader focuses it: the article stays" \
+    wait_for "bike lanes across the downtown"
 keys Q
 # A click on a numbered link opens it ($BROWSER), or copies it.
 EXTRA="BROWSER='sh $ARGV_DUMP'"
@@ -344,7 +365,7 @@ same "notify-command: %n new articles, %f their feeds (sanitized, literal)" \
 keys Q
 # One more article, OSC 9 this time: the bytes written.
 sed -i 's#</channel>#<item><title>خبر جديد</title><link>https://www.aljazeera.net/news/new</link><guid>aj-3</guid></item></channel>#' "$W/www/a.xml"
-printf 'notify osc9\n' > "$CFG"
+printf 'notify osc9\nbeep yes\n' > "$CFG"
 start 100 30 -c "$W/cache.db" -u "$W/urls"
 wait_for "$U/file/b.xml" >/dev/null
 $TM pipe-pane -o "cat > $W/raw-notify"
@@ -356,6 +377,7 @@ $TM pipe-pane
 osc_list "$W/raw-notify" > "$W/osc-notify"
 check "notify osc9: OSC 9 with the count and the feed" \
     grep -qxF '\e]9;1 new article: الجزيرة نت\e\' "$W/osc-notify"
+check "beep yes: the bell rang" grep -q "$(printf '\007')" "$W/raw-notify"
 keys Q
 # No new article: no notification.
 start 100 30 -c "$W/cache.db" -u "$W/urls"

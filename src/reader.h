@@ -272,9 +272,12 @@ char	**reader_split_argv(const char *line);
 
 /* reader_links.c */
 /* The article's text in logical order: a line a paragraph, a blank line
- * between paragraphs (what Y copies and | pipes). NULL when no article
- * is shown. Caller frees. */
-char	*reader_article_text(const struct reader *r);
+ * between paragraphs (what Y copies and | pipes); over the link screen,
+ * the article's under it. NULL when no article is shown. Caller frees. */
+char	*reader_article_text(struct reader *r);
+/* The list item of the article shown, also under the link screen; -1
+ * none. */
+long	 reader_article_item(const struct reader *r);
 /* The reader pane's rows as text, one a line (--dump's text at the
  * pane's width). Caller frees. */
 char	*reader_pane_text(struct reader *r);

@@ -27,17 +27,16 @@ put_cp(struct buf *b, uint32_t cp)
 	buf_add(b, enc, utf8_encode(cp, enc));
 }
 
-char *
-reader_article_text(const struct reader *r)
+/* The text of d in logical order (see reader_article_text()). */
+static char *
+doc_text(const struct doc *d)
 {
 	const struct block	*bl;
 	struct buf		 b = { 0 };
 	size_t			 i, k;
 
-	if (r->doc == NULL)
-		return NULL;
-	for (i = 0; i < r->doc->nblocks; i++) {
-		bl = &r->doc->blocks[i];
+	for (i = 0; i < d->nblocks; i++) {
+		bl = &d->blocks[i];
 		if (bl->type == BLOCK_RULE || bl->len == 0)
 			continue;
 		if (b.len > 0)
@@ -52,6 +51,35 @@ reader_article_text(const struct reader *r)
 	buf_putc(&b, '\n');
 	buf_putc(&b, '\0');
 	return b.data;
+}
+
+long
+reader_article_item(const struct reader *r)
+{
+	if (r->screen == SCREEN_LINKS)
+		return r->before_screen.doc_item;
+	return r->screen == SCREEN_NONE ? r->doc_item : -1;
+}
+
+char *
+reader_article_text(struct reader *r)
+{
+	struct doc	*d;
+	char		*s, *cause = NULL;
+	long		 i;
+
+	if (r->screen == SCREEN_NONE)
+		return r->doc != NULL ? doc_text(r->doc) : NULL;
+	/* Over the link screen: the article under it. */
+	if ((i = reader_article_item(r)) < 0 || (size_t)i >= r->src.n)
+		return NULL;
+	if ((d = source_doc(&r->src, (size_t)i, &cause)) == NULL) {
+		free(cause);
+		return NULL;
+	}
+	s = doc_text(d);
+	doc_free(d);
+	return s;
 }
 
 char *

@@ -210,7 +210,7 @@ saved_tmp(struct tui *t, char **dir, char *msg, size_t msglen)
 {
 	struct reader	*r = &t->r;
 	char		*path = NULL, *cause = NULL;
-	long		 i = r->doc_item;
+	long		 i = reader_article_item(r);
 
 	*dir = xasprintf("%s/akhbar-XXXXXX", tmp_dir());
 	if (mkdtemp(*dir) == NULL) {
@@ -243,7 +243,7 @@ run_program(struct tui *t, char **tmpl, const char *input)
 	char			*dtext, msg[512];
 	const char		*url;
 	unsigned		 n = reader_last_count(r);
-	long			 i = reader_current(r);
+	long			 i = reader_article_item(r);
 
 	memset(&v, 0, sizeof v);
 	v.url = v.title = v.file = v.dump = "";
@@ -252,11 +252,11 @@ run_program(struct tui *t, char **tmpl, const char *input)
 		reader_message(r, MSG_ERROR, "no link %u", n);
 		return;
 	}
-	url = n > 0 ? r->doc->links[n - 1] : i >= 0 && r->screen ==
-	    SCREEN_NONE ? source_link(&r->src, (size_t)i) : NULL;
+	url = n > 0 ? r->doc->links[n - 1] : i >= 0 ?
+	    source_link(&r->src, (size_t)i) : NULL;
 	if (url != NULL)
 		v.url = url;
-	if (i >= 0 && r->src.v[i].title != NULL)
+	if (i >= 0 && (size_t)i < r->src.n && r->src.v[i].title != NULL)
 		v.title = r->src.v[i].title;
 	if (reader_exec_uses(tmpl, 'f') && (file = saved_tmp(t, &dir, msg,
 	    sizeof msg)) == NULL) {

@@ -153,6 +153,24 @@ keys_nochange 2 e
 i=0
 while [ ! -s "$OUT.argv" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 check "2e: %u is link 2" grep -qxF '[--url=https://en.example/report?a=1&b=2]' "$OUT.argv"
+# From the link screen: the link of that number, the article's title,
+# file and text.
+keys u
+rm -f "$OUT".*
+keys_nochange 2 e
+i=0
+while [ ! -s "$OUT.stdin" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+check "link screen, 2e: %u is link 2" \
+    grep -qxF '[--url=https://en.example/report?a=1&b=2]' "$OUT.argv"
+check "link screen, 2e: %t is the article's title" \
+    test "$(sed -n 2p "$OUT.argv")" = "$(sed -n 2p "$W/want-argv")"
+check "link screen, 2e: %f is the article" \
+    grep -qF "Link: $LINK" "$OUT.file1"
+check "link screen, 2e: the article's text on standard input" \
+    cmp -s "$W/want-text" "$OUT.stdin"
+check "link screen stays open after a program" \
+    wait_for "the English summary"
+keys q
 keys Q
 
 # ---- keyboard layouts ----

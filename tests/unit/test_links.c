@@ -375,9 +375,17 @@ test_reader_links(void **state)
 	reader_key(&r, 'q');
 	assert_int_equal(r.screen, SCREEN_NONE);
 	assert_int_equal(r.doc->nlinks, 3);
-	/* Keys of other layouts: ؟ is ?, ו is u; a bound key wins. */
+	/* Keys of other layouts: ؟ is ?, ו is u; a bound key wins. The
+	 * help lists the programs bound and the layouts. */
+	config_parse(&r.cfg, "bind e exec mpv --no-video %u\n", "cfg");
 	assert_int_equal(reader_key(&r, 0x061F), ACT_NONE);
 	assert_int_equal(r.screen, SCREEN_HELP);
+	s = reader_pane_text(&r);
+	assert_non_null(strstr(s, "\ne                exec mpv --no-video "
+	    "%u\n"));
+	assert_non_null(strstr(s, " j=\xef\xba\x95 k=\xef\xbb\xa5 "));
+	assert_non_null(strstr(s, " j=ח k=ל "));
+	free(s);
 	reader_key(&r, 'q');
 	assert_int_equal(reader_key(&r, 0x05D5), ACT_NONE);
 	assert_int_equal(r.screen, SCREEN_LINKS);

@@ -57,6 +57,10 @@ keymap_latin(enum keymap_layout l, int persian_locale, uint32_t cp)
 
 	if (l == KEYMAP_OFF || cp < 0x80)
 		return 0;
+	/* Arabic-Indic digits (the Arabic layout's third level, and other
+	 * Arabic keyboards' first) count as digits too. */
+	if (cp >= 0x0660 && cp <= 0x0669)
+		return '0' + (int)(cp - 0x0660);
 	if (l == KEYMAP_AUTO)
 		l = persian_locale ? KEYMAP_PERSIAN : KEYMAP_ARABIC;
 	order[0] = l;

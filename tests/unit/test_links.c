@@ -205,6 +205,9 @@ test_keymap(void **state)
 		{ KEYMAP_AUTO, 0, 0x06CC, 'd' },	/* Persian-only */
 		{ KEYMAP_AUTO, 0, 0x05DC, 'k' },	/* Hebrew */
 		{ KEYMAP_ARABIC, 0, 0x05DC, 'k' },
+		{ KEYMAP_AUTO, 0, 0x0663, '3' },	/* ٣ */
+		{ KEYMAP_HEBREW, 0, 0x0660, '0' },	/* ٠ */
+		{ KEYMAP_OFF, 0, 0x0663, 0 },
 		{ KEYMAP_OFF, 0, 0x062A, 0 },
 		{ KEYMAP_AUTO, 0, 'j', 0 },		/* ASCII: itself */
 		{ KEYMAP_AUTO, 0, 0x4E2D, 0 },		/* 中: none */

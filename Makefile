@@ -40,7 +40,7 @@ CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/cmd_export.o src/cmd_search.o src/cmd_extract.o src/search.o \
 	src/app.o src/config.o src/source.o \
 	src/reader.o src/reader_mark.o src/reader_find.o src/reader_rows.o \
-	src/reader_screens.o src/reader_links.o src/osc.o src/keymap.o
+	src/reader_screens.o src/reader_links.o src/reader_exec.o src/osc.o src/keymap.o
 MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o src/tui_exec.o
 HDR = src/*.h
 

@@ -13,7 +13,9 @@
  * reader_mark.c (read and saved state, mark-all, undo, the read timer),
  * reader_find.c (highlight keywords, searching, the prompt), reader_rows.c
  * (list rows, the mark column, the status line), reader_screens.c (help,
- * message log, first-run screen). Times are milliseconds of the clock the
+ * message log, first-run screen), reader_links.c (links, what y and Y
+ * copy, the link screen, keyboard layouts, the mouse), reader_exec.c
+ * (programs' argument vectors, notifications). Times are milliseconds of the clock the
  * caller gives; coordinates are terminal cells.
  */
 #ifndef AKHBAR_READER_H
@@ -290,6 +292,7 @@ char	*reader_link_text(const struct doc *d, size_t n);
 char	*reader_copy_link(struct reader *r, unsigned n);
 /* u: the link screen (every link, numbered), or close it. */
 void	 reader_act_links(struct reader *r, unsigned n);
+/* reader_exec.c */
 /* The argument vector of program tmpl (NULL-terminated words) with %u,
  * %t, %f, %d and %% replaced from v; each word stays one argument
  * whatever it holds. Free with reader_argv_free(). */
@@ -297,11 +300,13 @@ char	**reader_exec_argv(char *const *tmpl,
 	    const struct reader_exec_vars *v);
 /* Non-zero when a word of tmpl has %c (c: 'f', 'd'...). */
 int	 reader_exec_uses(char *const *tmpl, char c);
+/* reader_links.c (keys) */
 /* The Latin key on the same physical key as key on the keyboard layout
  * of the config (keymap.h; the locale picks Persian or Arabic for
  * auto), or 0. */
 int	 reader_key_latin(const struct reader *r, int key);
 
+/* reader_exec.c (notifications) */
 /* A background refresh starts: remember each feed's unread count (when
  * notify or beep is set). */
 void	 reader_notify_start(struct reader *r);
@@ -316,6 +321,7 @@ char	*reader_notify_text(size_t n, const char *feeds);
  * with reader_argv_free(). */
 char	**reader_notify_argv(char *const *tmpl, size_t n, const char *feeds);
 
+/* reader_links.c (the mouse) */
 /* The number of the link cell i of row (a reader pane row) belongs to:
  * the link's text or its [N] marker, by the cell's logical place in its
  * block (so right-to-left lines too); 0 none. */

@@ -106,6 +106,13 @@ check "copy-command: its argv" cmp -s "$W/want-copy-argv" "$OUT.argv"
 check "copy-command: the link on its standard input" \
     cmp -s "$W/want-link" "$OUT.stdin"
 keys Q
+printf 'copy-method command\ncopy-command akhbar-no-such-program\n' > "$CFG"
+start 100 30 "$ART"
+wait_for "الفقرة" >/dev/null
+keys y
+check "copy-command missing: says so, with the reason" \
+    status_has "not copied: akhbar-no-such-program: exit status 127: No such file or directory"
+keys Q
 
 # ---- bind KEY exec, |, a failing program ----
 cat > "$CFG" <<CONF
@@ -146,6 +153,11 @@ $TM send-keys -l "sh $ARGV_DUMP 'a b' \$(id) ; \`w\`"
 keys Enter
 printf '[a b]\n[$(id)]\n[;]\n[`w`]\n' > "$W/want-pipe"
 same "|: quotes honoured, no shell" "$W/want-pipe" "$OUT.argv"
+keys_nochange '|'
+$TM send-keys -l "sh 'open"
+keys Enter
+check "|: an unbalanced quote is an error" \
+    status_has "|: unbalanced quote or no command"
 check "|: the article's text on standard input" \
     cmp -s "$W/want-text" "$OUT.stdin"
 rm -f "$OUT.argv"

@@ -50,6 +50,8 @@
 	X(REDRAW, "redraw", "repaint the screen") \
 	X(SUSPEND, "suspend", "suspend akhbar (back with fg)") \
 	X(MESSAGES, "messages", "show the message log (warnings, errors)") \
+	X(TAG, "tag-view", "show only the feeds of a tag (empty: all)") \
+	X(IGNORE, "ignore-article", "hide articles titled like this one (N I: by its author)") \
 	X(HELP, "help", "show all keys")
 
 enum app_action {

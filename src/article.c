@@ -81,11 +81,7 @@ drop_repeated_title(struct doc *d)
 static void
 append_doc(struct doc *d, struct doc *body)
 {
-	size_t	i;
-
-	for (i = 0; i < body->nblocks; i++)
-		*doc_add_block(d, body->blocks[i].type) = body->blocks[i];
-	body->nblocks = 0;
+	doc_move_blocks(d, body, 0);
 	d->links = body->links;
 	d->nlinks = body->nlinks;
 	body->links = NULL;

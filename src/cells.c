@@ -13,7 +13,18 @@ struct row *
 rows_add(struct rows *r)
 {
 	struct row	*row;
+	int		 keep = 1;
 
+	rows_close(r);
+	if (r->partial) {
+		if (r->skip > 0) {
+			r->skip--;
+			keep = 0;
+		} else if (r->room == 0)
+			keep = 0;
+		else
+			r->room--;
+	}
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 32;
 		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
@@ -26,14 +37,28 @@ rows_add(struct rows *r)
 		memset(row, 0, sizeof *row);
 		r->alloc++;
 	}
-	r->n++;
+	if (keep)
+		r->n++;
+	else
+		r->dropped++;	/* its slot is taken again by the next */
+	r->open = row;
 	return row;
+}
+
+void
+rows_close(struct rows *r)
+{
+	if (r->open != NULL && r->done != NULL)
+		r->done(r->open, r->done_arg);
+	r->open = NULL;
 }
 
 void
 rows_reset(struct rows *r)
 {
 	r->n = 0;
+	r->dropped = 0;
+	r->open = NULL;
 }
 
 void

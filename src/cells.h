@@ -35,10 +35,25 @@ struct rows {
 	size_t		 n;
 	size_t		 cap;
 	size_t		 alloc;	/* rows whose cells may be reused */
+	/* Keeping part of the rows (the reader's window): with partial
+	 * set, the next skip rows added are dropped, then room are kept
+	 * and the rest dropped. A dropped row is built in the slot past
+	 * the last kept one; dropped counts them. */
+	int		 partial;
+	size_t		 skip;
+	size_t		 room;
+	size_t		 dropped;
+	/* Called with each row once it is complete, kept or dropped, in
+	 * order (NULL: none): at the next rows_add() or rows_close(). */
+	void		(*done)(const struct row *, void *);
+	void		*done_arg;
+	struct row	*open;	/* the row being filled */
 };
 
 /* Append an empty row and return it (valid until the next rows_add). */
 struct row	*rows_add(struct rows *r);
+/* The row being filled is complete: hand it to r->done. */
+void		 rows_close(struct rows *r);
 /* Free every row and empty r. */
 void		 rows_clear(struct rows *r);
 /* Empty r but keep its memory for the next rows. */

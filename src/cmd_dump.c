@@ -2,7 +2,8 @@
  * cmd_dump.c - `akhbar --dump`: lays out one article with the same engine
  * as the reader pane and prints it. Plain text is laid out and written a
  * paragraph at a time, so memory stays bounded by the largest paragraph
- * plus the file.
+ * plus the file; each row is written as soon as it is made, so a block
+ * of many rows costs one.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -33,18 +34,42 @@ struct dump_run {
 	struct theme_style	*styles;
 };
 
+/* Each row as soon as the layout has made it: none is kept, so a block
+ * of 100,000 rows (a long <pre>) costs one row. */
+static void
+emit_row(const struct row *row, void *arg)
+{
+	struct dump_run	*r = arg;
+
+	if (!r->failed && dump_row(&r->out, row) == -1)
+		r->failed = 1;
+}
+
+/* Lay block b out, printing its rows; returns how many. */
+static size_t
+emit_block(struct dump_run *r, const struct block *b, size_t index,
+    int first)
+{
+	size_t	n;
+
+	r->rows.partial = 1;		/* room 0: every row dropped */
+	r->rows.done = emit_row;
+	r->rows.done_arg = r;
+	n = render_block(b, index, first, &r->opts, &r->rows);
+	rows_close(&r->rows);
+	rows_reset(&r->rows);
+	if (ferror(r->out.out))
+		r->failed = 1;
+	return n;
+}
+
 static void
 emit_para(struct block *b, void *arg)
 {
 	struct dump_run	*r = arg;
 
-	if (!r->failed) {
-		render_block(b, r->index, r->index == 0 || r->rows.n == 0 ?
-		    r->index == 0 : 0, &r->opts, &r->rows);
-		if (dump_rows(&r->out, &r->rows) == -1)
-			r->failed = 1;
-		rows_reset(&r->rows);
-	}
+	if (!r->failed)
+		emit_block(r, b, r->index, r->index == 0);
 	r->index++;
 	block_clear(b);
 }
@@ -68,7 +93,7 @@ dump_article(struct dump_run *r, const char *path, char *data, size_t len)
 {
 	struct doc	*d;
 	char		*cause = NULL;
-	size_t		 i;
+	size_t		 i, n;
 
 	if (article_format(path, data, len) == ARTICLE_TEXT) {
 		/* Blank rows come from render_block: only the first block
@@ -79,22 +104,19 @@ dump_article(struct dump_run *r, const char *path, char *data, size_t len)
 	}
 	d = article_parse(path, data, len, &cause);
 	free(data);
+	n = 0;
 	if (d == NULL) {
 		cmd_warn("%s: %s", path, cause);
 		free(cause);
 		return 1;
 	}
 	for (i = 0; i < d->nblocks && !r->failed; i++) {
-		render_block(&d->blocks[i], i, r->rows.n == 0 && i ==
-		    r->index, &r->opts, &r->rows);
+		n = emit_block(r, &d->blocks[i], i, i == r->index);
 		block_clear(&d->blocks[i]);	/* printed: not needed */
-		if (r->rows.n == 0)
-			r->index = i + 1;	/* nothing printed yet */
-		if (dump_rows(&r->out, &r->rows) == -1)
-			r->failed = 1;
-		if (r->rows.n > 0)
-			r->index = (size_t)-1;
-		rows_reset(&r->rows);
+		/* Until something is printed, the next block is first (as
+		 * in the reader: no blank row before the first rows). */
+		if (r->index != (size_t)-1)
+			r->index = n == 0 ? i + 1 : (size_t)-1;
 	}
 	doc_free(d);
 	return r->failed;

@@ -19,7 +19,9 @@
 #include "cmds.h"
 #include "feed.h"
 #include "fetch.h"
+#include "fetch_exec.h"
 #include "opml.h"
+#include "rules.h"
 #include "store.h"
 #include "urls.h"
 #include "utf8.h"
@@ -34,6 +36,13 @@ struct store_args {
 	struct fetch_opts fetch;
 	int64_t		 max_articles;	/* 0: unlimited */
 	int		 verbose;	/* -v: config warnings too */
+	int		 force;		/* --force: ignore interval= */
+	int		 unread;	/* --list --unread */
+	const char	*feed;		/* --feed URL: only this feed */
+	struct rules	 rules;		/* ignore lines of the config */
+	char		*user_agent;	/* from the config, or NULL */
+	char		*proxy;
+	char		*cookie_file;
 };
 
 enum {
@@ -45,6 +54,9 @@ enum {
 	OPT_MAX_SIZE,
 	OPT_MAX_PER_HOST,
 	OPT_LOW_SPEED_TIME,
+	OPT_FORCE,
+	OPT_FEED,
+	OPT_UNREAD,
 };
 
 /* Every option the store commands know; each command takes a subset. */
@@ -57,6 +69,10 @@ static const struct option store_options[] = {
 	{ "list", no_argument, NULL, OPT_MODE },
 	{ "export-opml", no_argument, NULL, OPT_MODE },
 	{ "import-opml", required_argument, NULL, OPT_MODE },
+	{ "cleanup", no_argument, NULL, OPT_MODE },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "feed", required_argument, NULL, OPT_FEED },
+	{ "unread", no_argument, NULL, OPT_UNREAD },
 	/* until the config file lands (and for tests and benchmarks) */
 	{ "max-connections", required_argument, NULL, OPT_MAX_CONNECTIONS },
 	{ "max-articles", required_argument, NULL, OPT_MAX_ARTICLES },
@@ -71,6 +87,8 @@ static const struct option store_options[] = {
 /* One feed of a --refresh run. */
 struct job {
 	const struct urls_entry	*entry;
+	char			*filter;	/* filter:'s program, or NULL */
+	char			*url;		/* and its URL */
 	struct store_feed_state	 state;
 	int			 done;
 	int			 failed;
@@ -114,6 +132,15 @@ store_option(struct store_args *a, int c, const char *mode)
 	case OPT_MODE:
 		if (optarg != NULL)
 			a->opml = optarg;
+		return 0;
+	case OPT_FORCE:
+		a->force = 1;
+		return 0;
+	case OPT_FEED:
+		a->feed = optarg;
+		return 0;
+	case OPT_UNREAD:
+		a->unread = 1;
 		return 0;
 	case OPT_MAX_CONNECTIONS:
 		if (cmd_number("--max-connections", optarg, 1, LLONG_MAX,
@@ -198,6 +225,15 @@ store_args_config(struct store_args *a, int argc, char **argv,
 		a->fetch.connect_timeout = cfg.connect_timeout;
 	if (cfg.max_feed_size > 0)
 		a->fetch.max_size = (size_t)cfg.max_feed_size;
+	/* kept past config_free(): the fetch options borrow them */
+	if ((a->user_agent = cfg.user_agent) != NULL)
+		a->fetch.user_agent = a->user_agent;
+	a->fetch.proxy = a->proxy = cfg.proxy;
+	a->fetch.cookie_file = a->cookie_file = cfg.cookie_file;
+	cfg.user_agent = cfg.proxy = cfg.cookie_file = NULL;
+	a->rules = cfg.rules;
+	memset(&cfg.rules, 0, sizeof cfg.rules);
+	a->fetch.netrc_file = getenv("NETRC");
 	config_free(&cfg);
 }
 
@@ -236,6 +272,10 @@ store_args_free(struct store_args *a)
 {
 	free(a->urls);
 	free(a->cache);
+	free(a->user_agent);
+	free(a->proxy);
+	free(a->cookie_file);
+	rules_free(&a->rules);
 }
 
 /* ---- --refresh ---- */
@@ -351,9 +391,13 @@ refresh_parse(struct refresh *r, struct job *j, const char *body,
 	int64_t			 added = 0;
 
 	items.u = store_update_begin(r->st, j->state.id,
+	    j->entry->opts.max_articles > 0 ? j->entry->opts.max_articles :
 	    r->args->max_articles, &cause);
 	if (items.u == NULL)
 		goto fail;
+	if (j->entry->opts.keep_days > 0)
+		store_update_expire(items.u, (int64_t)time(NULL) -
+		    (int64_t)j->entry->opts.keep_days * 86400);
 	if (feed_parse(body, len, base, refresh_item, &items, &info,
 	    &cause) != 0 || items.store_cause != NULL) {
 		store_update_abort(items.u);
@@ -390,6 +434,48 @@ fail:
 	free(cause);
 }
 
+/* filter:PROGRAM:URL: the body through the program, then the parser. */
+static void
+refresh_filter(struct refresh *r, struct job *j,
+    const struct fetch_result *res, struct store_fetch_meta *m)
+{
+	struct fetch_exec_out	 out;
+	char			*cause = NULL, *why;
+
+	if (fetch_exec_run(j->filter, res->body, res->len,
+	    r->args->fetch.timeout, r->args->fetch.max_size, &out,
+	    &cause) != 0) {
+		why = xasprintf("filter: %s", cause);
+		m->etag = m->last_modified = NULL;	/* try again next time */
+		refresh_fail(r, j, why, m);
+		free(why);
+		free(cause);
+		return;
+	}
+	refresh_parse(r, j, out.data, out.len, res->effective_url, m);
+	free(out.data);
+}
+
+/* exec:PROGRAM: its output is the feed. */
+static void
+refresh_exec(struct refresh *r, struct job *j, const char *cmd)
+{
+	struct store_fetch_meta	 m = { 0 };
+	struct fetch_exec_out	 out;
+	char			*cause = NULL, *why;
+
+	if (fetch_exec_run(cmd, NULL, 0, r->args->fetch.timeout,
+	    r->args->fetch.max_size, &out, &cause) != 0) {
+		why = xasprintf("exec: %s", cause);
+		refresh_fail(r, j, why, NULL);
+		free(why);
+		free(cause);
+		return;
+	}
+	refresh_parse(r, j, out.data, out.len, NULL, &m);
+	free(out.data);
+}
+
 static void
 refresh_done(struct fetch_req *req, const struct fetch_result *res,
     void *arg)
@@ -405,6 +491,10 @@ refresh_done(struct fetch_req *req, const struct fetch_result *res,
 	m.retry_after = res->retry_after;
 	if (res->error != NULL) {
 		refresh_fail(r, j, res->error, &m);
+		return;
+	}
+	if (j->filter != NULL && !res->not_modified) {
+		refresh_filter(r, j, res, &m);
 		return;
 	}
 	if (res->not_modified) {
@@ -440,6 +530,23 @@ refresh_local(struct refresh *r, struct job *j)
 	free(path);
 }
 
+/* Skip a feed fetched less than its interval= ago (not with --force). */
+static int
+refresh_not_due(struct refresh *r, struct job *j)
+{
+	int64_t	now = (int64_t)time(NULL), ago = now - j->state.last_fetch;
+	long	interval = j->entry->opts.interval;
+
+	if (r->args->force || interval <= 0 || j->state.last_fetch <= 0 ||
+	    ago < 0 || ago >= (int64_t)interval * 60)
+		return 0;
+	r->skipped++;
+	refresh_report(r, j, REPORT_SKIPPED, "%s: fetched %lld min ago, "
+	    "interval=%ld (--force fetches it)", j->entry->url,
+	    (long long)(ago / 60), interval);
+	return 1;
+}
+
 /* Skip a feed whose server asked us to come back later. */
 static int
 refresh_skip(struct refresh *r, struct job *j)
@@ -448,6 +555,8 @@ refresh_skip(struct refresh *r, struct job *j)
 	time_t		t = (time_t)j->state.retry_after;
 	struct tm	tm;
 
+	if (refresh_not_due(r, j))
+		return 1;
 	if (j->state.retry_after <= (int64_t)time(NULL))
 		return 0;
 	gmtime_r(&t, &tm);
@@ -458,13 +567,28 @@ refresh_skip(struct refresh *r, struct job *j)
 	return 1;
 }
 
+/* The URL and the per-feed identity of e's request. */
+static void
+refresh_identity(struct fetch_req *req, const struct urls_entry *e)
+{
+	req->url = e->url;
+	req->user_agent = e->opts.user_agent;
+	req->headers = e->opts.headers;
+	req->nheaders = e->opts.nheaders;
+	req->user = e->user;
+	req->password = e->password;
+	req->netrc = e->opts.auth_netrc;
+	req->cookie_file = e->opts.cookies;
+	req->proxy = e->opts.proxy;
+}
+
 /* Prepare every job; returns the network requests in *reqs. */
 static size_t
 refresh_prepare(struct refresh *r, const struct urls *u, struct job *jobs,
     struct fetch_req *reqs)
 {
 	size_t	 i, n = 0;
-	char	*cause = NULL;
+	char	*cause = NULL, *cmd = NULL, *url = NULL;
 
 	for (i = 0; i < u->n; i++) {
 		jobs[i].entry = &u->v[i];
@@ -485,7 +609,18 @@ refresh_prepare(struct refresh *r, const struct urls *u, struct job *jobs,
 			refresh_local(r, &jobs[i]);
 			continue;
 		}
-		reqs[n].url = u->v[i].url;
+		if (fetch_exec_source(u->v[i].url, &cmd, &url) == 0 &&
+		    url == NULL) {
+			refresh_exec(r, &jobs[i], cmd);
+			free(cmd);
+			continue;
+		}
+		refresh_identity(&reqs[n], &u->v[i]);
+		if (cmd != NULL) {	/* filter: fetch its URL */
+			jobs[i].filter = cmd;
+			reqs[n].url = jobs[i].url = url;
+			cmd = url = NULL;
+		}
 		reqs[n].etag = jobs[i].state.etag;
 		reqs[n].last_modified = jobs[i].state.last_modified;
 		reqs[n].data = &jobs[i];
@@ -517,11 +652,48 @@ refresh_run(struct refresh *r, const struct urls *u)
 		fputc('\n', stderr);
 		fputs(r->later.data != NULL ? r->later.data : "", stderr);
 	}
-	for (i = 0; i < u->n; i++)
+	for (i = 0; i < u->n; i++) {
 		store_state_clear(&jobs[i].state);
+		free(jobs[i].filter);
+		free(jobs[i].url);
+	}
 	free(jobs);
 	free(reqs);
 	return rc != 0 || r->failed > 0 ? 1 : 0;
+}
+
+/*
+ * --feed URL: only that feed, with its settings when the urls file has
+ * it, else as a bare URL (a feed the store knows from elsewhere).
+ */
+static int
+refresh_one(struct refresh *r, const struct urls *u, const char *url)
+{
+	struct urls	 one = { 0 }, view = { 0 };
+	char		*line, *bare;
+	long		 i;
+	int		 rc;
+
+	bare = urls_strip_auth(url, NULL, NULL);
+	if ((i = urls_find(u, bare)) >= 0) {
+		free(bare);
+		view.v = &u->v[i];
+		view.n = 1;
+		return refresh_run(r, &view);
+	}
+	free(bare);
+	line = urls_format(url, NULL, NULL, 0);
+	urls_parse(line, strlen(line), "--feed", &one);
+	free(line);
+	if (one.n != 1) {
+		cmd_warn("%s", one.nwarnings > 0 ? one.warnings[0] :
+		    "--feed: not a URL");
+		urls_free(&one);
+		return 1;
+	}
+	rc = refresh_run(r, &one);
+	urls_free(&one);
+	return rc;
 }
 
 int
@@ -532,6 +704,7 @@ cmd_refresh(int argc, char **argv)
 	struct refresh		 r;
 	char			*cause = NULL;
 	size_t			 i;
+	int64_t			 max_id;
 	int			 rc;
 
 	if ((rc = store_args_parse(&a, argc, argv, "--refresh")) != 0) {
@@ -551,7 +724,20 @@ cmd_refresh(int argc, char **argv)
 	}
 	for (i = 0; i < u.nwarnings; i++)
 		cmd_warn("%s", u.warnings[i]);
-	rc = refresh_run(&r, &u);
+	if ((max_id = store_max_id(r.st, &cause)) < 0) {
+		cmd_warn("%s", cause);
+		free(cause);
+		cause = NULL;
+		max_id = 0;
+	}
+	rc = a.feed != NULL ? refresh_one(&r, &u, a.feed) :
+	    refresh_run(&r, &u);
+	/* the ignore rules over what came in (everything if they changed) */
+	if (rules_refilter(r.st, &a.rules, &u, max_id, NULL, &cause) != 0) {
+		cmd_warn("%s", cause);
+		free(cause);
+		rc = 1;
+	}
 	buf_free(&r.later);
 	store_close(r.st);
 	urls_free(&u);
@@ -568,7 +754,8 @@ cmd_list(int argc, char **argv)
 	struct store_args	 a;
 	struct store		*st;
 	struct cmd_list		 l = { stdout, 0, 0 };
-	char			*cause = NULL;
+	struct store_filter	 f = { 0 };
+	char			*cause = NULL, *url;
 	int			 rc;
 
 	if ((rc = store_args_parse(&a, argc, argv, "--list")) != 0) {
@@ -579,8 +766,24 @@ cmd_list(int argc, char **argv)
 		store_args_free(&a);
 		return 1;
 	}
+	f.unread_only = a.unread;
+	if (a.feed != NULL) {
+		url = urls_strip_auth(a.feed, NULL, NULL);
+		rc = store_feed_id(st, url, &f.feed_id, &cause);
+		if (rc == 0 && f.feed_id == 0)
+			cause = xasprintf("--feed: %s: no such feed in the "
+			    "store", url);
+		free(url);
+		if (cause != NULL) {
+			cmd_warn("%s", cause);
+			free(cause);
+			store_close(st);
+			store_args_free(&a);
+			return 1;
+		}
+	}
 	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-	if (store_articles(st, NULL, cmd_list_article, &l, &cause) != 0) {
+	if (store_articles(st, &f, cmd_list_article, &l, &cause) != 0) {
 		cmd_warn("%s", cause);
 		free(cause);
 		rc = 1;
@@ -593,18 +796,192 @@ cmd_list(int argc, char **argv)
 	return rc;
 }
 
+/* ---- --cleanup ---- */
+
+/* The feeds of the store, for --cleanup. */
+struct cleanup_feeds {
+	int64_t		*ids;
+	char		**urls;
+	size_t		 n;
+};
+
+static int
+cleanup_feed(const struct store_feed *f, void *arg)
+{
+	struct cleanup_feeds	*c = arg;
+
+	c->ids = xreallocarray(c->ids, c->n + 1, sizeof *c->ids);
+	c->urls = xreallocarray(c->urls, c->n + 1, sizeof *c->urls);
+	c->ids[c->n] = f->id;
+	c->urls[c->n++] = xstrdup(f->url);
+	return 0;
+}
+
+/* Remove or expire each stored feed; counts into the arguments. */
+static int
+cleanup_run(struct store *st, const struct urls *u,
+    const struct cleanup_feeds *c, int64_t counts[3])
+{
+	int64_t	 n;
+	long	 k;
+	size_t	 i;
+	int	 gone;
+	char	*cause = NULL;
+
+	for (i = 0; i < c->n; i++) {
+		if ((k = urls_find(u, c->urls[i])) < 0) {
+			if (store_feed_remove(st, c->ids[i], &n, &gone,
+			    &cause) != 0)
+				goto fail;
+			/* a feed kept for its saved articles is not news */
+			counts[0] += gone || n > 0;
+			counts[1] += n;
+		} else if (u->v[k].opts.keep_days > 0) {
+			if (store_expire(st, c->ids[i], (int64_t)time(NULL) -
+			    (int64_t)u->v[k].opts.keep_days * 86400, &n,
+			    &cause) != 0)
+				goto fail;
+			counts[2] += n;
+		}
+	}
+	return 0;
+fail:
+	cmd_warn("%s", cause);
+	free(cause);
+	return 1;
+}
+
+int
+cmd_cleanup(int argc, char **argv)
+{
+	struct store_args	 a;
+	struct urls		 u = { 0 };
+	struct cleanup_feeds	 c = { 0 };
+	struct store		*st = NULL;
+	int64_t			 counts[3] = { 0, 0, 0 }, freed = 0;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = store_args_parse(&a, argc, argv, "--cleanup")) != 0) {
+		store_args_free(&a);
+		return rc;
+	}
+	/* a missing urls file is an error, never "every feed is gone" */
+	if (urls_load(a.urls, 0, &u, &cause) != 0 ||
+	    (st = cmd_store_open(a.cache)) == NULL ||
+	    store_feeds(st, cleanup_feed, &c, &cause) != 0) {
+		if (cause != NULL)
+			cmd_warn("%s", cause);
+		free(cause);
+		rc = 1;
+		goto out;
+	}
+	rc = cleanup_run(st, &u, &c, counts);
+	/* VACUUM rewrites the whole file: only when it frees a fifth */
+	if (rc == 0 && store_vacuum_if(st, 20, &freed, &cause) != 0) {
+		cmd_warn("%s", cause);
+		free(cause);
+		rc = 1;
+	}
+	fprintf(stderr, "akhbar: cleanup: %lld feeds no longer in %s removed "
+	    "(%lld articles), %lld articles past keep-days removed%s\n",
+	    (long long)counts[0], a.urls, (long long)counts[1],
+	    (long long)counts[2], freed > 0 ? ", store compacted" : "");
+out:
+	for (i = 0; i < c.n; i++)
+		free(c.urls[i]);
+	free(c.urls);
+	free(c.ids);
+	store_close(st);
+	urls_free(&u);
+	store_args_free(&a);
+	return rc;
+}
+
+/* ---- --unread-count ---- */
+
+/* -v: one line a feed with unread articles, "COUNT<TAB>TITLE". */
+static int
+unread_feed(const struct store_feed *f, void *arg)
+{
+	const char	*t = f->title != NULL ? f->title : f->url;
+	char		*title;
+
+	if (f->unread == 0)
+		return 0;
+	title = utf8_sanitize(t, strlen(t), UTF8_FOLD_SPACE);
+	printf("%lld\t%s\n", (long long)f->unread, title);
+	free(title);
+	return 0;
+}
+
+/*
+ * For status bars, run every few seconds: only -c and -v are read, not
+ * the config nor the urls file, and one count over the unread index.
+ */
+int
+cmd_unread_count(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "cache", required_argument, NULL, 'c' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "unread-count", no_argument, NULL, 'U' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct store	*st;
+	char		*cache = NULL, *cause = NULL;
+	int64_t		 n;
+	int		 c, verbose = 0, rc = 0;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":c:v", opts, NULL)) != -1) {
+		if (c == '?' || c == ':')
+			return cmd_option_error(c, "--unread-count", argv);
+		if (c == 'c')
+			cache = optarg;
+		verbose |= c == 'v';
+	}
+	if (optind < argc)
+		return cmd_usage_error("--unread-count: unexpected argument "
+		    "'%s'", argv[optind]);
+	cache = cache != NULL ? xstrdup(cache) : store_default_path();
+	if ((st = cmd_store_open(cache)) == NULL) {
+		free(cache);
+		return 1;
+	}
+	if ((n = store_unread_total(st, &cause)) < 0 || (verbose &&
+	    store_feeds(st, unread_feed, NULL, &cause) != 0)) {
+		cmd_warn("%s", cause);
+		free(cause);
+		rc = 1;
+	} else if (!verbose)
+		printf("%lld\n", (long long)n);
+	store_close(st);
+	free(cache);
+	return cmd_stdout_check() != 0 ? 1 : rc;
+}
+
 /* ---- OPML ---- */
 
-/* The urls file line for f, or NULL (with a warning) when unusable. */
+/* The urls file line for f, or NULL (with a warning) when unusable. Its
+ * settings are written back as parsed: a bad one is warned about and
+ * left out. */
 static char *
 import_line(const struct opml_feed *f, const struct urls *have,
     struct urls *added, const char *opml)
 {
 	struct urls	 one = { 0 };
-	char		*line;
+	char		*line, *opts, *full;
+	size_t		 i;
 
 	line = urls_format(f->url, f->title, f->tags, f->ntags);
-	urls_parse(line, strlen(line), opml, &one);
+	full = xasprintf("%s%s", line, f->settings != NULL ? f->settings :
+	    "");
+	free(line);
+	urls_parse(full, strlen(full), opml, &one);
+	free(full);
 	if (one.n != 1) {
 		const char *why = one.nwarnings > 0 ?
 		    strstr(one.warnings[0], ":1: ") : NULL;
@@ -612,16 +989,24 @@ import_line(const struct opml_feed *f, const struct urls *have,
 		cmd_warn("skipped: %s: %s", f->url, why != NULL ? why + 4 :
 		    "unusable URL");
 		urls_free(&one);
-		free(line);
 		return NULL;
 	}
-	urls_free(&one);
+	for (i = 0; i < one.nwarnings; i++)
+		cmd_warn("%s: %s", f->url, strstr(one.warnings[i], ":1: ") !=
+		    NULL ? strstr(one.warnings[i], ":1: ") + 4 :
+		    one.warnings[i]);
 	if (urls_find(have, f->url) >= 0 || urls_find(added, f->url) >= 0) {
-		free(line);
+		urls_free(&one);
 		return NULL;
 	}
-	urls_parse(line, strlen(line), opml, added);
-	return line;
+	line = urls_format(f->url, f->title, f->tags, f->ntags);
+	opts = urls_format_opts(&one.v[0].opts);
+	full = xasprintf("%s%s", line, opts);
+	free(line);
+	free(opts);
+	urls_free(&one);
+	urls_parse(full, strlen(full), opml, added);
+	return full;
 }
 
 int

@@ -24,6 +24,10 @@ int	cmd_feed_tsv(int argc, char **argv);
 int	cmd_refresh(int argc, char **argv);
 /* --list: print stored articles newest first. */
 int	cmd_list(int argc, char **argv);
+/* --cleanup: drop feeds no longer in the urls file, apply keep-days. */
+int	cmd_cleanup(int argc, char **argv);
+/* --unread-count: the number of unread articles (-v: per feed). */
+int	cmd_unread_count(int argc, char **argv);
 /* --import-opml FILE: add an OPML's feeds to the urls file. */
 int	cmd_import_opml(int argc, char **argv);
 /* --export-opml: print the urls file as OPML 2.0. */

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "keymap.h"
 #include "theme.h"
+#include "store.h"
 
 #define CONFIG_MAX_WORDS	64
 
@@ -424,10 +425,98 @@ set_notify(struct config *c, char **w, int n)
 	return err;
 }
 
+/* ---- HTTP identity (issue 13): user-agent, proxy, cookie-file ---- */
+
+/* The string settings, by word. */
+static const struct {
+	const char	*word;
+	size_t		 offset;
+} strings[] = {
+	{ "user-agent", offsetof(struct config, user_agent) },
+	{ "proxy", offsetof(struct config, proxy) },
+	{ "cookie-file", offsetof(struct config, cookie_file) },
+};
+
+static char *
+set_string(struct config *c, char **w, int n)
+{
+	const char	*p;
+	char		**dst;
+	size_t		 i;
+
+	for (i = 0; strcmp(w[0], strings[i].word) != 0; i++)
+		;
+	if (n != 2 || *w[1] == '\0')
+		return xasprintf("expected: %s VALUE (quoted when it has "
+		    "blanks)", w[0]);
+	for (p = w[1]; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return xasprintf("control character in %s", w[0]);
+	dst = (char **)((char *)c + strings[i].offset);
+	free(*dst);
+	*dst = xstrdup(w[1]);
+	return NULL;
+}
+
+/* query NAME SEARCH...: a virtual list of the articles the search
+ * finds (the words after NAME are the query, as --search takes it). */
+static char *
+set_query(struct config *c, char **w, int n)
+{
+	struct buf	 q = { 0 };
+	char		*cause = NULL;
+	int		 i;
+
+	if (n < 3 || *w[1] == '\0')
+		return xstrdup("expected: query NAME SEARCH");
+	for (i = 2; i < n; i++) {
+		if (i > 2)
+			buf_putc(&q, ' ');
+		/* a quoted phrase stays one: "a b" as the search sees it */
+		if (strchr(w[i], ' ') != NULL)
+			buf_printf(&q, "\"%s\"", w[i]);
+		else
+			buf_puts(&q, w[i]);
+	}
+	if (store_search_check(q.data, &cause) != 0) {
+		buf_free(&q);
+		return cause;
+	}
+	c->query_names = xreallocarray(c->query_names, c->nqueries + 1,
+	    sizeof *c->query_names);
+	c->query_searches = xreallocarray(c->query_searches, c->nqueries + 1,
+	    sizeof *c->query_searches);
+	c->query_names[c->nqueries] = xstrdup(w[1]);
+	c->query_searches[c->nqueries++] = xstrndup(q.data, q.len);
+	buf_free(&q);
+	return NULL;
+}
+
+/* ignore [feed=URL] [tag=TAG] [field=F] PATTERN (see rules.h) */
+static char *
+set_ignore(struct config *c, char **w, int n)
+{
+	char	*cause = NULL;
+
+	if (n < 2)
+		return xstrdup("expected: ignore [feed=URL] [tag=TAG] "
+		    "[field=title|author|body|any] PATTERN");
+	if (rules_add(&c->rules, w + 1, n - 1, &cause) != 0)
+		return cause;
+	return NULL;
+}
+
 static const struct {
 	const char	*word;
 	config_fn	 fn;
 } words[] = {
+	/* query lists and ignore rules (issue 13) */
+	{ "query", set_query },
+	{ "ignore", set_ignore },
+	/* HTTP identity (issue 13) */
+	{ "user-agent", set_string },
+	{ "proxy", set_string },
+	{ "cookie-file", set_string },
 	{ "bind", set_bind },
 	{ "theme", set_theme },
 	{ "layout-direction", set_layout_dir },
@@ -475,6 +564,16 @@ config_free(struct config *c)
 
 	free(c->theme);
 	free(c->save_dir);
+	free(c->user_agent);
+	free(c->proxy);
+	free(c->cookie_file);
+	for (i = 0; i < c->nqueries; i++) {
+		free(c->query_names[i]);
+		free(c->query_searches[i]);
+	}
+	free(c->query_names);
+	free(c->query_searches);
+	rules_free(&c->rules);
 	for (i = 0; i < c->nhighlight; i++)
 		free(c->highlight[i]);
 	free(c->highlight);

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "rules.h"
 
 enum config_bidi {
 	BIDI_MODE_APP,		/* akhbar reorders and shapes */
@@ -53,6 +54,15 @@ struct config {
 	long		 connect_timeout;	/* seconds; 0 default */
 	long		 max_feed_size;		/* bytes; 0 default */
 	char		*save_dir;		/* NULL: the default */
+	/* HTTP identity (issue 13); NULL: the fetcher's default */
+	char		*user_agent;
+	char		*proxy;
+	char		*cookie_file;		/* Netscape format */
+	/* query NAME SEARCH lines (issue 13): virtual lists */
+	char		**query_names;
+	char		**query_searches;
+	size_t		 nqueries;
+	struct rules	 rules;			/* ignore lines (issue 13) */
 	struct app_keys	 keys;
 	/* Links, copying and programs. Argument vectors are
 	 * NULL-terminated; execs[i] is the program of `bind KEY exec`. */

@@ -18,8 +18,7 @@ doc_create(void)
 void
 block_clear(struct block *b)
 {
-	free(b->text);
-	free(b->attr);
+	free(b->text);		/* attr is in the same allocation */
 	b->text = NULL;
 	b->attr = NULL;
 	b->len = b->cap = 0;
@@ -72,6 +71,41 @@ doc_drop_empty(struct doc *d)
 	}
 }
 
+void
+doc_move_blocks(struct doc *d, struct doc *from, size_t skip)
+{
+	size_t	i, n;
+
+	if (skip > from->nblocks)
+		skip = from->nblocks;
+	for (i = 0; i < skip; i++)
+		block_clear(&from->blocks[i]);
+	n = from->nblocks - skip;
+	if (n <= d->nblocks) {
+		for (i = 0; i < n; i++)
+			*doc_add_block(d, from->blocks[skip + i].type) =
+			    from->blocks[skip + i];
+		from->nblocks = 0;
+		return;
+	}
+	if (d->nblocks + n > from->cap) {
+		from->cap = d->nblocks + n;
+		from->blocks = xreallocarray(from->blocks, from->cap,
+		    sizeof *from->blocks);
+	}
+	memmove(from->blocks + d->nblocks, from->blocks + skip,
+	    n * sizeof *from->blocks);
+	if (d->nblocks > 0)
+		memcpy(from->blocks, d->blocks, d->nblocks *
+		    sizeof *d->blocks);
+	free(d->blocks);
+	d->blocks = from->blocks;
+	d->nblocks += n;
+	d->cap = from->cap;
+	from->blocks = NULL;
+	from->nblocks = from->cap = 0;
+}
+
 size_t
 doc_add_link(struct doc *d, const char *url)
 {
@@ -100,14 +134,30 @@ doc_add_link_list(struct doc *d)
 	}
 }
 
+/* Give b room for cap code points: text then attributes in one block
+ * of memory (cap may be smaller than before, not than len). */
+static void
+block_resize(struct block *b, size_t cap)
+{
+	char	*m;
+
+	if (cap < b->cap && b->len > 0)	/* attributes down first */
+		memmove(b->text + cap, b->attr, b->len * sizeof *b->attr);
+	m = xreallocarray(b->text, cap, sizeof *b->text + sizeof *b->attr);
+	b->text = (uint32_t *)(void *)m;
+	if (cap > b->cap && b->len > 0)	/* attributes up after */
+		memmove(m + cap * sizeof *b->text, m + b->cap *
+		    sizeof *b->text, b->len * sizeof *b->attr);
+	b->attr = (uint16_t *)(void *)(m + cap * sizeof *b->text);
+	b->cap = (uint32_t)cap;
+}
+
 void
 block_add(struct block *b, uint32_t cp, uint16_t attr)
 {
-	if (b->len == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 64;
-		b->text = xreallocarray(b->text, b->cap, sizeof *b->text);
-		b->attr = xreallocarray(b->attr, b->cap, sizeof *b->attr);
-	}
+	/* Small first: most paragraphs of a page are a few words. */
+	if (b->len == b->cap)
+		block_resize(b, b->cap ? 2 * (size_t)b->cap : 16);
 	b->text[b->len] = cp;
 	b->attr[b->len] = attr;
 	b->len++;
@@ -163,10 +213,24 @@ block_add_utf8(struct block *b, const char *s, size_t n, uint16_t attr,
 void
 block_shrink(struct block *b)
 {
+	uint32_t	*m;
+
 	if (b->len == 0 || b->len == b->cap)
 		return;
-	b->text = xreallocarray(b->text, b->len, sizeof *b->text);
-	b->attr = xreallocarray(b->attr, b->len, sizeof *b->attr);
+	if (b->cap > 1024) {
+		block_resize(b, b->len);
+		return;
+	}
+	/* A small block moves to a new chunk of its exact size: shrinking
+	 * in place would leave a hole after each one that the next, still
+	 * growing, block does not fit in (tiny paragraphs cost twice their
+	 * size). The old chunk is taken again by the next block. */
+	m = xreallocarray(NULL, b->len, sizeof *b->text + sizeof *b->attr);
+	memcpy(m, b->text, b->len * sizeof *b->text);
+	memcpy(m + b->len, b->attr, b->len * sizeof *b->attr);
+	free(b->text);
+	b->text = m;
+	b->attr = (uint16_t *)(void *)(m + b->len);
 	b->cap = b->len;
 }
 

@@ -51,18 +51,22 @@ enum block_type {
 /* U+2028 LINE SEPARATOR in block text is a forced line break. */
 #define DOC_BREAK	0x2028
 
+/* A document of many tiny paragraphs holds one of these a paragraph:
+ * small fields, and text and attributes in one allocation (attr points
+ * just past text's cap code points), so 40 bytes and one malloc each. */
 struct block {
-	enum block_type	 type;
-	int		 level;		/* heading level: 0 title, 1-6 */
-	int		 quote;		/* blockquote depth */
-	int		 indent;	/* list nesting depth */
-	int		 tight;		/* no blank line before this block */
-	enum dir	 dir;
-	size_t		 hang;		/* cells continuation lines indent */
 	uint32_t	*text;
-	uint16_t	*attr;
-	size_t		 len;
-	size_t		 cap;
+	uint16_t	*attr;		/* in text's allocation */
+	uint32_t	 len;		/* code points (the 64 MB input cap
+					 * keeps them under 2^32) */
+	uint32_t	 cap;
+	uint32_t	 hang;		/* cells continuation lines indent */
+	uint16_t	 quote;		/* blockquote depth */
+	uint16_t	 indent;	/* list nesting depth */
+	uint8_t		 type;		/* enum block_type */
+	uint8_t		 level;		/* heading level: 0 title, 1-6 */
+	uint8_t		 tight;		/* no blank line before this block */
+	uint8_t		 dir;		/* enum dir */
 };
 
 struct doc {
@@ -84,6 +88,12 @@ struct block	*doc_add_block(struct doc *d, enum block_type type);
 void		 doc_drop_empty(struct doc *d);
 /* Add a link target and return its number (1-based). */
 size_t		 doc_add_link(struct doc *d, const char *url);
+/* Move the blocks of from, but its first skip ones (freed), to the end
+ * of d; from keeps its links and title and is left without blocks. When
+ * d has fewer blocks, they go in front of from's in from's array, so a
+ * large array is never copied. */
+void		 doc_move_blocks(struct doc *d, struct doc *from,
+		    size_t skip);
 /* Append the links list ("[n] url" lines) as blocks at the end. */
 void		 doc_add_link_list(struct doc *d);
 

@@ -26,17 +26,23 @@ sgr(uint16_t attr, void *arg)
 }
 
 int
+dump_row(struct dump *d, const struct row *row)
+{
+	buf_reset(&d->line);
+	cells_to_text(row, &d->line, d->theme ? sgr : NULL, d);
+	buf_putc(&d->line, '\n');
+	if (fwrite(d->line.data, 1, d->line.len, d->out) != d->line.len)
+		return -1;
+	return 0;
+}
+
+int
 dump_rows(struct dump *d, const struct rows *r)
 {
 	size_t	i;
 
-	for (i = 0; i < r->n; i++) {
-		buf_reset(&d->line);
-		cells_to_text(&r->v[i], &d->line, d->theme ? sgr : NULL, d);
-		buf_putc(&d->line, '\n');
-		if (fwrite(d->line.data, 1, d->line.len, d->out) !=
-		    d->line.len)
+	for (i = 0; i < r->n; i++)
+		if (dump_row(d, &r->v[i]) == -1)
 			return -1;
-	}
 	return ferror(d->out) ? -1 : 0;
 }

@@ -23,6 +23,8 @@ struct dump {
 	struct buf	 line;
 };
 
+/* Write one row; returns -1 when the stream reports an error. */
+int	dump_row(struct dump *d, const struct row *row);
 /* Write every row of r; returns -1 when the stream reports an error. */
 int	dump_rows(struct dump *d, const struct rows *r);
 

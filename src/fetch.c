@@ -26,10 +26,6 @@
 #include "fetch.h"
 #include "util.h"
 
-#ifndef VERSION
-#define VERSION "0"
-#endif
-
 /* One running transfer. */
 struct xfer {
 	struct fetch_req	*req;
@@ -62,7 +58,7 @@ fetch_opts_default(struct fetch_opts *o)
 	o->low_speed_time = 30;
 	o->max_redirects = 5;
 	o->max_size = 32 * 1024 * 1024;
-	o->user_agent = "akhbar/" VERSION;
+	o->user_agent = FETCH_USER_AGENT;
 }
 
 static size_t
@@ -172,12 +168,46 @@ fetch_host(const char *url)
 	return h;
 }
 
+/*
+ * Who we say we are: user-agent, proxy, cookies and credentials, the
+ * request's own winning over the options'. Credentials and custom
+ * headers such as Authorization or Cookie are never sent to another host
+ * after a redirect: libcurl drops them unless CURLOPT_UNRESTRICTED_AUTH,
+ * which stays off (set here so a libcurl default cannot change it).
+ */
+static void
+fetch_identity(CURL *e, const struct fetch_opts *o,
+    const struct fetch_req *req)
+{
+	const char	*cookies, *proxy;
+
+	curl_easy_setopt(e, CURLOPT_USERAGENT, req->user_agent != NULL ?
+	    req->user_agent : o->user_agent);
+	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
+	if ((proxy = req->proxy != NULL ? req->proxy : o->proxy) != NULL)
+		curl_easy_setopt(e, CURLOPT_PROXY, proxy);
+	cookies = req->cookie_file != NULL ? req->cookie_file :
+	    o->cookie_file;
+	if (cookies != NULL)
+		curl_easy_setopt(e, CURLOPT_COOKIEFILE, cookies);
+	if (req->user != NULL) {
+		curl_easy_setopt(e, CURLOPT_USERNAME, req->user);
+		curl_easy_setopt(e, CURLOPT_PASSWORD, req->password != NULL ?
+		    req->password : "");
+	} else if (req->netrc) {
+		curl_easy_setopt(e, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+		if (o->netrc_file != NULL)
+			curl_easy_setopt(e, CURLOPT_NETRC_FILE, o->netrc_file);
+	}
+}
+
 static struct xfer *
 xfer_create(const struct fetch_opts *o, struct fetch_req *req)
 {
 	struct xfer	*x = xcalloc(1, sizeof *x);
 	CURL		*e;
 	char		*h;
+	size_t		 i;
 
 	x->req = req;
 	x->max_size = o->max_size;
@@ -192,7 +222,7 @@ xfer_create(const struct fetch_opts *o, struct fetch_req *req)
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, fetch_header);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, o->user_agent);
+	fetch_identity(e, o, req);
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, o->max_redirects);
@@ -216,6 +246,8 @@ xfer_create(const struct fetch_opts *o, struct fetch_req *req)
 		x->headers = curl_slist_append(x->headers, h);
 		free(h);
 	}
+	for (i = 0; i < req->nheaders; i++)
+		x->headers = curl_slist_append(x->headers, req->headers[i]);
 	if (x->headers != NULL)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 	return x;

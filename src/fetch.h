@@ -10,6 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifndef VERSION
+#define VERSION "0"
+#endif
+
 /* Limits; fetch_opts_default() fills in the defaults. */
 struct fetch_opts {
 	int		 max_connections;	/* parallel transfers (8) */
@@ -20,8 +24,15 @@ struct fetch_opts {
 	long		 low_speed_time;	/* ... for this long (30 s) */
 	long		 max_redirects;		/* (5) */
 	size_t		 max_size;		/* body bytes (32 MB) */
-	const char	*user_agent;		/* "akhbar/VERSION" */
+	const char	*user_agent;		/* FETCH_USER_AGENT */
+	const char	*proxy;			/* NULL: libcurl's (env) */
+	const char	*cookie_file;		/* Netscape format, or NULL */
+	const char	*netrc_file;		/* NULL: ~/.netrc */
 };
+
+/* The default User-Agent: names akhbar and its version (the project has
+ * no public home page to add as "+URL" yet). */
+#define FETCH_USER_AGENT	"akhbar/" VERSION " (terminal news reader)"
 
 /* One document to fetch. The strings are borrowed until fetch_run()
  * returns. */
@@ -30,6 +41,15 @@ struct fetch_req {
 	const char	*etag;		/* sent as If-None-Match, or NULL */
 	const char	*last_modified;	/* sent as If-Modified-Since */
 	void		*data;		/* the caller's */
+	/* per-feed identity; NULL or 0: the fetch_opts' one */
+	const char	*user_agent;
+	char *const	*headers;	/* "Name: value" lines */
+	size_t		 nheaders;
+	const char	*user;		/* HTTP auth, never sent to another */
+	const char	*password;	/* host on a redirect */
+	int		 netrc;		/* user and password from netrc */
+	const char	*cookie_file;
+	const char	*proxy;
 };
 
 /* How one transfer ended. Everything is borrowed for the callback only. */

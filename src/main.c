@@ -19,7 +19,9 @@ static const char usage_text[] =
 "       akhbar --extract [--base-url URL] [--content-type TYPE]\n"
 "              [--dump [--width N]] FILE|URL|-\n"
 "       akhbar --feed-tsv [--base-url URL] FILE|-\n"
-"       akhbar [-v] [-u URLS] [-c CACHE.db] [-C CONFIG] --refresh | --list\n"
+"       akhbar [-v] [-u URLS] [-c CACHE.db] [-C CONFIG] --refresh [--force]\n"
+"              [--feed URL] | --list [--unread] [--feed URL] | --cleanup\n"
+"       akhbar [-v] [-c CACHE.db] --unread-count\n"
 "       akhbar [-u URLS] [-c CACHE.db] --import-opml FILE | --export-opml\n"
 "       akhbar [-c CACHE.db] --export DIR | --search QUERY\n"
 "\n"
@@ -36,6 +38,10 @@ static const char usage_text[] =
 "  --feed-tsv FILE|-   parse one RSS/Atom/JSON feed, print sfeed TSV\n"
 "  --refresh           fetch every feed of the urls file into the store\n"
 "  --list              print stored articles, newest first (TSV)\n"
+"  --cleanup           remove feeds no longer in the urls file (saved\n"
+"                      articles stay) and articles past keep-days\n"
+"  --unread-count      print the number of unread articles (-v: per\n"
+"                      feed, COUNT<TAB>TITLE)\n"
 "  --import-opml FILE  add the feeds of an OPML file to the urls file\n"
 "  --export-opml       print the urls file as OPML 2.0 (feeds without a\n"
 "                      ~Name titled from the store)\n"
@@ -62,6 +68,10 @@ static const char usage_text[] =
 "  -C, --config FILE   config (default $XDG_CONFIG_HOME/akhbar/config)\n"
 "  -r                  the reader: refresh every feed at start\n"
 "  -o, --offline       the reader: never touch the network (not with -r)\n"
+"  --force             --refresh: fetch feeds whose interval= has not\n"
+"                      passed yet\n"
+"  --feed URL          --refresh, --list: only this feed\n"
+"  --unread            --list: only unread articles\n"
 "  -v, --verbose       --refresh, --list, OPML: report bad config lines\n"
 "                      too (the reader always shows them)\n"
 "  -h, --help          show this help and exit\n"
@@ -78,6 +88,8 @@ static const struct mode {
 	{ "--feed-tsv", cmd_feed_tsv },
 	{ "--refresh", cmd_refresh },
 	{ "--list", cmd_list },
+	{ "--cleanup", cmd_cleanup },
+	{ "--unread-count", cmd_unread_count },
 	{ "--import-opml", cmd_import_opml },
 	{ "--export-opml", cmd_export_opml },
 	{ "--export", cmd_export },

@@ -5,6 +5,7 @@
  * written out goes through the screen sanitizer first (valid UTF-8, no
  * control characters) and is then XML-escaped.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,6 +17,9 @@
 #include "urls.h"
 #include "utf8.h"
 #include "util.h"
+
+/* The namespace of akhbar's own outline attributes. */
+#define OPML_NS	"urn:x-akhbar:opml:1"
 
 /* Folder depth we follow; deeper outlines are still read, untagged. */
 #define OPML_MAX_DEPTH	32
@@ -71,6 +75,34 @@ opml_categories(struct opml_feed *f, const char *cat)
 	free(copy);
 }
 
+/* The per-feed settings read back from an outline (see opml_write()). */
+static const char *const opml_settings[] = {
+	"interval", "max-articles", "keep-days", "user-agent", "auth",
+	"proxy", "fulltext", "direction",
+};
+
+/* The akhbar:KEY attributes of node as urls file words. Caller frees. */
+static char *
+opml_feed_settings(xmlNode *node)
+{
+	struct buf	 b = { 0 };
+	char		*v, *w;
+	size_t		 i;
+
+	buf_puts(&b, "");
+	for (i = 0; i < sizeof opml_settings / sizeof *opml_settings; i++) {
+		if ((v = opml_attr(node, opml_settings[i])) == NULL)
+			continue;
+		w = urls_format_setting(opml_settings[i], v);
+		buf_puts(&b, w);
+		free(w);
+		free(v);
+	}
+	v = xstrndup(b.data, b.len);
+	buf_free(&b);
+	return v;
+}
+
 static void
 opml_feed(struct opml_walk *w, xmlNode *node, char *url)
 {
@@ -82,6 +114,7 @@ opml_feed(struct opml_walk *w, xmlNode *node, char *url)
 	f = &w->v[w->n++];
 	memset(f, 0, sizeof *f);
 	f->url = url;
+	f->settings = opml_feed_settings(node);
 	if ((f->title = opml_attr(node, "title")) == NULL)
 		f->title = opml_attr(node, "text");
 	for (i = 0; i < w->depth && i < OPML_MAX_DEPTH; i++)
@@ -172,6 +205,7 @@ opml_feeds_free(struct opml_feed *feeds, size_t n)
 	for (i = 0; i < n; i++) {
 		free(feeds[i].url);
 		free(feeds[i].title);
+		free(feeds[i].settings);
 		for (j = 0; j < feeds[i].ntags; j++)
 			free(feeds[i].tags[j]);
 		free(feeds[i].tags);
@@ -206,6 +240,60 @@ opml_escape(struct buf *b, const char *s)
 	free(clean);
 }
 
+/* Append one akhbar:KEY="value" attribute. */
+static void
+opml_attr_put(struct buf *b, const char *key, const char *v)
+{
+	buf_printf(b, " akhbar:%s=\"", key);
+	opml_escape(b, v);
+	buf_putc(b, '"');
+}
+
+/* The settings that hold no secret, as attributes. */
+static void
+opml_write_settings(struct buf *b, const struct urls_opts *o)
+{
+	static const char *const dirs[] = {
+		[URLS_DIR_AUTO] = "auto", [URLS_DIR_LTR] = "ltr",
+		[URLS_DIR_RTL] = "rtl",
+	};
+	const long	 nums[] = { o->interval, o->max_articles, o->keep_days };
+	char		 n[32];
+	int		 i;
+
+	for (i = 0; i < 3; i++)
+		if (nums[i] > 0) {
+			snprintf(n, sizeof n, "%ld", nums[i]);
+			opml_attr_put(b, opml_settings[i], n);
+		}
+	if (o->user_agent != NULL)
+		opml_attr_put(b, "user-agent", o->user_agent);
+	if (o->auth_netrc)
+		opml_attr_put(b, "auth", "netrc");
+	if (o->proxy != NULL && strchr(o->proxy, '@') == NULL)
+		opml_attr_put(b, "proxy", o->proxy);
+	if (o->fulltext >= 0)
+		opml_attr_put(b, "fulltext", o->fulltext ? "yes" : "no");
+	if (o->direction != URLS_DIR_UNSET)
+		opml_attr_put(b, "direction", dirs[o->direction]);
+}
+
+/* Does some entry have a setting to write? Then the document declares
+ * the namespace; an export without any stays as it always was. */
+static int
+opml_any_settings(const struct urls *u)
+{
+	struct buf	b = { 0 };
+	size_t		i;
+	int		any;
+
+	for (i = 0; i < u->n && b.len == 0; i++)
+		opml_write_settings(&b, &u->v[i].opts);
+	any = b.len > 0;
+	buf_free(&b);
+	return any;
+}
+
 char *
 opml_write(const struct urls *u, char *const *titles)
 {
@@ -215,15 +303,17 @@ opml_write(const struct urls *u, char *const *titles)
 	struct tm	 tm;
 	size_t		 i, j;
 
+
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
 	buf_printf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<opml version=\"2.0\">\n"
+	    "<opml version=\"2.0\"%s>\n"
 	    "  <head>\n"
 	    "    <title>akhbar subscriptions</title>\n"
 	    "    <dateCreated>%s</dateCreated>\n"
 	    "  </head>\n"
-	    "  <body>\n", date);
+	    "  <body>\n", opml_any_settings(u) ?
+	    " xmlns:akhbar=\"" OPML_NS "\"" : "", date);
 	for (i = 0; i < u->n; i++) {
 		const struct urls_entry *e = &u->v[i];
 		const char *title = e->name != NULL ? e->name :
@@ -245,6 +335,7 @@ opml_write(const struct urls *u, char *const *titles)
 			}
 			buf_putc(&b, '"');
 		}
+		opml_write_settings(&b, &e->opts);
 		buf_puts(&b, "/>\n");
 	}
 	buf_puts(&b, "  </body>\n</opml>\n");

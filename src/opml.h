@@ -15,6 +15,8 @@ struct opml_feed {
 	char	*title;		/* its title or text attribute, or NULL */
 	char	**tags;		/* enclosing folders, then category words */
 	size_t	 ntags;
+	char	*settings;	/* urls file words " key=value" from the
+				   outline's akhbar:KEY attributes, or "" */
 };
 
 /*
@@ -30,7 +32,9 @@ int	 opml_parse(const char *data, size_t len, struct opml_feed **feeds,
 void	 opml_feeds_free(struct opml_feed *feeds, size_t n);
 /*
  * Write the entries of u as an OPML 2.0 document (UTF-8, XML-escaped,
- * tags in the category attribute). An entry's title is its "~Name", else
+ * tags in the category attribute, per-feed settings as akhbar:KEY
+ * attributes except those that may hold secrets: header, cookies and a
+ * proxy with a user). An entry's title is its "~Name", else
  * titles[i] (titles may be NULL, and so may each of its u->n strings:
  * the feed's own title, from the store), else its URL. Caller frees.
  */

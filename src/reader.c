@@ -95,7 +95,7 @@ void
 reader_relayout(struct reader *r)
 {
 	const struct row	*row;
-	size_t			 src = 0, i, n = 0;
+	size_t			 src = 0, n = 0;
 	int			 have = 0;
 
 	if (r->layout != NULL &&
@@ -112,12 +112,8 @@ reader_relayout(struct reader *r)
 		n = layout_count(r->layout);
 	}
 	app_reader_set(&r->app, n);
-	if (have) {
-		for (i = 0; (row = layout_row(r->layout, i)) != NULL &&
-		    row->src < src; i++)
-			;
-		app_reader_goto(&r->app, i);
-	}
+	if (have)
+		app_reader_goto(&r->app, layout_block_row(r->layout, src));
 	reader_search_rows(r);
 	r->dirty |= READER_DIRTY_TEXT | READER_DIRTY_STATUS;
 }
@@ -271,6 +267,10 @@ reader_open_store(struct reader *r, char **cause)
 		}
 	source_init_store(&r->src, r->st, &r->urls);
 	r->src.feed_sort_title = r->cfg.feed_sort_title;
+	r->src.query_names = r->cfg.query_names;
+	r->src.query_searches = r->cfg.query_searches;
+	r->src.nqueries = r->cfg.nqueries;
+	reader_ignore_refilter(r);
 	return 0;
 }
 
@@ -370,6 +370,10 @@ reader_free(struct reader *r)
 	urls_free(&r->urls);
 	config_free(&r->cfg);
 	free(r->urls_path);
+	free(r->config_path);
+	free(r->ignore_line);
+	free(r->ignore_prompt);
+	free(r->tag_prompt);
 	free(r->store_path);
 	free(r->msg);
 	free(r->pipe_line);
@@ -853,6 +857,8 @@ static const reader_handler handlers[ACT_COUNT] = {
 	[ACT_TOGGLE_SPLIT] = act_toggle_split,
 	[ACT_ZOOM] = act_zoom,
 	[ACT_MESSAGES] = reader_act_messages,
+	[ACT_IGNORE] = reader_act_ignore,
+	[ACT_TAG] = reader_act_tag,
 	[ACT_HELP] = reader_act_help,
 	[ACT_LINKS] = reader_act_links,
 	[ACT_PIPE] = act_pipe,

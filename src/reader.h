@@ -46,6 +46,8 @@ enum reader_prompt_kind {
 	PROMPT_HIGHLIGHT,
 	PROMPT_SEARCH_STORE,
 	PROMPT_CONFIRM,		/* y/n before marking everything read */
+	PROMPT_IGNORE,		/* y/n before adding an ignore rule */
+	PROMPT_TAG,		/* the tag to view (`t`) */
 	PROMPT_PIPE		/* | : a command line */
 };
 
@@ -130,6 +132,10 @@ struct reader {
 	struct store	*st;		/* NULL: reading files */
 	struct urls	 urls;
 	char		*urls_path;
+	char		*config_path;	/* where `I` adds ignore rules */
+	char		*ignore_line;	/* the rule `I` asks about */
+	char		*ignore_prompt;	/* and its question */
+	char		*tag_prompt;	/* "tag (news, ...): " */
 	char		*store_path;
 	int		 urls_missing;	/* no urls file at start */
 	int		 offline;
@@ -352,6 +358,20 @@ void	 reader_act_undo(struct reader *r, unsigned n);
 void	 reader_act_save(struct reader *r, unsigned n);
 /* The answer to the "mark everything read?" question. */
 void	 reader_confirm(struct reader *r, int yes);
+/*
+ * The answer to `I`'s question: on yes, append r->ignore_line to the
+ * config file (r->config_path), hide what it matches and reload the
+ * list. Layer-1 glue in reader_ignore.c.
+ */
+void	 reader_ignore_confirm(struct reader *r, int yes);
+/* `I` (ignore-article): ask about a rule from the selected article. */
+void	 reader_act_ignore(struct reader *r, unsigned n);
+/* `t` (tag-view): ask for a tag; reader_tag_apply() shows its feeds
+ * ("" or an unknown tag: every feed again). */
+void	 reader_act_tag(struct reader *r, unsigned n);
+void	 reader_tag_apply(struct reader *r, const char *tag);
+/* Filter the store again when the config's ignore rules changed. */
+void	 reader_ignore_refilter(struct reader *r);
 /* The folder `s` saves into. Caller frees. */
 char	*reader_save_dir(const struct reader *r);
 

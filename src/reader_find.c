@@ -156,25 +156,20 @@ void
 reader_search_rows(struct reader *r)
 {
 	struct reader_search	*s = &r->search;
-	const struct row	*row;
-	size_t			 i, j;
-	int			 in;
+	const size_t		*rows;
 
 	free(s->rows);
 	s->rows = NULL;
 	s->nrows = s->row = 0;
 	if (r->layout == NULL || r->opts.search == NULL)
 		return;
-	for (i = 0; (row = layout_row(r->layout, i)) != NULL; i++)
-		for (j = 0, in = 0; j < row->n; j++) {
-			if ((row->cells[j].attr & ATTR_SEARCH) && !in) {
-				s->rows = xreallocarray(s->rows, s->nrows + 1,
-				    sizeof *s->rows);
-				s->rows[s->nrows++] = i;
-			}
-			in = (row->cells[j].attr & ATTR_SEARCH) != 0 ||
-			    (in && row->cells[j].width == 0);
-		}
+	/* Noted by the layout's scan: walking the rows again would lay
+	 * the whole article out a second time. */
+	rows = layout_search_rows(r->layout, &s->nrows);
+	if (s->nrows > 0) {
+		s->rows = xreallocarray(NULL, s->nrows, sizeof *s->rows);
+		memcpy(s->rows, rows, s->nrows * sizeof *s->rows);
+	}
 }
 
 /* The list's titles that match the search: how many, and which one of
@@ -333,8 +328,12 @@ reader_prompt_label(const struct reader *r)
 {
 	static const char *const labels[] = { "/", "highlight: ",
 	    "search store: ", "mark every article of every feed read? "
-	    "(y/n) ", "pipe the article to: " };
+	    "(y/n) ", NULL, NULL, "pipe the article to: " };
 
+	if (r->prompt_kind == PROMPT_IGNORE)
+		return r->ignore_prompt != NULL ? r->ignore_prompt : "? ";
+	if (r->prompt_kind == PROMPT_TAG)
+		return r->tag_prompt != NULL ? r->tag_prompt : "tag: ";
 	return labels[r->prompt_kind];
 }
 
@@ -348,12 +347,13 @@ prompt_done(struct reader *r)
 		reader_keyword_toggle(r, r->prompt.data);
 	else if (r->prompt_kind == PROMPT_SEARCH_STORE)
 		reader_search_store(r, r->prompt.data);
+	else if (r->prompt_kind == PROMPT_TAG)
+		reader_tag_apply(r, r->prompt.data);
 	else if (r->prompt_kind == PROMPT_PIPE) {
 		free(r->pipe_line);
 		r->pipe_line = r->prompt.len > 0 ? xstrdup(r->prompt.data) :
 		    NULL;
-	}
-	else
+	} else
 		reader_search_apply(r, r->prompt.data);
 }
 
@@ -367,6 +367,11 @@ reader_prompt_key(struct reader *r, int key)
 	if (r->prompt_kind == PROMPT_CONFIRM) {
 		r->prompting = 0;
 		reader_confirm(r, key == 'y' || key == 'Y');
+		return;
+	}
+	if (r->prompt_kind == PROMPT_IGNORE) {
+		r->prompting = 0;
+		reader_ignore_confirm(r, key == 'y' || key == 'Y');
 		return;
 	}
 	if (key == APP_KEY_ENTER || key == '\n')

@@ -247,7 +247,8 @@ render_block(const struct block *b, size_t index, int first,
     const struct render_opts *o, struct rows *out)
 {
 	uint16_t	*attr;
-	size_t		 before = out->n, s = 0, e = b->len, i, k;
+	size_t		 before = out->n + out->dropped, s = 0, e = b->len;
+	size_t		 i, k;
 	struct row	*row;
 
 	if (b->type == BLOCK_RULE) {
@@ -257,7 +258,7 @@ render_block(const struct block *b, size_t index, int first,
 		row->src = index;
 		for (i = 0; i < (o->width < 2 ? 2 : o->width); i++)
 			row_put(row, 0x2500, ATTR_MARKER, 1);
-		return out->n - before;
+		return out->n + out->dropped - before;
 	}
 	if (!has_content(b->text, b->len))
 		return 0;
@@ -289,17 +290,38 @@ render_block(const struct block *b, size_t index, int first,
 	} else
 		render_para(b, index, s, o, out, attr + s, e - s);
 	free(attr);
-	return out->n - before;
+	return out->n + out->dropped - before;
 }
 
 static int	line_layout(const char *, size_t, enum dir, int, uint16_t,
 		    const struct render_opts *, struct row *);
 
+/*
+ * The reader's layout of a whole document keeps no cells for most of it:
+ * one scanning pass (layout_scan) lays each block out once, keeps only
+ * the number of its first row in start[] and drops the rows as they are
+ * made; rows are then laid out again on demand, a window of l->window
+ * rows around the one asked for, cut out of the blocks it overlaps (so a
+ * block of 100,000 rows, a long <pre>, costs a window too). Memory is a
+ * few bytes per block plus the window, whatever the document's size (a
+ * 20 MB article held 450 MB of cells before). Row numbers are visual
+ * rows of the whole document.
+ */
 struct layout {
 	const struct doc		*doc;
 	const struct render_opts	*opts;
-	struct rows			 rows;
-	size_t				 next;	/* next block to lay out */
+	size_t				*start;	/* first row of each block;
+						 * start[nblocks]: the
+						 * count */
+	size_t				 scanned; /* start[0..scanned] known */
+	struct rows			 win;	/* rows [win_first, +win.n) */
+	size_t				 win_first;
+	size_t				 window;   /* rows to lay out */
+	struct rows			 scratch;  /* scanning: keeps none */
+	size_t				 row;	/* of the row done next */
+	size_t				*hits;	/* rows where a search hit
+						 * starts, found scanning */
+	size_t				 nhits, caphits;
 };
 
 struct layout *
@@ -310,6 +332,11 @@ layout_create(const struct doc *d, const struct render_opts *o)
 	l = xcalloc(1, sizeof *l);
 	l->doc = d;
 	l->opts = o;
+	l->start = xreallocarray(NULL, d->nblocks + 1, sizeof *l->start);
+	l->start[0] = 0;
+	l->window = LAYOUT_WINDOW;
+	l->win.partial = 1;
+	l->scratch.partial = 1;		/* room 0: every row dropped */
 	return l;
 }
 
@@ -318,43 +345,167 @@ layout_free(struct layout *l)
 {
 	if (l == NULL)
 		return;
-	rows_clear(&l->rows);
+	rows_clear(&l->win);
+	rows_clear(&l->scratch);
+	free(l->hits);
+	free(l->start);
 	free(l);
 }
 
-/* A row the layout keeps: give back the cells reserved past its end
- * (a line is reserved twice the width). */
-static void
-shrink_row(struct row *row)
+void
+layout_set_window(struct layout *l, size_t rows)
 {
-	if (row->n == 0 || row->n == row->cap)
-		return;
-	row->cells = xreallocarray(row->cells, row->n, sizeof *row->cells);
-	row->cap = row->n;
+	l->window = rows > 0 ? rows : 1;
+	rows_clear(&l->win);
+	l->win.partial = 1;
+	l->win_first = 0;
+}
+
+/* Note row i when a search hit starts in it: a cell of the search
+ * after one that is not (or the row's first), marks riding along. */
+static void
+note_hits(struct layout *l, const struct row *row, size_t i)
+{
+	size_t	j;
+	int	in = 0;
+
+	for (j = 0; j < row->n; j++) {
+		if ((row->cells[j].attr & ATTR_SEARCH) && !in) {
+			if (l->nhits == l->caphits) {
+				l->caphits = l->caphits ? 2 * l->caphits : 64;
+				l->hits = xreallocarray(l->hits, l->caphits,
+				    sizeof *l->hits);
+			}
+			l->hits[l->nhits++] = i;
+		}
+		in = (row->cells[j].attr & ATTR_SEARCH) != 0 ||
+		    (in && row->cells[j].width == 0);
+	}
+}
+
+/* Each row of a block scanned for the first time, kept or dropped. */
+static void
+scan_row(const struct row *row, void *arg)
+{
+	struct layout	*l = arg;
+
+	note_hits(l, row, l->row++);
+}
+
+/* Lay block b out into out, keeping its rows from skip on while out
+ * has room; the first block with rows gets no blank row before it. A
+ * block laid out for the first time is scanned: its row count noted,
+ * and the rows of search hits. */
+static size_t
+lay_block(struct layout *l, size_t b, struct rows *out, size_t skip)
+{
+	size_t	n;
+
+	out->skip = skip;
+	if (b == l->scanned && l->opts->search != NULL) {
+		out->done = scan_row;
+		out->done_arg = l;
+		l->row = l->start[b];
+	}
+	n = render_block(&l->doc->blocks[b], b, l->start[b] == 0, l->opts,
+	    out);
+	rows_close(out);
+	out->done = NULL;
+	if (b == l->scanned)
+		l->start[++l->scanned] = l->start[b] + n;
+	return n;
+}
+
+/* Scan blocks until row i (or the end) is known. While the window is
+ * the document's first rows and not full, scanned rows are kept in it:
+ * the first screen is laid out once, not twice. */
+static void
+layout_scan(struct layout *l, size_t i)
+{
+	size_t	b;
+
+	while (l->scanned < l->doc->nblocks && l->start[l->scanned] <= i) {
+		b = l->scanned;
+		if (l->win_first == 0 && l->win.n == l->start[b] &&
+		    l->win.n < l->window) {
+			l->win.room = l->window - l->win.n;
+			lay_block(l, b, &l->win, 0);
+		} else {
+			lay_block(l, b, &l->scratch, 0);
+			rows_reset(&l->scratch);
+		}
+	}
+}
+
+size_t
+layout_row_block(struct layout *l, size_t i)
+{
+	size_t	lo = 0, hi, mid;
+
+	layout_scan(l, i);
+	if (i >= l->start[l->scanned])
+		return l->doc->nblocks;
+	/* The last block starting at or before i: it has row i (a block
+	 * without rows starts where the next one does). */
+	hi = l->scanned;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (l->start[mid] <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+layout_block_row(struct layout *l, size_t b)
+{
+	if (b > l->doc->nblocks)
+		b = l->doc->nblocks;
+	while (l->scanned < b)
+		layout_scan(l, l->start[l->scanned]);
+	return l->start[b];
 }
 
 const struct row *
 layout_row(struct layout *l, size_t i)
 {
-	size_t	first;
+	size_t	b, from;
 
-	while (i >= l->rows.n && l->next < l->doc->nblocks) {
-		first = l->rows.n;
-		render_block(&l->doc->blocks[l->next], l->next,
-		    l->rows.n == 0, l->opts, &l->rows);
-		l->next++;
-		/* Kept rows: give back the room reserved for the layout. */
-		for (; first < l->rows.n; first++)
-			shrink_row(&l->rows.v[first]);
-	}
-	return i < l->rows.n ? &l->rows.v[i] : NULL;
+	if (i >= l->win_first && i - l->win_first < l->win.n)
+		return &l->win.v[i - l->win_first];
+	if (layout_row_block(l, i) >= l->doc->nblocks)
+		return NULL;
+	if (i >= l->win_first && i - l->win_first < l->win.n)
+		return &l->win.v[i - l->win_first];	/* scanned into it */
+	/* A new window, rows [from, from + window), from a quarter of it
+	 * before i: scrolling on goes three quarters of a window before
+	 * the next layout, scrolling back a quarter. */
+	from = i > l->window / 4 ? i - l->window / 4 : 0;
+	b = layout_row_block(l, from);
+	rows_reset(&l->win);
+	l->win_first = from;
+	l->win.room = l->window;
+	for (; b < l->doc->nblocks && l->win.room > 0; b++)
+		lay_block(l, b, &l->win, from > l->start[b] ?
+		    from - l->start[b] : 0);
+	return &l->win.v[i - l->win_first];
 }
 
 size_t
 layout_count(struct layout *l)
 {
-	layout_row(l, (size_t)-1);
-	return l->rows.n;
+	layout_scan(l, (size_t)-1);
+	return l->start[l->doc->nblocks];
+}
+
+const size_t *
+layout_search_rows(struct layout *l, size_t *n)
+{
+	layout_scan(l, (size_t)-1);
+	*n = l->nhits;
+	return l->hits;
 }
 
 int

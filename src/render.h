@@ -41,16 +41,37 @@ size_t		 render_block(const struct block *b, size_t index, int first,
 
 struct layout;
 
-/* A layout of d with options o (both borrowed; they must outlive it).
- * Blocks are laid out only when their rows are asked for. Caller frees
- * with layout_free(). */
+/* Rows the reader's layout keeps laid out around the last one asked. */
+#define LAYOUT_WINDOW	2048
+
+/*
+ * A layout of d with options o (both borrowed; they must outlive it).
+ * It keeps the first row of each block and a window of laid-out rows
+ * around the last row asked for; rows out of it are laid out again, so
+ * memory stays a few bytes per block whatever the document's length.
+ * Caller frees with layout_free().
+ */
 struct layout	*layout_create(const struct doc *d,
 		    const struct render_opts *o);
 void		 layout_free(struct layout *l);
-/* Row i, laying out blocks up to it as needed; NULL past the end. */
+/* Row i, NULL past the end. The row is valid until the next call that
+ * lays out another window (any layout_row() for a row out of it). */
 const struct row *layout_row(struct layout *l, size_t i);
-/* The total number of rows (lays out the whole document). */
+/* The total number of rows (scans the whole document once). */
 size_t		 layout_count(struct layout *l);
+/* The block row i comes from (binary search); the number of blocks
+ * past the end. */
+size_t		 layout_row_block(struct layout *l, size_t i);
+/* The first row of block b, or of the first block after it that has
+ * rows (the count when none has). */
+size_t		 layout_block_row(struct layout *l, size_t b);
+/* The rows where a hit of the options' search starts, in order, *n of
+ * them (scans the whole document once, at no further cost: they are
+ * noted as the blocks are first laid out). Borrowed from l. */
+const size_t	*layout_search_rows(struct layout *l, size_t *n);
+/* Keep windows of this many rows (tests use small ones to cross window
+ * edges often); drops the rows laid out. */
+void		 layout_set_window(struct layout *l, size_t rows);
 
 #endif
 

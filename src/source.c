@@ -79,6 +79,8 @@ source_free(struct source *s)
 	free(s->query);
 	free(s->hl_ids);
 	free(s->hl_bits);
+	free(s->tag);
+	free(s->tag_ids);
 	folder_free(s->fo);
 	memset(s, 0, sizeof *s);
 }
@@ -167,6 +169,18 @@ feed_tags(const struct urls *u, long i)
 	return b.data;
 }
 
+/* Does entry i of the urls file have tag? */
+static int
+entry_has_tag(const struct urls *u, long i, const char *tag)
+{
+	size_t	k;
+
+	for (k = 0; i >= 0 && k < u->v[i].ntags; k++)
+		if (strcmp(u->v[i].tags[k], tag) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 feed_cb(const struct store_feed *f, void *arg)
 {
@@ -174,6 +188,9 @@ feed_cb(const struct store_feed *f, void *arg)
 	struct item	*it;
 	long		 line;
 
+	if (s->tag != NULL && (s->urls == NULL || f->url == NULL ||
+	    !entry_has_tag(s->urls, urls_find(s->urls, f->url), s->tag)))
+		return 0;
 	it = add_item(s, ITEM_FEED);
 	it->id = f->id;
 	it->title = xstrdup(f->title != NULL && *f->title != '\0' ?
@@ -237,6 +254,8 @@ sum_unread(struct source *s)
 
 static int	hl_compute(struct source *s, int64_t total);
 static int	hl_has(const struct source *s, int64_t id);
+static int64_t	visible_total(struct source *s, const int64_t *ids,
+		    size_t n);
 
 /* "Highlighted", when there are keywords, with its total. total is the
  * number of articles ("All articles"' total), by which hl_compute()
@@ -251,7 +270,7 @@ add_highlighted(struct source *s, int64_t total)
 	hl_compute(s, total);
 	it = add_item(s, ITEM_HIGHLIGHTED);
 	it->title = xstrdup("Highlighted");
-	it->n_total = (int64_t)s->hl_n;
+	it->n_total = visible_total(s, s->hl_ids, s->hl_n);
 }
 
 /*
@@ -290,6 +309,84 @@ count_highlighted(struct source *s)
 	free(unread);
 }
 
+/*
+ * The config's query lists, after "Highlighted": each an ITEM_SEARCH
+ * (path: its search) with its total and unread counts from the search
+ * index (store_search_ids(), then one unread lookup an id).
+ */
+static void
+add_queries(struct source *s)
+{
+	struct item	*it;
+	int64_t		*ids;
+	size_t		 i, n;
+	char		*cause = NULL;
+
+	for (i = 0; i < s->nqueries; i++) {
+		it = add_item(s, ITEM_SEARCH);
+		it->title = xstrdup(s->query_names[i]);
+		it->path = xstrdup(s->query_searches[i]);
+		if (store_search_ids(s->st, s->query_searches[i], &ids, &n,
+		    &cause) != 0) {
+			it->error = cause;
+			cause = NULL;
+			continue;
+		}
+		it->n_total = visible_total(s, ids, n);
+		if (store_unread_among(s->st, ids, n, &it->n_unread,
+		    &cause) != 0) {
+			free(cause);
+			cause = NULL;
+		}
+		free(ids);
+	}
+}
+
+/* "Ignored", when an ignore rule hides some article: they are listed
+ * nowhere else. */
+static void
+add_ignored(struct source *s)
+{
+	struct item	*it;
+
+	if (s->hidden <= 0)
+		return;
+	it = add_item(s, ITEM_IGNORED);
+	it->title = xstrdup("Ignored");
+	it->n_total = s->hidden;
+}
+
+/* How many articles rules hide (s->hidden): the virtual lists whose
+ * totals come from the search index take them off. */
+static void
+count_hidden(struct source *s)
+{
+	struct store_filter	 fl;
+	char			*cause = NULL;
+
+	memset(&fl, 0, sizeof fl);
+	fl.ignored_only = 1;
+	if ((s->hidden = store_count(s->st, &fl, &cause)) < 0) {
+		free(cause);
+		s->hidden = 0;
+	}
+}
+
+/* n ids from the search index, less those a rule hides. */
+static int64_t
+visible_total(struct source *s, const int64_t *ids, size_t n)
+{
+	int64_t	 hidden = 0;
+	char	*cause = NULL;
+
+	if (s->hidden > 0 && store_hidden_among(s->st, ids, n, &hidden,
+	    &cause) != 0) {
+		free(cause);
+		hidden = 0;
+	}
+	return (int64_t)n - hidden;
+}
+
 /* Feeds in the order of their rank (feed_cb()). */
 static int
 cmp_rank(const void *a, const void *b)
@@ -297,6 +394,82 @@ cmp_rank(const void *a, const void *b)
 	const struct item	*x = a, *y = b;
 
 	return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+size_t
+source_set_tag(struct source *s, const char *tag)
+{
+	size_t	i, n = 0;
+
+	if (tag == NULL) {
+		free(s->tag);
+		s->tag = NULL;
+		return 0;
+	}
+	for (i = 0; s->urls != NULL && i < s->urls->n; i++)
+		n += entry_has_tag(s->urls, (long)i, tag);
+	if (n > 0) {
+		free(s->tag);
+		s->tag = xstrdup(tag);
+	}
+	return n;
+}
+
+char *
+source_tags(const struct source *s, size_t max)
+{
+	struct buf	 b = { 0 };
+	const char	*t;
+	size_t		 i, k, j, l;
+	int		 seen;
+
+	for (i = 0; s->urls != NULL && i < s->urls->n; i++)
+		for (k = 0; k < s->urls->v[i].ntags; k++) {
+			t = s->urls->v[i].tags[k];
+			seen = 0;
+			for (j = 0; j <= i && !seen; j++)
+				for (l = 0; l < s->urls->v[j].ntags &&
+				    (j < i || l < k) && !seen; l++)
+					seen = strcmp(s->urls->v[j].tags[l],
+					    t) == 0;
+			if (seen)
+				continue;
+			if (b.len + strlen(t) + 2 > max) {
+				buf_puts(&b, ", ...");
+				return b.data;
+			}
+			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "", t);
+		}
+	return b.data;
+}
+
+/* The tag view: "tag: TAG", then (by feed_cb()) only its feeds; the
+ * virtual list's counts are the feeds' sums. */
+static int
+load_tag_view(struct source *s, char **cause)
+{
+	struct item	*tag;
+	int64_t		 total;
+	size_t		 i;
+
+	tag = add_item(s, ITEM_TAG);
+	tag->title = xasprintf("tag: %s", s->tag);
+	if (store_feeds(s->st, feed_cb, s, cause) == -1)
+		return -1;
+	tag = &s->v[0];		/* add_item() may have moved it */
+	free(s->tag_ids);
+	s->tag_ids = xcalloc(s->n, sizeof *s->tag_ids);
+	s->ntag_ids = 0;
+	for (i = 1; i < s->n; i++) {
+		s->tag_ids[s->ntag_ids++] = s->v[i].id;
+		tag->n_unread += s->v[i].n_unread;
+		if (store_feed_total(s->st, s->v[i].id, &total, cause) == -1)
+			return -1;
+		tag->n_total += total;
+	}
+	if (!s->feed_sort_title && s->n > 2)
+		qsort(s->v + 1, s->n - 1, sizeof *s->v, cmp_rank);
+	return 0;
 }
 
 int
@@ -308,11 +481,18 @@ source_load_feeds(struct source *s, char **cause)
 	s->hl_fresh = 0;
 	s->kind = SOURCE_FEEDS;
 	free(s->title);
+	if (s->tag != NULL) {
+		s->title = xasprintf("Feeds tagged %s", s->tag);
+		return load_tag_view(s, cause);
+	}
 	s->title = xstrdup("Feeds");
+	count_hidden(s);
 	add_virtual(s, ITEM_ALL, "All articles");
 	add_virtual(s, ITEM_UNREAD, "Unread");
 	add_virtual(s, ITEM_SAVED, "Saved");
 	add_highlighted(s, s->v[0].n_total);
+	add_queries(s);
+	add_ignored(s);
 	first = s->n;
 	if (store_feeds(s->st, feed_cb, s, cause) == -1)
 		return -1;
@@ -384,6 +564,13 @@ source_reload(struct source *s, char **cause)
 	fl.feed_id = s->feed_id;
 	fl.unread_only = s->list_type == ITEM_UNREAD;
 	fl.saved_only = s->list_type == ITEM_SAVED;
+	fl.ignored_only = s->list_type == ITEM_IGNORED;
+	if (s->list_type == ITEM_TAG) {
+		if (s->ntag_ids == 0)
+			return 0;
+		fl.feed_ids = s->tag_ids;
+		fl.nfeed_ids = s->ntag_ids;
+	}
 	if (s->list_type == ITEM_SEARCH)
 		return store_search(s->st, s->query, &fl, article_cb, s,
 		    cause);
@@ -442,19 +629,11 @@ format_date(int64_t t, char *out, size_t n)
 static void
 doc_append(struct doc *d, struct doc *body, size_t from)
 {
-	struct block	*b;
-	size_t		 i;
+	size_t	n = d->nblocks;
 
-	/* The blocks skipped (a repeated title) are freed, not leaked. */
-	for (i = 0; i < from && i < body->nblocks; i++)
-		block_clear(&body->blocks[i]);
-	for (i = from; i < body->nblocks; i++) {
-		b = doc_add_block(d, body->blocks[i].type);
-		*b = body->blocks[i];
-		if (i == from)
-			b->tight = 0;
-	}
-	body->nblocks = 0;
+	doc_move_blocks(d, body, from);
+	if (d->nblocks > n)
+		d->blocks[n].tight = 0;
 	d->links = body->links;
 	d->nlinks = body->nlinks;
 	body->links = NULL;
@@ -529,6 +708,39 @@ article_header(struct doc *d, const char *title, const char *feed,
 	header_line(d, "Link:", link, ATTR_LINK);
 }
 
+/* direction= of the article's feed in the urls file: every block of the
+ * body takes that base direction (the header keeps its own). */
+static void
+feed_direction(struct source *s, int64_t feed_id, struct doc *body)
+{
+	enum dir	 dir;
+	char		*url;
+	long		 i;
+	size_t		 k;
+
+	if (s->urls == NULL || (url = store_feed_url(s->st, feed_id)) == NULL)
+		return;
+	i = urls_find(s->urls, url);
+	free(url);
+	if (i < 0)
+		return;
+	switch (s->urls->v[i].opts.direction) {
+	case URLS_DIR_RTL:
+		dir = DIR_RTL;
+		break;
+	case URLS_DIR_LTR:
+		dir = DIR_LTR;
+		break;
+	case URLS_DIR_AUTO:
+		dir = DIR_AUTO;
+		break;
+	default:
+		return;
+	}
+	for (k = 0; k < body->nblocks; k++)
+		body->blocks[k].dir = dir;
+}
+
 struct doc *
 source_doc(struct source *s, size_t i, char **cause)
 {
@@ -570,6 +782,7 @@ source_doc(struct source *s, size_t i, char **cause)
 		doc_free(d);
 		return NULL;
 	}
+	feed_direction(s, it->feed_id, b);
 	/* The body's own title block repeats the header's. */
 	doc_append(d, b, b->title != NULL && b->nblocks > 0 &&
 	    b->blocks[0].type == BLOCK_HEADING && b->blocks[0].level == 0);

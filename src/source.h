@@ -1,8 +1,8 @@
 /*
  * source.h - where the list pane's rows and the reader's documents come
  * from: the store (feeds with counts, the virtual lists "all articles",
- * "unread", "saved", "highlighted" and "search: QUERY", the articles of
- * a feed) or, without a store, article files and folders named on the
+ * "unread", "saved", "highlighted", the config's query lists, "ignored"
+ * and "search: QUERY", the articles of a feed) or, without a store, article files and folders named on the
  * command line (folder.h: listed recursively, newest first, titles read
  * lazily). No curses: the TUI asks for item i (source_item()) and for
  * the document of an item.
@@ -29,6 +29,8 @@ enum item_type {
 	ITEM_SAVED,		/* virtual: saved articles */
 	ITEM_HIGHLIGHTED,	/* virtual: articles matching a keyword */
 	ITEM_SEARCH,		/* virtual: store_search() results */
+	ITEM_IGNORED,		/* virtual: articles an ignore rule hides */
+	ITEM_TAG,		/* virtual: the articles of a tag's feeds */
 	ITEM_ARTICLE,
 	ITEM_FILE,		/* id: the index in the folder */
 };
@@ -78,6 +80,19 @@ struct source {
 	/* Highlight keywords (borrowed) and the ids of the articles that
 	 * match one, sorted; computed when first needed. When they are
 	 * dense, also a bitmap of ids hl_lo.. (hl_nbits bits). */
+	/* The tag view (`t`): only the feeds with this tag, after a
+	 * virtual list of their articles; NULL: every feed. */
+	char			*tag;
+	int64_t			*tag_ids;	/* its feeds */
+	int64_t			 hidden;	/* articles rules hide, as of
+						 * the last feed list */
+	size_t			 ntag_ids;
+
+	/* query NAME SEARCH lists of the config (borrowed) */
+	char *const		*query_names;
+	char *const		*query_searches;
+	size_t			 nqueries;
+
 	const struct matcher	*hl;
 	char *const		*hl_words;
 	size_t			 hl_nwords;
@@ -112,6 +127,15 @@ size_t	 source_init_files(struct source *s, char **paths, size_t n);
 struct item *source_item(struct source *s, size_t i);
 void	 source_free(struct source *s);
 
+/*
+ * Show only the feeds tagged tag (NULL: every feed) from the next
+ * source_load_feeds() on. Returns the number of subscribed feeds with
+ * that tag (0: the view is left as it was).
+ */
+size_t	 source_set_tag(struct source *s, const char *tag);
+/* The distinct tags of the urls file, in order of first use, joined
+ * with ", " (at most max bytes, then "..."), or NULL. Caller frees. */
+char	*source_tags(const struct source *s, size_t max);
 /* (Re)load the feed list: virtual lists then feeds. Returns 0 or -1. */
 int	 source_load_feeds(struct source *s, char **cause);
 /* Load the articles of item it (a feed or a virtual list; for

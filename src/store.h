@@ -48,6 +48,7 @@ struct store_feed_state {
 	char		*etag;		/* caller frees (store_state_clear) */
 	char		*last_modified;
 	int64_t		 retry_after;
+	int64_t		 last_fetch;	/* 0 when never fetched */
 };
 
 /* One article header (no body), as store_articles() reports it. */
@@ -63,10 +64,15 @@ struct store_article {
 	int		 saved;
 };
 
-/* Which articles store_articles() walks. Zero-fill for "all". */
+/* Which articles store_articles() walks. Zero-fill for "all". Articles
+ * an ignore rule hides (see store_rules_apply()) are left out of every
+ * list and count but with ignored_only, which lists only them. */
 struct store_filter {
 	int64_t		 feed_id;	/* 0: every feed */
+	const int64_t	*feed_ids;	/* with nfeed_ids > 0: only these */
+	size_t		 nfeed_ids;	/* feeds (a tag's; at most 900) */
 	int		 unread_only;
+	int		 ignored_only;
 	int		 saved_only;
 	int64_t		 limit;		/* 0: no limit */
 	int64_t		 offset;
@@ -288,5 +294,71 @@ int	 store_feed_mark_read(struct store *st, int64_t feed_id,
  * of them or, on failure (-1 and *cause), none. */
 int	 store_set_unread_ids(struct store *st, const int64_t *ids,
 	    size_t n, int unread, char **cause);
+
+/* ---- housekeeping (store_house.c) ---- */
+
+/*
+ * Delete the unsaved articles of a feed dated before `before`, into
+ * *removed (their count). Returns 0, or -1 and *cause (nothing deleted).
+ */
+int	 store_expire(struct store *st, int64_t feed_id, int64_t before,
+	    int64_t *removed, char **cause);
+/*
+ * Delete a feed's unsaved articles (*removed: how many), then the feed
+ * itself unless saved articles remain (*gone: 1 when it was deleted).
+ * Returns 0, or -1 and *cause.
+ */
+int	 store_feed_remove(struct store *st, int64_t feed_id,
+	    int64_t *removed, int *gone, char **cause);
+/*
+ * VACUUM the store when at least percent % of its pages are free;
+ * *freed_pages gets how many were (0 when it did not run). Returns 0, or
+ * -1 and *cause.
+ */
+int	 store_vacuum_if(struct store *st, int percent, int64_t *freed_pages,
+	    char **cause);
+/* The id of the feed with this URL into *id, 0 when there is none (the
+ * feed is not added). Returns 0, or -1 and *cause. */
+int	 store_feed_id(struct store *st, const char *url, int64_t *id,
+	    char **cause);
+/* The number of unread articles, from the unread index; -1 and *cause
+ * on failure. */
+int64_t	 store_unread_total(struct store *st, char **cause);
+/*
+ * Ignore rules. An article a rule hides keeps its row: bit 1 of its
+ * unread column is set (unread is then 2 read or 3 unread), so every
+ * "unread = 1" index and count leaves it out by itself and the lists
+ * add "unread < 2". store_rules_apply() calls cb for each article with
+ * an id above from_id (0: all, when the rules changed): cb returns
+ * non-zero to hide it; the bit follows, in one transaction. *changed
+ * gets how many articles changed state. Returns 0, or -1 and *cause.
+ */
+typedef int (*store_rules_cb)(const char *feed_url, const char *title,
+	    const char *author, const char *body, int body_html, void *arg);
+int	 store_rules_apply(struct store *st, int64_t from_id,
+	    unsigned flags, store_rules_cb cb, void *arg, int64_t *changed,
+	    char **cause);
+/* store_rules_apply() flags: read the bodies (a rule looks at them; the
+ * costly part), and only hide (a rule was added: nothing to show). */
+#define STORE_RULES_BODY	0x1
+#define STORE_RULES_HIDE_ONLY	0x2
+/* The rules fingerprint the store was last filtered with into *fp
+ * (caller frees; "" when never). Returns 0, or -1 and *cause. */
+int	 store_rules_get(struct store *st, char **fp, char **cause);
+/* Record the fingerprint fp. Returns 0, or -1 and *cause. */
+int	 store_rules_set(struct store *st, const char *fp, char **cause);
+/* How many of the articles ids[0..n) a rule hides, into *count: one
+ * lookup each. Returns 0, or -1 and *cause. */
+int	 store_hidden_among(struct store *st, const int64_t *ids, size_t n,
+	    int64_t *count, char **cause);
+/* The URL of feed feed_id, or NULL (none, or a failure). Caller frees. */
+char	*store_feed_url(struct store *st, int64_t feed_id);
+/* The highest article id (0 when none); -1 and *cause on failure. */
+int64_t	 store_max_id(struct store *st, char **cause);
+/*
+ * Also delete, when u commits, the feed's unsaved articles dated before
+ * `before` (keep-days); 0 keeps them.
+ */
+void	 store_update_expire(struct store_update *u, int64_t before);
 
 #endif

@@ -82,6 +82,7 @@ struct store_update {
 	struct store	*st;
 	int64_t		 feed_id;
 	int64_t		 max_articles;
+	int64_t		 expire_before;	/* keep-days: 0 none */
 	int64_t		 max_id;
 	int64_t		 now;
 	struct fts_row	*pending;

@@ -580,6 +580,7 @@ cmd_tui(const struct cmd_reader_args *o, int argc, char **argv)
 	t.r.store_path = o->cache != NULL ? xstrdup(o->cache) :
 	    store_default_path();
 	t.config_path = o->config;
+	t.r.config_path = o->config != NULL ? xstrdup(o->config) : NULL;
 	t.r.offline = o->offline;
 	if (check_locale() == -1) {
 		tui_free(&t);

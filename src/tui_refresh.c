@@ -1,7 +1,9 @@
 /*
  * tui_refresh.c - refreshing feeds without freezing the screen: the
  * reader runs `akhbar -u URLS -c STORE --refresh` (its own binary; for
- * one feed, URLS is a temporary file naming only that feed) as a child
+ * one feed, with `--feed URL --force`, so that feed's settings in the
+ * urls file apply and its interval does not hold back a refresh the
+ * user asked for) as a child
  * with its output on a pipe, polls that pipe in the event
  * loop with the keyboard, and watches the store (which two processes may
  * share) for progress: a feed whose last fetch is newer than the start
@@ -64,36 +66,6 @@ progress_cb(const struct store_feed *f, void *arg)
 	return 0;
 }
 
-/* A temporary urls file naming only url; its path is kept in r. */
-static const char *
-one_feed_urls(struct tui_refresh *r, const char *url)
-{
-	const char	*dir = getenv("TMPDIR");
-	char		*line;
-	int		 fd;
-	size_t		 len;
-
-	free(r->tmp_urls);
-	r->tmp_urls = xasprintf("%s/akhbar-urls.XXXXXX", dir != NULL &&
-	    *dir == '/' ? dir : "/tmp");
-	if ((fd = mkstemp(r->tmp_urls)) == -1) {
-		free(r->tmp_urls);
-		r->tmp_urls = NULL;
-		return NULL;
-	}
-	line = urls_format(url, NULL, NULL, 0);
-	len = strlen(line);
-	if (write(fd, line, len) != (ssize_t)len || write(fd, "\n", 1) != 1) {
-		free(line);
-		close(fd);
-		drop_tmp(r);
-		return NULL;
-	}
-	free(line);
-	close(fd);
-	return r->tmp_urls;
-}
-
 void
 tui_refresh_init(struct tui_refresh *rf)
 {
@@ -122,7 +94,7 @@ tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
     const char *config_path, const char *store_path, int max_connections, const char *feed_url,
     int64_t feed_id, char **cause)
 {
-	char		 exe[PATH_MAX], *argv[12], conn[16];
+	char		 exe[PATH_MAX], *argv[16], conn[16];
 	const char	*urls = urls_path;
 	int		 fd[2], i = 0;
 
@@ -136,10 +108,6 @@ tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
 	}
 	if (feed_url == NULL)
 		feed_id = 0;
-	if (feed_url != NULL && (urls = one_feed_urls(rf, feed_url)) == NULL) {
-		*cause = xstrdup("refresh: cannot write a temporary file");
-		return -1;
-	}
 	argv[i++] = exe;
 	argv[i++] = "-u";
 	argv[i++] = (char *)urls;
@@ -153,6 +121,11 @@ tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
 		snprintf(conn, sizeof conn, "%d", max_connections);
 		argv[i++] = "--max-connections";
 		argv[i++] = conn;
+	}
+	if (feed_url != NULL) {
+		argv[i++] = "--feed";
+		argv[i++] = (char *)feed_url;
+		argv[i++] = "--force";
 	}
 	argv[i++] = "--refresh";
 	argv[i] = NULL;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fetch_exec.h"
 #include "urls.h"
 #include "util.h"
 
@@ -32,6 +33,34 @@ urls_warn(struct urls *u, const char *fname, unsigned line,
 	    sizeof *u->warnings);
 	u->warnings[u->nwarnings++] = xasprintf("%s:%u: %s", fname, line,
 	    reason);
+}
+
+/*
+ * An unquoted word from *sp. A quote right after the first '=' of a word
+ * groups the value (key="two words"). Returns -1 on an unterminated one.
+ */
+static int
+urls_split_bare(struct buf *w, const char **sp, const char *end)
+{
+	const char	*s = *sp;
+	int		 seen_eq = 0;
+
+	for (; s < end && *s != ' ' && *s != '\t' && *s != '\r'; s++) {
+		if (*s == '"' && seen_eq == 1 && w->data[w->len - 1] == '=') {
+			for (s++; s < end && *s != '"'; s++) {
+				if (*s == '\\' && s + 1 < end)
+					s++;
+				buf_putc(w, *s);
+			}
+			if (s == end)
+				return -1;
+			continue;
+		}
+		seen_eq += *s == '=';
+		buf_putc(w, *s);
+	}
+	*sp = s;
+	return 0;
 }
 
 /*
@@ -69,10 +98,13 @@ urls_split(const char *s, const char *end, char ***words,
 				return -1;
 			}
 			s++;
-		} else {
-			for (; s < end && *s != ' ' && *s != '\t' &&
-			    *s != '\r'; s++)
-				buf_putc(&w, *s);
+		} else if (urls_split_bare(&w, &s, end) != 0) {
+			*reason = "unterminated quote";
+			buf_free(&w);
+			while (n > 0)
+				free(v[--n]);
+			free(v);
+			return -1;
 		}
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n++] = xstrndup(w.data, w.len);
@@ -114,9 +146,21 @@ urls_check(const char *url)
 {
 	const char	*p;
 
+	char		*cmd, *furl;
+	int		 ok;
+
 	for (p = url; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return "control character in URL";
+	if (fetch_exec_source(url, &cmd, &furl) == 0) {
+		ok = cmd[strspn(cmd, " \t")] != '\0';
+		free(cmd);
+		free(furl);
+		return ok ? NULL : "exec: or filter: without a program";
+	}
+	if (strncmp(url, "filter:", 7) == 0)
+		return "filter: wants filter:PROGRAM:URL (an http or https "
+		    "URL)";
 	if (urls_is_local(url)) {
 		if (strcmp(url, "file:") == 0 || strcmp(url, "file://") == 0)
 			return "file: URL without a path";
@@ -134,8 +178,8 @@ urls_check(const char *url)
 		    *p == '-' || *p == '.'; p++)
 			;
 		if (*p == ':' && p != url)
-			return "unsupported URL scheme (only http, https and "
-			    "local files)";
+			return "unsupported URL scheme (only http, https, "
+			    "local files, exec: and filter:)";
 		return "not a URL (want http://, https://, file: or a path)";
 	}
 	if (*p == '\0' || *p == '/' || *p == '?' || *p == '#')
@@ -143,16 +187,284 @@ urls_check(const char *url)
 	return NULL;
 }
 
+static int
+urls_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The value of %XX escapes in s[0..n). Caller frees. */
+static char *
+urls_pct_decode(const char *s, size_t n)
+{
+	char	*d = xmalloc(n + 1), *p = d;
+	size_t	 i;
+	int	 hi, lo;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n &&
+		    (hi = urls_hexval(s[i + 1])) >= 0 &&
+		    (lo = urls_hexval(s[i + 2])) >= 0) {
+			*p++ = (char)(hi << 4 | lo);
+			i += 2;
+		} else
+			*p++ = s[i];
+	}
+	*p = '\0';
+	return d;
+}
+
+char *
+urls_strip_auth(const char *url, char **user, char **password)
+{
+	const char	*host, *end, *at, *colon;
+	char		*out;
+
+	if (user != NULL)
+		*user = NULL;
+	if (password != NULL)
+		*password = NULL;
+	/* an exec: command line is the user's business, not a URL */
+	if ((host = strstr(url, "://")) == NULL || urls_is_local(url) ||
+	    strncmp(url, "exec:", 5) == 0)
+		return xstrdup(url);
+	host += 3;
+	end = host + strcspn(host, "/?#");
+	for (at = NULL, colon = host; colon < end; colon++)
+		if (*colon == '@')
+			at = colon;	/* the last one: '@' may be in a password */
+	if (at == NULL)
+		return xstrdup(url);
+	colon = memchr(host, ':', at - host);
+	if (user != NULL)
+		*user = urls_pct_decode(host, (colon != NULL ? colon : at) -
+		    host);
+	if (password != NULL && colon != NULL)
+		*password = urls_pct_decode(colon + 1, at - colon - 1);
+	out = xmalloc(strlen(url) + 1);
+	memcpy(out, url, host - url);
+	strcpy(out + (host - url), at + 1);
+	return out;
+}
+
+/* A setting's parser: NULL, or why the value is refused (static). */
+typedef const char *(*urls_opt_fn)(struct urls_entry *, const char *);
+
+/* Non-zero when s has a control character (it would split a header). */
+static int
+urls_has_ctl(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+static const char *
+urls_number(const char *v, long hi, long *out)
+{
+	long long	n;
+
+	if (util_parse_number(v, 0, hi, &n) != 0)
+		return "want a whole number";
+	*out = (long)n;
+	return NULL;
+}
+
+static const char *
+opt_interval(struct urls_entry *e, const char *v)
+{
+	return urls_number(v, 525600, &e->opts.interval);  /* a year */
+}
+
+static const char *
+opt_max_articles(struct urls_entry *e, const char *v)
+{
+	return urls_number(v, 100000000, &e->opts.max_articles);
+}
+
+static const char *
+opt_keep_days(struct urls_entry *e, const char *v)
+{
+	return urls_number(v, 365000, &e->opts.keep_days);
+}
+
+/* Replace *dst with v after checking it for control characters. */
+static const char *
+urls_string(char **dst, const char *v)
+{
+	if (*v == '\0')
+		return "empty value";
+	if (urls_has_ctl(v))
+		return "control character in value";
+	free(*dst);
+	*dst = xstrdup(v);
+	return NULL;
+}
+
+static const char *
+opt_user_agent(struct urls_entry *e, const char *v)
+{
+	return urls_string(&e->opts.user_agent, v);
+}
+
+static const char *
+opt_header(struct urls_entry *e, const char *v)
+{
+	size_t	n = strcspn(v, ":");
+	char	*h = NULL;
+
+	if (n == 0 || v[n] != ':' || strcspn(v, " \t") < n)
+		return "want \"Name: value\"";
+	if (urls_string(&h, v) != NULL)
+		return "control character in value";
+	e->opts.headers = xreallocarray(e->opts.headers,
+	    e->opts.nheaders + 1, sizeof *e->opts.headers);
+	e->opts.headers[e->opts.nheaders++] = h;
+	return NULL;
+}
+
+static const char *
+opt_auth(struct urls_entry *e, const char *v)
+{
+	if (strcmp(v, "netrc") != 0)
+		return "want netrc";
+	e->opts.auth_netrc = 1;
+	return NULL;
+}
+
+static const char *
+opt_cookies(struct urls_entry *e, const char *v)
+{
+	const char	*home = getenv("HOME");
+	char		*path;
+	const char	*err;
+
+	if (strncmp(v, "~/", 2) != 0)
+		return urls_string(&e->opts.cookies, v);
+	path = xasprintf("%s/%s", home != NULL ? home : ".", v + 2);
+	err = urls_string(&e->opts.cookies, path);
+	free(path);
+	return err;
+}
+
+static const char *
+opt_proxy(struct urls_entry *e, const char *v)
+{
+	return urls_string(&e->opts.proxy, v);
+}
+
+static const char *
+opt_fulltext(struct urls_entry *e, const char *v)
+{
+	if (strcmp(v, "yes") == 0)
+		e->opts.fulltext = 1;
+	else if (strcmp(v, "no") == 0)
+		e->opts.fulltext = 0;
+	else
+		return "want yes or no";
+	return NULL;
+}
+
+static const char *
+opt_direction(struct urls_entry *e, const char *v)
+{
+	if (strcmp(v, "rtl") == 0)
+		e->opts.direction = URLS_DIR_RTL;
+	else if (strcmp(v, "ltr") == 0)
+		e->opts.direction = URLS_DIR_LTR;
+	else if (strcmp(v, "auto") == 0)
+		e->opts.direction = URLS_DIR_AUTO;
+	else
+		return "want rtl, ltr or auto";
+	return NULL;
+}
+
+static const char *
+opt_name(struct urls_entry *e, const char *v)
+{
+	return urls_string(&e->name, v);
+}
+
+/* The per-feed settings, by key. */
+static const struct {
+	const char	*key;
+	urls_opt_fn	 fn;
+} urls_opt_table[] = {
+	{ "interval", opt_interval },
+	{ "max-articles", opt_max_articles },
+	{ "keep-days", opt_keep_days },
+	{ "user-agent", opt_user_agent },
+	{ "header", opt_header },
+	{ "auth", opt_auth },
+	{ "cookies", opt_cookies },
+	{ "proxy", opt_proxy },
+	{ "fulltext", opt_fulltext },
+	{ "direction", opt_direction },
+	{ "name", opt_name },
+};
+
+/* Length of the key of a key=value word, or 0 when w is not one. */
+static size_t
+urls_opt_key(const char *w)
+{
+	size_t	n = 0;
+
+	if (!islower((unsigned char)w[0]))
+		return 0;
+	while (islower((unsigned char)w[n]) || w[n] == '-')
+		n++;
+	return w[n] == '=' ? n : 0;
+}
+
+/* Apply one key=value word; a bad one is warned about and dropped. */
 static void
-urls_add_line(struct urls *u, char **w, int n, unsigned line)
+urls_add_opt(struct urls *u, struct urls_entry *e, const char *w,
+    size_t klen, const char *fname)
+{
+	const char	*why;
+	char		*msg;
+	size_t		 i;
+
+	for (i = 0; i < sizeof urls_opt_table / sizeof *urls_opt_table; i++)
+		if (strlen(urls_opt_table[i].key) == klen &&
+		    strncmp(urls_opt_table[i].key, w, klen) == 0)
+			break;
+	if (i == sizeof urls_opt_table / sizeof *urls_opt_table) {
+		msg = xasprintf("unknown setting '%.*s' ignored", (int)klen,
+		    w);
+		urls_warn(u, fname, e->line, msg);
+		free(msg);
+		return;
+	}
+	if ((why = urls_opt_table[i].fn(e, w + klen + 1)) == NULL)
+		return;
+	msg = xasprintf("bad value for %s ignored (%s)",
+	    urls_opt_table[i].key, why);
+	urls_warn(u, fname, e->line, msg);
+	free(msg);
+}
+
+static void
+urls_add_line(struct urls *u, char **w, int n, unsigned line,
+    const char *fname)
 {
 	struct urls_entry	*e;
+	size_t			 klen;
 	int			 i;
 
 	u->v = xreallocarray(u->v, u->n + 1, sizeof *u->v);
 	e = &u->v[u->n++];
 	memset(e, 0, sizeof *e);
-	e->url = w[0];
+	e->opts.fulltext = -1;
+	e->url = urls_strip_auth(w[0], &e->user, &e->password);
+	free(w[0]);
 	e->line = line;
 	for (i = 1; i < n; i++) {
 		if (w[i][0] == '~' && w[i][1] != '\0') {
@@ -162,6 +474,11 @@ urls_add_line(struct urls *u, char **w, int n, unsigned line)
 			continue;
 		}
 		if (w[i][0] == '\0') {
+			free(w[i]);
+			continue;
+		}
+		if ((klen = urls_opt_key(w[i])) > 0) {
+			urls_add_opt(u, e, w[i], klen, fname);
 			free(w[i]);
 			continue;
 		}
@@ -198,7 +515,7 @@ urls_parse(const char *text, size_t len, const char *fname, struct urls *u)
 			free(w);
 			continue;
 		}
-		urls_add_line(u, w, n, line);
+		urls_add_line(u, w, n, line, fname);
 		free(w);
 	}
 }
@@ -225,6 +542,19 @@ urls_load(const char *path, int missing_ok, struct urls *u, char **cause)
 	return 0;
 }
 
+static void
+urls_opts_clear(struct urls_opts *o)
+{
+	size_t	i;
+
+	free(o->user_agent);
+	for (i = 0; i < o->nheaders; i++)
+		free(o->headers[i]);
+	free(o->headers);
+	free(o->cookies);
+	free(o->proxy);
+}
+
 void
 urls_free(struct urls *u)
 {
@@ -236,6 +566,9 @@ urls_free(struct urls *u)
 		for (j = 0; j < u->v[i].ntags; j++)
 			free(u->v[i].tags[j]);
 		free(u->v[i].tags);
+		free(u->v[i].user);
+		free(u->v[i].password);
+		urls_opts_clear(&u->v[i].opts);
 	}
 	free(u->v);
 	for (i = 0; i < u->nwarnings; i++)
@@ -301,6 +634,82 @@ urls_format(const char *url, const char *name, char *const *tags,
 	/* A name of only CR and LF would be written "~" and read as a tag. */
 	if (name != NULL && name[strspn(name, "\r\n")] != '\0')
 		urls_put_word(&b, "~", name);
+	s = xstrndup(b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* Append " key=value", the value quoted when it needs it. */
+static void
+urls_put_opt(struct buf *b, const char *key, const char *v)
+{
+	const char	*p;
+
+	buf_printf(b, " %s=", key);
+	if (*v != '\0' && strcspn(v, " \t\"\\#") == strlen(v)) {
+		buf_puts(b, v);
+		return;
+	}
+	buf_putc(b, '"');
+	for (p = v; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+char *
+urls_format_setting(const char *key, const char *value)
+{
+	struct buf	 b = { 0 };
+	char		*s;
+
+	urls_put_opt(&b, key, value);
+	s = xstrndup(b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+char *
+urls_format_opts(const struct urls_opts *o)
+{
+	static const char *const dirs[] = {
+		[URLS_DIR_AUTO] = "auto", [URLS_DIR_LTR] = "ltr",
+		[URLS_DIR_RTL] = "rtl",
+	};
+	struct buf	 b = { 0 };
+	char		 num[32];
+	size_t		 i;
+	char		*s;
+
+	buf_puts(&b, "");
+	if (o->interval > 0) {
+		snprintf(num, sizeof num, "%ld", o->interval);
+		urls_put_opt(&b, "interval", num);
+	}
+	if (o->max_articles > 0) {
+		snprintf(num, sizeof num, "%ld", o->max_articles);
+		urls_put_opt(&b, "max-articles", num);
+	}
+	if (o->keep_days > 0) {
+		snprintf(num, sizeof num, "%ld", o->keep_days);
+		urls_put_opt(&b, "keep-days", num);
+	}
+	if (o->user_agent != NULL)
+		urls_put_opt(&b, "user-agent", o->user_agent);
+	for (i = 0; i < o->nheaders; i++)
+		urls_put_opt(&b, "header", o->headers[i]);
+	if (o->auth_netrc)
+		urls_put_opt(&b, "auth", "netrc");
+	if (o->cookies != NULL)
+		urls_put_opt(&b, "cookies", o->cookies);
+	if (o->proxy != NULL)
+		urls_put_opt(&b, "proxy", o->proxy);
+	if (o->fulltext >= 0)
+		urls_put_opt(&b, "fulltext", o->fulltext ? "yes" : "no");
+	if (o->direction != URLS_DIR_UNSET)
+		urls_put_opt(&b, "direction", dirs[o->direction]);
 	s = xstrndup(b.data != NULL ? b.data : "", b.len);
 	buf_free(&b);
 	return s;

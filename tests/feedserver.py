@@ -27,8 +27,17 @@ Endpoints:
   /evil-moved       301 to a Location holding escape sequences
   /reset            headers and 100 bytes of a feed, then a TCP reset
   /evil-etag        a feed whose ETag holds a CR and a fake header
+  /echo             a small feed; logs "ECHO ua=<User-Agent> token=<X-Token>
+                    cookie=<Cookie> auth=<Authorization>" first
+  /auth             401 (WWW-Authenticate: Basic) unless the request has
+                    Basic auth for ali:p@ss, then /echo
+  /auth-away        302 to /echo on http://localhost:PORT (another host
+                    name): credentials must not follow
+A request for an absolute http:// URL (a client using this server as its
+proxy) is logged as "PROXY HOST" and served as its path.
 """
 import argparse
+import base64
 import email.utils
 import gzip
 import hashlib
@@ -131,6 +140,11 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, body, hdrs)
 
     def do_GET(self):
+        if self.path.startswith("http://"):
+            # asked as a proxy: log the host, serve the path
+            host, _, rest = self.path[7:].partition("/")
+            log("PROXY %s" % host)
+            self.path = "/" + rest
         p = self.path.split("?")[0]
         if p.startswith("/file/"):
             return self.serve_file(p[6:])
@@ -183,6 +197,18 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, b'<rss><channel><title>E</title>'
                              b'</channel></rss>',
                              [("ETag", '"a"\rX-Injected: 1')])
+        if p == "/echo":
+            return self.echo()
+        if p == "/auth":
+            good = "Basic " + base64.b64encode(b"ali:p@ss").decode()
+            if self.headers.get("Authorization") != good:
+                return self.send(401, b"who are you?",
+                                 [("WWW-Authenticate",
+                                   'Basic realm="akhbar"')])
+            return self.echo()
+        if p == "/auth-away":
+            return self.redirect(302, "http://localhost:%d/echo"
+                                 % self.server.server_address[1])
         if p.startswith("/gen/"):
             return self.send(200, gen_feed(int(p[5:])),
                              [("ETag", '"gen-%s"' % p[5:])]) \
@@ -190,6 +216,21 @@ class Handler(BaseHTTPRequestHandler):
                 else self.send(304, b"", [("ETag", '"gen-%s"' % p[5:])],
                                length=False)
         self.send(404, b"unknown endpoint")
+
+    def echo(self):
+        def h_get(name):
+            # http.server decodes headers as Latin-1: give UTF-8 back
+            v = self.headers.get(name, "-")
+            return v.encode("latin-1", "replace").decode("utf-8", "replace")
+        log("ECHO ua=%s token=%s cookie=%s auth=%s" % (
+            h_get("User-Agent"), h_get("X-Token"), h_get("Cookie"),
+            h_get("Authorization")))
+        self.send(200, ('<?xml version="1.0" encoding="UTF-8"?>'
+                  '<rss version="2.0"><channel><title>\u0635\u062f\u0649'
+                  '</title><item><title>\u062e\u0628\u0631 %s</title>'
+                  '<guid>echo-%s</guid></item></channel></rss>'
+                  % (self.path, self.path)).encode(),
+                  [("Content-Type", "application/rss+xml")])
 
     def slow(self):
         self.note(200)

@@ -2,7 +2,9 @@
 """gen_articles.py KIND MB OUT: a large article for the memory tests and
 benchmarks, in Persian and English news prose. KIND: html (paragraphs
 with links and bold words), html-one (one paragraph), html-tags (tiny
-inline elements), text (paragraphs), text-line (one line)."""
+inline elements), html-small (tiny paragraphs of a word or two),
+html-pre (one <pre> of many short lines), text (paragraphs), text-line
+(one line)."""
 import random
 import sys
 
@@ -27,6 +29,8 @@ def main():
                      "</head><body>")
     if kind in ("html-one", "html-tags"):
         parts.append("<p>")
+    if kind == "html-pre":
+        parts.append("<pre>")
     while n < size:
         if kind == "html":
             p = "<p>%s <a href=\"https://example.org/%d\">%s</a> <b>%s</b>" \
@@ -34,7 +38,12 @@ def main():
         elif kind == "html-one":
             p = words(200) + " "
         elif kind == "html-tags":
-            p = "<b>خبر</b><i>news</i> "
+            # Numbered: no two screen rows alike.
+            p = "<b>خبر</b><i>news%d</i> " % (n % 997)
+        elif kind == "html-pre":
+            p = "%d %s\n" % (n, words(random.randint(1, 8)))
+        elif kind == "html-small":
+            p = "<p>%s</p>\n" % words(random.choice((1, 2)))
         elif kind == "text":
             p = words(60) + "\n\n"
         else:
@@ -42,7 +51,8 @@ def main():
         parts.append(p)
         n += len(p.encode())
     if kind.startswith("html"):
-        parts.append("</p></body></html>\n" if kind != "html"
+        parts.append("</pre></body></html>\n" if kind == "html-pre"
+                     else "</p></body></html>\n" if kind != "html"
                      else "</body></html>\n")
     with open(out, "w", encoding="utf-8") as f:
         f.write("".join(parts))

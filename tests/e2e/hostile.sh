@@ -146,7 +146,7 @@ WANT
 same "export-opml: escapes and RLO gone from names" "$T/export.want" \
     "$T/export.out"
 cat > "$T/export.ewant" <<WANT
-akhbar: $H/urls:4: unsupported URL scheme (only http, https and local files)
+akhbar: $H/urls:4: unsupported URL scheme (only http, https, local files, exec: and filter:)
 akhbar: $H/urls:5: unterminated quote
 WANT
 same "export-opml: urls warnings exact" "$T/export.ewant" "$T/export.err"

@@ -225,6 +225,75 @@ test_limit_keeps_saved(void **state)
 	store_close(st);
 }
 
+/* Housekeeping: keep-days on update and by store_expire(), a feed
+ * removed but for its saved articles, the unread count. */
+static void
+test_housekeeping(void **state)
+{
+	struct store		*st = open_mem();
+	struct store_update	*u;
+	struct store_filter	 fa = { 0 };
+	char			*cause = NULL, guid[6][8];
+	struct feed_item	 items[6];
+	int64_t			 a, b, id, n, now = (int64_t)time(NULL);
+	int			 i, gone;
+	struct collected	 c = { 0 };
+
+	assert_int_equal(store_feed_add(st, "https://a.example/f", NULL,
+	    &a, &cause), 0);
+	assert_int_equal(store_feed_add(st, "https://b.example/f", NULL,
+	    &b, &cause), 0);
+	memset(items, 0, sizeof items);
+	for (i = 0; i < 6; i++) {
+		snprintf(guid[i], sizeof guid[i], "k%d", i);
+		items[i].id = guid[i];
+		items[i].title = guid[i];
+		/* k0..k2 today, k3..k5 forty days old */
+		items[i].date = now - (i < 3 ? 3600 : 40 * 86400);
+	}
+	/* keep-days=30 on update: the old ones never come in */
+	u = store_update_begin(st, a, 0, &cause);
+	store_update_expire(u, now - 30 * 86400);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(store_update_item(u, &items[i], &cause), 0);
+	assert_int_equal(store_update_commit(u, NULL, &n, &cause), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(update(st, b, 0, items, 6), 6);
+	assert_int_equal(store_unread_total(st, &cause), 9);
+	/* store_expire() on b: the three old ones but a saved one */
+	fa.feed_id = b;
+	store_articles(st, &fa, collect, &c, &cause);
+	assert_string_equal(c.title[5], "k3");
+	assert_int_equal(store_set_saved(st, c.id[5], 1, &cause), 0);
+	assert_int_equal(store_set_unread(st, c.id[0], 0, &cause), 0);
+	collected_free(&c);
+	assert_int_equal(store_expire(st, b, now - 30 * 86400, &n, &cause),
+	    0);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_unread_total(st, &cause), 6);
+	/* remove b: its saved article keeps the feed */
+	assert_int_equal(store_feed_remove(st, b, &n, &gone, &cause), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(gone, 0);
+	assert_int_equal(store_count(st, &fa, &cause), 1);
+	assert_int_equal(store_feed_id(st, "https://b.example/f", &id,
+	    &cause), 0);
+	assert_int_equal(id, b);
+	/* remove a: nothing saved, the feed goes too */
+	assert_int_equal(store_feed_remove(st, a, &n, &gone, &cause), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(gone, 1);
+	assert_int_equal(store_feed_id(st, "https://a.example/f", &id,
+	    &cause), 0);
+	assert_int_equal(id, 0);
+	assert_int_equal(store_unread_total(st, &cause), 1);
+	/* the index lost them too */
+	assert_int_equal(store_search(st, "k1", NULL, collect, &c, &cause),
+	    0);
+	assert_int_equal(c.n, 0);
+	store_close(st);
+}
+
 /* The id and unread count of the last feed walked. */
 static int
 last_feed(const struct store_feed *f, void *arg)
@@ -486,6 +555,7 @@ main(void)
 		cmocka_unit_test(test_update_keeps_state),
 		cmocka_unit_test(test_undated_keeps_first_seen),
 		cmocka_unit_test(test_limit_keeps_saved),
+		cmocka_unit_test(test_housekeeping),
 		cmocka_unit_test(test_lists_and_marks),
 		cmocka_unit_test(test_migrate_v1),
 		cmocka_unit_test(test_failure_recorded),

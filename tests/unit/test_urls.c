@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "fetch_exec.h"
 #include "urls.h"
 #include "util.h"
 
@@ -137,6 +138,182 @@ test_append_keeps_content(void **state)
 	rmdir(dir);
 }
 
+/* Per-feed key=value settings after the URL, among tags. */
+static void
+test_settings(void **state)
+{
+	static const char text[] =
+	    "https://www.aljazeera.net/rss news interval=30 max-articles=200 "
+	    "keep-days=7 user-agent=\"Mozilla/5.0 (X11; Linux)\" "
+	    "header=\"X-Token: abc\" header=\"Accept-Language: ar\" "
+	    "auth=netrc cookies=/tmp/c.txt proxy=http://127.0.0.1:3128 "
+	    "fulltext=yes direction=rtl "
+	    "name=\"\xd8\xa7\xd9\x84\xd8\xac\xd8\xb2\xd9\x8a\xd8\xb1\xd8\xa9 "
+	    "\xd9\x86\xd8\xaa\" arabic\n"
+	    "https://b.example/rss colour=red interval=soon header=nocolon "
+	    "direction=up fulltext=maybe Tag=x \"two words\"\n"
+	    "https://c.example/rss header=\"X-A: 1\r\"\n"
+	    "https://d.example/rss user-agent=\"unterminated\n";
+	struct urls		 u = { 0 };
+	const struct urls_entry	*e;
+
+	urls_parse(text, strlen(text), "urls", &u);
+	assert_int_equal(u.n, 3);
+	e = &u.v[0];
+	assert_string_equal(e->url, "https://www.aljazeera.net/rss");
+	assert_int_equal(e->ntags, 2);
+	assert_string_equal(e->tags[0], "news");
+	assert_string_equal(e->tags[1], "arabic");
+	assert_int_equal(e->opts.interval, 30);
+	assert_int_equal(e->opts.max_articles, 200);
+	assert_int_equal(e->opts.keep_days, 7);
+	assert_string_equal(e->opts.user_agent, "Mozilla/5.0 (X11; Linux)");
+	assert_int_equal(e->opts.nheaders, 2);
+	assert_string_equal(e->opts.headers[0], "X-Token: abc");
+	assert_string_equal(e->opts.headers[1], "Accept-Language: ar");
+	assert_int_equal(e->opts.auth_netrc, 1);
+	assert_string_equal(e->opts.cookies, "/tmp/c.txt");
+	assert_string_equal(e->opts.proxy, "http://127.0.0.1:3128");
+	assert_int_equal(e->opts.fulltext, 1);
+	assert_int_equal(e->opts.direction, URLS_DIR_RTL);
+	assert_string_equal(e->name, "\xd8\xa7\xd9\x84\xd8\xac\xd8\xb2"
+	    "\xd9\x8a\xd8\xb1\xd8\xa9 \xd9\x86\xd8\xaa");
+	/* bad settings are warned about, the line and its tags kept */
+	e = &u.v[1];
+	assert_string_equal(e->url, "https://b.example/rss");
+	assert_int_equal(e->ntags, 2);
+	assert_string_equal(e->tags[0], "Tag=x");	/* not a key */
+	assert_string_equal(e->tags[1], "two words");
+	assert_int_equal(e->opts.interval, 0);
+	assert_int_equal(e->opts.nheaders, 0);
+	assert_int_equal(e->opts.fulltext, -1);
+	assert_int_equal(e->opts.direction, URLS_DIR_UNSET);
+	/* a CR in a header would split the request */
+	assert_int_equal(u.v[2].opts.nheaders, 0);
+	assert_int_equal(u.nwarnings, 7);
+	assert_string_equal(u.warnings[0],
+	    "urls:2: unknown setting 'colour' ignored");
+	assert_string_equal(u.warnings[1],
+	    "urls:2: bad value for interval ignored (want a whole number)");
+	assert_string_equal(u.warnings[2],
+	    "urls:2: bad value for header ignored (want \"Name: value\")");
+	assert_string_equal(u.warnings[3], "urls:2: bad value for direction "
+	    "ignored (want rtl, ltr or auto)");
+	assert_string_equal(u.warnings[4],
+	    "urls:2: bad value for fulltext ignored (want yes or no)");
+	assert_string_equal(u.warnings[5], "urls:3: bad value for header "
+	    "ignored (control character in value)");
+	assert_string_equal(u.warnings[6], "urls:4: unterminated quote");
+	urls_free(&u);
+}
+
+/* user:pass@ is taken out of the URL and decoded. */
+static void
+test_credentials(void **state)
+{
+	static const char text[] =
+	    "https://ali:p%40ss%3Aw@feeds.example/rss?k=a@b news\n"
+	    "http://only@feeds.example:8080/a\n"
+	    "https://plain.example/x@y\n";
+	struct urls	 u = { 0 };
+	char		*user, *pw, *s;
+
+	urls_parse(text, strlen(text), "urls", &u);
+	assert_int_equal(u.n, 3);
+	assert_string_equal(u.v[0].url, "https://feeds.example/rss?k=a@b");
+	assert_string_equal(u.v[0].user, "ali");
+	assert_string_equal(u.v[0].password, "p@ss:w");
+	assert_string_equal(u.v[1].url, "http://feeds.example:8080/a");
+	assert_string_equal(u.v[1].user, "only");
+	assert_null(u.v[1].password);
+	assert_string_equal(u.v[2].url, "https://plain.example/x@y");
+	assert_null(u.v[2].user);
+	urls_free(&u);
+	s = urls_strip_auth("/srv/a@b.xml", &user, &pw);
+	assert_string_equal(s, "/srv/a@b.xml");
+	assert_null(user);
+	free(s);
+}
+
+/* urls_format_opts() writes what urls_parse() reads back. */
+static void
+test_opts_roundtrip(void **state)
+{
+	static const char text[] = "https://a.example/rss interval=15 "
+	    "keep-days=30 header=\"X-Q: \\\"quoted\\\" #x\" auth=netrc "
+	    "fulltext=no direction=auto user-agent=\"a b\"\n";
+	struct urls	 u = { 0 }, v = { 0 };
+	char		*opts, *line;
+
+	urls_parse(text, strlen(text), "urls", &u);
+	assert_int_equal(u.nwarnings, 0);
+	assert_string_equal(u.v[0].opts.headers[0], "X-Q: \"quoted\" #x");
+	opts = urls_format_opts(&u.v[0].opts);
+	assert_string_equal(opts, " interval=15 keep-days=30 "
+	    "user-agent=\"a b\" header=\"X-Q: \\\"quoted\\\" #x\" "
+	    "auth=netrc fulltext=no direction=auto");
+	line = xasprintf("%s%s", u.v[0].url, opts);
+	urls_parse(line, strlen(line), "urls", &v);
+	assert_int_equal(v.nwarnings, 0);
+	assert_int_equal(v.v[0].opts.interval, 15);
+	assert_int_equal(v.v[0].opts.keep_days, 30);
+	assert_string_equal(v.v[0].opts.headers[0], "X-Q: \"quoted\" #x");
+	assert_string_equal(v.v[0].opts.user_agent, "a b");
+	assert_int_equal(v.v[0].opts.fulltext, 0);
+	assert_int_equal(v.v[0].opts.direction, URLS_DIR_AUTO);
+	free(opts);
+	free(line);
+	urls_free(&u);
+	urls_free(&v);
+}
+
+/* exec:/filter: sources: split into argv like a shell, without one. */
+static void
+test_script_sources(void **state)
+{
+	static const char text[] =
+	    "\"exec:/bin/feed --name 'نشرة الأخبار' \\\"a b\\\"\" scripts\n"
+	    "\"filter:tr a-z A-Z:https://u:p@x.example/rss?a=1\"\n"
+	    "filter:/bin/f\n"
+	    "exec:\n";
+	struct urls	 u = { 0 };
+	char		**argv, *cmd, *url;
+	int		 argc;
+
+	urls_parse(text, strlen(text), "urls", &u);
+	assert_int_equal(u.n, 2);
+	assert_string_equal(u.v[0].url,
+	    "exec:/bin/feed --name 'نشرة الأخبار' \"a b\"");
+	assert_string_equal(u.v[0].tags[0], "scripts");
+	/* the filter's URL loses its credentials like any URL */
+	assert_string_equal(u.v[1].url,
+	    "filter:tr a-z A-Z:https://x.example/rss?a=1");
+	assert_string_equal(u.v[1].user, "u");
+	assert_int_equal(u.nwarnings, 2);
+	assert_string_equal(u.warnings[0], "urls:3: filter: wants "
+	    "filter:PROGRAM:URL (an http or https URL)");
+	assert_string_equal(u.warnings[1],
+	    "urls:4: exec: or filter: without a program");
+	assert_int_equal(fetch_exec_source(u.v[0].url, &cmd, &url), 0);
+	assert_null(url);
+	argv = fetch_exec_argv(cmd, &argc);
+	assert_int_equal(argc, 4);
+	assert_string_equal(argv[0], "/bin/feed");
+	assert_string_equal(argv[2], "نشرة الأخبار");
+	assert_string_equal(argv[3], "a b");
+	assert_null(argv[4]);
+	fetch_exec_argv_free(argv);
+	free(cmd);
+	assert_int_equal(fetch_exec_source(u.v[1].url, &cmd, &url), 0);
+	assert_string_equal(cmd, "tr a-z A-Z");
+	assert_string_equal(url, "https://x.example/rss?a=1");
+	free(cmd);
+	free(url);
+	assert_null(fetch_exec_argv("prog 'unbalanced", &argc));
+	assert_int_equal(fetch_exec_source("https://x/", &cmd, &url), -1);
+	urls_free(&u);
+}
+
 int
 main(void)
 {
@@ -145,6 +322,10 @@ main(void)
 		cmocka_unit_test(test_local),
 		cmocka_unit_test(test_format_roundtrip),
 		cmocka_unit_test(test_append_keeps_content),
+		cmocka_unit_test(test_settings),
+		cmocka_unit_test(test_credentials),
+		cmocka_unit_test(test_opts_roundtrip),
+		cmocka_unit_test(test_script_sources),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

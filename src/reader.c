@@ -934,7 +934,9 @@ reader_key(struct reader *r, int key)
 
 	if (r->prompting) {
 		reader_prompt_key(r, key);
-		return r->pipe_line != NULL ? ACT_PIPE : ACT_NONE;
+		/* Enter on the | prompt: the terminal runs the line. */
+		return !r->prompting && r->prompt_kind == PROMPT_PIPE &&
+		    r->pipe_line != NULL ? ACT_PIPE : ACT_NONE;
 	}
 	/* A letter of an Arabic, Persian or Hebrew layout that is not bound
 	 * acts as the Latin key on the same key (digits too). */

@@ -256,24 +256,28 @@ check "click: the row is still unread (only selected)" \
 click "$1" "$2"
 check "click on the selected row: opens it (read)" \
     wait_gone "N   12-06 City council"
-# The wheel over the reader scrolls it; over the list it moves.
-top1=$(cap | sed -n 1p)
+# The wheel over the reader scrolls it three rows; over the list it
+# moves. rline N: row N (1-based) of the reader pane (columns 42-100; the
+# fixtures' characters are one cell each).
+rline() { cap | sed -n "$1p" | python3 -c 'import sys; print(sys.stdin.read().rstrip("\n")[41:].rstrip())'; }
+r1=$(rline 1)
+r4=$(rline 4)
 click 60 10 65
-top2=$(cap | sed -n 1p)
-check "wheel down over the reader scrolls it" test "$top1" != "$top2"
+check "wheel down over the reader scrolls it three rows" \
+    test "$(rline 1)" = "$r4" -a -n "$r4"
 click 60 10 64
-check "wheel up over the reader scrolls back" test "$top1" = "$(cap | sed -n 1p)"
+check "wheel up over the reader scrolls back" test "$(rline 1)" = "$r1"
 click 5 2 65
 check "wheel down over the list moves the selection (the Hebrew article)" \
     wait_for "(IMS)"
-# A click in the reader focuses it: j then scrolls the article, the
-# selection stays.
+# A click in the reader focuses it: j then scrolls the article one row,
+# the selection stays.
 click 5 2
-top1=$(cap | sed -n 1p)
+r3=$(rline 3)
 click 60 12
 keys j
-check "click in the reader focuses it: j scrolls the text" \
-    test "$top1" != "$(cap | sed -n 1p)"
+check "click in the reader focuses it: j scrolls the text one row" \
+    test "$(rline 2)" = "$r3" -a -n "$r3"
 check "click in the reader focuses it: the article stays" \
     wait_for "bike lanes across the downtown"
 keys Q
@@ -433,7 +437,7 @@ keys u
 check "u: the enclosure is a link of the link screen" \
     wait_for "https://media.example/summit.mp3"
 check "u: then the article's own link" \
-    wait_for "https://www.aljazeera.net/news/summit"
+    wait_for "] the article's own link"
 set -- $(cap | grep -o '^\[[0-9]*\] enclosure' | tr -d '[]')
 keys_nochange "$1" y
 printf '%s' 'https://media.example/summit.mp3' > "$W/want-encl"

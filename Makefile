@@ -34,15 +34,18 @@ CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/match.o src/rules.o src/dump.o src/article.o src/saved.o src/markdown.o \
 	src/folder.o src/export.o src/charset.o src/extract.o src/extract_dom.o \
 	src/extract_meta.o src/extract_fetch.o \
-	src/feed.o src/date.o src/store.o src/store_fts.o src/store_house.o src/fetch.o src/fetch_exec.o \
+	src/feed.o src/date.o src/store.o src/store_fts.o src/store_house.o \
+	src/store_fulltext.o src/fetch.o src/fetch_exec.o src/fulltext.o \
 	src/urls.o src/opml.o \
 	src/cmd.o src/cmd_dump.o src/cmd_feed.o src/cmd_store.o \
 	src/cmd_export.o src/cmd_search.o src/cmd_extract.o src/search.o \
+	src/cmd_fulltext.o \
 	src/app.o src/config.o src/source.o \
 	src/reader.o src/reader_mark.o src/reader_find.o src/reader_rows.o \
-	src/reader_screens.o src/reader_ignore.o src/reader_links.o \
-	src/reader_exec.o src/osc.o src/keymap.o
-MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o src/tui_exec.o
+	src/reader_screens.o src/reader_ignore.o src/reader_fulltext.o \
+	src/reader_links.o src/reader_exec.o src/osc.o src/keymap.o
+MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o \
+	src/tui_fulltext.o src/tui_exec.o
 HDR = src/*.h
 
 all: akhbar

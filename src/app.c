@@ -65,6 +65,7 @@ static const struct {
 	{ 'r', ACT_REFRESH }, { 'R', ACT_REFRESH_ALL },
 	{ 'v', ACT_TOGGLE_SPLIT }, { 'z', ACT_ZOOM },
 	{ 'o', ACT_BROWSER }, { 'l' & 0x1f, ACT_REDRAW },
+	{ 'F', ACT_FULLTEXT },
 	{ '?', ACT_HELP }, { KEY_APP_F1, ACT_HELP },
 	{ 'z' & 0x1f, ACT_SUSPEND }, { 'c' & 0x1f, ACT_QUIT_NOW },
 };

@@ -47,6 +47,7 @@
 	X(LINKS, "links", "list the article's links (N o opens, N y copies)") \
 	X(PIPE, "pipe", "pipe the article's text to a command") \
 	X(EXEC, "exec", "run the program bound with `bind KEY exec`") \
+	X(FULLTEXT, "fulltext", "fetch and show the full article from its page / the feed's text") \
 	X(REDRAW, "redraw", "repaint the screen") \
 	X(SUSPEND, "suspend", "suspend akhbar (back with fg)") \
 	X(MESSAGES, "messages", "show the message log (warnings, errors)") \

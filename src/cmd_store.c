@@ -35,6 +35,7 @@ struct store_args {
 	const char	*opml;		/* --import-opml FILE */
 	struct fetch_opts fetch;
 	int64_t		 max_articles;	/* 0: unlimited */
+	int		 fulltext;	/* the config's fulltext yes|no */
 	int		 verbose;	/* -v: config warnings too */
 	int		 force;		/* --force: ignore interval= */
 	int		 unread;	/* --list --unread */
@@ -234,6 +235,7 @@ store_args_config(struct store_args *a, int argc, char **argv,
 	a->rules = cfg.rules;
 	memset(&cfg.rules, 0, sizeof cfg.rules);
 	a->fetch.netrc_file = getenv("NETRC");
+	a->fulltext = cfg.fulltext;
 	config_free(&cfg);
 }
 
@@ -696,6 +698,39 @@ refresh_one(struct refresh *r, const struct urls *u, const char *url)
 	return rc;
 }
 
+/* Does urls entry e want the full texts of its new articles? Its
+ * fulltext=yes|no, else the config's `fulltext yes|no` (a: the
+ * command's settings). */
+#define REFRESH_WANTS_FULLTEXT(a, e)	((e)->opts.fulltext == 1 || \
+	((e)->opts.fulltext == -1 && (a)->fulltext))
+
+/* Fetch the full texts of the articles new since above_id (the highest
+ * id before the refresh) of the feeds that want them. 0, or 1. */
+static int
+refresh_fulltexts(struct refresh *r, const struct urls *u,
+    int64_t above_id)
+{
+	int64_t	*ids = xcalloc(u->n + 1, sizeof *ids), id;
+	size_t	 i, n = 0;
+	char	*cause = NULL;
+	int	 rc;
+
+	for (i = 0; i < u->n; i++) {
+		if (!REFRESH_WANTS_FULLTEXT(r->args, &u->v[i]))
+			continue;
+		if (store_feed_id(r->st, u->v[i].url, &id, &cause) != 0) {
+			cmd_warn("%s", cause);
+			free(cause);
+			cause = NULL;
+		} else if (id != 0)
+			ids[n++] = id;
+	}
+	rc = n > 0 && above_id >= 0 ? cmd_fulltext_refresh(r->st,
+	    &r->args->fetch, ids, n, above_id) : 0;
+	free(ids);
+	return rc;
+}
+
 int
 cmd_refresh(int argc, char **argv)
 {
@@ -738,6 +773,8 @@ cmd_refresh(int argc, char **argv)
 		free(cause);
 		rc = 1;
 	}
+	if (refresh_fulltexts(&r, &u, max_id) != 0)
+		rc = 1;
 	buf_free(&r.later);
 	store_close(r.st);
 	urls_free(&u);

@@ -7,6 +7,9 @@
 #ifndef AKHBAR_CMDS_H
 #define AKHBAR_CMDS_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 struct cmd_reader_args;
 
 /* --dump: lay out one article and print it (cmd_dump.c). */
@@ -18,6 +21,19 @@ int	cmd_dump(int argc, char **argv);
 size_t	dump_default_width(void);
 /* --extract: the article of a web page as text (cmd_extract.c). */
 int	cmd_extract(int argc, char **argv);
+/* --fulltext ID: fetch, extract and store an article's full text
+ * (cmd_fulltext.c). */
+int	cmd_fulltext(int argc, char **argv);
+struct store;
+struct fetch_opts;
+/*
+ * For --refresh: fetch the full texts of the articles above above_id of
+ * the feeds feed_ids[0..n) that have none yet (at most
+ * FULLTEXT_PER_REFRESH), a failure a warning. Returns 0, or 1 when the
+ * store or libcurl failed.
+ */
+int	cmd_fulltext_refresh(struct store *st, const struct fetch_opts *o,
+	    const int64_t *feed_ids, size_t n, int64_t above_id);
 /* --feed-tsv: parse one feed document, print sfeed TSV (cmd_feed.c). */
 int	cmd_feed_tsv(int argc, char **argv);
 /* --refresh: fetch every feed of the urls file into the store. */

@@ -506,6 +506,22 @@ set_ignore(struct config *c, char **w, int n)
 	return NULL;
 }
 
+/* ---- full texts (issue 14) ---- */
+
+/* fulltext yes|no: does --refresh fetch the full texts of new articles
+ * (of the feeds whose urls line does not say fulltext=)? */
+static char *
+set_fulltext(struct config *c, char **w, int n)
+{
+	if (n == 2 && strcmp(w[1], "yes") == 0)
+		c->fulltext = 1;
+	else if (n == 2 && strcmp(w[1], "no") == 0)
+		c->fulltext = 0;
+	else
+		return xstrdup("expected: fulltext yes|no");
+	return NULL;
+}
+
 static const struct {
 	const char	*word;
 	config_fn	 fn;
@@ -532,6 +548,8 @@ static const struct {
 	{ "download-timeout", set_limit },
 	{ "connect-timeout", set_limit },
 	{ "max-feed-size", set_limit },
+	/* full texts (issue 14) */
+	{ "fulltext", set_fulltext },
 	/* Links, copying and programs. */
 	{ "copy-method", set_copy_method },
 	{ "copy-command", set_command },

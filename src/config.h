@@ -63,6 +63,8 @@ struct config {
 	char		**query_searches;
 	size_t		 nqueries;
 	struct rules	 rules;			/* ignore lines (issue 13) */
+	int		 fulltext;	/* --refresh fetches full texts
+					 * (of feeds that do not say) */
 	struct app_keys	 keys;
 	/* Links, copying and programs. Argument vectors are
 	 * NULL-terminated; execs[i] is the program of `bind KEY exec`. */

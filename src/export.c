@@ -67,6 +67,14 @@ int
 export_article(struct store *st, const struct store_article *a,
     const char *dir, char **path, char **cause)
 {
+	return export_article_text(st, a, 0, dir, path, cause);
+}
+
+int
+export_article_text(struct store *st, const struct store_article *a,
+    int full, const char *dir, char **path, char **cause)
+{
+	struct store_fulltext	 f;
 	struct store_body	 body;
 	struct saved_meta	 m;
 	char			*tags;
@@ -77,6 +85,22 @@ export_article(struct store *st, const struct store_article *a,
 	memset(&body, 0, sizeof body);
 	if (store_article_body(st, a->id, &body, cause) == -1)
 		return -1;
+	if (full) {
+		/* the page's article in place of the feed's text */
+		if ((rc = store_fulltext_get(st, a->id, &f, cause)) == -1 ||
+		    f.content == NULL) {
+			if (rc != -1)
+				*cause = xstrdup("no full text stored");
+			store_fulltext_clear(&f);
+			store_body_clear(&body);
+			return -1;
+		}
+		free(body.content);
+		body.content = f.content;
+		body.content_html = 1;
+		f.content = NULL;
+		store_fulltext_clear(&f);
+	}
 	tags = tags_of(body.categories);
 	memset(&m, 0, sizeof m);
 	m.title = (char *)present(a->title);

@@ -22,5 +22,9 @@ int	 export_make_dir(const char *dir, char **cause);
  */
 int	 export_article(struct store *st, const struct store_article *a,
 	    const char *dir, char **path, char **cause);
+/* As export_article(), with the article's full text (store.h) as the
+ * body when full is set: -1 and *cause when it has none. */
+int	 export_article_text(struct store *st, const struct store_article *a,
+	    int full, const char *dir, char **path, char **cause);
 
 #endif

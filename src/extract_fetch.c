@@ -14,6 +14,7 @@ struct page {
 	char	*body;
 	size_t	 len;
 	char	*url;		/* after redirects */
+	char	*type;		/* Content-Type, or NULL */
 	char	*error;
 };
 
@@ -33,6 +34,8 @@ page_done(struct fetch_req *req, const struct fetch_result *res, void *arg)
 	p->len = res->len;
 	p->url = xstrdup(res->effective_url != NULL ? res->effective_url :
 	    req->url);
+	p->type = res->content_type != NULL ? xstrdup(res->content_type) :
+	    NULL;
 }
 
 int
@@ -64,10 +67,12 @@ extract_fetch(const struct fetch_opts *o, const char *url,
 		goto out;
 	}
 	eo.base_url = p.url;
+	eo.content_type = p.type;	/* its charset comes first */
 	rc = extract_page(p.body, p.len, &eo, x, cause);
 out:
 	free(p.body);
 	free(p.url);
+	free(p.type);
 	free(p.error);
 	return rc;
 }

@@ -320,13 +320,16 @@ fetch_finish(struct xfer *x, CURLcode rc, const struct fetch_opts *o,
     fetch_done_cb cb, void *arg)
 {
 	struct fetch_result	 r;
-	char			*error = NULL, *url = NULL;
+	char			*error = NULL, *url = NULL, *type = NULL;
 	curl_off_t		 retry = 0;
 
 	memset(&r, 0, sizeof r);
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &r.status);
 	curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &url);
 	r.effective_url = url;
+	/* for a page's charset (extract_fetch.c, fulltext.c) */
+	curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &type);
+	r.content_type = type;
 	r.moved_to = x->moved_to;
 	r.etag = x->etag;
 	r.last_modified = x->last_modified;

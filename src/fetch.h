@@ -62,6 +62,7 @@ struct fetch_result {
 	const char	*etag;		/* of the final response, or NULL */
 	const char	*last_modified;
 	const char	*effective_url;	/* after redirects */
+	const char	*content_type;	/* of the last response, or NULL */
 	const char	*moved_to;	/* 301/308 from the requested URL */
 	int64_t		 retry_after;	/* 429/503: not before this time */
 };

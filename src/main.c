@@ -24,6 +24,7 @@ static const char usage_text[] =
 "       akhbar [-v] [-c CACHE.db] --unread-count\n"
 "       akhbar [-u URLS] [-c CACHE.db] --import-opml FILE | --export-opml\n"
 "       akhbar [-c CACHE.db] --export DIR | --search QUERY\n"
+"       akhbar [-c CACHE.db] [-C CONFIG] --fulltext ID...\n"
 "\n"
 "A terminal news reader that lays out right-to-left text itself.\n"
 "\n"
@@ -48,6 +49,9 @@ static const char usage_text[] =
 "  --export DIR        write every saved article into DIR as files\n"
 "  --search QUERY      search stored titles and texts (words ANDed,\n"
 "                      \"a phrase\", =WORD exact), newest first\n"
+"  --fulltext ID...    fetch the page of stored article ID, extract its\n"
+"                      article and store it as its full text (the\n"
+"                      reader's F); exit 1 with the reason on failure\n"
 "\n"
 "Options:\n"
 "  -w, --width N       --dump: line width in cells (default: the\n"
@@ -94,6 +98,7 @@ static const struct mode {
 	{ "--export-opml", cmd_export_opml },
 	{ "--export", cmd_export },
 	{ "--search", cmd_search },
+	{ "--fulltext", cmd_fulltext },
 };
 
 /* Does argument a name option (as "--opt" or "--opt=value")? */

@@ -142,18 +142,24 @@ reader_show(struct reader *r, long i)
 {
 	struct doc	*d = NULL;
 	char		*cause = NULL;
+	int		 full = 0;
 
 	if (i == r->doc_item && r->doc != NULL)
 		return;
 	r->welcome = reader_first_run(r) && (i < 0 || (r->src.v[i].type !=
 	    ITEM_ARTICLE && r->src.v[i].type != ITEM_FILE));
+	r->full.shown = 0;
 	if (r->welcome)
 		d = reader_first_run_doc(r);
 	else if (i >= 0 && (size_t)i < r->src.n &&
-	    (d = source_doc(&r->src, (size_t)i, &cause)) == NULL) {
+	    (d = source_doc_text(&r->src, (size_t)i, r->src.v[i].type ==
+	    ITEM_ARTICLE && r->src.v[i].id != r->full.feed_only, &full,
+	    &cause)) == NULL) {
 		reader_message(r, MSG_ERROR, "%s", cause);
 		free(cause);
 	}
+	if (d != NULL && full)
+		r->full.shown = r->src.v[i].id;
 	reader_set_doc(r, d, i);
 }
 
@@ -860,6 +866,7 @@ static const reader_handler handlers[ACT_COUNT] = {
 	[ACT_IGNORE] = reader_act_ignore,
 	[ACT_TAG] = reader_act_tag,
 	[ACT_HELP] = reader_act_help,
+	[ACT_FULLTEXT] = reader_act_fulltext,
 	[ACT_LINKS] = reader_act_links,
 	[ACT_PIPE] = act_pipe,
 };

@@ -125,6 +125,15 @@ struct reader_notify {
 	int		 active;
 };
 
+/* The full text (F, reader_fulltext.c): article ids, 0 for none. */
+struct reader_fulltext {
+	int64_t		 feed_only;	/* F: its feed's text wanted */
+	int64_t		 shown;		/* its full text in the pane */
+	int64_t		 fetching;	/* the terminal fetches it */
+	int64_t		 request;	/* for the terminal to fetch */
+	int64_t		 started;	/* clock at the fetch's start */
+};
+
 struct reader {
 	struct config	 cfg;
 	struct app	 app;
@@ -174,6 +183,7 @@ struct reader {
 	enum reader_level msg_level;
 	struct reader_log log;
 	struct reader_progress progress;
+	struct reader_fulltext full;
 
 	struct row	 list_row;	/* list row being built */
 	unsigned	 last_count;	/* count of the last action */
@@ -414,6 +424,28 @@ const struct row *reader_text_row(struct reader *r, size_t i);
  */
 void	 reader_status(const struct reader *r, struct buf *left,
 	    struct buf *right, int *elem);
+
+/* reader_fulltext.c */
+/*
+ * F: show the full text of the article (when stored), or its feed's
+ * text when the full text is shown, or ask the terminal to fetch it
+ * (r->full.request; see reader_fulltext_take()).
+ */
+void	 reader_act_fulltext(struct reader *r, unsigned n);
+/* The article whose full text the terminal should fetch now (0: none);
+ * the request is cleared. */
+int64_t	 reader_fulltext_take(struct reader *r);
+/* The terminal started fetching article id (error NULL) or could not
+ * (error says why). */
+void	 reader_fulltext_started(struct reader *r, int64_t id,
+	    const char *error);
+/*
+ * The fetch of article id ended (ok: the child exited 0; output: its
+ * last line, may be NULL): show the full text when the article is still
+ * in the pane, else say why there is none.
+ */
+void	 reader_fulltext_done(struct reader *r, int64_t id, int ok,
+	    const char *output);
 
 /* reader_screens.c */
 /* ? and M: open a screen over the article, or close it. */

@@ -279,8 +279,9 @@ reader_act_save(struct reader *r, unsigned n)
 	dir = reader_save_dir(r);
 	if (r->src.v[i].type == ITEM_FILE)
 		rc = source_save_file(&r->src, (size_t)i, dir, &path, &cause);
-	else
-		rc = source_save(&r->src, (size_t)i, dir, &path, &cause);
+	else	/* the text shown: the full one after F */
+		rc = source_save_text(&r->src, (size_t)i, r->full.shown ==
+		    r->src.v[i].id && r->doc_item == i, dir, &path, &cause);
 	if (rc == -1)
 		reader_message(r, MSG_ERROR, "not saved: %s", cause);
 	else

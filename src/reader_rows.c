@@ -241,6 +241,9 @@ reader_status(const struct reader *r, struct buf *left, struct buf *right,
 	}
 	if (r->progress.running)
 		progress(r, left);
+	if (r->full.fetching != 0 && (r->msg == NULL ||
+	    strstr(r->msg, "fetching the full text") == NULL))
+		buf_puts(left, " [fetching the full text]");
 	if (r->msg != NULL) {
 		buf_puts(left, r->msg);
 		if (r->msg_level != MSG_INFO)

@@ -511,6 +511,20 @@ search_body_text(const char *content, int html)
 }
 
 char *
+search_article_text(const char *content, int html, const char *fulltext)
+{
+	char	*body = search_body_text(content, html), *full, *out;
+
+	if (fulltext == NULL)
+		return body;
+	full = search_body_text(fulltext, 1);
+	out = xasprintf("%s %s", body, full);
+	free(body);
+	free(full);
+	return out;
+}
+
+char *
 search_html_text(const char *content)
 {
 	char	*clean, *out;
@@ -931,6 +945,13 @@ int
 search_query_test_body(const struct search_query *q, const char *title,
     const char *content, int html)
 {
+	return search_query_test_full(q, title, content, html, NULL);
+}
+
+int
+search_query_test_full(const struct search_query *q, const char *title,
+    const char *content, int html, const char *fulltext)
+{
 	char	*ntitle = title != NULL ? match_normalize_utf8(title) : NULL;
 	char	*text = NULL;
 	size_t	 i;
@@ -941,7 +962,7 @@ search_query_test_body(const struct search_query *q, const char *title,
 	/* The title alone does not do: make the body text (the costly
 	 * part) and test again the terms it did not match. */
 	if (i < q->n)
-		text = search_body_text(content, html);
+		text = search_article_text(content, html, fulltext);
 	for (; i < q->n; i++)
 		if (!query_term_test(q, i, title, ntitle, text))
 			break;

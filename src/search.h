@@ -35,6 +35,13 @@ struct search_query;
  */
 char	*search_body_text(const char *content, int html);
 /*
+ * search_body_text() of the body followed by that of the article's full
+ * text (HTML, fetched from its link; NULL: none, and the text is the
+ * body's alone, so articles without one keep their terms). Caller frees.
+ */
+char	*search_article_text(const char *content, int html,
+	    const char *fulltext);
+/*
  * search_body_text() of an HTML body always through libxml2's HTML
  * parser, without the shortcut for text that has no markup (for the
  * tests that prove both give the same). Caller frees.
@@ -85,5 +92,10 @@ int	 search_query_test(const struct search_query *q, const char *title,
  */
 int	 search_query_test_body(const struct search_query *q,
 	    const char *title, const char *content, int html);
+/* As search_query_test_body(), the body followed by the full text
+ * (may be NULL), as search_article_text() joins them. */
+int	 search_query_test_full(const struct search_query *q,
+	    const char *title, const char *content, int html,
+	    const char *fulltext);
 
 #endif

@@ -741,13 +741,65 @@ feed_direction(struct source *s, int64_t feed_id, struct doc *body)
 		body->blocks[k].dir = dir;
 }
 
+/*
+ * The article's full text in place of its body (full and one is
+ * stored; *shown set), else its body with a line saying why the last
+ * fetch of the full text failed, if it did.
+ */
+static struct doc *
+article_text(struct source *s, const struct item *it, struct doc *d,
+    int full, int *shown, char **cause)
+{
+	struct store_fulltext	 f;
+	struct store_body	 body;
+	struct doc		*b;
+	char			*why;
+	int			 have;
+
+	*shown = 0;
+	if ((have = store_fulltext_get(s->st, it->id, &f, cause)) == -1)
+		return NULL;
+	if (full && f.content != NULL) {
+		b = article_parse("fulltext.html", f.content,
+		    strlen(f.content), cause);
+		if ((*shown = b != NULL))
+			header_line(d, "Text:", "the full article, from its "
+			    "page (F: the feed's text)", 0);
+		store_fulltext_clear(&f);
+		return b;
+	}
+	memset(&body, 0, sizeof body);
+	if (store_article_body(s->st, it->id, &body, cause) == -1) {
+		store_fulltext_clear(&f);
+		return NULL;
+	}
+	b = article_parse(body.content_html ? "body.html" : "body.txt",
+	    body.content != NULL ? body.content : "",
+	    body.content != NULL ? strlen(body.content) : 0, cause);
+	store_body_clear(&body);
+	if (b != NULL && have == 1 && f.content == NULL && f.error != NULL) {
+		why = xasprintf("not fetched: %s (F tries again)", f.error);
+		header_line(d, "Full text:", why, 0);
+		free(why);
+	}
+	store_fulltext_clear(&f);
+	return b;
+}
+
 struct doc *
 source_doc(struct source *s, size_t i, char **cause)
 {
+	return source_doc_text(s, i, 0, NULL, cause);
+}
+
+struct doc *
+source_doc_text(struct source *s, size_t i, int full, int *shown,
+    char **cause)
+{
 	struct item		*it;
-	struct store_body	 body;
 	struct doc		*d, *b;
 	struct block		*t;
+	int			 is_full = 0;
 
 	if (i >= s->n) {
 		*cause = xstrdup("no such item");
@@ -769,20 +821,13 @@ source_doc(struct source *s, size_t i, char **cause)
 	d = doc_create();
 	article_header(d, it->title, it->feed, it->author, it->link,
 	    it->date);
-	memset(&body, 0, sizeof body);
-	if (store_article_body(s->st, it->id, &body, cause) == -1) {
-		doc_free(d);
-		return NULL;
-	}
-	b = article_parse(body.content_html ? "body.html" : "body.txt",
-	    body.content != NULL ? body.content : "",
-	    body.content != NULL ? strlen(body.content) : 0, cause);
-	store_body_clear(&body);
-	if (b == NULL) {
+	if ((b = article_text(s, it, d, full, &is_full, cause)) == NULL) {
 		doc_free(d);
 		return NULL;
 	}
 	feed_direction(s, it->feed_id, b);
+	if (shown != NULL)
+		*shown = is_full;
 	/* The body's own title block repeats the header's. */
 	doc_append(d, b, b->title != NULL && b->nblocks > 0 &&
 	    b->blocks[0].type == BLOCK_HEADING && b->blocks[0].level == 0);
@@ -846,6 +891,13 @@ static int
 save_article(struct source *s, size_t i, const char *dir, char **path,
     int mark, char **cause)
 {
+	return source_save_text(s, i, 0, dir, path, cause);
+}
+
+int
+source_save_text(struct source *s, size_t i, int full, const char *dir,
+    char **path, char **cause)
+{
 	struct store_article	 a;
 	struct item		*it;
 	int			 rc;
@@ -867,7 +919,8 @@ save_article(struct source *s, size_t i, const char *dir, char **path,
 	a.author = it->author;
 	a.link = it->link;
 	a.date = it->date;
-	if ((rc = export_article(s->st, &a, dir, path, cause)) == -1)
+	if ((rc = export_article_text(s->st, &a, full, dir, path,
+	    cause)) == -1)
 		return -1;
 	if (!mark)
 		return rc;

@@ -154,6 +154,14 @@ long	 source_find(const struct source *s, enum item_type type,
  * Returns NULL and sets *cause on failure.
  */
 struct doc *source_doc(struct source *s, size_t i, char **cause);
+/*
+ * As source_doc(), with the article's full text (store.h) in place of
+ * its body when full is set and one is stored (*shown, which may be
+ * NULL, says whether it was); the body otherwise, with a line saying
+ * why the last fetch of the full text failed, if it did.
+ */
+struct doc *source_doc_text(struct source *s, size_t i, int full,
+	    int *shown, char **cause);
 /* The URL `o` opens for item i (borrowed), or NULL. */
 const char *source_link(const struct source *s, size_t i);
 
@@ -171,6 +179,9 @@ int	 source_mark_read(struct source *s, int64_t feed_id, char **cause);
  */
 int	 source_save(struct source *s, size_t i, const char *dir,
 	    char **path, char **cause);
+/* As source_save(), the full text as the body when full is set. */
+int	 source_save_text(struct source *s, size_t i, int full,
+	    const char *dir, char **path, char **cause);
 
 /*
  * Write article file i (files mode; standard input too) into dir in the

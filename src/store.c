@@ -77,20 +77,24 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_BODY_GET] = "SELECT b.content, b.content_html, a.enclosure, "
 	    "a.categories FROM articles a LEFT JOIN bodies b "
 	    "ON b.article_id = a.id WHERE a.id = ?1",
-	[S_BODY_TEXT] = "SELECT content, content_html FROM bodies "
+	/* one step for a search candidate: body and full text (or NULL) */
+	[S_BODY_TEXT] = "SELECT content, content_html, (SELECT content "
+	    "FROM fulltexts WHERE article_id = ?1) FROM bodies "
 	    "WHERE article_id = ?1",
 	[S_FTS_HAS] = "SELECT 1 FROM article_fts WHERE rowid = ?1",
 	[S_FTS_PUT] = "INSERT INTO article_fts(rowid, terms) VALUES(?1, ?2)",
 	[S_FTS_OLD_DEL] = "INSERT INTO article_fts(article_fts, rowid, terms) "
-	    "SELECT 'delete', id, akhbar_fts_terms(title, content, "
-	    "content_html) FROM article_fts_old WHERE id = ?1",
+	    "SELECT 'delete', o.id, akhbar_fts_terms(o.title, o.content, "
+	    "o.content_html, f.content) FROM article_fts_old o LEFT JOIN "
+	    "fulltext_old f ON f.id = o.id WHERE o.id = ?1",
 	[S_FTS_OLD_DROP] = "DELETE FROM article_fts_old WHERE id = ?1",
 	[S_FTS_OLD_ANY] = "SELECT EXISTS (SELECT 1 FROM article_fts_old)",
 	/* the articles above the highest indexed id (added by SQL) */
 	[S_FTS_MISSING] = "INSERT INTO article_fts(rowid, terms) "
 	    "SELECT a.id, akhbar_fts_terms(a.title, b.content, "
-	    "b.content_html) FROM articles a LEFT JOIN bodies b "
-	    "ON b.article_id = a.id WHERE a.id > (SELECT coalesce(max(rowid), "
+	    "b.content_html, f.content) FROM articles a LEFT JOIN bodies b "
+	    "ON b.article_id = a.id LEFT JOIN fulltexts f ON f.article_id = "
+	    "a.id WHERE a.id > (SELECT coalesce(max(rowid), "
 	    "0) FROM article_fts) ORDER BY a.id",
 	/* prepared once: a feed update is one transaction */
 	[S_BEGIN] = "BEGIN IMMEDIATE",
@@ -99,6 +103,22 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "AND unread < 2",
 	[S_FEED_KNOWN] = "SELECT id FROM feeds WHERE url = ?1 AND name IS ?2",
 	[S_DATA_VERSION] = "PRAGMA data_version",
+	/* full texts (schema 5) */
+	[S_FULLTEXT_GET] = "SELECT content, error, url, content_type, "
+	    "fetched FROM fulltexts WHERE article_id = ?1",
+	[S_FULLTEXT_PUT] = "INSERT OR REPLACE INTO fulltexts(article_id, "
+	    "content, fetched, error, url, content_type) "
+	    "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	/* a failure keeps the content of an earlier success */
+	[S_FULLTEXT_FAIL] = "INSERT INTO fulltexts(article_id, fetched, "
+	    "error, url, content_type) VALUES(?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT(article_id) DO UPDATE SET fetched = excluded.fetched, "
+	    "error = excluded.error",
+	[S_ART_LINK] = "SELECT link FROM articles WHERE id = ?1",
+	[S_FULLTEXT_PENDING] = "SELECT a.id FROM articles a WHERE "
+	    "a.feed_id = ?1 AND a.id > ?2 AND a.unread < 2 AND "
+	    "NOT EXISTS (SELECT 1 FROM "
+	    "fulltexts f WHERE f.article_id = a.id) ORDER BY a.id",
 };
 
 /* Schema steps: migrations[v] takes a store from version v to v + 1. */
@@ -229,14 +249,63 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  old.content_html FROM articles a WHERE a.id = old.article_id"
 	"  AND NOT EXISTS (SELECT 1 FROM article_fts_old WHERE id = a.id);"
 	"  END;",
+
+	/*
+	 * 4 -> 5: full texts (the article fetched from its link and
+	 * extracted, see fulltext.h), one row an article, next to its feed
+	 * content in bodies, never over it. A failed fetch is a row with an
+	 * error and no content, so it is not tried again by itself. The
+	 * full text is indexed with the article: akhbar_fts_terms() takes
+	 * it as a fourth argument. The old triggers copy 4 columns into
+	 * article_fts_old, so its full text is kept beside it, in
+	 * fulltext_old, by a trigger of its own; the fulltexts triggers
+	 * copy the indexed title, body and full text as those of bodies do.
+	 */
+	"CREATE TABLE fulltexts("
+	"  article_id INTEGER PRIMARY KEY,"
+	"  content TEXT,"
+	"  fetched INTEGER NOT NULL,"
+	"  error TEXT, url TEXT, content_type TEXT);"
+	"CREATE TABLE fulltext_old(id INTEGER PRIMARY KEY, content TEXT);"
+	"CREATE TRIGGER fts_old_fulltext AFTER INSERT ON article_fts_old"
+	"  BEGIN DELETE FROM fulltext_old WHERE id = new.id;"
+	"  INSERT INTO fulltext_old SELECT article_id, content FROM fulltexts"
+	"  WHERE article_id = new.id AND content IS NOT NULL; END;"
+	"CREATE TRIGGER fts_old_drop AFTER DELETE ON article_fts_old"
+	"  BEGIN DELETE FROM fulltext_old WHERE id = old.id; END;"
+	"CREATE TRIGGER articles_fulltext_delete AFTER DELETE ON articles"
+	"  BEGIN DELETE FROM fulltexts WHERE article_id = old.id; END;"
+	"CREATE TRIGGER fulltexts_fts_insert BEFORE INSERT ON fulltexts"
+	"  WHEN EXISTS (SELECT 1 FROM article_fts"
+	"  WHERE rowid = new.article_id) BEGIN"
+	"  INSERT INTO article_fts_old SELECT a.id, a.title, b.content,"
+	"  b.content_html FROM articles a LEFT JOIN bodies b"
+	"  ON b.article_id = a.id WHERE a.id = new.article_id AND NOT EXISTS"
+	"  (SELECT 1 FROM article_fts_old WHERE id = a.id); END;"
+	"CREATE TRIGGER fulltexts_fts_update BEFORE UPDATE OF content"
+	"  ON fulltexts WHEN EXISTS (SELECT 1 FROM article_fts"
+	"  WHERE rowid = old.article_id) BEGIN"
+	"  INSERT INTO article_fts_old SELECT a.id, a.title, b.content,"
+	"  b.content_html FROM articles a LEFT JOIN bodies b"
+	"  ON b.article_id = a.id WHERE a.id = old.article_id AND NOT EXISTS"
+	"  (SELECT 1 FROM article_fts_old WHERE id = a.id); END;"
+	"CREATE TRIGGER fulltexts_fts_delete BEFORE DELETE ON fulltexts"
+	"  WHEN EXISTS (SELECT 1 FROM article_fts"
+	"  WHERE rowid = old.article_id) BEGIN"
+	"  INSERT INTO article_fts_old SELECT a.id, a.title, b.content,"
+	"  b.content_html FROM articles a LEFT JOIN bodies b"
+	"  ON b.article_id = a.id WHERE a.id = old.article_id AND NOT EXISTS"
+	"  (SELECT 1 FROM article_fts_old WHERE id = a.id); END;",
 };
 
 /* Work a migration does beyond its SQL, in the same transaction:
  * migration_fill[v] runs after migrations[v]. (Step 2 -> 3 used to fill
- * its index; step 3 -> 4 replaces that index, so only 4 is filled.) */
+ * its index; step 3 -> 4 replaces it, and the index of step 5 reads the
+ * fulltexts table that step 4 -> 5 makes: store_index_check() fills an
+ * index that has no version of terms yet, right after the migration.) */
 static int (*const migration_fill[STORE_SCHEMA_VERSION])(struct store *,
     char **) = {
-	[3] = store_index_rebuild,
+	[4] = NULL,
 };
 
 char *
@@ -481,7 +550,7 @@ store_open(const char *path, char **cause)
 	sqlite3_extended_result_codes(st->db, 1);
 	/* Only akhbar's own statements call it (no trigger does), so the
 	 * sqlite3 tool can still change a store. */
-	if (sqlite3_create_function_v2(st->db, "akhbar_fts_terms", 3,
+	if (sqlite3_create_function_v2(st->db, "akhbar_fts_terms", -1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
 	    store_fts_terms_fn, NULL, NULL, NULL) != SQLITE_OK) {
 		*cause = xasprintf("%s: %s", path, sqlite3_errmsg(st->db));

@@ -25,7 +25,7 @@ struct feed_item;
 #define STORE_MAP_BYTES		((int64_t)1 << 30)
 
 /* The schema version store_open() migrates every store to. */
-#define STORE_SCHEMA_VERSION	4
+#define STORE_SCHEMA_VERSION	5
 
 /* A feed row as store_feeds() reports it, with its number of unread
  * articles (store_feed_total() counts them all). */
@@ -360,5 +360,43 @@ int64_t	 store_max_id(struct store *st, char **cause);
  * `before` (keep-days); 0 keeps them.
  */
 void	 store_update_expire(struct store_update *u, int64_t before);
+/* A full text: the article's page fetched from its link and extracted
+ * (fulltext.h), kept next to the feed's content, never over it. */
+struct store_fulltext {
+	char		*content;	/* the article as HTML; NULL
+					 * when the fetch failed */
+	char		*error;		/* why the last fetch failed */
+	char		*url;		/* page URL after redirects */
+	char		*content_type;	/* as the server said it */
+	int64_t		 fetched;	/* UTC seconds, the last try */
+};
+
+/*
+ * Read article_id's full text into *f. Returns 1, 0 when the article
+ * has none (nothing tried yet; *f is zeroed), or -1 and *cause.
+ */
+int	 store_fulltext_get(struct store *st, int64_t article_id,
+	    struct store_fulltext *f, char **cause);
+/*
+ * Store article_id's full text (f->content not NULL) and index it with
+ * the article, in one transaction; or record a failed fetch (content
+ * NULL, f->error set), which keeps a full text stored before. Returns
+ * 0, or -1 and *cause.
+ */
+int	 store_fulltext_put(struct store *st, int64_t article_id,
+	    const struct store_fulltext *f, char **cause);
+/* Free the strings of a store_fulltext and zero it. */
+void	 store_fulltext_clear(struct store_fulltext *f);
+/*
+ * The ids, ascending, of the articles of feed_id above above_id that
+ * have no full text row (never tried), into *ids (caller frees) and *n.
+ * Returns 0, or -1 and *cause.
+ */
+int	 store_fulltext_pending(struct store *st, int64_t feed_id,
+	    int64_t above_id, int64_t **ids, size_t *n, char **cause);
+/* The link of article_id into *link (caller frees; NULL when it has
+ * none). Returns 0, or -1 and *cause (also for no such article). */
+int	 store_article_link(struct store *st, int64_t article_id,
+	    char **link, char **cause);
 
 #endif

@@ -19,17 +19,24 @@
 #include "util.h"
 
 /*
- * SQL function akhbar_fts_terms(title, content, content_html): the index
- * terms of an article, exactly as store_index() makes them. The delete
- * of a row must give the index the same terms again.
+ * SQL function akhbar_fts_terms(title, content, content_html[,
+ * fulltext]): the index terms of an article, exactly as store_index()
+ * makes them. The delete of a row must give the index the same terms
+ * again.
  */
 void
 store_fts_terms_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	char	*text, *terms;
 
-	text = search_body_text((const char *)sqlite3_value_text(argv[1]),
-	    sqlite3_value_int(argv[2]));
+	if (argc != 3 && argc != 4) {
+		sqlite3_result_error(ctx, "akhbar_fts_terms: 3 or 4 arguments",
+		    -1);
+		return;
+	}
+	text = search_article_text((const char *)sqlite3_value_text(argv[1]),
+	    sqlite3_value_int(argv[2]), argc == 4 ?
+	    (const char *)sqlite3_value_text(argv[3]) : NULL);
 	terms = search_terms((const char *)sqlite3_value_text(argv[0]), text);
 	free(text);
 	sqlite3_result_text(ctx, terms, -1, free);
@@ -64,12 +71,14 @@ store_fts_flush(struct store *st, char **cause)
 {
 	static const char sql[] =
 	    "INSERT INTO article_fts(article_fts, rowid, terms) "
-	    "SELECT 'delete', id, akhbar_fts_terms(title, content, "
-	    "content_html) FROM article_fts_old;"
+	    "SELECT 'delete', o.id, akhbar_fts_terms(o.title, o.content, "
+	    "o.content_html, f.content) FROM article_fts_old o "
+	    "LEFT JOIN fulltext_old f ON f.id = o.id;"
 	    "INSERT INTO article_fts(rowid, terms) SELECT a.id, "
-	    "akhbar_fts_terms(a.title, b.content, b.content_html) "
-	    "FROM article_fts_old o JOIN articles a ON a.id = o.id "
-	    "LEFT JOIN bodies b ON b.article_id = a.id;"
+	    "akhbar_fts_terms(a.title, b.content, b.content_html, "
+	    "f.content) FROM article_fts_old o JOIN articles a ON a.id = o.id "
+	    "LEFT JOIN bodies b ON b.article_id = a.id "
+	    "LEFT JOIN fulltexts f ON f.article_id = a.id;"
 	    "DELETE FROM article_fts_old;";
 	sqlite3_stmt	*s;
 	int		 any;
@@ -119,7 +128,7 @@ store_index(struct store_update *u, int64_t id, const char *title,
 {
 	struct store	*st = u->st;
 	sqlite3_stmt	*s;
-	char		*text, *terms;
+	char		*text, *terms, *full = NULL;
 	int		 has;
 
 	if (!fresh) {
@@ -136,8 +145,12 @@ store_index(struct store_update *u, int64_t id, const char *title,
 		/* Still there: neither title nor body changed. */
 		if ((has = store_fts_has(st, id, cause)) != 0)
 			return has < 0 ? -1 : 0;
+		/* A known article may have a full text, indexed with it. */
+		if (store_fulltext_content(st, id, &full, cause) == -1)
+			return -1;
 	}
-	text = search_body_text(content, html);
+	text = search_article_text(content, html, full);
+	free(full);
 	terms = search_terms(title, text);
 	free(text);
 	if (fresh) {
@@ -305,6 +318,7 @@ store_search_body(struct store *st, const struct search_query *q,
     const struct store_article *a, char **cause)
 {
 	sqlite3_stmt	*s;
+	char		*full;
 	int		 rc, ok = 0;
 
 	if ((s = store_stmt(st, S_BODY_TEXT, cause)) == NULL)
@@ -312,12 +326,18 @@ store_search_body(struct store *st, const struct search_query *q,
 	sqlite3_bind_int64(s, 1, a->id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		ok = search_query_test_body(q, a->title,
+		ok = search_query_test_full(q, a->title,
 		    (const char *)sqlite3_column_text(s, 0),
-		    sqlite3_column_int(s, 1));
-	else if (rc == SQLITE_DONE)
-		ok = search_query_test_body(q, a->title, NULL, 0);
+		    sqlite3_column_int(s, 1),
+		    (const char *)sqlite3_column_text(s, 2));
 	sqlite3_reset(s);
+	if (rc == SQLITE_DONE) {
+		/* no body: a full text alone, maybe */
+		if (store_fulltext_content(st, a->id, &full, cause) == -1)
+			return -1;
+		ok = search_query_test_full(q, a->title, NULL, 0, full);
+		free(full);
+	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		*cause = store_error(st, "store: search");
 		return -1;

@@ -48,6 +48,11 @@ enum stmt_id {
 	S_FEED_TOTAL,
 	S_FEED_KNOWN,
 	S_DATA_VERSION,
+	S_FULLTEXT_GET,
+	S_FULLTEXT_PUT,
+	S_FULLTEXT_FAIL,
+	S_ART_LINK,
+	S_FULLTEXT_PENDING,
 	S_COUNT
 };
 
@@ -117,6 +122,10 @@ sqlite3_stmt *store_article_query(struct store *st,
 	    const char *match, char **cause);
 /* The header of the current row of an article query (borrowed from s). */
 void	 store_article_row(sqlite3_stmt *s, struct store_article *a);
+/* The full text (HTML) stored for article id into *content (caller
+ * frees; NULL when there is none). Returns 0, or -1 and *cause. */
+int	 store_fulltext_content(struct store *st, int64_t id, char **content,
+	    char **cause);
 /* Append id to a. */
 void	 store_ids_add(struct store_ids *a, int64_t id);
 /* Run sql, which calls akhbar_ids(id) for each id it walks, with ?1

@@ -265,6 +265,23 @@ curses_key(wint_t wc, int rc)
 	return -1;
 }
 
+/* Start F's fetch when the model asks for one. */
+static void
+fulltext_start(struct tui *t)
+{
+	int64_t	 id = reader_fulltext_take(&t->r);
+	char	*cause = NULL;
+
+	if (id == 0)
+		return;
+	if (tui_fulltext_start(&t->fulltext, t->r.store_path,
+	    t->config_path, id, &cause) == -1) {
+		reader_fulltext_started(&t->r, id, cause);
+		free(cause);
+	} else
+		reader_fulltext_started(&t->r, id, NULL);
+}
+
 static void
 read_key(struct tui *t, int key)
 {
@@ -272,6 +289,7 @@ read_key(struct tui *t, int key)
 
 	if ((a = reader_key(&t->r, key)) != ACT_NONE)
 		terminal_action(t, a);
+	fulltext_start(t);
 }
 
 /* A mouse event: presses only (a second press on a selected row opens
@@ -356,28 +374,38 @@ timers(struct tui *t)
 static void
 loop(struct tui *t)
 {
-	struct pollfd	pfd[2];
+	struct pollfd	pfd[3];
 	nfds_t		n;
-	int		what, status;
+	int		what, status, rf, ft, ok;
 
 	while (!t->r.quit && !got_quit_signal) {
 		tui_draw(t);
 		pfd[0].fd = STDIN_FILENO;
 		pfd[0].events = POLLIN;
 		n = 1;
+		rf = ft = -1;
 		if (tui_refresh_fd(&t->refresh) != -1) {
-			pfd[1].fd = tui_refresh_fd(&t->refresh);
-			pfd[1].events = POLLIN;
-			n = 2;
+			pfd[n].fd = tui_refresh_fd(&t->refresh);
+			pfd[n].events = POLLIN;
+			rf = (int)n++;
+		}
+		if (tui_fulltext_fd(&t->fulltext) != -1) {
+			pfd[n].fd = tui_fulltext_fd(&t->fulltext);
+			pfd[n].events = POLLIN;
+			ft = (int)n++;
 		}
 		if (poll(pfd, n, next_timeout(t, tui_now())) == -1 &&
 		    errno != EINTR)
 			break;
 		read_keys(t);
-		if (n == 2 && pfd[1].revents != 0 && (what =
+		if (rf != -1 && pfd[rf].revents != 0 && (what =
 		    tui_refresh_input(&t->refresh, t->r.st, tui_now(),
 		    &status)) != 0)
 			refresh_news(t, what, status);
+		if (ft != -1 && pfd[ft].revents != 0 &&
+		    tui_fulltext_input(&t->fulltext, &ok))
+			reader_fulltext_done(&t->r, t->fulltext.id, ok,
+			    t->fulltext.last);
 		timers(t);
 	}
 }
@@ -520,6 +548,7 @@ static void
 tui_free(struct tui *t)
 {
 	tui_refresh_stop(&t->refresh);
+	tui_fulltext_stop(&t->fulltext);
 	reader_free(&t->r);
 }
 
@@ -573,6 +602,7 @@ cmd_tui(const struct cmd_reader_args *o, int argc, char **argv)
 
 	memset(&t, 0, sizeof t);
 	tui_refresh_init(&t.refresh);
+	tui_fulltext_init(&t.fulltext);
 	reader_init(&t.r);
 	t.r.clock = tui_now;
 	t.r.urls_path = o->urls != NULL ? xstrdup(o->urls) :

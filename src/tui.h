@@ -13,6 +13,7 @@
 #include "reader.h"
 #include "theme.h"
 #include "tui_refresh.h"
+#include "tui_fulltext.h"
 
 struct tui;
 
@@ -40,6 +41,7 @@ struct tui {
 	int		 status_dirty;
 	int		 border_dirty;
 	struct tui_refresh refresh;
+	struct tui_fulltext fulltext;	/* F's fetch */
 	int64_t		 next_refresh;	/* ms clock; 0 none */
 	const char	*config_path;	/* -C FILE, or NULL: the default */
 	int		 hyperlinks;	/* OSC 8 around links (hyperlinks) */

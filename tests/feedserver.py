@@ -35,6 +35,10 @@ Endpoints:
                     name): credentials must not follow
 A request for an absolute http:// URL (a client using this server as its
 proxy) is logged as "PROXY HOST" and served as its path.
+  /page/NAME        a web page from --root, its Content-Type from the name:
+                    NAME.html text/html UTF-8, NAME.1256.html text/html
+                    windows-1256 (the header alone says it), else
+                    application/octet-stream; ?slow=S waits S seconds first
 """
 import argparse
 import base64
@@ -209,6 +213,8 @@ class Handler(BaseHTTPRequestHandler):
         if p == "/auth-away":
             return self.redirect(302, "http://localhost:%d/echo"
                                  % self.server.server_address[1])
+        if p.startswith("/page/"):
+            return self.serve_page(p[6:])
         if p.startswith("/gen/"):
             return self.send(200, gen_feed(int(p[5:])),
                              [("ETag", '"gen-%s"' % p[5:])]) \
@@ -231,6 +237,24 @@ class Handler(BaseHTTPRequestHandler):
                   '<guid>echo-%s</guid></item></channel></rss>'
                   % (self.path, self.path)).encode(),
                   [("Content-Type", "application/rss+xml")])
+    def serve_page(self, name):
+        q = self.path.split("?", 1)[1] if "?" in self.path else ""
+        if q.startswith("slow="):
+            time.sleep(float(q[5:]))
+        path = os.path.join(ARGS.root or ".", os.path.basename(name))
+        try:
+            with open(path, "rb") as f:
+                body = f.read()
+        except OSError:
+            return self.send(404, b"<html><body>Not found</body></html>",
+                             [("Content-Type", "text/html")])
+        if name.endswith(".1256.html"):
+            ctype = "text/html; charset=windows-1256"
+        elif name.endswith(".html"):
+            ctype = "text/html; charset=utf-8"
+        else:
+            ctype = "application/octet-stream"
+        self.send(200, body, [("Content-Type", ctype)])
 
     def slow(self):
         self.note(200)

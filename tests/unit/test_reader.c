@@ -601,6 +601,163 @@ test_save_file(void **state)
 	reader_free(&r);
 }
 
+/* The status line's left part. Caller frees. */
+static char *
+status_left(struct reader *r)
+{
+	struct buf	 left = { 0 }, right = { 0 };
+	int		 elem;
+
+	reader_status(r, &left, &right, &elem);
+	buf_putc(&left, '\0');
+	buf_free(&right);
+	return left.data;
+}
+
+/* The saved file named by the "saved as NAME (in DIR)" message. Caller
+ * frees. */
+static char *
+saved_text(struct reader *r)
+{
+	char	*saved, *data, *cause = NULL;
+	size_t	 len;
+
+	assert_non_null(r->msg);
+	assert_memory_equal(r->msg, "saved as ", 9);
+	saved = xasprintf("%s/akhbar/saved/%s", dir, r->msg + 9);
+	*strstr(saved, " (in ") = '\0';
+	data = util_read_file(saved, 1 << 20, &len, &cause);
+	assert_non_null(data);
+	unlink(saved);
+	free(saved);
+	return data;
+}
+
+/* F: no full text stored, so the terminal is asked to fetch it; the
+ * status says so meanwhile; when it ends the full text replaces the
+ * feed's text, F goes back and forth without fetching again, s saves
+ * the text shown; a failure is said on the status line and on the
+ * article; F only for articles, never offline. */
+static void
+test_fulltext(void **state)
+{
+	struct reader		 r;
+	struct store_fulltext	 f = { 0 };
+	char			*cause = NULL, *t;
+	int64_t			 id, id2;
+	long			 i;
+
+	open_reader(&r, NULL);
+	select_title(&r, "World News");
+	reader_act(&r, ACT_FULLTEXT, 0);	/* a feed: nothing to do */
+	assert_int_equal(reader_fulltext_take(&r), 0);
+	assert_non_null(strstr(r.msg, "only for the articles"));
+	type(&r, "\r");
+	i = (long)select_title(&r, "Ceasefire");
+	id = r.src.v[i].id;
+	assert_int_equal(reader_key(&r, 'F'), ACT_NONE);
+	assert_int_equal(reader_fulltext_take(&r), id);
+	assert_int_equal(reader_fulltext_take(&r), 0);
+	reader_fulltext_started(&r, id, NULL);
+	assert_int_equal(r.full.fetching, id);
+	reader_message(&r, MSG_INFO, NULL);
+	t = status_left(&r);
+	assert_non_null(strstr(t, "fetching the full text"));
+	free(t);
+	/* one at a time */
+	reader_act(&r, ACT_FULLTEXT, 0);
+	assert_int_equal(reader_fulltext_take(&r), 0);
+	assert_non_null(strstr(r.msg, "being fetched"));
+
+	/* what `akhbar --fulltext ID` stores */
+	f.content = "<div><p>Negotiators from both sides met at the "
+	    "Nile barrage on Sunday evening.</p></div>";
+	f.url = "https://news.example/a";
+	f.fetched = 1700000000;
+	assert_int_equal(store_fulltext_put(r.st, id, &f, &cause), 0);
+	fake_now += 300;
+	reader_fulltext_done(&r, id, 1, NULL);
+	assert_int_equal(r.full.fetching, 0);
+	assert_int_equal(r.full.shown, id);
+	assert_non_null(strstr(r.msg, "full text fetched in 0.3 s"));
+	t = doc_text(r.doc);
+	assert_non_null(strstr(t, "Nile barrage on Sunday evening"));
+	assert_non_null(strstr(t, "Text: the full article"));
+	assert_null(strstr(t, "\nCeasefire talks on Gaza resume in Cairo\n"
+	    "Ceasefire"));
+	free(t);
+	t = status_left(&r);
+	assert_null(strstr(t, "[fetching the full text]"));
+	free(t);
+	/* s saves the full text */
+	reader_act(&r, ACT_SAVE, 0);
+	t = saved_text(&r);
+	assert_non_null(strstr(t, "Nile barrage on Sunday evening"));
+	free(t);
+	reader_act(&r, ACT_SAVE, 0);	/* unmark saved */
+
+	/* F: the feed's text; s saves it */
+	reader_act(&r, ACT_FULLTEXT, 0);
+	assert_int_equal(reader_fulltext_take(&r), 0);
+	assert_int_equal(r.full.shown, 0);
+	t = doc_text(r.doc);
+	assert_null(strstr(t, "Nile barrage"));
+	assert_non_null(strstr(t, "Ceasefire talks on Gaza"));
+	free(t);
+	reader_act(&r, ACT_SAVE, 0);
+	t = saved_text(&r);
+	assert_null(strstr(t, "Nile barrage"));
+	free(t);
+	reader_act(&r, ACT_SAVE, 0);
+	/* F: the full text again, from the store */
+	reader_act(&r, ACT_FULLTEXT, 0);
+	assert_int_equal(reader_fulltext_take(&r), 0);
+	assert_int_equal(r.full.shown, id);
+	t = doc_text(r.doc);
+	assert_non_null(strstr(t, "Nile barrage"));
+	free(t);
+
+	/* a failure: said, and shown on the article */
+	i = (long)select_title(&r, "City council");
+	id2 = r.src.v[i].id;
+	t = doc_text(r.doc);
+	assert_null(strstr(t, "Nile barrage"));
+	free(t);
+	reader_act(&r, ACT_FULLTEXT, 0);
+	assert_int_equal(reader_fulltext_take(&r), id2);
+	reader_fulltext_started(&r, id2, NULL);
+	memset(&f, 0, sizeof f);
+	f.error = "HTTP 404 Not Found";
+	f.fetched = 1700000000;
+	assert_int_equal(store_fulltext_put(r.st, id2, &f, &cause), 0);
+	reader_fulltext_done(&r, id2, 0, "akhbar: article 5: HTTP 404");
+	assert_int_equal(r.msg_level, MSG_ERROR);
+	assert_non_null(strstr(r.msg, "HTTP 404 Not Found"));
+	assert_int_equal(r.full.shown, 0);
+	t = doc_text(r.doc);
+	assert_non_null(strstr(t, "Full text: not fetched: HTTP 404 Not "
+	    "Found (F tries again)"));
+	free(t);
+	/* the child died without storing anything: its last line */
+	reader_act(&r, ACT_FULLTEXT, 0);
+	assert_int_equal(reader_fulltext_take(&r), id2);
+	reader_fulltext_started(&r, id2, "cannot find the akhbar binary");
+	assert_int_equal(r.full.fetching, 0);
+	assert_non_null(strstr(r.msg, "cannot find the akhbar binary"));
+	/* offline: never */
+	r.offline = 1;
+	reader_act(&r, ACT_FULLTEXT, 0);
+	assert_int_equal(reader_fulltext_take(&r), 0);
+	assert_non_null(strstr(r.msg, "offline"));
+	/* the help screen names it */
+	reader_act(&r, ACT_HELP, 0);
+	t = doc_text(r.doc);
+	assert_non_null(strstr(t, "F                fulltext         fetch "
+	    "and show the full article"));
+	free(t);
+	reader_free(&r);
+}
+
 /* $BROWSER: words split without a shell, quotes kept, %u placed. */
 static void
 test_browser_argv(void **state)
@@ -705,6 +862,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups_in_cells,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fulltext, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_save_file,
 		    setup, teardown),
 		cmocka_unit_test(test_browser_argv),

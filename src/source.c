@@ -886,17 +886,10 @@ source_mark_read(struct source *s, int64_t feed_id, char **cause)
 	return 0;
 }
 
-/* source_save(), marking the article saved when mark is set. */
+/* source_save_text(), marking the article saved when mark is set. */
 static int
-save_article(struct source *s, size_t i, const char *dir, char **path,
-    int mark, char **cause)
-{
-	return source_save_text(s, i, 0, dir, path, cause);
-}
-
-int
-source_save_text(struct source *s, size_t i, int full, const char *dir,
-    char **path, char **cause)
+save_article(struct source *s, size_t i, int full, const char *dir,
+    char **path, int mark, char **cause)
 {
 	struct store_article	 a;
 	struct item		*it;
@@ -928,6 +921,13 @@ source_save_text(struct source *s, size_t i, int full, const char *dir,
 		return -1;
 	it->saved = 1;
 	return rc;
+}
+
+int
+source_save_text(struct source *s, size_t i, int full, const char *dir,
+    char **path, char **cause)
+{
+	return save_article(s, i, full, dir, path, 1, cause);
 }
 
 /* ---- highlight keywords ---- */
@@ -1224,7 +1224,7 @@ int
 source_save(struct source *s, size_t i, const char *dir, char **path,
     char **cause)
 {
-	return save_article(s, i, dir, path, 1, cause);
+	return save_article(s, i, 0, dir, path, 1, cause);
 }
 
 int
@@ -1233,5 +1233,5 @@ source_export(struct source *s, size_t i, const char *dir, char **path,
 {
 	if (i < s->n && s->v[i].type == ITEM_FILE)
 		return source_save_file(s, i, dir, path, cause);
-	return save_article(s, i, dir, path, 0, cause);
+	return save_article(s, i, 0, dir, path, 0, cause);
 }

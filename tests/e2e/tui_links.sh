@@ -18,9 +18,28 @@ ARGV_DUMP=$TOP/tests/tools/argv_dump.sh
 . "$TOP/tests/tmux.sh"
 printf 'set -g set-clipboard on\n' >> "$W/tmux.conf"
 
-status_has() { cap | tail -1 | grep -qF -- "$1"; }
-# buffer_is FILE: tmux's newest paste buffer equals the file exactly.
-buffer_is() { $TM show-buffer > "$W/buffer" 2>/dev/null && cmp -s "$1" "$W/buffer"; }
+# status_has TEXT: the status line shows TEXT (polled for 5 s).
+status_has() {
+	_sh=0
+	while [ $_sh -lt 50 ]; do
+		cap | tail -1 | grep -qF -- "$1" && return 0
+		sleep 0.1
+		_sh=$((_sh + 1))
+	done
+	return 1
+}
+# buffer_is FILE: tmux's newest paste buffer equals the file exactly
+# (polled for 5 s: a loaded machine may be slow to pass it on).
+buffer_is() {
+	_bi=0
+	while [ $_bi -lt 50 ]; do
+		$TM show-buffer > "$W/buffer" 2>/dev/null &&
+		    cmp -s "$1" "$W/buffer" && return 0
+		sleep 0.1
+		_bi=$((_bi + 1))
+	done
+	return 1
+}
 
 # An article with shell metacharacters in its title and link, and an
 # Arabic link text and URL.

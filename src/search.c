@@ -79,14 +79,17 @@ text_walk(xmlNode *n, struct buf *b, int depth)
 }
 
 /* The ASCII bytes for which libxml2's HTML parser may not give a text
- * back as it is: markup, references and the C0 controls it drops. */
+ * back as it is: markup and references (TEXT_MARKUP), and the C0
+ * controls it drops (TEXT_DROPPED, as are U+FFFE and U+FFFF). */
+#define TEXT_MARKUP	1
+#define TEXT_DROPPED	2
 static const unsigned char text_special[128] = {
-	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1,
-	[0x05] = 1, [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x0B] = 1,
-	[0x0C] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1,
-	[0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1,
-	[0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1,
-	[0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+	[0x00] = 2, [0x01] = 2, [0x02] = 2, [0x03] = 2, [0x04] = 2,
+	[0x05] = 2, [0x06] = 2, [0x07] = 2, [0x08] = 2, [0x0B] = 2,
+	[0x0C] = 2, [0x0E] = 2, [0x0F] = 2, [0x10] = 2, [0x11] = 2,
+	[0x12] = 2, [0x13] = 2, [0x14] = 2, [0x15] = 2, [0x16] = 2,
+	[0x17] = 2, [0x18] = 2, [0x19] = 2, [0x1A] = 2, [0x1B] = 2,
+	[0x1C] = 2, [0x1D] = 2, [0x1E] = 2, [0x1F] = 2,
 	['<'] = 1, ['&'] = 1,
 };
 
@@ -116,13 +119,13 @@ text_plain8(const char *s)
 /*
  * Look at s[0..n) (no NUL inside) once. Returns NULL when it is valid
  * UTF-8, else a NUL-terminated copy with each invalid sequence made
- * U+FFFD, for libxml2 and the matcher (its length in *len). Sets *plain
- * to 0 when libxml2's HTML parser might make s into anything but its
- * own text: it has a '<', a '&', a C0 control other than tab, LF and CR,
- * U+FFFE or U+FFFF (which the parser drops); else to 1.
+ * U+FFFD, for libxml2 and the matcher (its length in *len). Sets
+ * *special to what libxml2's HTML parser might make differently from its
+ * own text (0 for nothing): TEXT_MARKUP for a '<' or a '&', TEXT_DROPPED
+ * for a C0 control other than tab, LF and CR, U+FFFE or U+FFFF.
  */
 static char *
-text_scan(const char *s, size_t n, size_t *len, int *plain)
+text_scan(const char *s, size_t n, size_t *len, int *special_out)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	struct buf		 b = { 0 };
@@ -149,7 +152,7 @@ text_scan(const char *s, size_t n, size_t *len, int *plain)
 		}
 		k = utf8_decode(s + i, n - i, &cp);
 		if (cp == 0xFFFE || cp == 0xFFFF)
-			special = 1;
+			special |= TEXT_DROPPED;
 		else if (cp == UTF8_REPLACEMENT && (k != 3 ||
 		    memcmp(s + i, "\xef\xbf\xbd", 3) != 0)) {
 			if (b.data == NULL)
@@ -160,7 +163,7 @@ text_scan(const char *s, size_t n, size_t *len, int *plain)
 		}
 		i += k;
 	}
-	*plain = !special;
+	*special_out = special;
 	if (b.data == NULL)
 		return NULL;
 	buf_add(&b, s + run, n - run);
@@ -241,6 +244,7 @@ struct fast {
 	int		 anchors;		/* <a> open */
 	int		 root;	/* first top-level element: 0 none yet,
 				 * 1 open, 2 closed */
+	int		 kept;	/* no character the parser drops */
 };
 
 /* The fast_tags[] index of the tag name at s (letters and digits, ending
@@ -426,18 +430,24 @@ static const char *
 fast_run(struct fast *f, const char *s)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 n = 0;
+	size_t			 n = 0, i;
 	int			 blank = 1;
 
-	for (; u[n] != '\0' && u[n] != '<' && u[n] != '&'; n++) {
-		if (u[n] < 0x20 && u[n] != '\t' && u[n] != '\n' &&
-		    u[n] != '\r')
-			return NULL;
-		if (u[n] == 0xEF && u[n + 1] == 0xBF && (u[n + 2] == 0xBE ||
-		    u[n + 2] == 0xBF))
-			return NULL;	/* U+FFFE, U+FFFF: dropped */
-		blank = blank && fast_blank(s[n]);
-	}
+	if (f->kept) {	/* text_scan() found nothing the parser drops */
+		n = strcspn(s, "<&");
+		for (i = 0; i < n && fast_blank(s[i]); i++)
+			;
+		blank = i == n;
+	} else
+		for (; u[n] != '\0' && u[n] != '<' && u[n] != '&'; n++) {
+			if (u[n] < 0x20 && u[n] != '\t' && u[n] != '\n' &&
+			    u[n] != '\r')
+				return NULL;
+			if (u[n] == 0xEF && u[n + 1] == 0xBF &&
+			    (u[n + 2] == 0xBE || u[n + 2] == 0xBF))
+				return NULL;	/* U+FFFE, U+FFFF: dropped */
+			blank = blank && fast_blank(s[n]);
+		}
 	/* libxml2 keeps white space only inside an element, and white
 	 * space before a reference counts as text */
 	if (!blank || u[n] == '&')
@@ -449,10 +459,11 @@ fast_run(struct fast *f, const char *s)
 
 /*
  * The text_html() of s (NUL-terminated, valid UTF-8), or NULL when it
- * holds markup text_fast() does not know.
+ * holds markup text_fast() does not know. kept: text_scan() found no
+ * character the parser drops in s (then runs of text are not checked).
  */
 static char *
-text_fast(const char *s)
+text_fast(const char *s, int kept)
 {
 	struct fast	 f;
 	char		*out;
@@ -460,6 +471,7 @@ text_fast(const char *s)
 	if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB)
 		return NULL;	/* a byte order mark */
 	memset(&f, 0, sizeof f);
+	f.kept = kept;
 	buf_puts(&f.out, "");
 	while (s != NULL && *s != '\0') {
 		if (s[0] == '<' && s[1] == '/')
@@ -486,7 +498,7 @@ search_body_text(const char *content, int html)
 	const char	*s = content;
 	char		*clean, *out;
 	size_t		 n, len;
-	int		 plain;
+	int		 special;
 
 	if (content == NULL)
 		return xstrdup("");
@@ -494,7 +506,7 @@ search_body_text(const char *content, int html)
 	if (n > SEARCH_MAX_TEXT)
 		n = SEARCH_MAX_TEXT;
 	len = n;
-	if ((clean = text_scan(content, n, &len, &plain)) == NULL &&
+	if ((clean = text_scan(content, n, &len, &special)) == NULL &&
 	    content[n] != '\0')
 		clean = xstrndup(content, n);	/* cut at SEARCH_MAX_TEXT */
 	if (clean != NULL)
@@ -502,9 +514,9 @@ search_body_text(const char *content, int html)
 	/* Text without markup or references is its own HTML text (the
 	 * normaliser folds the spaces that blocks add): the parser is
 	 * spared for most summaries. */
-	if (!html || plain)
+	if (!html || special == 0)
 		out = match_normalize_utf8(s);
-	else if ((out = text_fast(s)) == NULL)
+	else if ((out = text_fast(s, !(special & TEXT_DROPPED))) == NULL)
 		out = text_html(s, len);
 	free(clean);
 	return out;
@@ -529,11 +541,11 @@ search_html_text(const char *content)
 {
 	char	*clean, *out;
 	size_t	 n = strlen(content), len = n;
-	int	 plain;
+	int	 special;
 
 	if (n > SEARCH_MAX_TEXT)
 		len = n = SEARCH_MAX_TEXT;
-	clean = text_scan(content, n, &len, &plain);
+	clean = text_scan(content, n, &len, &special);
 	out = text_html(clean != NULL ? clean : content, len);
 	free(clean);
 	return out;
@@ -541,50 +553,64 @@ search_html_text(const char *content)
 
 /* ---- terms ---- */
 
-/* The distinct words of one article: a hash set over offsets into out. */
-struct terms {
-	struct buf	 out;	/* "w1 w2 w3" */
-	size_t		*slot;	/* 1 + offset of a word in out; 0 free */
-	uint32_t	*hash;
-	uint32_t	*len;	/* bytes of the word at slot */
-	size_t		 cap;
-	size_t		 n;
+/* The most search_terms() sizes for at once: larger texts grow. */
+#define TERMS_CAP_MAX	16384
+#define TERMS_OUT_MAX	(256 * 1024)
+
+/* A word of the set: where it is in out, its hash and length. */
+struct term_slot {
+	size_t		 off;	/* 1 + offset of the word in out; 0 free */
+	uint32_t	 hash;
+	uint32_t	 len;	/* bytes */
 };
 
+/* The distinct words of one article: a hash set over offsets into out. */
+struct terms {
+	struct buf		 out;	/* "w1 w2 w3" */
+	struct term_slot	*slot;
+	size_t			 cap;	/* a power of two */
+	size_t			 n;
+};
+
+/* Any hash will do: it places words in the set, never orders them.
+ * Eight bytes a step, since words are mostly 8 to 20 bytes of UTF-8. */
 static uint32_t
 terms_hash(const char *s, size_t n)
 {
-	uint32_t	h = 2166136261u;
+	uint64_t	h = 0x9e3779b97f4a7c15ULL ^ n, w;
 
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 29;
+	}
+	if (n > 0) {
+		w = 0;
+		memcpy(&w, s, n);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+	}
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
+/* Double the set (or make its first cap slots). */
 static void
-terms_grow(struct terms *t)
+terms_grow(struct terms *t, size_t cap)
 {
-	size_t		 ocap = t->cap, i, j;
-	size_t		*oslot = t->slot;
-	uint32_t	*ohash = t->hash, *olen = t->len;
+	struct term_slot	*old = t->slot;
+	size_t			 ocap = t->cap, i, j;
 
-	t->cap = ocap == 0 ? 256 : ocap * 2;
+	t->cap = ocap == 0 ? cap : ocap * 2;
 	t->slot = xcalloc(t->cap, sizeof *t->slot);
-	t->hash = xcalloc(t->cap, sizeof *t->hash);
-	t->len = xcalloc(t->cap, sizeof *t->len);
 	for (i = 0; i < ocap; i++) {
-		if (oslot[i] == 0)
+		if (old[i].off == 0)
 			continue;
-		for (j = ohash[i] & (t->cap - 1); t->slot[j] != 0;
+		for (j = old[i].hash & (t->cap - 1); t->slot[j].off != 0;
 		    j = (j + 1) & (t->cap - 1))
 			;
-		t->slot[j] = oslot[i];
-		t->hash[j] = ohash[i];
-		t->len[j] = olen[i];
+		t->slot[j] = old[i];
 	}
-	free(oslot);
-	free(ohash);
-	free(olen);
+	free(old);
 }
 
 /* Add the word enc[0..len) (UTF-8, 1 to SEARCH_MAX_WORD code points)
@@ -597,21 +623,26 @@ terms_add_utf8(struct terms *t, const char *enc, size_t len)
 
 	h = terms_hash(enc, len);
 	if (2 * (t->n + 1) > t->cap)
-		terms_grow(t);
-	for (i = h & (t->cap - 1); t->slot[i] != 0; i = (i + 1) &
+		terms_grow(t, 256);
+	for (i = h & (t->cap - 1); t->slot[i].off != 0; i = (i + 1) &
 	    (t->cap - 1)) {
-		off = t->slot[i] - 1;
-		if (t->hash[i] == h && t->len[i] == len &&
+		off = t->slot[i].off - 1;
+		if (t->slot[i].hash == h && t->slot[i].len == len &&
 		    memcmp(t->out.data + off, enc, len) == 0)
 			return;
 	}
+	/* one check for the space and the word, no calls per word */
+	if (t->out.len + len + 2 > t->out.cap)
+		buf_grow(&t->out, len + 1);
 	if (t->out.len > 0)
-		buf_putc(&t->out, ' ');
-	t->slot[i] = t->out.len + 1;
-	t->hash[i] = h;
-	t->len[i] = (uint32_t)len;
+		t->out.data[t->out.len++] = ' ';
+	t->slot[i].off = t->out.len + 1;
+	t->slot[i].hash = h;
+	t->slot[i].len = (uint32_t)len;
 	t->n++;
-	buf_add(&t->out, enc, len);
+	memcpy(t->out.data + t->out.len, enc, len);
+	t->out.len += len;
+	t->out.data[t->out.len] = '\0';
 }
 
 /* The code point at s (NUL-terminated, n bytes left); its length. */
@@ -700,19 +731,27 @@ char *
 search_terms(const char *title, const char *body_text)
 {
 	struct terms	 t;
-	char		*norm;
+	char		*norm = NULL;
+	size_t		 n, cap;
 
 	memset(&t, 0, sizeof t);
-	buf_puts(&t.out, "");
-	if (title != NULL) {
+	if (title != NULL)
 		norm = match_normalize_utf8(title);
-		terms_text(&t, norm);
-		free(norm);
-	}
+	/* Size the set from the text (a slot per sixteen bytes, twice
+	 * the distinct words of most news prose) and the output once,
+	 * rather than by doubling. Repetitive text would pay to clear
+	 * more slots than it fills. */
+	n = (norm != NULL ? strlen(norm) : 0) +
+	    (body_text != NULL ? strlen(body_text) : 0);
+	for (cap = 256; cap < n / 16 && cap < TERMS_CAP_MAX; cap *= 2)
+		;
+	terms_grow(&t, cap);
+	buf_grow(&t.out, n < TERMS_OUT_MAX ? n : TERMS_OUT_MAX);
+	buf_puts(&t.out, "");
+	terms_text(&t, norm);
+	free(norm);
 	terms_text(&t, body_text);
 	free(t.slot);
-	free(t.hash);
-	free(t.len);
 	return t.out.data;
 }
 

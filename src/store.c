@@ -83,6 +83,10 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "WHERE article_id = ?1",
 	[S_FTS_HAS] = "SELECT 1 FROM article_fts WHERE rowid = ?1",
 	[S_FTS_PUT] = "INSERT INTO article_fts(rowid, terms) VALUES(?1, ?2)",
+	/* the shadow table, not article_fts: a query on the FTS5 table
+	 * could write out its pending terms */
+	[S_FTS_DOC_HAS] = "SELECT 1 FROM article_fts_docsize WHERE id = ?1",
+	[S_ART_EXISTS] = "SELECT 1 FROM articles WHERE id = ?1",
 	[S_FTS_OLD_DEL] = "INSERT INTO article_fts(article_fts, rowid, terms) "
 	    "SELECT 'delete', o.id, akhbar_fts_terms(o.title, o.content, "
 	    "o.content_html, f.content) FROM article_fts_old o LEFT JOIN "
@@ -94,8 +98,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "SELECT a.id, akhbar_fts_terms(a.title, b.content, "
 	    "b.content_html, f.content) FROM articles a LEFT JOIN bodies b "
 	    "ON b.article_id = a.id LEFT JOIN fulltexts f ON f.article_id = "
-	    "a.id WHERE a.id > (SELECT coalesce(max(rowid), "
-	    "0) FROM article_fts) ORDER BY a.id",
+	    "a.id WHERE a.id > max(?1, (SELECT coalesce(max(rowid), 0) "
+	    "FROM article_fts)) ORDER BY a.id",
 	/* prepared once: a feed update is one transaction */
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
@@ -581,6 +585,7 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
+	store_index_defer(st, 0);
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
@@ -797,7 +802,8 @@ store_update_begin(struct store *st, int64_t feed_id, int64_t max_articles,
 	/* Catch up with changes made by SQL first: then a new article's id
 	 * has nothing in the index (store_index()). */
 	if (store_fts_flush(st, cause) != 0 ||
-	    store_index_missing(st, cause) != 0) {
+	    store_index_missing(st, st->deferred != NULL ?
+	    st->deferred->max_id : 0, cause) != 0) {
 		store_update_abort(u);
 		return NULL;
 	}
@@ -1019,10 +1025,14 @@ int
 store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
     int64_t *added, char **cause)
 {
-	struct store	*st = u->st;
-	sqlite3_stmt	*s;
+	struct store		*st = u->st;
+	struct store_deferred	*d;
+	sqlite3_stmt		*s;
 
-	if (store_fts_pending_write(u, cause) != 0)
+	/* Rows may wait for later only when nothing of this update can be
+	 * deleted at its end: a deleted article's id may come back. */
+	if ((st->deferred == NULL || u->max_articles > 0 ||
+	    u->expire_before > 0) && store_fts_pending_write(u, cause) != 0)
 		goto fail;
 	if (u->max_articles > 0) {
 		if ((s = store_stmt(st, S_ART_TRIM, cause)) == NULL)
@@ -1063,8 +1073,13 @@ store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
 	if ((s = store_stmt(st, S_COMMIT, cause)) == NULL ||
 	    store_done(st, s, cause) != 0)
 		goto fail;
+	store_fts_defer(u);
 	free(u->pending);
 	free(u);
+	d = st->deferred;
+	if (d != NULL && (d->bytes >= STORE_DEFER_BYTES ||
+	    d->n >= STORE_DEFER_ROWS))
+		store_index_write(st, NULL);	/* else at the end */
 	return 0;
 fail:
 	store_update_abort(u);

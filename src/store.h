@@ -207,6 +207,23 @@ int	 store_update_commit(struct store_update *u,
 	    const struct store_fetch_meta *m, int64_t *added, char **cause);
 /* Roll the update back and free u. NULL is fine. */
 void	 store_update_abort(struct store_update *u);
+/*
+ * on: from now on the search index rows of new articles wait after their
+ * update commits, and are written together in their own transaction
+ * once 1,000 rows (or 2 MB) wait and by store_index_write() (FTS5
+ * writes a segment per transaction: a segment per feed made it a
+ * quarter of a cold refresh). A search meanwhile indexes them itself (its catch-up),
+ * and so does the next update if the program dies first: the articles
+ * are committed either way. An update with an article limit or
+ * keep-days writes what waits in its own transaction. Off: write what
+ * waits (a failure is left to those catch-ups) and stop; store_close()
+ * turns it off. For a refresh: nothing else of this process may delete
+ * articles while rows wait.
+ */
+void	 store_index_defer(struct store *st, int on);
+/* Write the waiting index rows (store_index_defer()) in one transaction.
+ * Returns 0, or -1 and *cause (then they still wait). */
+int	 store_index_write(struct store *st, char **cause);
 
 /*
  * Walk article headers matching filter (NULL: all), newest first (by

@@ -90,14 +90,28 @@ store_fts_flush(struct store *st, char **cause)
 	return any ? store_exec(st, sql, cause) : 0;
 }
 
-/* Write the pending index rows of u (see struct fts_row). */
+static int store_fts_put_deferred(struct store *, const struct fts_row *,
+	    char **);
+
+/*
+ * Write the pending index rows of u (see struct fts_row). Rows of
+ * earlier updates that wait (store_index_defer()) go first, in this
+ * transaction: the ids waiting must stay above every indexed one, which
+ * the catch-up after a crash relies on. They are let go at commit.
+ */
 int
 store_fts_pending_write(struct store_update *u, char **cause)
 {
-	sqlite3_stmt	*s;
-	size_t		 i;
-	int		 rc = 0;
+	struct store_deferred	*d = u->st->deferred;
+	sqlite3_stmt		*s;
+	size_t			 i;
+	int			 rc = 0;
 
+	if (d != NULL && !u->took_deferred) {
+		for (i = 0; rc == 0 && i < d->n; i++)
+			rc = store_fts_put_deferred(u->st, &d->row[i], cause);
+		u->took_deferred = 1;
+	}
 	for (i = 0; i < u->npending; i++) {
 		if (rc == 0 && (s = store_stmt(u->st, S_FTS_PUT,
 		    cause)) == NULL)
@@ -113,6 +127,19 @@ store_fts_pending_write(struct store_update *u, char **cause)
 	}
 	u->npending = 0;
 	return rc;
+}
+
+/* Let go of the waiting rows (written). */
+static void
+store_deferred_clear(struct store_deferred *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->n; i++)
+		free(d->row[i].terms);
+	d->n = 0;
+	d->bytes = 0;
+	d->max_id = 0;
 }
 
 /*
@@ -177,13 +204,123 @@ store_index(struct store_update *u, int64_t id, const char *title,
  * Runs inside the caller's transaction, after store_fts_flush().
  */
 int
-store_index_missing(struct store *st, char **cause)
+store_index_missing(struct store *st, int64_t floor, char **cause)
 {
 	sqlite3_stmt	*s;
 
 	if ((s = store_stmt(st, S_FTS_MISSING, cause)) == NULL)
 		return -1;
+	sqlite3_bind_int64(s, 1, floor);
 	return store_done(st, s, cause);
+}
+
+void
+store_fts_defer(struct store_update *u)
+{
+	struct store_deferred	*d = u->st->deferred;
+	size_t			 i;
+
+	if (d == NULL)
+		return;
+	if (u->took_deferred)
+		store_deferred_clear(d);
+	for (i = 0; i < u->npending; i++) {
+		if (d->n == d->cap) {
+			d->cap = d->cap == 0 ? 256 : d->cap * 2;
+			d->row = xreallocarray(d->row, d->cap, sizeof *d->row);
+		}
+		d->row[d->n++] = u->pending[i];
+		d->bytes += strlen(u->pending[i].terms);
+		if (u->pending[i].id > d->max_id)
+			d->max_id = u->pending[i].id;
+	}
+	u->npending = 0;
+}
+
+/* 1 when the statement id with ?1 bound to id gives a row, 0 if not,
+ * -1 and *cause. */
+static int
+store_fts_exists(struct store *st, enum stmt_id id, int64_t v, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, id, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, v);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: index");
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+/* Write one waiting row unless its article went or another akhbar
+ * indexed it (its catch-up does not know our rows wait). */
+static int
+store_fts_put_deferred(struct store *st, const struct fts_row *r,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((rc = store_fts_exists(st, S_ART_EXISTS, r->id, cause)) != 1 ||
+	    (rc = store_fts_exists(st, S_FTS_DOC_HAS, r->id, cause)) != 0)
+		return rc < 0 ? -1 : 0;
+	if ((s = store_stmt(st, S_FTS_PUT, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, r->id);
+	sqlite3_bind_text(s, 2, r->terms, -1, SQLITE_STATIC);
+	rc = store_done(st, s, cause);
+	sqlite3_clear_bindings(s);
+	return rc;
+}
+
+int
+store_index_write(struct store *st, char **cause)
+{
+	struct store_deferred	*d = st->deferred;
+	char			*why = NULL;
+	size_t			 i;
+	int			 rc = 0;
+
+	if (d == NULL || d->n == 0)
+		return 0;
+	if (store_exec(st, "BEGIN IMMEDIATE", &why) != 0)
+		rc = -1;
+	for (i = 0; rc == 0 && i < d->n; i++)
+		rc = store_fts_put_deferred(st, &d->row[i], &why);
+	if (rc == 0 && store_exec(st, "COMMIT", &why) != 0)
+		rc = -1;
+	if (rc != 0) {
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		if (cause != NULL)
+			*cause = why;
+		else
+			free(why);
+		return -1;	/* the rows wait for another try */
+	}
+	store_deferred_clear(d);
+	return 0;
+}
+
+void
+store_index_defer(struct store *st, int on)
+{
+	if (on && st->deferred == NULL)
+		st->deferred = xcalloc(1, sizeof *st->deferred);
+	if (on || st->deferred == NULL)
+		return;
+	/* Rows that cannot be written now are left to the catch-up of the
+	 * next update (they are the highest ids). */
+	store_index_write(st, NULL);
+	store_deferred_clear(st->deferred);
+	free(st->deferred->row);
+	free(st->deferred);
+	st->deferred = NULL;
 }
 
 /*
@@ -200,7 +337,7 @@ store_index_rebuild(struct store *st, char **cause)
 
 	if (store_exec(st, "INSERT INTO article_fts(article_fts) "
 	    "VALUES('delete-all'); DELETE FROM article_fts_old;", cause) != 0 ||
-	    store_index_missing(st, cause) != 0)
+	    store_index_missing(st, 0, cause) != 0)
 		return -1;
 	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO store_meta"
 	    "(name, value) VALUES('search_terms', ?1)", -1, &s,
@@ -305,7 +442,7 @@ store_search_catch_up(struct store *st, char **cause)
 	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
 		return -1;
 	if (store_fts_flush(st, cause) != 0 ||
-	    store_index_missing(st, cause) != 0) {
+	    store_index_missing(st, 0, cause) != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}

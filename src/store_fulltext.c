@@ -121,9 +121,11 @@ store_fulltext_put(struct store *st, int64_t article_id,
 	    store_done(st, s, cause) != 0)
 		return -1;
 	/* Catch up with SQL first, so that the triggers find the index as
-	 * the article's terms made it; then re-index it with the text. */
+	 * the article's terms made it; then re-index it with the text.
+	 * Rows a refresh lets wait are indexed here too (floor 0): the
+	 * triggers must find the article's. */
 	if (store_fts_flush(st, cause) != 0 ||
-	    store_index_missing(st, cause) != 0 ||
+	    store_index_missing(st, 0, cause) != 0 ||
 	    store_fulltext_write(st, article_id, f, cause) != 0 ||
 	    store_fts_flush(st, cause) != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

@@ -39,6 +39,8 @@ enum stmt_id {
 	S_BODY_TEXT,
 	S_FTS_HAS,
 	S_FTS_PUT,
+	S_FTS_DOC_HAS,
+	S_ART_EXISTS,
 	S_FTS_OLD_DEL,
 	S_FTS_OLD_DROP,
 	S_FTS_OLD_ANY,
@@ -69,6 +71,7 @@ struct store {
 	int		 vocab;	/* temp.article_vocab made (store_fts_prefix) */
 	int		 ids_fn; /* akhbar_ids() registered (store_ids_walk) */
 	struct store_ids *ids;	/* where akhbar_ids() puts them */
+	struct store_deferred *deferred; /* store_index_defer(): NULL off */
 };
 
 /*
@@ -83,6 +86,26 @@ struct fts_row {
 	char		*terms;
 };
 
+/*
+ * The index rows of updates already committed, waiting to be written
+ * together (store_index_defer()): FTS5 writes a segment at every
+ * commit, and a segment per feed made FTS5 a quarter of a cold
+ * refresh. The articles above max_id that the catch-up of
+ * store_update_begin() must leave to us are these.
+ */
+/* Written together once this many rows or bytes of terms wait: more
+ * rows gain little, and FTS5's own pending terms (which it writes out
+ * at a megabyte by its count) took 60 MB at 7,000 short articles. */
+#define STORE_DEFER_ROWS	1000
+#define STORE_DEFER_BYTES	(2 * 1024 * 1024)
+struct store_deferred {
+	struct fts_row	*row;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 bytes;		/* of terms */
+	int64_t		 max_id;	/* the highest id among them; 0 none */
+};
+
 struct store_update {
 	struct store	*st;
 	int64_t		 feed_id;
@@ -93,6 +116,7 @@ struct store_update {
 	struct fts_row	*pending;
 	size_t		 npending;
 	size_t		 cpending;
+	int		 took_deferred;	/* st->deferred written in it */
 };
 
 
@@ -148,8 +172,12 @@ int	 store_fts_pending_write(struct store_update *u, char **cause);
  * new in this update. */
 int	 store_index(struct store_update *u, int64_t id, const char *title,
 	    const char *content, int html, int fresh, char **cause);
-/* Index the articles above the highest indexed id. In a transaction. */
-int	 store_index_missing(struct store *st, char **cause);
+/* Index the articles above the highest indexed id and above floor. In a
+ * transaction. */
+int	 store_index_missing(struct store *st, int64_t floor, char **cause);
+/* After u committed: let go of st->deferred if u wrote it, and move the
+ * index rows waiting in u there. */
+void	 store_fts_defer(struct store_update *u);
 /* Build the index again from nothing. In a transaction. */
 int	 store_index_rebuild(struct store *st, char **cause);
 /* Rebuild the index when its terms were made by another version. */

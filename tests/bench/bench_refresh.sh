@@ -14,7 +14,9 @@
 # CPU (user+sys) per 29 MB. The server runs on 127.0.0.1 only, so there
 # is one host: akhbar's per-host cap (2) is raised with the hidden
 # --max-per-host option to let --max-connections matter. AKHBAR=PATH
-# runs another build of akhbar (a before/after comparison).
+# runs another build of akhbar (a before/after comparison). CALLGRIND=1
+# also counts the instructions of one cold refresh of each set at 8
+# connections (repeatable on a loaded machine, unlike the times).
 cd "$TOP" || exit 2
 AKHBAR=${AKHBAR:-./akhbar}	# another build to compare with
 B=$TOP/tests/tmp/bench/refresh
@@ -94,6 +96,18 @@ while [ $r -le "$RUNS" ]; do
 	newsboat_pair mixed
 	r=$((r + 1))
 done
+
+if [ -n "$CALLGRIND" ] && command -v valgrind > /dev/null; then
+	for set in gen mixed; do
+		rm -f "$B/cg.db"*
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+		    $AKHBAR -u "$B/urls.$set" -c "$B/cg.db" --refresh \
+		    --max-connections 8 --max-per-host 8 2>&1 > /dev/null |
+		    awk -v s="$set" '/Collected/ { n = $NF } END {
+			printf "callgrind %s cold c8: %.0f M instructions\n", s,
+			    n / 1e6 }'
+	done
+fi
 
 for set in gen mixed; do
 	n=$(sqlite3 "$B/a-$set-c8.db" 'SELECT count(*) FROM articles')

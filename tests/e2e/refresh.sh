@@ -248,5 +248,15 @@ check "killed refresh: store intact" \
     test "$(sqlite3 "$D/kill.db" 'PRAGMA integrity_check')" = ok
 check "killed refresh: committed feed kept" \
     test "$(sqlite3 "$D/kill.db" 'SELECT count(*) FROM articles')" -eq 4
+# its index rows were waiting to be written with other feeds' ...
+check "killed refresh: index rows were waiting" \
+    test "$(sqlite3 "$D/kill.db" \
+    'SELECT count(*) FROM article_fts_docsize')" -eq 0
+# ... and a search indexes what is missing before it runs
+check "killed refresh: a search finds the committed articles" \
+    test "$("$AKHBAR" -c "$D/kill.db" --search Cairo | grep -c Gaza)" -eq 1
 "$AKHBAR" -u "$D/urls.good" -c "$D/kill.db" --refresh > /dev/null 2>&1
 check "killed refresh: next refresh works" test $? -eq 0
+check "killed refresh: every article indexed" test "$(sqlite3 \
+    "$D/kill.db" 'SELECT count(*) FROM article_fts_docsize')" -eq \
+    "$(sqlite3 "$D/kill.db" 'SELECT count(*) FROM articles')"

@@ -38,7 +38,10 @@ static const struct {
 	{ "BACKSPACE", APP_KEY_BACKSPACE },
 };
 
-static const struct app_binding default_keys[] = {
+static const struct {
+	int		key;
+	enum app_action	action;
+} default_keys[] = {
 	{ 'q', ACT_QUIT }, { 'Q', ACT_QUIT_NOW },
 	{ 'j', ACT_DOWN }, { KEY_APP_DOWN, ACT_DOWN },
 	{ 'k', ACT_UP }, { KEY_APP_UP, ACT_UP },
@@ -55,7 +58,9 @@ static const struct app_binding default_keys[] = {
 	{ 'n', ACT_NEXT_UNREAD }, { 'N', ACT_PREV_UNREAD },
 	{ 'p', ACT_PREV_UNREAD }, { 'U', ACT_UNDO_MARK },
 	{ 'M', ACT_MESSAGES }, { 'I', ACT_IGNORE }, { 't', ACT_TAG },
-	{ 'u', ACT_TOGGLE_UNREAD }, { 'A', ACT_MARK_FEED_READ },
+	{ 'm', ACT_TOGGLE_UNREAD }, { 'u', ACT_LINKS },
+	{ 'y', ACT_COPY_LINK }, { 'Y', ACT_COPY_TEXT }, { '|', ACT_PIPE },
+	{ 'A', ACT_MARK_FEED_READ },
 	{ 's', ACT_SAVE }, { '/', ACT_SEARCH },
 	{ 'H', ACT_HIGHLIGHT }, { 'S', ACT_SEARCH_STORE },
 	{ 'r', ACT_REFRESH }, { 'R', ACT_REFRESH_ALL },
@@ -150,6 +155,7 @@ app_keys_bind(struct app_keys *k, int key, enum app_action a)
 	for (i = 0; i < k->n; i++)
 		if (k->v[i].key == key) {
 			k->v[i].action = a;
+			k->v[i].arg = 0;
 			return;
 		}
 	if (k->n == k->cap) {
@@ -158,7 +164,19 @@ app_keys_bind(struct app_keys *k, int key, enum app_action a)
 	}
 	k->v[k->n].key = key;
 	k->v[k->n].action = a;
+	k->v[k->n].arg = 0;
 	k->n++;
+}
+
+void
+app_keys_bind_exec(struct app_keys *k, int key, size_t arg)
+{
+	size_t	i;
+
+	app_keys_bind(k, key, ACT_EXEC);
+	for (i = 0; i < k->n; i++)
+		if (k->v[i].key == key)
+			k->v[i].arg = arg;
 }
 
 void
@@ -171,14 +189,23 @@ app_keys_default(struct app_keys *k)
 }
 
 enum app_action
-app_keys_lookup(const struct app_keys *k, int key)
+app_keys_lookup_arg(const struct app_keys *k, int key, size_t *arg)
 {
 	size_t	i;
 
 	for (i = 0; i < k->n; i++)
-		if (k->v[i].key == key)
+		if (k->v[i].key == key) {
+			if (arg != NULL)
+				*arg = k->v[i].arg;
 			return k->v[i].action;
+		}
 	return ACT_NONE;
+}
+
+enum app_action
+app_keys_lookup(const struct app_keys *k, int key)
+{
+	return app_keys_lookup_arg(k, key, NULL);
 }
 
 void

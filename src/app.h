@@ -42,6 +42,11 @@
 	X(TOGGLE_SPLIT, "toggle-split", N_("panes side by side / stacked")) \
 	X(ZOOM, "zoom", N_("reader full screen / back")) \
 	X(BROWSER, "open-in-browser", N_("open the article (or link N) in $BROWSER")) \
+	X(COPY_LINK, "copy-link", N_("copy the article's link (or link N)")) \
+	X(COPY_TEXT, "copy-text", N_("copy the article's text")) \
+	X(LINKS, "links", N_("list the article's links (N o opens, N y copies)")) \
+	X(PIPE, "pipe", N_("pipe the article's text to a command")) \
+	X(EXEC, "exec", N_("run the program bound with `bind KEY exec`")) \
 	X(FULLTEXT, "fulltext", N_("fetch and show the full article from its page / the feed's text")) \
 	X(REDRAW, "redraw", N_("repaint the screen")) \
 	X(SUSPEND, "suspend", N_("suspend akhbar (back with fg)")) \
@@ -85,6 +90,7 @@ void		 app_key_name(int key, char *out, size_t n);
 struct app_binding {
 	int		key;
 	enum app_action	action;
+	size_t		arg;		/* ACT_EXEC: which program */
 };
 struct app_keys {
 	struct app_binding	*v;
@@ -96,8 +102,13 @@ struct app_keys {
 void		 app_keys_default(struct app_keys *k);
 /* Bind key to a (ACT_NONE unbinds). */
 void		 app_keys_bind(struct app_keys *k, int key, enum app_action a);
-/* The action bound to key, or ACT_NONE. */
+/* Bind key to ACT_EXEC with program number arg. */
+void		 app_keys_bind_exec(struct app_keys *k, int key, size_t arg);
+/* The action bound to key, or ACT_NONE; *arg (may be NULL) gets the
+ * binding's argument. */
 enum app_action	 app_keys_lookup(const struct app_keys *k, int key);
+enum app_action	 app_keys_lookup_arg(const struct app_keys *k, int key,
+		    size_t *arg);
 void		 app_keys_free(struct app_keys *k);
 
 enum app_focus { FOCUS_LIST, FOCUS_READER };

@@ -12,6 +12,7 @@
 
 #include "util.h"
 #include "config.h"
+#include "keymap.h"
 #include "theme.h"
 #include "store.h"
 #include "ldate.h"
@@ -35,12 +36,45 @@ number(const char *s, long lo, long hi, long *out)
 	return NULL;
 }
 
+static char **
+argv_dup(char **w, int n)
+{
+	char	**v = xreallocarray(NULL, (size_t)n + 1, sizeof *v);
+	int	  i;
+
+	for (i = 0; i < n; i++)
+		v[i] = xstrdup(w[i]);
+	v[n] = NULL;
+	return v;
+}
+
+static void
+argv_free(char **v)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
 static char *
 set_bind(struct config *c, char **w, int n)
 {
 	enum app_action	a;
 	int		key;
 
+	if (n >= 2 && (key = app_key_parse(w[1])) != -1 && n >= 3 &&
+	    strcmp(w[2], "exec") == 0) {
+		if (n < 4)
+			return xstrdup("expected: bind KEY exec PROGRAM "
+			    "[ARGUMENT...]");
+		c->execs = xreallocarray(c->execs, c->nexecs + 1,
+		    sizeof *c->execs);
+		c->execs[c->nexecs] = argv_dup(w + 3, n - 3);
+		app_keys_bind_exec(&c->keys, key, c->nexecs++);
+		return NULL;
+	}
 	if (n != 3)
 		return xasprintf(_("expected: %s"), "bind KEY ACTION");
 	if ((key = app_key_parse(w[1])) == -1)
@@ -326,6 +360,58 @@ set_date(struct config *c, char **w, int n)
 	return NULL;
 }
 
+/* ---- links, copying and programs ---- */
+
+/* A word out of names (NULL-terminated) into *out, or an error. */
+static char *
+choice(char **w, int n, const char *const *names, int *out)
+{
+	struct buf	b = { 0 };
+	char		*err;
+	int		 i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (n == 2 && strcmp(w[1], names[i]) == 0) {
+			*out = i;
+			return NULL;
+		}
+	for (i = 0; names[i] != NULL; i++)
+		buf_printf(&b, "%s%s", i ? "|" : "", names[i]);
+	buf_putc(&b, '\0');
+	if (n != 2)
+		err = xasprintf("expected: %s %s", w[0], b.data);
+	else
+		err = xasprintf("bad value '%s' (want %s)", w[1], b.data);
+	buf_free(&b);
+	return err;
+}
+
+static char *
+set_copy_method(struct config *c, char **w, int n)
+{
+	static const char *const names[] = { "osc52", "command", "off",
+	    NULL };
+	int	v = 0;
+	char	*err = choice(w, n, names, &v);
+
+	if (err == NULL)
+		c->copy_method = v;
+	return err;
+}
+
+static char *
+set_command(struct config *c, char **w, int n)
+{
+	char	***v = strcmp(w[0], "copy-command") == 0 ? &c->copy_command :
+		    &c->notify_command;
+
+	if (n < 2)
+		return xasprintf("expected: %s PROGRAM [ARGUMENT...]", w[0]);
+	argv_free(*v);
+	*v = argv_dup(w + 1, n - 1);
+	return NULL;
+}
+
 static char *
 set_date_relative(struct config *c, char **w, int n)
 {
@@ -346,6 +432,62 @@ config_layout_rtl(const struct config *c, int ui_rtl)
 	if (c->layout_dir != LAYOUT_AUTO)
 		return c->layout_dir == LAYOUT_RTL;
 	return ui_rtl;
+}
+
+static char *
+set_flag(struct config *c, char **w, int n)
+{
+	static const char *const names[] = { "off", "on", "no", "yes",
+	    NULL };
+	int	v = 0;
+	char	*err = choice(w, n, names, &v);
+
+	if (err == NULL)
+		*(strcmp(w[0], "mouse") == 0 ? &c->mouse : &c->beep) = v & 1;
+	return err;
+}
+
+static char *
+set_mouse_link(struct config *c, char **w, int n)
+{
+	static const char *const names[] = { "open", "copy", NULL };
+
+	return choice(w, n, names, &c->mouse_link_copy);
+}
+
+static char *
+set_hyperlinks(struct config *c, char **w, int n)
+{
+	static const char *const names[] = { "auto", "on", "off", NULL };
+	int	v = 0;
+	char	*err = choice(w, n, names, &v);
+
+	if (err == NULL)
+		c->hyperlinks = v;
+	return err;
+}
+
+static char *
+set_keyboard_layout(struct config *c, char **w, int n)
+{
+	static const char *const names[] = { "auto", "arabic", "persian",
+	    "hebrew", "off", NULL };
+
+	/* The order of enum keymap_layout. */
+	return choice(w, n, names, &c->keyboard_layout);
+}
+
+static char *
+set_notify(struct config *c, char **w, int n)
+{
+	static const char *const names[] = { "off", "osc9", "osc777",
+	    "command", NULL };
+	int	v = 0;
+	char	*err = choice(w, n, names, &v);
+
+	if (err == NULL)
+		c->notify = v;
+	return err;
 }
 
 /* ---- HTTP identity (issue 13): user-agent, proxy, cookie-file ---- */
@@ -473,6 +615,16 @@ static const struct {
 	{ "max-feed-size", set_limit },
 	/* full texts (issue 14) */
 	{ "fulltext", set_fulltext },
+	/* Links, copying and programs. */
+	{ "copy-method", set_copy_method },
+	{ "copy-command", set_command },
+	{ "mouse", set_flag },
+	{ "mouse-link", set_mouse_link },
+	{ "hyperlinks", set_hyperlinks },
+	{ "keyboard-layout", set_keyboard_layout },
+	{ "notify", set_notify },
+	{ "notify-command", set_command },
+	{ "beep", set_flag },
 	/* i15: dates in the interface language */
 	{ "date-format", set_date },
 	{ "date-calendar", set_date },
@@ -488,6 +640,8 @@ config_init(struct config *c)
 	c->split_threshold = 100;
 	c->mark_read_delay = 1500;
 	c->bidi = BIDI_MODE_APP;
+	c->mouse = 1;
+	c->keyboard_layout = KEYMAP_AUTO;
 	app_keys_default(&c->keys);
 }
 
@@ -517,6 +671,11 @@ config_free(struct config *c)
 		free(c->hlgroups[i].words);
 	}
 	free(c->hlgroups);
+	argv_free(c->copy_command);
+	argv_free(c->notify_command);
+	for (i = 0; i < c->nexecs; i++)
+		argv_free(c->execs[i]);
+	free(c->execs);
 	for (i = 0; i < c->nerrors; i++)
 		free(c->errors[i]);
 	free(c->errors);

@@ -20,6 +20,12 @@ enum config_bidi {
 
 enum config_dir { LAYOUT_AUTO, LAYOUT_LTR, LAYOUT_RTL };
 
+/* Links, copying and programs: how y copies, hyperlinks, notices. */
+enum config_copy { COPY_OSC52, COPY_COMMAND, COPY_OFF };
+enum config_hyperlinks { HYPERLINKS_AUTO, HYPERLINKS_ON, HYPERLINKS_OFF };
+enum config_notify { NOTIFY_OFF, NOTIFY_OSC9, NOTIFY_OSC777,
+	NOTIFY_COMMAND };
+
 /* Keywords with a style of their own: `highlight WORD... -- FG [BG]
  * [ATTRIBUTE...]` (colours and attributes as in themes). */
 struct config_hlgroup {
@@ -65,6 +71,20 @@ struct config {
 	int		 fulltext;	/* --refresh fetches full texts
 					 * (of feeds that do not say) */
 	struct app_keys	 keys;
+	/* Links, copying and programs. Argument vectors are
+	 * NULL-terminated; execs[i] is the program of `bind KEY exec`. */
+	enum config_copy copy_method;
+	char		**copy_command;		/* NULL: none */
+	char		***execs;
+	size_t		 nexecs;
+	int		 mouse;			/* default on */
+	int		 mouse_link_copy;	/* click on [N]: copy, not
+						 * open */
+	enum config_hyperlinks hyperlinks;
+	int		 keyboard_layout;	/* enum keymap_layout */
+	enum config_notify notify;
+	char		**notify_command;	/* NULL: none */
+	int		 beep;
 	char		**errors;		/* "FILE:LINE: ..." */
 	size_t		 nerrors;
 };

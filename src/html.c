@@ -329,11 +329,15 @@ end_pre(struct walk *w)
 	end_block(w);
 }
 
+/* An image: its alt text, and its source as a numbered link (the link
+ * screen and `N o` reach it), unless that is inline data. */
 static void
 add_image(struct walk *w, const xmlChar **atts)
 {
-	const char	*alt = att(atts, "alt");
-	char		*s;
+	const char	*alt = att(atts, "alt"), *src = att(atts, "src");
+	xmlChar		*abs = NULL;
+	char		*s, ref[32];
+	size_t		 num;
 
 	if (alt != NULL && alt[0] != '\0')
 		s = xasprintf("[image: %s]", alt);
@@ -341,6 +345,15 @@ add_image(struct walk *w, const xmlChar **atts)
 		s = xstrdup("[image]");
 	add_text(w, s, w->attr | ATTR_MARKER);
 	free(s);
+	if (src == NULL || src[0] == '\0' || strncasecmp(src, "data:", 5) == 0)
+		return;
+	if (w->base != NULL)
+		abs = xmlBuildURI((const xmlChar *)src,
+		    (const xmlChar *)w->base);
+	num = doc_add_link(w->doc, abs != NULL ? (char *)abs : src);
+	snprintf(ref, sizeof ref, "[%zu]", num);
+	add_text(w, ref, ATTR_LINK | ATTR_MARKER);
+	xmlFree(abs);
 }
 
 /* The start of an inline element; returns 0 for one without content

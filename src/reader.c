@@ -408,6 +408,8 @@ reader_free(struct reader *r)
 	free(r->tag_prompt);
 	free(r->store_path);
 	free(r->msg);
+	free(r->pipe_line);
+	free(r->notify.v);
 	for (i = 0; i < r->log.n; i++)
 		free(r->log.v[i]);
 	free(r->log.v);
@@ -760,6 +762,16 @@ act_toggle_split(struct reader *r, unsigned n)
 }
 
 static void
+act_pipe(struct reader *r, unsigned n)
+{
+	if (r->doc == NULL || r->welcome) {
+		reader_message(r, MSG_INFO, "no article shown");
+		return;
+	}
+	reader_prompt_start(r, PROMPT_PIPE);
+}
+
+static void
 act_zoom(struct reader *r, unsigned n)
 {
 	set_zoom(r, !r->app.zoom);
@@ -787,8 +799,8 @@ reader_link(struct reader *r, unsigned n)
 			    (long)r->app.list.sel;
 
 	if (n > 0) {
-		if (r->doc == NULL || r->screen != SCREEN_NONE ||
-		    n > r->doc->nlinks) {
+		if (r->doc == NULL || (r->screen != SCREEN_NONE &&
+		    r->screen != SCREEN_LINKS) || n > r->doc->nlinks) {
 			reader_message(r, MSG_ERROR, _("no link %u"), n);
 			return NULL;
 		}
@@ -882,13 +894,20 @@ static const reader_handler handlers[ACT_COUNT] = {
 	[ACT_TAG] = reader_act_tag,
 	[ACT_HELP] = reader_act_help,
 	[ACT_FULLTEXT] = reader_act_fulltext,
+	[ACT_LINKS] = reader_act_links,
+	[ACT_PIPE] = act_pipe,
 };
 
 /* The actions that keep a screen (help, messages) open: they move in
  * it, or leave the view alone. */
 static int
-keeps_screen(enum app_action a)
+keeps_screen(const struct reader *r, enum app_action a)
 {
+	/* The link screen has the article's links: y and programs work on
+	 * them there. */
+	if (r->screen == SCREEN_LINKS && (a == ACT_COPY_LINK ||
+	    a == ACT_EXEC || a == ACT_LINKS || a == ACT_BROWSER))
+		return 1;
 	switch (a) {
 	case ACT_QUIT: case ACT_QUIT_NOW: case ACT_DOWN: case ACT_UP:
 	case ACT_PAGE_DOWN: case ACT_PAGE_UP: case ACT_TOP: case ACT_BOTTOM:
@@ -905,8 +924,16 @@ reader_act(struct reader *r, enum app_action a, unsigned count)
 {
 	if (a <= ACT_NONE || a >= ACT_COUNT)
 		return ACT_NONE;
+	if (r->screen == SCREEN_LINKS && a == ACT_OPEN) {
+		if (count == 0) {
+			reader_message(r, MSG_INFO, "type the link's number, "
+			    "then Enter");
+			return ACT_NONE;
+		}
+		a = ACT_BROWSER;
+	}
 	r->last_count = count;
-	if (r->screen != SCREEN_NONE && !keeps_screen(a))
+	if (r->screen != SCREEN_NONE && !keeps_screen(r, a))
 		reader_screen_close(r);
 	if (handlers[a] == NULL)
 		return a;
@@ -937,11 +964,19 @@ reader_key(struct reader *r, int key)
 	enum app_action	a;
 	unsigned	count;
 	char		name[32];
+	int		latin;
 
 	if (r->prompting) {
 		reader_prompt_key(r, key);
-		return ACT_NONE;
+		/* Enter on the | prompt: the terminal runs the line. */
+		return !r->prompting && r->prompt_kind == PROMPT_PIPE &&
+		    r->pipe_line != NULL ? ACT_PIPE : ACT_NONE;
 	}
+	/* A letter of an Arabic, Persian or Hebrew layout that is not bound
+	 * acts as the Latin key on the same key (digits too). */
+	if (app_keys_lookup(&r->cfg.keys, key) == ACT_NONE &&
+	    (latin = reader_key_latin(r, key)) != 0)
+		key = latin;
 	if (app_count_key(&r->app, key))
 		return ACT_NONE;
 	count = app_count_take(&r->app, 0);
@@ -949,7 +984,7 @@ reader_key(struct reader *r, int key)
 		reader_message(r, MSG_INFO, NULL);
 	if (escape(r, key))
 		return ACT_NONE;
-	a = app_keys_lookup(&r->cfg.keys, key);
+	a = app_keys_lookup_arg(&r->cfg.keys, key, &r->exec_idx);
 	if (a == ACT_NONE) {
 		app_key_name(key, name, sizeof name);
 		reader_message(r, MSG_INFO, _("%s: no action (? shows the "
@@ -1054,6 +1089,21 @@ reader_browser_argv(const char *browser, const char *url)
 		argv = xreallocarray(argv, n + 2, sizeof *argv);
 		argv[n++] = xstrdup(url);
 		argv[n] = NULL;
+	}
+	return argv;
+}
+
+char **
+reader_split_argv(const char *line)
+{
+	char	**argv = NULL;
+	size_t	  n = 0;
+	int	  used = 0;
+
+	if (split_words(line, strlen(line), "%u", &argv, &n, &used) == -1 ||
+	    n == 0) {
+		reader_argv_free(argv);
+		return NULL;
 	}
 	return argv;
 }

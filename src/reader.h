@@ -13,7 +13,9 @@
  * reader_mark.c (read and saved state, mark-all, undo, the read timer),
  * reader_find.c (highlight keywords, searching, the prompt), reader_rows.c
  * (list rows, the mark column, the status line), reader_screens.c (help,
- * message log, first-run screen). Times are milliseconds of the clock the
+ * message log, first-run screen), reader_links.c (links, what y and Y
+ * copy, the link screen, keyboard layouts, the mouse), reader_exec.c
+ * (programs' argument vectors, notifications). Times are milliseconds of the clock the
  * caller gives; coordinates are terminal cells.
  */
 #ifndef AKHBAR_READER_H
@@ -46,12 +48,14 @@ enum reader_prompt_kind {
 	PROMPT_SEARCH_STORE,
 	PROMPT_CONFIRM,		/* y/n before marking everything read */
 	PROMPT_IGNORE,		/* y/n before adding an ignore rule */
-	PROMPT_TAG		/* the tag to view (`t`) */
+	PROMPT_TAG,		/* the tag to view (`t`) */
+	PROMPT_PIPE		/* | : a command line */
 };
 
 /* A screen shown in the reader pane over the article: the keys, the
  * message log. */
-enum reader_screen { SCREEN_NONE, SCREEN_HELP, SCREEN_MESSAGES };
+enum reader_screen { SCREEN_NONE, SCREEN_HELP, SCREEN_MESSAGES,
+	SCREEN_LINKS };
 
 /* Where the view was when a screen opened, to return there exactly. */
 struct reader_place {
@@ -110,6 +114,16 @@ struct reader_progress {
 	int		 running;
 	size_t		 done, total;
 	char		*current;	/* feed done last */
+};
+
+/* Unread articles of each feed when a refresh started, to tell how many
+ * new ones it brought. */
+struct reader_notify {
+	struct {
+		int64_t	id, unread;
+	}		*v;
+	size_t		 n;
+	int		 active;
 };
 
 /* The full text (F, reader_fulltext.c): article ids, 0 for none. */
@@ -179,6 +193,21 @@ struct reader {
 
 	struct row	 list_row;	/* list row being built */
 	unsigned	 last_count;	/* count of the last action */
+
+	/* Programs: the `bind KEY exec` program of the last key, the
+	 * command line the | prompt read (the terminal takes it). */
+	size_t		 exec_idx;
+	char		*pipe_line;
+	struct reader_notify notify;
+};
+
+/* What the words of a `bind KEY exec` program may name (all borrowed,
+ * "" when there is none). */
+struct reader_exec_vars {
+	const char	*url;		/* %u */
+	const char	*title;		/* %t */
+	const char	*file;		/* %f: the article, saved format */
+	const char	*dump;		/* %d: the pane's text, a file */
 };
 
 /* reader.c */
@@ -205,8 +234,9 @@ void	 reader_resize(struct reader *r, int cols, int lines);
 /*
  * Handle one key (app.h's codes): the prompt, the count prefix, the
  * bound action. Returns the action when the terminal must perform it
- * (ACT_BROWSER, ACT_REFRESH, ACT_REFRESH_ALL, ACT_REDRAW, ACT_SUSPEND),
- * else ACT_NONE.
+ * (ACT_BROWSER, ACT_REFRESH, ACT_REFRESH_ALL, ACT_REDRAW, ACT_SUSPEND,
+ * ACT_COPY_LINK, ACT_COPY_TEXT, ACT_EXEC with r->exec_idx, ACT_PIPE with
+ * r->pipe_line once the prompt is done), else ACT_NONE.
  */
 enum app_action reader_key(struct reader *r, int key);
 /* Perform action a with a count (0: none); as reader_key(). */
@@ -259,6 +289,78 @@ int	 reader_refresh_target(struct reader *r, int all, int64_t *feed_id);
  */
 char	**reader_browser_argv(const char *browser, const char *url);
 void	 reader_argv_free(char **argv);
+
+/* Split a command line into words as reader_browser_argv() does (%u
+ * stays). NULL for an unbalanced quote or no word. */
+char	**reader_split_argv(const char *line);
+
+/* reader_links.c */
+/* The article's text in logical order: a line a paragraph, a blank line
+ * between paragraphs (what Y copies and | pipes); over the link screen,
+ * the article's under it. NULL when no article is shown. Caller frees. */
+char	*reader_article_text(struct reader *r);
+/* The list item of the article shown, also under the link screen; -1
+ * none. */
+long	 reader_article_item(const struct reader *r);
+/* The reader pane's rows as text, one a line (--dump's text at the
+ * pane's width). Caller frees. */
+char	*reader_pane_text(struct reader *r);
+/* The text of link n (1-based) of d: the link's text before its [n]
+ * marker; NULL when there is no such marker. Caller frees. */
+char	*reader_link_text(const struct doc *d, size_t n);
+/* What y copies: link n of the article, or with n == 0 the current
+ * item's link, sanitized. NULL (and a message) when there is none.
+ * Caller frees. */
+char	*reader_copy_link(struct reader *r, unsigned n);
+/* u: the link screen (every link, numbered), or close it. */
+void	 reader_act_links(struct reader *r, unsigned n);
+/* reader_exec.c */
+/* The argument vector of program tmpl (NULL-terminated words) with %u,
+ * %t, %f, %d and %% replaced from v; each word stays one argument
+ * whatever it holds. Free with reader_argv_free(). */
+char	**reader_exec_argv(char *const *tmpl,
+	    const struct reader_exec_vars *v);
+/* Non-zero when a word of tmpl has %c (c: 'f', 'd'...). */
+int	 reader_exec_uses(char *const *tmpl, char c);
+/* reader_links.c (keys) */
+/* The Latin key on the same physical key as key on the keyboard layout
+ * of the config (keymap.h; the locale picks Persian or Arabic for
+ * auto), or 0. */
+int	 reader_key_latin(const struct reader *r, int key);
+
+/* reader_exec.c (notifications) */
+/* A background refresh starts: remember each feed's unread count (when
+ * notify or beep is set). */
+void	 reader_notify_start(struct reader *r);
+/* It ended: the number of new unread articles since
+ * reader_notify_start() and in *feeds their feeds' titles, sanitized,
+ * ", "-separated, cut after a few hundred bytes (caller frees; NULL when
+ * 0 is returned). */
+size_t	 reader_notify_news(struct reader *r, char **feeds);
+/* "3 new articles: FEEDS". Caller frees. */
+char	*reader_notify_text(size_t n, const char *feeds);
+/* notify-command's argv with %n (n), %f (feeds) and %% replaced. Free
+ * with reader_argv_free(). */
+char	**reader_notify_argv(char *const *tmpl, size_t n, const char *feeds);
+
+/* reader_links.c (the mouse) */
+/* The number of the link cell i of row (a reader pane row) belongs to:
+ * the link's text or its [N] marker, by the cell's logical place in its
+ * block (so right-to-left lines too); 0 none. */
+unsigned reader_cell_link(const struct reader *r, const struct row *row,
+	    size_t i);
+/* Mouse events, in screen cells. */
+enum reader_mouse { MOUSE_CLICK, MOUSE_DOUBLE, MOUSE_WHEEL_UP,
+	MOUSE_WHEEL_DOWN };
+/*
+ * A mouse event at (y, x): the wheel scrolls the pane under the pointer
+ * (the list moves its selection), a click selects a row or focuses the
+ * reader, a double click or a click on the selected row opens it, a
+ * click on a numbered link (its text or its [N]) opens or copies it
+ * (mouse-link). Returns the action for the terminal as reader_key().
+ */
+enum app_action reader_mouse(struct reader *r, enum reader_mouse ev, int y,
+	    int x);
 
 /* reader_mark.c */
 /* Mark list item i read now (when it is an unread article). */
@@ -366,6 +468,9 @@ void	 reader_fulltext_done(struct reader *r, int64_t id, int ok,
 /* ? and M: open a screen over the article, or close it. */
 void	 reader_act_help(struct reader *r, unsigned n);
 void	 reader_act_messages(struct reader *r, unsigned n);
+/* Open screen s showing d (owned by r from now), remembering the view. */
+void	 reader_screen_open(struct reader *r, enum reader_screen s,
+	    struct doc *d);
 /* Close the screen shown, putting the view back as it was. */
 void	 reader_screen_close(struct reader *r);
 /* Non-zero when there is nothing to read yet (no feeds or no

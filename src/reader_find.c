@@ -334,7 +334,7 @@ reader_prompt_label(const struct reader *r)
 {
 	static const char *const labels[] = { "/", N_("highlight: "),
 	    N_("search store: "), N_("mark every article of every feed "
-	    "read? (y/n) "), NULL, NULL };
+	    "read? (y/n) "), NULL, NULL, N_("pipe the article to: ") };
 
 	if (r->prompt_kind == PROMPT_IGNORE)
 		return r->ignore_prompt != NULL ? r->ignore_prompt : "? ";
@@ -356,7 +356,11 @@ prompt_done(struct reader *r)
 		reader_search_store(r, r->prompt.data);
 	else if (r->prompt_kind == PROMPT_TAG)
 		reader_tag_apply(r, r->prompt.data);
-	else
+	else if (r->prompt_kind == PROMPT_PIPE) {
+		free(r->pipe_line);
+		r->pipe_line = r->prompt.len > 0 ? xstrdup(r->prompt.data) :
+		    NULL;
+	} else
 		reader_search_apply(r, r->prompt.data);
 }
 

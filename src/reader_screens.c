@@ -11,6 +11,8 @@
 
 #include "util.h"
 #include "article.h"
+#include "keymap.h"
+#include "utf8.h"
 #include "reader.h"
 #include "i18n.h"
 
@@ -51,6 +53,62 @@ add_ui_para(const struct reader *r, struct doc *d, const char *s,
     uint16_t attr)
 {
 	add_para_dir(d, s, attr, r->ui_rtl ? DIR_RTL : DIR_AUTO);
+}
+
+/* The programs of `bind KEY exec`, a line each. */
+static void
+help_programs(const struct reader *r, struct doc *d, struct buf *line)
+{
+	char	 name[32];
+	size_t	 k, i;
+
+	for (k = 0; k < r->cfg.keys.n; k++) {
+		if (r->cfg.keys.v[k].action != ACT_EXEC ||
+		    r->cfg.keys.v[k].arg >= r->cfg.nexecs)
+			continue;
+		buf_reset(line);
+		app_key_name(r->cfg.keys.v[k].key, name, sizeof name);
+		buf_printf(line, "%-16s exec", name);
+		for (i = 0; r->cfg.execs[r->cfg.keys.v[k].arg][i] != NULL; i++)
+			buf_printf(line, " %s",
+			    r->cfg.execs[r->cfg.keys.v[k].arg][i]);
+		buf_putc(line, '\0');
+		add_line(d, line->data, 1, DIR_LTR);
+	}
+}
+
+/* The keyboard layouts: which letter acts as which Latin key. */
+static void
+help_layouts(const struct reader *r, struct doc *d, struct buf *line)
+{
+	static const char *const names[] = { N_("Arabic"), N_("Persian"),
+	    N_("Hebrew") };
+	const struct keymap_row	*t;
+	size_t			 n, i;
+	int			 l, c;
+	char			 enc[4];
+
+	if (r->cfg.keyboard_layout == KEYMAP_OFF)
+		return;
+	add_ui_para(r, d, _("On an Arabic (101), Persian (ISIRI 9147) or "
+	    "Hebrew (SI-1452) keyboard layout, a key that is not bound acts "
+	    "as the Latin key on the same physical key (keyboard-layout in "
+	    "the config):"), 0);
+	for (l = KEYMAP_ARABIC; l <= KEYMAP_HEBREW; l++) {
+		buf_reset(line);
+		buf_printf(line, "%s ", _(names[l - KEYMAP_ARABIC]));
+		t = keymap_table(l, &n);
+		for (c = 'a'; c <= 'z'; c++)
+			for (i = 0; i < n; i++)
+				if (t[i].latin == c) {
+					buf_printf(line, " %c=", c);
+					buf_add(line, enc, utf8_encode(t[i].cp,
+					    enc));
+					break;
+				}
+		buf_putc(line, '\0');
+		add_para_dir(d, line->data, 0, DIR_AUTO);
+	}
 }
 
 /* The key help: one line per action, its keys, name and help text. */
@@ -98,7 +156,10 @@ help_doc(const struct reader *r)
 	buf_putc(&line, '\0');
 	add_ui_para(r, d, line.data, 0);
 	free(dir);
-	add_ui_para(r, d, _("Esc clears a / search. q or ? closes this screen."), 0);
+	help_programs(r, d, &line);
+	help_layouts(r, d, &line);
+	add_ui_para(r, d, _("Esc clears a / search. q or ? closes this "
+	    "screen."), 0);
 	buf_free(&line);
 	return d;
 }
@@ -130,8 +191,8 @@ messages_doc(const struct reader *r)
 }
 
 /* Remember where the view is, zoom the reader pane on screen s. */
-static void
-screen_open(struct reader *r, enum reader_screen s, struct doc *d)
+void
+reader_screen_open(struct reader *r, enum reader_screen s, struct doc *d)
 {
 	if (r->screen == SCREEN_NONE) {
 		r->before_screen.focus = r->app.focus;
@@ -174,7 +235,7 @@ reader_act_help(struct reader *r, unsigned n)
 	if (r->screen == SCREEN_HELP)
 		reader_screen_close(r);
 	else
-		screen_open(r, SCREEN_HELP, help_doc(r));
+		reader_screen_open(r, SCREEN_HELP, help_doc(r));
 }
 
 void
@@ -183,7 +244,7 @@ reader_act_messages(struct reader *r, unsigned n)
 	if (r->screen == SCREEN_MESSAGES)
 		reader_screen_close(r);
 	else
-		screen_open(r, SCREEN_MESSAGES, messages_doc(r));
+		reader_screen_open(r, SCREEN_MESSAGES, messages_doc(r));
 }
 
 int

@@ -893,16 +893,10 @@ source_mark_read(struct source *s, int64_t feed_id, char **cause)
 	return 0;
 }
 
-int
-source_save(struct source *s, size_t i, const char *dir, char **path,
-    char **cause)
-{
-	return source_save_text(s, i, 0, dir, path, cause);
-}
-
-int
-source_save_text(struct source *s, size_t i, int full, const char *dir,
-    char **path, char **cause)
+/* source_save_text(), marking the article saved when mark is set. */
+static int
+save_article(struct source *s, size_t i, int full, const char *dir,
+    char **path, int mark, char **cause)
 {
 	struct store_article	 a;
 	struct item		*it;
@@ -928,10 +922,19 @@ source_save_text(struct source *s, size_t i, int full, const char *dir,
 	if ((rc = export_article_text(s->st, &a, full, dir, path,
 	    cause)) == -1)
 		return -1;
+	if (!mark)
+		return rc;
 	if (store_set_saved(s->st, it->id, 1, cause) == -1)
 		return -1;
 	it->saved = 1;
 	return rc;
+}
+
+int
+source_save_text(struct source *s, size_t i, int full, const char *dir,
+    char **path, char **cause)
+{
+	return save_article(s, i, full, dir, path, 1, cause);
 }
 
 /* ---- highlight keywords ---- */
@@ -1222,4 +1225,20 @@ source_save_file(struct source *s, size_t i, const char *dir, char **path,
 	saved_meta_clear(&m);
 	free(data);
 	return rc;
+}
+
+int
+source_save(struct source *s, size_t i, const char *dir, char **path,
+    char **cause)
+{
+	return save_article(s, i, 0, dir, path, 1, cause);
+}
+
+int
+source_export(struct source *s, size_t i, const char *dir, char **path,
+    char **cause)
+{
+	if (i < s->n && s->v[i].type == ITEM_FILE)
+		return source_save_file(s, i, dir, path, cause);
+	return save_article(s, i, 0, dir, path, 0, cause);
 }

@@ -196,6 +196,14 @@ int	 source_save_file(struct source *s, size_t i, const char *dir,
 	    char **path, char **cause);
 
 /*
+ * Write item i (an article or a file) into dir in the saved format, as
+ * source_save() or source_save_file() do, without marking it saved (for
+ * a program's temporary file).
+ */
+int	 source_export(struct source *s, size_t i, const char *dir,
+	    char **path, char **cause);
+
+/*
  * The highlight keywords: m (borrowed, may be NULL) holding words[0..n)
  * (borrowed). What was computed for the old keywords is forgotten.
  */

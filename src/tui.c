@@ -48,8 +48,8 @@ tui_now(void)
 }
 
 /* Raw write to the terminal, past curses' buffer. */
-static void
-tty_write(const char *s)
+void
+tui_write(const char *s)
 {
 	ssize_t	n;
 	size_t	len = strlen(s);
@@ -69,14 +69,14 @@ static void
 bdsm_explicit(void)
 {
 	if (bdsm_sent)
-		tty_write(BDSM_EXPLICIT);
+		tui_write(BDSM_EXPLICIT);
 }
 
 static void
 bdsm_restore(void)
 {
 	if (bdsm_sent)
-		tty_write(BDSM_IMPLICIT);
+		tui_write(BDSM_IMPLICIT);
 }
 
 static void
@@ -95,16 +95,16 @@ on_quit_signal(int sig)
 }
 
 /* Shut the terminal down for a child or a stop; back with resume. */
-static void
-suspend_screen(void)
+void
+tui_suspend(void)
 {
 	def_prog_mode();
 	endwin();
 	bdsm_restore();
 }
 
-static void
-resume_screen(struct tui *t)
+void
+tui_resume(struct tui *t)
 {
 	bdsm_explicit();
 	reset_prog_mode();
@@ -127,7 +127,7 @@ run_browser(struct tui *t, const char *url)
 		    "quotes"));
 		return;
 	}
-	suspend_screen();
+	tui_suspend();
 	if ((pid = fork()) == 0) {
 		execvp(argv[0], argv);
 		_exit(127);
@@ -135,7 +135,7 @@ run_browser(struct tui *t, const char *url)
 	if (pid > 0)
 		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 			;
-	resume_screen(t);
+	tui_resume(t);
 	if (pid == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		reader_message(&t->r, MSG_ERROR, _("%s failed on %s"),
 		    argv[0], url);
@@ -163,6 +163,7 @@ refresh_start(struct tui *t, int64_t feed_id)
 		return;
 	}
 	r->progress.running = 1;
+	reader_notify_start(r);
 	tui_refresh_poll(&t->refresh, r->st, tui_now());
 	reader_message(r, MSG_INFO, NULL);
 }
@@ -189,6 +190,7 @@ refresh_news(struct tui *t, int what, int status)
 		    sizeof msg);
 		reader_log_feed_errors(r, t->refresh.started);
 		reader_message(r, error ? MSG_ERROR : MSG_INFO, "%s", msg);
+		tui_notify(t);
 	}
 }
 
@@ -211,14 +213,26 @@ terminal_action(struct tui *t, enum app_action a)
 		    &feed) == 0)
 			refresh_start(t, feed);
 		break;
+	case ACT_COPY_LINK:
+		tui_copy_link(t, reader_last_count(&t->r));
+		break;
+	case ACT_COPY_TEXT:
+		tui_copy_text(t);
+		break;
+	case ACT_EXEC:
+		tui_exec(t);
+		break;
+	case ACT_PIPE:
+		tui_pipe(t);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		tui_draw_all(t);
 		break;
 	case ACT_SUSPEND:
-		suspend_screen();
+		tui_suspend();
 		kill(getpid(), SIGSTOP);
-		resume_screen(t);
+		tui_resume(t);
 		break;
 	default:
 		break;
@@ -280,6 +294,29 @@ read_key(struct tui *t, int key)
 	fulltext_start(t);
 }
 
+/* A mouse event: presses only (a second press on a selected row opens
+ * it, so a double click needs no timing of ours or of curses). */
+static void
+read_mouse(struct tui *t)
+{
+	MEVENT			ev;
+	enum reader_mouse	m;
+	enum app_action		a;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED)
+		m = MOUSE_WHEEL_UP;
+	else if (ev.bstate & BUTTON5_PRESSED)
+		m = MOUSE_WHEEL_DOWN;
+	else if (ev.bstate & BUTTON1_PRESSED)
+		m = MOUSE_CLICK;
+	else
+		return;
+	if ((a = reader_mouse(&t->r, m, ev.y, ev.x)) != ACT_NONE)
+		terminal_action(t, a);
+}
+
 static void
 read_keys(struct tui *t)
 {
@@ -290,6 +327,10 @@ read_keys(struct tui *t)
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
 			untouchwin(stdscr);
 			reader_resize(&t->r, COLS, LINES);
+			continue;
+		}
+		if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
+			read_mouse(t);
 			continue;
 		}
 		if ((key = curses_key(wc, rc)) != -1)
@@ -471,6 +512,13 @@ start_screen(struct tui *t, const struct cmd_reader_args *o)
 		bdsm_sent = 1;
 		bdsm_explicit();
 	}
+	/* mouse off: no mouse reporting at all, so the terminal's own
+	 * selection works. */
+	t->hyperlinks = tui_hyperlinks_wanted(&t->r.cfg, getenv("TERM"),
+	    getenv("TMUX") != NULL && *getenv("TMUX") != '\0');
+	mouseinterval(0);
+	mousemask(t->r.cfg.mouse ? BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED : 0, NULL);
 	setup_theme(t, o->theme);
 }
 

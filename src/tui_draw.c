@@ -325,9 +325,40 @@ take_dirty(struct tui *t)
 		t->status_dirty = 1;
 }
 
+/*
+ * The reader rows [from, to) whose links are written again as OSC 8
+ * hyperlinks after this update; 0 when none. A pane as wide as the
+ * terminal scrolls by the terminal's own scrolling, which moves the
+ * hyperlinks with their cells: then only the rows that come into view.
+ * A narrower pane is repainted by curses, which drops them: every row.
+ */
+static int
+hyperlink_rows(const struct tui *t, int *from, int *to)
+{
+	const struct tui_pane	*p = &t->reader_pane;
+	long			 d = (long)t->r.app.reader.top -
+				    (long)p->shown_top;
+
+	*from = 0;
+	*to = p->r.h;
+	if (p->dirty || !p->shown)
+		return 1;
+	if (d == 0)
+		return 0;
+	if (labs(d) < p->r.h && p->r.x == 0 && p->r.w == t->r.app.cols) {
+		if (d > 0)
+			*from = p->r.h - (int)d;
+		else
+			*to = (int)-d;
+	}
+	return 1;
+}
+
 void
 tui_draw(struct tui *t)
 {
+	int	links, from, to;
+
 	take_dirty(t);
 	if (t->r.app.lines < 2 || t->r.app.cols < 4) {
 		erase();
@@ -337,6 +368,7 @@ tui_draw(struct tui *t)
 		untouchwin(stdscr);
 		return;
 	}
+	links = hyperlink_rows(t, &from, &to);
 	pane_paint(t, &t->list_pane, t->r.app.list.top);
 	pane_paint(t, &t->reader_pane, t->r.app.reader.top);
 	border_paint(t);
@@ -344,6 +376,8 @@ tui_draw(struct tui *t)
 	if (t->r.prompting && t->status != NULL)
 		wnoutrefresh(t->status);
 	doupdate();
+	if (links)
+		tui_hyperlinks(t, from, to);
 }
 
 void

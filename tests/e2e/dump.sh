@@ -92,7 +92,7 @@ check "HTML: style text is not printed" sh -c "! grep -q 'font-family' '$T/out'"
 check "HTML: nav and footer are dropped" sh -c "! grep -q \"\$(printf \
     '\357\272\224\357\273\264\357\272\251\357\272\254\357\273\237\357\272\215')\" '$T/out'"
 check "HTML: links are listed at the end" \
-    sh -c "tail -2 '$T/out' | head -1 | grep -q '^\[1\] https://unfccc.int/cop28$'"
+    sh -c "tail -3 '$T/out' | head -1 | grep -q '^\[1\] https://unfccc.int/cop28$'"
 
 # Usage errors: one line, exit status 2.
 usage() {

@@ -242,7 +242,7 @@ check "r: its articles are there" wait_for "1/1 All articles"
 keys Q
 kill $SERVER 2>/dev/null
 
-# marking read after a moment, u toggles
+# marking read after a moment, m toggles
 printf 'mark-read-delay 0.3\n' > "$W/config/akhbar/config"
 start 120 40 -o $ST
 wait_for "All articles" >/dev/null
@@ -253,8 +253,8 @@ cap > "$W/m1.txt"
 cols "$W/m1.txt" 0 2 0 1 > "$W/m2.txt"
 check "mark-read-delay: selected article read after a moment" \
     grep -qv N "$W/m2.txt"
-keys u
-check "u: marked unread again" wait_for "marked unread"
+keys m
+check "m: marked unread again" wait_for "marked unread"
 keys Q
 
 # ---- themes, NO_COLOR, vt100 ----

@@ -136,6 +136,7 @@ check "n: on into the next feed with unread articles" \
 keys j
 keys '?'
 check "?: the help" wait_for "page-down"
+keys G
 check "?: the help says s writes a file" wait_for "writes the article as a file"
 keys q
 check "help closed: the list has the focus again, same selection" \

@@ -44,7 +44,7 @@ CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/cmd_fulltext.o \
 	src/app.o src/config.o src/source.o \
 	src/reader.o src/reader_mark.o src/reader_find.o src/reader_rows.o \
-	src/reader_screens.o src/reader_ignore.o src/reader_fulltext.o \
+	src/reader_screens.o src/child.o src/reader_ignore.o src/reader_fulltext.o \
 	src/reader_links.o src/reader_exec.o src/osc.o src/keymap.o \
 	src/i18n.o src/ldate.o
 MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o \

@@ -345,7 +345,7 @@ next_timeout(const struct tui *t, int64_t now)
 {
 	int64_t	when = reader_next_timer(&t->r), d;
 
-	if (t->refresh.pid != 0 && (when < 0 || t->refresh.next_poll < when))
+	if (t->refresh.ch.pid != 0 && (when < 0 || t->refresh.next_poll < when))
 		when = t->refresh.next_poll;
 	if (t->next_refresh != 0 && (when < 0 || t->next_refresh < when))
 		when = t->next_refresh;
@@ -362,13 +362,13 @@ timers(struct tui *t)
 	int	what;
 
 	reader_timers(&t->r, now);
-	if (t->refresh.pid != 0 &&
+	if (t->refresh.ch.pid != 0 &&
 	    (what = tui_refresh_poll(&t->refresh, t->r.st, now)) >= 0)
 		refresh_news(t, what, 0);
 	if (t->next_refresh != 0 && now >= t->next_refresh) {
 		t->next_refresh = now + (int64_t)t->r.cfg.refresh_interval *
 		    60000;
-		if (t->refresh.pid == 0)
+		if (t->refresh.ch.pid == 0)
 			refresh_start(t, 0);
 	}
 }
@@ -407,7 +407,7 @@ loop(struct tui *t)
 		if (ft != -1 && pfd[ft].revents != 0 &&
 		    tui_fulltext_input(&t->fulltext, &ok))
 			reader_fulltext_done(&t->r, t->fulltext.id, ok,
-			    t->fulltext.last);
+			    t->fulltext.ch.last);
 		timers(t);
 	}
 }

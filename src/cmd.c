@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "store.h"
 #include "theme.h"
 #include "utf8.h"
@@ -23,13 +24,17 @@
 int
 cmd_usage_error(const char *fmt, ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*line;
 
-	fputs("akhbar: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	line = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputs(" (see akhbar --help)\n", stderr);
+	/* One sentence to translate: the hint's place is the language's. */
+	fputs("akhbar: ", stderr);
+	fprintf(stderr, _("%s (see akhbar --help)"), line);
+	fputc('\n', stderr);
+	free(line);
 	return 2;
 }
 
@@ -67,10 +72,11 @@ cmd_stdout_check(void)
 	else if (!ferror(stdout))
 		return 0;
 	if (err != 0)
-		fprintf(stderr, "akhbar: write error on standard output: %s\n",
-		    strerror(err));
+		fprintf(stderr, "akhbar: %s: %s\n",
+		    _("write error on standard output"), strerror(err));
 	else
-		fputs("akhbar: write error on standard output\n", stderr);
+		fprintf(stderr, "akhbar: %s\n",
+		    _("write error on standard output"));
 	return 1;
 }
 
@@ -79,11 +85,16 @@ cmd_option_error(int c, const char *mode, char **argv)
 {
 	const char	*opt = argv[optind - 1];
 
+	/* Whole sentences, with and without the mode, for translators. */
+	if (c == ':' && mode != NULL)
+		return cmd_usage_error(_("%s: option %s needs a value"), mode,
+		    opt);
 	if (c == ':')
-		return cmd_usage_error("%s%s%s needs a value", mode != NULL ?
-		    mode : "", mode != NULL ? ": option " : "option ", opt);
-	return cmd_usage_error("%s%sunknown option '%s'", mode != NULL ?
-	    mode : "", mode != NULL ? ": " : "", opt);
+		return cmd_usage_error(_("option %s needs a value"), opt);
+	if (mode != NULL)
+		return cmd_usage_error(_("%s: unknown option '%s'"), mode,
+		    opt);
+	return cmd_usage_error(_("unknown option '%s'"), opt);
 }
 
 int
@@ -92,7 +103,8 @@ cmd_number(const char *option, const char *s, long long lo, long long hi,
 {
 	if (util_parse_number(s, lo, hi, v) == 0)
 		return 0;
-	return cmd_usage_error("bad %s '%s': want a number from %lld to %lld",
+	return cmd_usage_error(_("bad %s '%s': want a number from %lld "
+	    "to %lld"),
 	    option, s, lo, hi);
 }
 
@@ -103,7 +115,7 @@ cmd_store_open(const char *path)
 	char		*cause = NULL;
 
 	if (access(path, F_OK) != 0) {
-		cmd_warn("%s: no store yet (run akhbar --refresh)", path);
+		cmd_warn(_("%s: no store yet (run akhbar --refresh)"), path);
 		return NULL;
 	}
 	if ((st = store_open(path, &cause)) == NULL) {
@@ -220,7 +232,7 @@ cmd_theme_check(const char *name)
 {
 	if (theme_exists(name))
 		return 0;
-	return cmd_usage_error("theme '%s' not found", name);
+	return cmd_usage_error(_("theme '%s' not found"), name);
 }
 
 /* One option of the reader. Returns 0, or 2 for a usage error. */
@@ -277,8 +289,8 @@ cmd_reader_parse(int argc, char **argv, struct cmd_reader_args *a)
 	    NULL)) != -1)
 		rc = reader_option(a, c, argv);
 	if (rc == 0 && a->refresh && a->offline)
-		rc = cmd_usage_error("-r (refresh at start) and -o (never "
-		    "touch the network) cannot be used together");
+		rc = cmd_usage_error(_("-r (refresh at start) and -o (never "
+		    "touch the network) cannot be used together"));
 	if (rc != 0) {
 		cmd_reader_args_free(a);
 		return rc;

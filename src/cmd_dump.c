@@ -15,6 +15,7 @@
 #include "util.h"
 #include "article.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "cmds.h"
 #include "config.h"
 #include "dump.h"
@@ -216,28 +217,28 @@ dump_parse_args(int argc, char **argv, struct dump_run *r,
 			else if (strcmp(optarg, "rtl") == 0)
 				r->opts.dir = DIR_RTL;
 			else
-				return cmd_usage_error("bad --direction '%s': "
-				    "want auto, ltr or rtl", optarg);
+				return cmd_usage_error(_("bad --direction '%s': "
+				    "want auto, ltr or rtl"), optarg);
 			break;
 		case O_SHAPING:
 			if (strcmp(optarg, "on") != 0 &&
 			    strcmp(optarg, "off") != 0)
-				return cmd_usage_error("bad --shaping '%s': "
-				    "want on or off", optarg);
+				return cmd_usage_error(_("bad --shaping '%s': "
+				    "want on or off"), optarg);
 			r->opts.shaping = strcmp(optarg, "on") == 0;
 			break;
 		case O_COLOR:
 			if (strcmp(optarg, "auto") != 0 &&
 			    strcmp(optarg, "always") != 0 &&
 			    strcmp(optarg, "never") != 0)
-				return cmd_usage_error("bad --color '%s': "
-				    "want auto, always or never", optarg);
+				return cmd_usage_error(_("bad --color '%s': "
+				    "want auto, always or never"), optarg);
 			a->color = optarg;
 			break;
 		case O_HIGHLIGHT:
 			if (matcher_add(hl, optarg, &cause) == -1) {
-				rc = cmd_usage_error("bad --highlight '%s': "
-				    "%s", optarg, cause);
+				rc = cmd_usage_error(_("bad --highlight '%s': "
+				    "%s"), optarg, cause);
 				free(cause);
 				return rc;
 			}
@@ -252,8 +253,8 @@ dump_parse_args(int argc, char **argv, struct dump_run *r,
 		}
 	}
 	if (optind != argc - 1)
-		return cmd_usage_error(optind == argc ? "--dump needs a FILE "
-		    "(or - for standard input)" : "--dump takes one FILE");
+		return cmd_usage_error(optind == argc ? _("--dump needs a FILE "
+		    "(or - for standard input)") : _("--dump takes one FILE"));
 	a->path = argv[optind];
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "cmds.h"
 #include "export.h"
 #include "store.h"
@@ -122,11 +123,14 @@ cmd_export(int argc, char **argv)
 			return cmd_option_error(c, "--export", argv);
 		}
 	}
-	if (optind < argc || dir == NULL || dir[0] == '\0') {
+	if (optind < argc) {
 		free(cache);
-		return cmd_usage_error(optind < argc ? "--export: unexpected "
-		    "argument '%s'" : "--export needs a DIR%s", optind < argc ?
-		    argv[optind] : "");
+		return cmd_usage_error(_("--export: unexpected argument '%s'"),
+		    argv[optind]);
+	}
+	if (dir == NULL || dir[0] == '\0') {
+		free(cache);
+		return cmd_usage_error(_("--export needs a DIR"));
 	}
 	if (cache == NULL)
 		cache = store_default_path();
@@ -151,8 +155,9 @@ cmd_export(int argc, char **argv)
 	store_close(st);
 	export_list_free(&l);
 	free(cache);
-	printf("%zu saved article%s: %zu written, %zu unchanged\n", l.n,
-	    l.n == 1 ? "" : "s", written, same);
+	printf(ngettext("%zu saved article: %zu written, %zu unchanged\n",
+	    "%zu saved articles: %zu written, %zu unchanged\n", l.n), l.n,
+	    written, same);
 	if (cmd_stdout_check() != 0)
 		rc = 1;
 	return rc;

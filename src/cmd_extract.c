@@ -12,6 +12,7 @@
 
 #include "util.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "cmds.h"
 #include "doc.h"
 #include "dump.h"
@@ -70,11 +71,11 @@ extract_parse_args(int argc, char **argv, struct extract_args *a)
 		}
 	}
 	if (a->width != 0 && !a->dump)
-		return cmd_usage_error("--width goes with --extract --dump");
+		return cmd_usage_error(_("--width goes with --extract --dump"));
 	if (optind != argc - 1)
-		return cmd_usage_error(optind == argc ? "--extract needs a "
-		    "FILE (or - for standard input)" : "--extract takes one "
-		    "FILE");
+		return cmd_usage_error(optind == argc ? _("--extract needs a "
+		    "FILE (or - for standard input)") : _("--extract takes one "
+		    "FILE"));
 	a->path = argv[optind];
 	return 0;
 }
@@ -221,7 +222,8 @@ cmd_extract(int argc, char **argv)
 		print_text(&x);
 	extract_clear(&x);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
-		fprintf(stderr, "akhbar: write error on standard output\n");
+		fprintf(stderr, "akhbar: %s\n",
+		    _("write error on standard output"));
 		rc = 1;
 	}
 	return rc;

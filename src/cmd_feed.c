@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "cmds.h"
 #include "feed.h"
 #include "utf8.h"
@@ -276,9 +277,9 @@ cmd_feed_tsv(int argc, char **argv)
 	if (path == NULL && optind < argc)
 		path = argv[optind++];
 	if (path == NULL)
-		return cmd_usage_error("--feed-tsv needs a FILE or -");
+		return cmd_usage_error(_("--feed-tsv needs a FILE or -"));
 	if (optind < argc)
-		return cmd_usage_error("--feed-tsv: unexpected argument %s",
+		return cmd_usage_error(_("--feed-tsv: unexpected argument %s"),
 		    argv[optind]);
 
 	if (strcmp(path, "-") == 0)

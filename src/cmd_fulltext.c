@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "cmds.h"
 #include "config.h"
 #include "fetch.h"
@@ -114,12 +115,12 @@ fulltext_report(struct store *st, const int64_t *ids, size_t n)
 
 	for (i = 0; i < n; i++) {
 		if (store_fulltext_get(st, ids[i], &f, &cause) == -1) {
-			cmd_warn("article %lld: %s", (long long)ids[i], cause);
+			cmd_warn(_("article %lld: %s"), (long long)ids[i], cause);
 			free(cause);
 			cause = NULL;
 			rc = 1;
 		} else if (f.error != NULL) {
-			cmd_warn("article %lld: %s", (long long)ids[i],
+			cmd_warn(_("article %lld: %s"), (long long)ids[i],
 			    f.error);
 			rc = 1;
 		}
@@ -185,7 +186,7 @@ cmd_fulltext_refresh(struct store *st, const struct fetch_opts *o,
 	for (i = 0; i < nfeeds; i++) {
 		if (store_fulltext_pending(st, feed_ids[i], above_id, &ids,
 		    &k, &cause) == -1) {
-			cmd_warn("full texts: %s", cause);
+			cmd_warn(_("full texts: %s"), cause);
 			free(cause);
 			free(all);
 			return 1;
@@ -200,11 +201,11 @@ cmd_fulltext_refresh(struct store *st, const struct fetch_opts *o,
 	if (n == 0)
 		return 0;
 	if (fulltext_fetch(st, o, all, n, &stats, &cause) == -1) {
-		cmd_warn("full texts: %s", cause);
+		cmd_warn(_("full texts: %s"), cause);
 		free(cause);
 		rc = 1;
 	} else if (stats.failed > 0)
-		cmd_warn("full texts: %zu of %zu failed (last: %s)",
+		cmd_warn(_("full texts: %zu of %zu failed (last: %s)"),
 		    stats.failed, n, stats.last_error);
 	free(stats.last_error);
 	free(all);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "cmds.h"
 #include "store.h"
 #include "util.h"
@@ -48,10 +49,10 @@ search_args(int argc, char **argv, const char **query, char **cache)
 		}
 	}
 	if (optind < argc)
-		return cmd_usage_error("--search: unexpected argument '%s' "
-		    "(quote a query of several words)", argv[optind]);
+		return cmd_usage_error(_("--search: unexpected argument '%s' "
+		    "(quote a query of several words)"), argv[optind]);
 	if (*query == NULL)
-		return cmd_usage_error("--search needs a QUERY");
+		return cmd_usage_error(_("--search needs a QUERY"));
 	if (*cache == NULL)
 		*cache = store_default_path();
 	return 0;
@@ -76,7 +77,7 @@ search_run(struct store *st, const char *query)
 	if (cmd_stdout_check() != 0)
 		rc = 1;
 	else if (rc == 0 && l.count == 0) {
-		cmd_warn("no articles match: %s", query);
+		cmd_warn(_("no articles match: %s"), query);
 		rc = 1;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);

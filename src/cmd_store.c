@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "cmds.h"
 #include "feed.h"
 #include "fetch.h"
@@ -185,7 +186,7 @@ store_option(struct store_args *a, int c, const char *mode)
 		a->fetch.max_size = (size_t)v;
 		return 0;
 	default:
-		return cmd_usage_error("%s: unknown option", mode);
+		return cmd_usage_error(_("%s: unknown option"), mode);
 	}
 }
 
@@ -260,7 +261,7 @@ store_args_parse(struct store_args *a, int argc, char **argv,
 			return rc;
 	}
 	if (optind < argc)
-		return cmd_usage_error("%s: unexpected argument '%s'", mode,
+		return cmd_usage_error(_("%s: unexpected argument '%s'"), mode,
 		    argv[optind]);
 	if (a->urls == NULL)
 		a->urls = urls_default_path();
@@ -292,8 +293,9 @@ refresh_bar(struct refresh *r)
 	for (i = 0; i < 30; i++)
 		bar[i] = i < fill ? '#' : '.';
 	bar[30] = '\0';
-	fprintf(stderr, "\r\033[K[%s] %zu/%zu feeds, %zu failed", bar,
-	    r->done, r->total, r->failed);
+	fputs("\r\033[K", stderr);
+	fprintf(stderr, _("[%s] %zu/%zu feeds, %zu failed"), bar, r->done,
+	    r->total, r->failed);
 	fflush(stderr);
 }
 
@@ -302,8 +304,8 @@ refresh_bar(struct refresh *r)
 enum refresh_outcome { REPORT_OK, REPORT_FAILED, REPORT_SKIPPED,
     REPORT_MOVED };
 static const char *const report_words[] = {
-	[REPORT_OK] = "ok ", [REPORT_FAILED] = "failed: ",
-	[REPORT_SKIPPED] = "skipped: ", [REPORT_MOVED] = "moved: ",
+	[REPORT_OK] = N_("ok "), [REPORT_FAILED] = N_("failed: "),
+	[REPORT_SKIPPED] = N_("skipped: "), [REPORT_MOVED] = N_("moved: "),
 };
 
 /* Why a feed's parse into the store failed: a store failure (a full
@@ -327,9 +329,10 @@ refresh_report(struct refresh *r, struct job *j, enum refresh_outcome what,
 	clean = cmd_vclean(fmt, ap);
 	va_end(ap);
 	if (!r->tty)
-		fprintf(stderr, "%s%s\n", report_words[what], clean);
+		fprintf(stderr, "%s%s\n", _(report_words[what]), clean);
 	else if (what != REPORT_OK)
-		buf_printf(&r->later, "%s%s\n", report_words[what], clean);
+		buf_printf(&r->later, "%s%s\n", _(report_words[what]),
+		    clean);
 	free(clean);
 	if (j != NULL && !j->done) {
 		j->done = 1;
@@ -414,11 +417,11 @@ refresh_parse(struct refresh *r, struct job *j, const char *body,
 	m->link = info.link;
 	if (store_update_commit(items.u, m, &added, &cause) != 0)
 		goto fail;
-	refresh_report(r, j, REPORT_OK, "%lld new: %s", (long long)added,
+	refresh_report(r, j, REPORT_OK, _("%lld new: %s"), (long long)added,
 	    job_title(j, &info));
 	if (m->moved_to != NULL)
-		refresh_report(r, NULL, REPORT_MOVED, "%s: permanently "
-		    "redirected to %s (update the urls file)", j->entry->url,
+		refresh_report(r, NULL, REPORT_MOVED, _("%s: permanently "
+		    "redirected to %s (update the urls file)"), j->entry->url,
 		    m->moved_to);
 	feed_info_clear(&info);
 	return;
@@ -506,7 +509,7 @@ refresh_done(struct fetch_req *req, const struct fetch_result *res,
 			free(cause);
 			return;
 		}
-		refresh_report(r, j, REPORT_OK, "0 new: %s (not modified)",
+		refresh_report(r, j, REPORT_OK, _("0 new: %s (not modified)"),
 		    job_title(j, NULL));
 		return;
 	}
@@ -543,8 +546,8 @@ refresh_not_due(struct refresh *r, struct job *j)
 	    ago < 0 || ago >= (int64_t)interval * 60)
 		return 0;
 	r->skipped++;
-	refresh_report(r, j, REPORT_SKIPPED, "%s: fetched %lld min ago, "
-	    "interval=%ld (--force fetches it)", j->entry->url,
+	refresh_report(r, j, REPORT_SKIPPED, _("%s: fetched %lld min ago, "
+	    "interval=%ld (--force fetches it)"), j->entry->url,
 	    (long long)(ago / 60), interval);
 	return 1;
 }
@@ -564,8 +567,8 @@ refresh_skip(struct refresh *r, struct job *j)
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
 	r->skipped++;
-	refresh_report(r, j, REPORT_SKIPPED, "%s: the server asked to wait "
-	    "until %s", j->entry->url, when);
+	refresh_report(r, j, REPORT_SKIPPED, _("%s: the server asked to wait "
+	    "until %s"), j->entry->url, when);
 	return 1;
 }
 
@@ -601,8 +604,8 @@ refresh_prepare(struct refresh *r, const struct urls *u, struct job *jobs,
 			cause = NULL;
 			jobs[i].failed = 1;
 			r->failed++;
-			refresh_report(r, &jobs[i], REPORT_FAILED, "%s: store "
-			    "error", u->v[i].url);
+			refresh_report(r, &jobs[i], REPORT_FAILED, _("%s: store "
+			    "error"), u->v[i].url);
 			continue;
 		}
 		if (refresh_skip(r, &jobs[i]))
@@ -655,7 +658,7 @@ refresh_run(struct refresh *r, const struct urls *u)
 		rc = 1;
 	}
 	if (store_index_write(r->st, &cause) != 0) {
-		cmd_warn("%s (the next refresh indexes them)", cause);
+		cmd_warn(_("%s (the next refresh indexes them)"), cause);
 		free(cause);
 		rc = 1;
 	}
@@ -699,7 +702,7 @@ refresh_one(struct refresh *r, const struct urls *u, const char *url)
 	free(line);
 	if (one.n != 1) {
 		cmd_warn("%s", one.nwarnings > 0 ? one.warnings[0] :
-		    "--feed: not a URL");
+		    _("--feed: not a URL"));
 		urls_free(&one);
 		return 1;
 	}
@@ -818,8 +821,8 @@ cmd_list(int argc, char **argv)
 		url = urls_strip_auth(a.feed, NULL, NULL);
 		rc = store_feed_id(st, url, &f.feed_id, &cause);
 		if (rc == 0 && f.feed_id == 0)
-			cause = xasprintf("--feed: %s: no such feed in the "
-			    "store", url);
+			cause = xasprintf(_("--feed: %s: no such feed in the "
+			    "store"), url);
 		free(url);
 		if (cause != NULL) {
 			cmd_warn("%s", cause);
@@ -931,10 +934,15 @@ cmd_cleanup(int argc, char **argv)
 		free(cause);
 		rc = 1;
 	}
-	fprintf(stderr, "akhbar: cleanup: %lld feeds no longer in %s removed "
-	    "(%lld articles), %lld articles past keep-days removed%s\n",
+	/* Two whole sentences (compacted or not) for translators. */
+	fputs("akhbar: ", stderr);
+	fprintf(stderr, freed > 0 ? _("cleanup: %lld feeds no longer in %s "
+	    "removed (%lld articles), %lld articles past keep-days removed, "
+	    "store compacted") : _("cleanup: %lld feeds no longer in %s "
+	    "removed (%lld articles), %lld articles past keep-days removed"),
 	    (long long)counts[0], a.urls, (long long)counts[1],
-	    (long long)counts[2], freed > 0 ? ", store compacted" : "");
+	    (long long)counts[2]);
+	fputc('\n', stderr);
 out:
 	for (i = 0; i < c.n; i++)
 		free(c.urls[i]);
@@ -991,8 +999,8 @@ cmd_unread_count(int argc, char **argv)
 		verbose |= c == 'v';
 	}
 	if (optind < argc)
-		return cmd_usage_error("--unread-count: unexpected argument "
-		    "'%s'", argv[optind]);
+		return cmd_usage_error(_("--unread-count: unexpected argument "
+		    "'%s'"), argv[optind]);
 	cache = cache != NULL ? xstrdup(cache) : store_default_path();
 	if ((st = cmd_store_open(cache)) == NULL) {
 		free(cache);
@@ -1033,8 +1041,8 @@ import_line(const struct opml_feed *f, const struct urls *have,
 		const char *why = one.nwarnings > 0 ?
 		    strstr(one.warnings[0], ":1: ") : NULL;
 
-		cmd_warn("skipped: %s: %s", f->url, why != NULL ? why + 4 :
-		    "unusable URL");
+		cmd_warn(_("skipped: %s: %s"), f->url, why != NULL ? why + 4 :
+		    _("unusable URL"));
 		urls_free(&one);
 		return NULL;
 	}
@@ -1089,9 +1097,12 @@ cmd_import_opml(int argc, char **argv)
 		cmd_warn("%s", cause);
 		free(cause);
 		rc = 1;
-	} else
-		fprintf(stderr, "akhbar: imported %zu of %zu feeds "
-		    "(%zu already present or unusable)\n", nl, n, n - nl);
+	} else {
+		fputs("akhbar: ", stderr);
+		fprintf(stderr, _("imported %zu of %zu feeds (%zu already "
+		    "present or unusable)"), nl, n, n - nl);
+		fputc('\n', stderr);
+	}
 	for (i = 0; i < nl; i++)
 		free(lines[i]);
 	free(lines);
@@ -1140,7 +1151,7 @@ opml_titles(const char *cache, const struct urls *u)
 		return t.v;
 	if ((st = store_open(cache, &cause)) == NULL ||
 	    store_feeds(st, opml_title, &t, &cause) != 0) {
-		cmd_warn("%s (feed titles left out)", cause);
+		cmd_warn(_("%s (feed titles left out)"), cause);
 		free(cause);
 	}
 	store_close(st);

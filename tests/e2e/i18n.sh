@@ -261,3 +261,57 @@ if has_locale ar_SA.UTF-8; then
 	check "ar: --help keeps the options Latin" \
 	    grep -q '^  -o, --offline       القارئ' "$W/help.ar"
 fi
+
+# ---- command-line errors and reports in the interface language ----
+# Exit status and stream as in English; the sentence translated, its
+# option names and the user's words kept as typed. C.UTF-8 (no LANGUAGE)
+# stays the English msgid, byte for byte.
+# cli VAR=VALUE... -- ARGS: akhbar's stdout, stderr and status in $W/cli.*
+cli() {
+	e=""
+	while [ "$1" != "--" ]; do e="$e $1"; shift; done
+	shift
+	env $ENV0 $e "$AKHBAR" "$@" >"$W/cli.out" 2>"$W/cli.err"
+	echo $? >"$W/cli.rc"
+}
+cli LANG=C.UTF-8 -- --theme nosuch
+check "C: --theme nosuch in English, exit 2" test "$(cat "$W/cli.rc")" = 2 -a \
+    "$(cat "$W/cli.err")" = \
+    "akhbar: theme 'nosuch' not found (see akhbar --help)"
+cli LANG=C.UTF-8 -- --bogus-option
+check "C: a bad option in English" test \
+    "$(cat "$W/cli.err")" = \
+    "akhbar: unknown option '--bogus-option' (see akhbar --help)"
+cli LANG=C.UTF-8 LANGUAGE=fa -- --theme nosuch
+check "fa: --theme nosuch in Persian, exit 2" test "$(cat "$W/cli.rc")" = 2 -a \
+    "$(cat "$W/cli.err")" = \
+    "akhbar: پوستهٔ 'nosuch' پیدا نشد (راهنما: akhbar --help)"
+cli LANG=C.UTF-8 LANGUAGE=he -- --search
+check "he: --search without its value in Hebrew, exit 2" \
+    test "$(cat "$W/cli.rc")" = 2 -a "$(cat "$W/cli.err")" = \
+    "akhbar: --search: האפשרות --search דורשת ערך (ראו akhbar --help)"
+if has_locale ar_SA.UTF-8; then
+	cli LANG=ar_SA.UTF-8 -- --theme nosuch
+	check "ar: --theme nosuch in Arabic, exit 2" \
+	    test "$(cat "$W/cli.rc")" = 2 -a "$(cat "$W/cli.err")" = \
+	    "akhbar: لم يُعثر على السمة 'nosuch' (انظر akhbar --help)"
+	cli LANG=ar_SA.UTF-8 -- --bogus-option
+	check "ar: a bad option in Arabic" test "$(cat "$W/cli.err")" = \
+	    "akhbar: خيار غير معروف '--bogus-option' (انظر akhbar --help)"
+	cli LANG=ar_SA.UTF-8 -- -r -o
+	check "ar: -r with -o in Arabic" grep -qF \
+	    "لا يمكن الجمع بين الخيار -r (التحديث عند البدء) والخيار -o" \
+	    "$W/cli.err"
+	cli LANG=ar_SA.UTF-8 -- --unread-count -c "$W/nosuch.db"
+	check "ar: a missing store in Arabic, exit 1" \
+	    test "$(cat "$W/cli.rc")" = 1 -a "$(cat "$W/cli.err")" = \
+	    "akhbar: $W/nosuch.db: لا يوجد مخزن بعد (شغّل akhbar --refresh)"
+	# ngettext: Arabic's own form for zero
+	cli LANG=ar_SA.UTF-8 -- --export "$W/export" -c "$W/db"
+	check "ar: --export's count in Arabic (the zero form)" \
+	    test "$(cat "$W/cli.out")" = \
+	    "0 مقالة محفوظة: كُتب منها 0، و0 بلا تغيير"
+fi
+cli LANG=C.UTF-8 -- --export "$W/export" -c "$W/db"
+check "C: --export's count in English" test "$(cat "$W/cli.out")" = \
+    "0 saved articles: 0 written, 0 unchanged"

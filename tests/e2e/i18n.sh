@@ -315,3 +315,10 @@ fi
 cli LANG=C.UTF-8 -- --export "$W/export" -c "$W/db"
 check "C: --export's count in English" test "$(cat "$W/cli.out")" = \
     "0 saved articles: 0 written, 0 unchanged"
+# --refresh's report lines (stderr not a terminal: one line a feed)
+cli LANG=C.UTF-8 LANGUAGE=he -- -u "$W/urls" -c "$W/he.db" --refresh
+check "he: --refresh's line in Hebrew" test "$(cat "$W/cli.err")" = \
+    "הצליח 2 חדשות: أخبار الخليج"
+cli LANG=C.UTF-8 -- -u "$W/urls" -c "$W/en.db" --refresh
+check "C: --refresh's line in English" test "$(cat "$W/cli.err")" = \
+    "ok 2 new: أخبار الخليج"

@@ -431,6 +431,14 @@ const struct row *reader_text_row(struct reader *r, size_t i);
 void	 reader_status(const struct reader *r, struct buf *left,
 	    struct buf *right, int *elem);
 /*
+ * Make the status text s (a C string) fit width columns by cutting the
+ * directories of its first absolute path from the left ("…/" in their
+ * place; the last two components and what follows, such as ":4: the
+ * reason", are kept), so a long checkout or home path never hides the
+ * reason. Caller frees the result.
+ */
+char	*reader_status_fit(const char *s, size_t width);
+/*
  * The column (0 .. w-1) of the prompt's cursor when the status line's
  * text line (the prompt and what was typed) is laid out w cells wide as
  * the terminal paints it: right-aligned in a right-to-left interface,

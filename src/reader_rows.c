@@ -381,3 +381,38 @@ reader_status(const struct reader *r, struct buf *left, struct buf *right,
 		    "");
 	status_right_digits(r, right);
 }
+
+char *
+reader_status_fit(const char *s, size_t width)
+{
+	const char	*p, *end, *cut, *keep;
+	char		*out;
+	int		 slashes;
+
+	if (utf8_str_width(s) <= width)
+		return xstrdup(s);
+	/* The first word that starts with '/'. */
+	for (p = s; (p = strchr(p, '/')) != NULL && p != s && p[-1] != ' ';
+	    p++)
+		;
+	if (p == NULL)
+		return xstrdup(s);
+	end = p + strcspn(p, ": ");
+	/* Keep at least the last two components: stop at the second '/'
+	 * from the end of the path. */
+	for (keep = end, slashes = 0; keep > p; keep--)
+		if (keep[-1] == '/' && ++slashes == 2)
+			break;
+	if (keep <= p + 1)
+		return xstrdup(s);
+	keep--;					/* on that '/' */
+	for (cut = p + 1; ; cut++) {
+		cut += strcspn(cut, "/");	/* the next '/' */
+		if (cut > keep)
+			cut = keep;
+		out = xasprintf("%.*s\xe2\x80\xa6%s", (int)(p - s), s, cut);
+		if (utf8_str_width(out) <= width || cut == keep)
+			return out;
+		free(out);
+	}
+}

@@ -263,6 +263,7 @@ status_paint(struct tui *t)
 {
 	struct buf	 left = { 0 }, right = { 0 };
 	struct row	 row;
+	char		*fit;
 	size_t		 w, rw;
 	int		 elem;
 
@@ -276,6 +277,13 @@ status_paint(struct tui *t)
 	rw = utf8_str_width(right.data);
 	if (rw + 10 > w)
 		rw = 0;
+	if (!t->r.prompting) {
+		fit = reader_status_fit(left.data, w - rw);
+		buf_reset(&left);
+		buf_puts(&left, fit);
+		buf_putc(&left, '\0');
+		free(fit);
+	}
 	if (!t->r.ui_rtl) {
 		render_line(left.data, w - rw, DIR_LTR, t->r.line_flags, 0,
 		    NULL, &row);

@@ -33,9 +33,11 @@ check "first run: a welcome screen" wait_for "Welcome to akhbar"
 # last line (the example feed) before reading it. Its sentences wrap where
 # the urls file's path (as long as the checkout's) ends: read them joined.
 wait_for "arabic/rss.xml" >/dev/null
-cap | tr '\n' ' ' | tr -s ' ' > "$W/first.txt"
+cap > "$W/first.raw"
+tr '\n' ' ' < "$W/first.raw" | tr -s ' ' > "$W/first.txt"
+# A path longer than the screen is broken inside: read it without blanks.
 check "first run: says where the urls file is" \
-    grep -qF "$W/config/akhbar/urls" "$W/first.txt"
+    sh -c "tr -d ' \n' < '$W/first.raw' | grep -qF '$W/config/akhbar/urls'"
 check "first run: says it does not exist yet" \
     grep -qF "does not exist yet" "$W/first.txt"
 check "first run: names --import-opml" \

@@ -836,6 +836,46 @@ test_matcher_add_null_cause(void **state)
 	matcher_free(m);
 }
 
+/* A long path in a status message loses directories, not the reason. */
+static void
+test_status_fit(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 w;
+		const char	*want;
+	} cases[] = {
+		/* Fits: unchanged. */
+		{ "/home/u/.config/akhbar/config:4: bad", 40,
+		    "/home/u/.config/akhbar/config:4: bad" },
+		/* Directories go from the left, one at a time. */
+		{ "/home/u/.config/akhbar/config:4: unknown action 'x'", 45,
+		    "\u2026/.config/akhbar/config:4: unknown action 'x'" },
+		{ "/home/u/.config/akhbar/config:4: unknown action 'x'", 40,
+		    "\u2026/akhbar/config:4: unknown action 'x'" },
+		/* At most down to the last two components. */
+		{ "/a/very/long/checkout/akhbar/config:4: reason", 10,
+		    "\u2026/akhbar/config:4: reason" },
+		/* After progress text, the path is found after a blank. */
+		{ "[2/9] /srv/x/y/z/urls:3: bad scheme", 30,
+		    "[2/9] \u2026/y/z/urls:3: bad scheme" },
+		/* No path: nothing to cut (the painter cuts the end). */
+		{ "refreshed 3 of 9 feeds, 2 failed", 10,
+		    "refreshed 3 of 9 feeds, 2 failed" },
+		/* Too short a path to cut. */
+		{ "/urls:1: x", 3, "/urls:1: x" },
+	};
+	size_t	 i;
+	char	*got;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = reader_status_fit(cases[i].s, cases[i].w);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -870,6 +910,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_focus_and_escape,
 		    setup, teardown),
 		cmocka_unit_test(test_matcher_add_null_cause),
+		cmocka_unit_test(test_status_fit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

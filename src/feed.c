@@ -543,18 +543,19 @@ feed_enclosure_type(char *out, const char *type)
 	for (; (c = (unsigned char)*type) != '\0' && c != ';' &&
 	    !feed_is_space((char)c); type++) {
 		if (n == FEED_TYPE_MAX)
-			return;
+			goto bad;
 		if (c == '/' && slash == 0 && n > 0)
 			slash = n + 1;
 		else if (c <= ' ' || c >= 127 || strchr(tspecials, c) != NULL)
-			return;
+			goto bad;
 		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 	}
-	if (slash == 0 || slash == n) {
-		out[0] = '\0';
-		return;
-	}
+	if (slash == 0 || slash == n)
+		goto bad;
 	out[n] = '\0';
+	return;
+bad:
+	out[0] = '\0';
 }
 
 /*
@@ -582,9 +583,8 @@ feed_enclosure_length(const char *s)
 	return *s == '\0' ? v : 0;
 }
 
-/* An enclosure (RSS enclosure, Atom link rel=enclosure, media:content,
- * a JSON attachment): its URL, type and length go together, so a
- * later one of higher priority replaces all three. */
+/* An enclosure (a JSON attachment): its URL, type and length go
+ * together, so a later one of higher priority replaces all three. */
 static void
 feed_enclosure(struct feed_parser *p, int prio, const char *url,
     const char *type, const char *length)
@@ -594,6 +594,26 @@ feed_enclosure(struct feed_parser *p, int prio, const char *url,
 	feed_attr_value(p, F_ENCLOSURE, prio, url);
 	feed_enclosure_type(p->encl_type, type);
 	p->encl_length = feed_enclosure_length(length);
+}
+
+/* The same from an element's attributes (RSS enclosure, Atom link
+ * rel=enclosure, media:content); feed_attr() reuses one buffer, so each
+ * value is taken before the next is read. */
+static void
+feed_enclosure_attrs(struct feed_parser *p, int prio, int nattrs,
+    const xmlChar **attrs, const char *url_name, const char *length_name)
+{
+	const char	*url;
+
+	if (prio <= p->fields[F_ENCLOSURE].prio ||
+	    feed_attr(p, nattrs, attrs, url_name, 0) == NULL)
+		return;
+	feed_enclosure_type(p->encl_type, feed_attr(p, nattrs, attrs, "type",
+	    0));
+	p->encl_length = feed_enclosure_length(feed_attr(p, nattrs, attrs,
+	    length_name, 0));
+	if ((url = feed_attr(p, nattrs, attrs, url_name, 0)) != NULL)
+		feed_attr_value(p, F_ENCLOSURE, prio, url);
 }
 
 /* An element directly inside an item (or anywhere for media:*). */
@@ -623,19 +643,16 @@ feed_item_element(struct feed_parser *p, const xmlChar *name,
 			feed_attr_value(p, F_LINK, 1, feed_attr(p, nattrs,
 			    attrs, "href", 0));
 		else if (strcmp(v, "enclosure") == 0)
-			feed_enclosure(p, 3, feed_attr(p, nattrs, attrs,
-			    "href", 0), feed_attr(p, nattrs, attrs, "type", 0),
-			    feed_attr(p, nattrs, attrs, "length", 0));
+			feed_enclosure_attrs(p, 3, nattrs, attrs, "href",
+			    "length");
 		return;
 	case K_ENCLOSURE:
-		feed_enclosure(p, t->prio, feed_attr(p, nattrs, attrs, "url",
-		    0), feed_attr(p, nattrs, attrs, "type", 0),
-		    feed_attr(p, nattrs, attrs, "length", 0));
+		feed_enclosure_attrs(p, t->prio, nattrs, attrs, "url",
+		    "length");
 		return;
 	case K_MEDIA:
-		feed_enclosure(p, t->prio, feed_attr(p, nattrs, attrs, "url",
-		    0), feed_attr(p, nattrs, attrs, "type", 0),
-		    feed_attr(p, nattrs, attrs, "fileSize", 0));
+		feed_enclosure_attrs(p, t->prio, nattrs, attrs, "url",
+		    "fileSize");
 		return;
 	case K_ATOM_CATEGORY:
 		if ((v = feed_attr(p, nattrs, attrs, "term", 0)) == NULL)

@@ -4,12 +4,13 @@
 VERSION = 0.1.0
 PREFIX = /usr/local
 MANPREFIX = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
 DESTDIR =
 
 CC = cc
 PKG_CONFIG = pkg-config
 PKGS = ncursesw fribidi libcurl sqlite3 libxml-2.0 libutf8proc json-c \
-	libcmark
+	libcmark icu-i18n icu-uc
 # SAN=address,undefined builds everything with the sanitizers.
 SAN =
 SANFLAGS = `[ -n "$(SAN)" ] && echo "-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all"`
@@ -17,12 +18,13 @@ SANFLAGS = `[ -n "$(SAN)" ] && echo "-fsanitize=$(SAN) -fno-omit-frame-pointer -
 PKG_CFLAGS = `$(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/fribidi -I/usr/include/libxml2 -I/usr/include/json-c`
 LINK_PKGS = $(PKGS)
 PKG_LIBS = `$(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null || echo -lncursesw -lfribidi -lcurl -lsqlite3 -lxml2 -lutf8proc -ljson-c \
-	-lcmark`
+	-lcmark -licui18n -licuuc -licudata`
 CFLAGS = -O2 -g
 # .ci/run builds with WERROR=-Werror; a user's build only warns.
 WERROR =
 AKHBAR_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DVERSION=\"$(VERSION)\" -DDATADIR=\"$(PREFIX)/share/akhbar\" \
+	-DLOCALEDIR=\"$(LOCALEDIR)\" \
 	-Wall -Wextra $(WERROR) -Wno-unused-parameter $(PKG_CFLAGS) $(SANFLAGS) \
 	$(CFLAGS)
 AKHBAR_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
@@ -42,13 +44,62 @@ CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/cmd_fulltext.o \
 	src/app.o src/config.o src/source.o \
 	src/reader.o src/reader_mark.o src/reader_find.o src/reader_rows.o \
-	src/reader_screens.o src/reader_ignore.o src/reader_fulltext.o \
-	src/reader_links.o src/reader_exec.o src/osc.o src/keymap.o
+	src/reader_screens.o src/child.o src/reader_ignore.o src/reader_fulltext.o \
+	src/reader_links.o src/reader_exec.o src/osc.o src/keymap.o \
+	src/i18n.o src/ldate.o
 MAIN_OBJ = src/main.o src/tui.o src/tui_draw.o src/tui_refresh.o \
 	src/tui_fulltext.o src/tui_exec.o
 HDR = src/*.h
 
-all: akhbar
+# Translations: po/LL.po -> po/locale/LL/LC_MESSAGES/akhbar.mo, where an
+# uninstalled akhbar finds them (src/i18n.c).
+LINGUAS = ar fa he
+MO = po/locale/ar/LC_MESSAGES/akhbar.mo po/locale/fa/LC_MESSAGES/akhbar.mo \
+	po/locale/he/LC_MESSAGES/akhbar.mo
+MSGFMT = msgfmt
+XGETTEXT = xgettext
+
+all: akhbar $(MO)
+
+po/locale/ar/LC_MESSAGES/akhbar.mo: po/ar.po
+po/locale/fa/LC_MESSAGES/akhbar.mo: po/fa.po
+po/locale/he/LC_MESSAGES/akhbar.mo: po/he.po
+$(MO):
+	@mkdir -p `dirname $@`
+	$(MSGFMT) -c -o $@ po/`echo $@ | cut -d/ -f3`.po
+
+# pot regenerates the template from every _(), N_() and ngettext() in src/.
+pot:
+	$(XGETTEXT) --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 \
+		--add-comments=TRANSLATORS: --package-name=akhbar \
+		--package-version=$(VERSION) --msgid-bugs-address=akhbar \
+		-o po/akhbar.pot src/*.c src/*.h
+
+# update-po merges the template into each catalogue (new strings come in
+# untranslated, changed ones fuzzy: tests/e2e/po.sh fails until they are
+# translated).
+update-po: pot
+	for l in $(LINGUAS); do \
+		msgmerge --quiet --update --backup=none po/$$l.po po/akhbar.pot \
+		    || exit 1; \
+	done
+
+# man regenerates the KEYS list of man/akhbar.1 from the action table
+# (man/keys_man.c, linked with libcore.a); tests/e2e/man_keys.sh checks
+# that the committed page is what this makes.
+man/keys_man: man/keys_man.c libcore.a src/app.h
+	$(CC) $(AKHBAR_CFLAGS) -Isrc -o $@ man/keys_man.c libcore.a \
+		$(AKHBAR_LDFLAGS) $(AKHBAR_LIBS)
+
+man: man/keys_man
+	man/keys_man > man/keys.tmp
+	awk 'FNR == NR { keys = keys $$0 "\n"; next } \
+	    /^\.\\" END KEYS/ { printf "%s", keys; skip = 0 } \
+	    !skip { print } \
+	    /^\.\\" BEGIN KEYS/ { skip = 1 }' man/keys.tmp man/akhbar.1 \
+	    > man/akhbar.1.new
+	rm -f man/keys.tmp
+	mv man/akhbar.1.new man/akhbar.1
 
 .c.o:
 	$(CC) $(AKHBAR_CFLAGS) -c $< -o $@
@@ -76,10 +127,12 @@ akhbar: $(MAIN_OBJ) libcore.a
 DEB_PKGS = build-essential pkg-config libncurses-dev libfribidi-dev \
 	libcurl4-openssl-dev libsqlite3-dev libxml2-dev libutf8proc-dev \
 	libjson-c-dev libcmark-dev libcmocka-dev tmux python3 unicode-data \
-	libfribidi-bin libxml2-utils sqlite3 sfeed time
+	libfribidi-bin libxml2-utils sqlite3 sfeed time libicu-dev gettext \
+	locales
 DEB_PKGS_DEV = clang libclang-rt-14-dev hyperfine newsboat
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
+	@sh tests/locales.sh
 
 deps-dev: deps
 	@sh tests/deps.sh $(DEB_PKGS_DEV)
@@ -87,7 +140,7 @@ deps-dev: deps
 run: deps akhbar
 	./akhbar tests/in/articles
 
-check: deps akhbar libcore.a
+check: deps akhbar libcore.a $(MO)
 	@CC="$(CC)" CFLAGS="$(AKHBAR_CFLAGS)" LDFLAGS="$(AKHBAR_LDFLAGS)" \
 		LIBS="$(AKHBAR_LIBS)" sh tests/run.sh $(T)
 
@@ -95,7 +148,7 @@ bench: deps-dev akhbar libcore.a
 	@CC="$(CC)" CFLAGS="$(AKHBAR_CFLAGS)" LDFLAGS="$(AKHBAR_LDFLAGS)" \
 		LIBS="$(AKHBAR_LIBS)" sh tests/bench/run.sh
 
-install: akhbar
+install: akhbar $(MO)
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
 		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(PREFIX)/share/akhbar/themes
 	cp -f akhbar $(DESTDIR)$(PREFIX)/bin/akhbar
@@ -109,12 +162,21 @@ install: akhbar
 		cp -f "$$f" $(DESTDIR)$(PREFIX)/share/akhbar/themes/; \
 		chmod 644 "$(DESTDIR)$(PREFIX)/share/akhbar/themes/$${f#themes/}"; \
 	done
+	for l in $(LINGUAS); do \
+		d=$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		mkdir -p $$d; \
+		cp -f po/locale/$$l/LC_MESSAGES/akhbar.mo $$d/akhbar.mo; \
+		chmod 644 $$d/akhbar.mo; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/akhbar \
 		$(DESTDIR)$(MANPREFIX)/man1/akhbar.1 \
 		$(DESTDIR)$(MANPREFIX)/man5/akhbar.conf.5
 	rm -rf $(DESTDIR)$(PREFIX)/share/akhbar
+	for l in $(LINGUAS); do \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/akhbar.mo; \
+	done
 
 dist:
 	git archive --prefix=akhbar-$(VERSION)/ -o akhbar-$(VERSION).tar.gz HEAD
@@ -161,7 +223,7 @@ $(FUZZ_TARGETS): fuzz/libcore.a fuzz/fuzz_common.h
 
 clean:
 	rm -f akhbar libcore.a src/*.o src/.flags tests/unit/*.bin akhbar-*.tar.gz
-	rm -rf tests/tmp
+	rm -rf tests/tmp po/locale man/keys_man
 	rm -rf fuzz/obj fuzz/libcore.a $(FUZZ_TARGETS)
 
-.PHONY: all deps deps-dev run check bench install uninstall dist clean fuzz
+.PHONY: all pot update-po man deps deps-dev run check bench install uninstall dist clean fuzz

@@ -10,6 +10,7 @@
 
 #include "util.h"
 #include "app.h"
+#include "i18n.h"
 
 static const struct {
 	const char	*name;

@@ -14,46 +14,46 @@
 
 /* Every action a key can be bound to: id, config name, help text. */
 #define APP_ACTIONS \
-	X(QUIT, "quit", "go back to the feed list, or quit") \
-	X(QUIT_NOW, "hard-quit", "quit at once") \
-	X(DOWN, "down", "next item / scroll down one line") \
-	X(UP, "up", "previous item / scroll up one line") \
-	X(PAGE_DOWN, "page-down", "one page down") \
-	X(PAGE_UP, "page-up", "one page up") \
-	X(TOP, "top", "first item / top of the article") \
-	X(BOTTOM, "bottom", "last item / end of the article") \
-	X(OPEN, "open", "open the feed or article") \
-	X(FOCUS_NEXT, "focus-next", "move the focus to the other pane") \
-	X(LEFT, "left", "focus the pane on the left") \
-	X(RIGHT, "right", "focus the pane on the right") \
-	X(NEXT_UNREAD, "next-unread", "next unread (next hit while searching)") \
-	X(PREV_UNREAD, "prev-unread", "previous unread (previous hit)") \
-	X(TOGGLE_UNREAD, "toggle-unread", "mark the article unread / read") \
-	X(MARK_FEED_READ, "mark-feed-read", "mark every article of the list on screen read") \
-	X(UNDO_MARK, "undo-mark-read", "undo the last mark-read of several articles") \
-	X(SAVE, "save", "save the article as a file in the save folder") \
-	X(SEARCH, "search", "search in the focused pane") \
-	X(SEARCH_NEXT, "search-next", "next search hit") \
-	X(SEARCH_PREV, "search-prev", "previous search hit") \
-	X(HIGHLIGHT, "highlight", "add or remove a highlight keyword") \
-	X(SEARCH_STORE, "search-store", "search every stored article") \
-	X(REFRESH, "refresh", "refresh the selected feed") \
-	X(REFRESH_ALL, "refresh-all", "refresh every feed") \
-	X(TOGGLE_SPLIT, "toggle-split", "panes side by side / stacked") \
-	X(ZOOM, "zoom", "reader full screen / back") \
-	X(BROWSER, "open-in-browser", "open the article (or link N) in $BROWSER") \
-	X(COPY_LINK, "copy-link", "copy the article's link (or link N)") \
-	X(COPY_TEXT, "copy-text", "copy the article's text") \
-	X(LINKS, "links", "list the article's links (N o opens, N y copies)") \
-	X(PIPE, "pipe", "pipe the article's text to a command") \
-	X(EXEC, "exec", "run the program bound with `bind KEY exec`") \
-	X(FULLTEXT, "fulltext", "fetch and show the full article from its page / the feed's text") \
-	X(REDRAW, "redraw", "repaint the screen") \
-	X(SUSPEND, "suspend", "suspend akhbar (back with fg)") \
-	X(MESSAGES, "messages", "show the message log (warnings, errors)") \
-	X(TAG, "tag-view", "show only the feeds of a tag (empty: all)") \
-	X(IGNORE, "ignore-article", "hide articles titled like this one (N I: by its author)") \
-	X(HELP, "help", "show all keys")
+	X(QUIT, "quit", N_("go back to the feed list, or quit")) \
+	X(QUIT_NOW, "hard-quit", N_("quit at once")) \
+	X(DOWN, "down", N_("next item / scroll down one line")) \
+	X(UP, "up", N_("previous item / scroll up one line")) \
+	X(PAGE_DOWN, "page-down", N_("one page down")) \
+	X(PAGE_UP, "page-up", N_("one page up")) \
+	X(TOP, "top", N_("first item / top of the article")) \
+	X(BOTTOM, "bottom", N_("last item / end of the article")) \
+	X(OPEN, "open", N_("open the feed or article")) \
+	X(FOCUS_NEXT, "focus-next", N_("move the focus to the other pane")) \
+	X(LEFT, "left", N_("focus the pane on the left")) \
+	X(RIGHT, "right", N_("focus the pane on the right")) \
+	X(NEXT_UNREAD, "next-unread", N_("next unread (next hit while searching)")) \
+	X(PREV_UNREAD, "prev-unread", N_("previous unread (previous hit)")) \
+	X(TOGGLE_UNREAD, "toggle-unread", N_("mark the article unread / read")) \
+	X(MARK_FEED_READ, "mark-feed-read", N_("mark every article of the list on screen read")) \
+	X(UNDO_MARK, "undo-mark-read", N_("undo the last mark-read of several articles")) \
+	X(SAVE, "save", N_("save the article as a file in the save folder")) \
+	X(SEARCH, "search", N_("search in the focused pane")) \
+	X(SEARCH_NEXT, "search-next", N_("next search hit")) \
+	X(SEARCH_PREV, "search-prev", N_("previous search hit")) \
+	X(HIGHLIGHT, "highlight", N_("add or remove a highlight keyword")) \
+	X(SEARCH_STORE, "search-store", N_("search every stored article")) \
+	X(REFRESH, "refresh", N_("refresh the selected feed")) \
+	X(REFRESH_ALL, "refresh-all", N_("refresh every feed")) \
+	X(TOGGLE_SPLIT, "toggle-split", N_("panes side by side / stacked")) \
+	X(ZOOM, "zoom", N_("reader full screen / back")) \
+	X(BROWSER, "open-in-browser", N_("open the article (or link N) in $BROWSER")) \
+	X(COPY_LINK, "copy-link", N_("copy the article's link (or link N)")) \
+	X(COPY_TEXT, "copy-text", N_("copy the article's text")) \
+	X(LINKS, "links", N_("list the article's links (N o opens, N y copies)")) \
+	X(PIPE, "pipe", N_("pipe the article's text to a command")) \
+	X(EXEC, "exec", N_("run the program bound with `bind KEY exec`")) \
+	X(FULLTEXT, "fulltext", N_("fetch and show the full article from its page / the feed's text")) \
+	X(REDRAW, "redraw", N_("repaint the screen")) \
+	X(SUSPEND, "suspend", N_("suspend akhbar (back with fg)")) \
+	X(MESSAGES, "messages", N_("show the message log (warnings, errors)")) \
+	X(TAG, "tag-view", N_("show only the feeds of a tag (empty: all)")) \
+	X(IGNORE, "ignore-article", N_("hide articles titled like this one (N I: by its author)")) \
+	X(HELP, "help", N_("show all keys"))
 
 enum app_action {
 	ACT_NONE = 0,

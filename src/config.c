@@ -15,6 +15,8 @@
 #include "keymap.h"
 #include "theme.h"
 #include "store.h"
+#include "ldate.h"
+#include "i18n.h"
 
 #define CONFIG_MAX_WORDS	64
 
@@ -29,7 +31,7 @@ number(const char *s, long lo, long hi, long *out)
 
 	*out = (long)n;		/* 0 when bad: no caller reads it then */
 	if (bad)
-		return xasprintf("bad number '%s' (want %ld to %ld)", s, lo,
+		return xasprintf(_("bad number '%s' (want %ld to %ld)"), s, lo,
 		    hi);
 	return NULL;
 }
@@ -74,13 +76,13 @@ set_bind(struct config *c, char **w, int n)
 		return NULL;
 	}
 	if (n != 3)
-		return xstrdup("expected: bind KEY ACTION");
+		return xasprintf(_("expected: %s"), "bind KEY ACTION");
 	if ((key = app_key_parse(w[1])) == -1)
-		return xasprintf("unknown key '%s'", w[1]);
+		return xasprintf(_("unknown key '%s'"), w[1]);
 	if (strcmp(w[2], "none") == 0 || strcmp(w[2], "unbind") == 0)
 		a = ACT_NONE;
 	else if ((a = app_action_find(w[2])) == ACT_NONE)
-		return xasprintf("unknown action '%s'", w[2]);
+		return xasprintf(_("unknown action '%s'"), w[2]);
 	app_keys_bind(&c->keys, key, a);
 	return NULL;
 }
@@ -89,7 +91,7 @@ static char *
 set_theme(struct config *c, char **w, int n)
 {
 	if (n != 2)
-		return xstrdup("expected: theme NAME");
+		return xasprintf(_("expected: %s"), "theme NAME");
 	free(c->theme);
 	c->theme = xstrdup(w[1]);
 	return NULL;
@@ -99,13 +101,15 @@ static char *
 set_feed_sort(struct config *c, char **w, int n)
 {
 	if (n != 2)
-		return xstrdup("expected: feed-sort-order none|title");
+		return xasprintf(_("expected: %s"),
+		    "feed-sort-order none|title");
 	if (strcmp(w[1], "none") == 0)
 		c->feed_sort_title = 0;
 	else if (strcmp(w[1], "title") == 0)
 		c->feed_sort_title = 1;
 	else
-		return xasprintf("bad order '%s' (want none or title)", w[1]);
+		return xasprintf(_("bad order '%s' (want none or title)"),
+		    w[1]);
 	return NULL;
 }
 
@@ -116,13 +120,14 @@ set_layout_dir(struct config *c, char **w, int n)
 	int			 i;
 
 	if (n != 2)
-		return xstrdup("expected: layout-direction auto|ltr|rtl");
+		return xasprintf(_("expected: %s"),
+		    "layout-direction auto|ltr|rtl");
 	for (i = 0; i < 3; i++)
 		if (strcmp(w[1], names[i]) == 0) {
 			c->layout_dir = i;
 			return NULL;
 		}
-	return xasprintf("bad direction '%s' (want auto, ltr or rtl)", w[1]);
+	return xasprintf(_("bad direction '%s' (want auto, ltr or rtl)"), w[1]);
 }
 
 static char *
@@ -132,7 +137,7 @@ set_split(struct config *c, char **w, int n)
 	char	*err;
 
 	if (n != 2)
-		return xstrdup("expected: split-threshold COLUMNS");
+		return xasprintf(_("expected: %s"), "split-threshold COLUMNS");
 	if ((err = number(w[1], 0, 10000, &v)) == NULL)
 		c->split_threshold = (int)v;
 	return err;
@@ -145,7 +150,8 @@ set_mark_read(struct config *c, char **w, int n)
 	double	 d;
 
 	if (n != 2)
-		return xstrdup("expected: mark-read-delay SECONDS|never");
+		return xasprintf(_("expected: %s"),
+		    "mark-read-delay SECONDS|never");
 	if (strcmp(w[1], "never") == 0 || strcmp(w[1], "off") == 0) {
 		c->mark_read_delay = -1;
 		return NULL;
@@ -154,7 +160,7 @@ set_mark_read(struct config *c, char **w, int n)
 	d = strtod(w[1], &end);
 	if (*end != '\0' || end == w[1] || errno != 0 || !(d >= 0) ||
 	    d > 3600)
-		return xasprintf("bad delay '%s' (want seconds or never)",
+		return xasprintf(_("bad delay '%s' (want seconds or never)"),
 		    w[1]);
 	c->mark_read_delay = (int)(d * 1000);
 	return NULL;
@@ -167,13 +173,13 @@ set_bidi(struct config *c, char **w, int n)
 	int			 i;
 
 	if (n != 2)
-		return xstrdup("expected: bidi app|terminal|off");
+		return xasprintf(_("expected: %s"), "bidi app|terminal|off");
 	for (i = 0; i < 3; i++)
 		if (strcmp(w[1], names[i]) == 0) {
 			c->bidi = i;
 			return NULL;
 		}
-	return xasprintf("bad bidi mode '%s' (want app, terminal or off)",
+	return xasprintf(_("bad bidi mode '%s' (want app, terminal or off)"),
 	    w[1]);
 }
 
@@ -184,7 +190,7 @@ set_refresh(struct config *c, char **w, int n)
 	char	*err;
 
 	if (n != 2)
-		return xstrdup("expected: refresh-interval MINUTES");
+		return xasprintf(_("expected: %s"), "refresh-interval MINUTES");
 	if ((err = number(w[1], 0, 100000, &v)) == NULL)
 		c->refresh_interval = (int)v;
 	return err;
@@ -226,11 +232,12 @@ hl_style(struct config_hlgroup *g, char **w, int n)
 			if (strcmp(w[i], attrs[k].name) == 0)
 				break;
 		if (k == sizeof attrs / sizeof attrs[0])
-			return xasprintf("bad colour or attribute '%s'", w[i]);
+			return xasprintf(_("bad colour or attribute '%s'"),
+			    w[i]);
 		g->attrs |= attrs[k].bit;
 	}
-	return n > 0 ? NULL : xstrdup("expected: highlight WORD... -- "
-	    "FOREGROUND [BACKGROUND] [ATTRIBUTE...]");
+	return n > 0 ? NULL : xasprintf(_("expected: %s"),
+	    "highlight WORD... -- FOREGROUND [BACKGROUND] [ATTRIBUTE...]");
 }
 
 static char *
@@ -243,7 +250,8 @@ set_highlight(struct config *c, char **w, int n)
 	for (dash = 1; dash < n && strcmp(w[dash], "--") != 0; dash++)
 		;
 	if (dash < 2)
-		return xstrdup("expected: highlight WORD... [-- STYLE]");
+		return xasprintf(_("expected: %s"),
+		    "highlight WORD... [-- STYLE]");
 	if (dash == n) {
 		add_words(&c->highlight, &c->nhighlight, w, 1, n);
 		return NULL;
@@ -265,7 +273,7 @@ set_max_conn(struct config *c, char **w, int n)
 	char	*err;
 
 	if (n != 2)
-		return xstrdup("expected: max-connections N");
+		return xasprintf(_("expected: %s"), "max-connections N");
 	if ((err = number(w[1], 1, 100, &v)) == NULL)
 		c->max_connections = (int)v;
 	return err;
@@ -299,9 +307,9 @@ set_limit(struct config *c, char **w, int n)
 		if (strcmp(w[0], limits[i].word) == 0)
 			break;
 	if (i == sizeof limits / sizeof limits[0])
-		return xasprintf("unknown setting '%s'", w[0]);
+		return xasprintf(_("unknown setting '%s'"), w[0]);
 	if (n != 2)
-		return xasprintf("expected: %s N", w[0]);
+		return xasprintf(_("expected: %s N"), w[0]);
 	if ((err = number(w[1], limits[i].min, limits[i].max, &v)) == NULL)
 		*(long *)((char *)c + limits[i].offset) = v;
 	return err;
@@ -311,9 +319,44 @@ static char *
 set_save_dir(struct config *c, char **w, int n)
 {
 	if (n != 2)
-		return xstrdup("expected: save-dir DIRECTORY");
+		return xasprintf(_("expected: %s"), "save-dir DIRECTORY");
 	free(c->save_dir);
 	c->save_dir = xstrdup(w[1]);
+	return NULL;
+}
+
+/* ---- i15: dates in the interface language (ldate.h) ---- */
+
+static char *
+set_date(struct config *c, char **w, int n)
+{
+	static const struct {
+		const char	*word;
+		const char	*values;
+		int		(*parse)(const char *);
+	} opts[] = {
+		{ "date-format", "auto|iso|locale", ldate_format_parse },
+		{ "date-calendar", "auto|gregorian|islamic-umalqura|persian",
+		    ldate_calendar_parse },
+		{ "digits", "auto|latin|arabic-indic|persian",
+		    ldate_digits_parse },
+	};
+	int	i, v;
+
+	for (i = 0; strcmp(w[0], opts[i].word) != 0; i++)
+		;
+	if (n != 2)
+		return xasprintf(_("expected: %s %s"), w[0],
+		    opts[i].values);
+	if ((v = opts[i].parse(w[1])) == -1)
+		return xasprintf(_("bad value '%s' (want %s)"), w[1],
+		    opts[i].values);
+	if (i == 0)
+		c->date_format = v;
+	else if (i == 1)
+		c->date_calendar = v;
+	else
+		c->digits = v;
 	return NULL;
 }
 
@@ -367,6 +410,28 @@ set_command(struct config *c, char **w, int n)
 	argv_free(*v);
 	*v = argv_dup(w + 1, n - 1);
 	return NULL;
+}
+
+static char *
+set_date_relative(struct config *c, char **w, int n)
+{
+	if (n != 2)
+		return xasprintf(_("expected: %s"), "date-relative yes|no");
+	if (strcmp(w[1], "yes") == 0)
+		c->date_relative = 1;
+	else if (strcmp(w[1], "no") == 0)
+		c->date_relative = 0;
+	else
+		return xasprintf(_("bad value '%s' (want yes or no)"), w[1]);
+	return NULL;
+}
+
+int
+config_layout_rtl(const struct config *c, int ui_rtl)
+{
+	if (c->layout_dir != LAYOUT_AUTO)
+		return c->layout_dir == LAYOUT_RTL;
+	return ui_rtl;
 }
 
 static char *
@@ -560,6 +625,11 @@ static const struct {
 	{ "notify", set_notify },
 	{ "notify-command", set_command },
 	{ "beep", set_flag },
+	/* i15: dates in the interface language */
+	{ "date-format", set_date },
+	{ "date-calendar", set_date },
+	{ "digits", set_date },
+	{ "date-relative", set_date_relative },
 };
 
 void
@@ -666,13 +736,13 @@ parse_line(struct config *c, char *line)
 	size_t	 i;
 
 	if ((n = split_words(line, w)) == -1)
-		return xstrdup("unterminated quote");
+		return xstrdup(_("unterminated quote"));
 	if (n == 0)
 		return NULL;
 	for (i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strcmp(w[0], words[i].word) == 0)
 			return words[i].fn(c, w, n);
-	return xasprintf("unknown word '%s'", w[0]);
+	return xasprintf(_("unknown word '%s'"), w[0]);
 }
 
 size_t

@@ -54,6 +54,11 @@ struct config {
 	long		 connect_timeout;	/* seconds; 0 default */
 	long		 max_feed_size;		/* bytes; 0 default */
 	char		*save_dir;		/* NULL: the default */
+	/* i15: dates (ldate.h's enums; 0 is auto) */
+	int		 date_format;
+	int		 date_calendar;
+	int		 digits;
+	int		 date_relative;
 	/* HTTP identity (issue 13); NULL: the fetcher's default */
 	char		*user_agent;
 	char		*proxy;
@@ -96,6 +101,10 @@ size_t	 config_parse(struct config *c, const char *text, const char *file);
  * to c->errors. Returns the number of errors.
  */
 size_t	 config_load(struct config *c, const char *path);
+/* Mirror the layout (list on the right)? layout-direction, and when it
+ * is auto, whether the interface language is right to left (ui_rtl,
+ * i18n_rtl()'s answer). */
+int	 config_layout_rtl(const struct config *c, int ui_rtl);
 /* The default config path. Caller frees. */
 char	*config_default_path(void);
 

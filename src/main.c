@@ -9,9 +9,12 @@
 #include "cmd.h"
 #include "cmds.h"
 #include "util.h"
+#include "i18n.h"
 
-static const char usage_text[] =
-"usage: akhbar [-r | -o] [-u URLS] [-c CACHE.db] [-C CONFIG] [--theme NAME]\n"
+/* The --help text, one translatable paragraph each (usage, what akhbar
+ * is, modes, options, the pointer to the manuals). */
+static const char *const usage_text[] = {
+N_("usage: akhbar [-r | -o] [-u URLS] [-c CACHE.db] [-C CONFIG] [--theme NAME]\n"
 "              [PATH...]\n"
 "       akhbar --dump [--width N] [--direction auto|ltr|rtl]\n"
 "              [--shaping on|off] [--color auto|always|never]\n"
@@ -24,11 +27,9 @@ static const char usage_text[] =
 "       akhbar [-v] [-c CACHE.db] --unread-count\n"
 "       akhbar [-u URLS] [-c CACHE.db] --import-opml FILE | --export-opml\n"
 "       akhbar [-c CACHE.db] --export DIR | --search QUERY\n"
-"       akhbar [-c CACHE.db] [-C CONFIG] --fulltext ID...\n"
-"\n"
-"A terminal news reader that lays out right-to-left text itself.\n"
-"\n"
-"Modes:\n"
+"       akhbar [-c CACHE.db] [-C CONFIG] --fulltext ID...\n"),
+N_("A terminal news reader that lays out right-to-left text itself.\n"),
+N_("Modes:\n"
 "  (none)              open the interactive reader on the urls file and\n"
 "                      store, or on the saved-article files/folders PATH\n"
 "  --dump FILE|-       print an article (text or HTML) as the reader pane\n"
@@ -51,9 +52,8 @@ static const char usage_text[] =
 "                      \"a phrase\", =WORD exact), newest first\n"
 "  --fulltext ID...    fetch the page of stored article ID, extract its\n"
 "                      article and store it as its full text (the\n"
-"                      reader's F); exit 1 with the reason on failure\n"
-"\n"
-"Options:\n"
+"                      reader's F); exit 1 with the reason on failure\n"),
+N_("Options:\n"
 "  -w, --width N       --dump: line width in cells (default: the\n"
 "                      terminal's width, or 80 when not a terminal)\n"
 "  --direction D       --dump: base direction auto, ltr or rtl\n"
@@ -79,9 +79,9 @@ static const char usage_text[] =
 "  -v, --verbose       --refresh, --list, OPML: report bad config lines\n"
 "                      too (the reader always shows them)\n"
 "  -h, --help          show this help and exit\n"
-"  -V, --version       show the version and exit\n"
-"\n"
-"See akhbar(1) and akhbar.conf(5).\n";
+"  -V, --version       show the version and exit\n"),
+N_("See akhbar(1) and akhbar.conf(5).\n"),
+};
 
 static const struct mode {
 	const char	*option;
@@ -133,10 +133,14 @@ main(int argc, char **argv)
 
 	util_set_argv0(argv[0]);
 	setlocale(LC_ALL, "");
+	i18n_init();
 	for (a = 1; a < argc && strcmp(argv[a], "--") != 0; a++) {
 		if (strcmp(argv[a], "-h") == 0 ||
 		    strcmp(argv[a], "--help") == 0) {
-			fputs(usage_text, stdout);
+			for (i = 0; i < sizeof usage_text /
+			    sizeof usage_text[0]; i++)
+				printf("%s%s", i ? "\n" : "",
+				    _(usage_text[i]));
 			return cmd_stdout_check();
 		}
 		if (strcmp(argv[a], "-V") == 0 ||

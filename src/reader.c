@@ -20,6 +20,7 @@
 #include "reader.h"
 #include "store.h"
 #include "theme.h"
+#include "i18n.h"
 
 typedef void (*reader_handler)(struct reader *, unsigned count);
 
@@ -286,6 +287,28 @@ reader_open_files(struct reader *r, char **paths, size_t n)
 	source_init_files(&r->src, paths, n);
 }
 
+/* Open the date formatters the config asks for; when ICU cannot, ISO
+ * dates and a line in the log. */
+static void
+reader_dates_open(struct reader *r)
+{
+	struct ldate_opts	 o = { 0 };
+	char			*cause = NULL;
+
+	o.format = r->cfg.date_format;
+	o.calendar = r->cfg.date_calendar;
+	o.digits = r->cfg.digits;
+	o.relative = r->cfg.date_relative;
+	if ((r->dates = ldate_create(&o, &cause)) == NULL) {
+		reader_log(r, "%s", cause);
+		free(cause);
+		o.format = LDATE_ISO;
+		o.relative = 0;
+		r->dates = ldate_create(&o, &cause);
+	}
+	r->src.dates = r->dates;
+}
+
 int
 reader_start(struct reader *r, int cols, int lines, int mirror,
     char **cause)
@@ -294,6 +317,7 @@ reader_start(struct reader *r, int cols, int lines, int mirror,
 
 	for (i = 0; i < r->cfg.nerrors; i++)
 		reader_log(r, "%s", r->cfg.errors[i]);
+	reader_dates_open(r);
 	for (i = 0; i < r->cfg.nhighlight; i++)
 		reader_keyword_add(r, r->cfg.highlight[i]);
 	reader_keywords_build(r);
@@ -307,15 +331,16 @@ reader_start(struct reader *r, int cols, int lines, int mirror,
 	app_init(&r->app, cols, lines, r->cfg.split_threshold, mirror);
 	app_list_set(&r->app, r->src.n, 0);
 	reader_selection_changed(r);
-	if (r->cfg.nerrors > 0)
-		reader_message(r, MSG_WARNING, "%s%s", r->cfg.errors[0],
-		    r->cfg.nerrors > 1 ? " (and more: M shows them)" : "");
-	else if (r->log.n > 0)
-		reader_message(r, MSG_WARNING, "%s%s", r->log.v[0],
-		    r->log.n > 1 ? " (and more: M shows them)" : "");
+	if (r->cfg.nerrors > 1 || (r->cfg.nerrors == 0 && r->log.n > 1))
+		reader_message(r, MSG_WARNING, _("%s (and more: M shows "
+		    "them)"), r->cfg.nerrors ? r->cfg.errors[0] :
+		    r->log.v[0]);
+	else if (r->cfg.nerrors > 0 || r->log.n > 0)
+		reader_message(r, MSG_WARNING, "%s", r->cfg.nerrors ?
+		    r->cfg.errors[0] : r->log.v[0]);
 	else if (r->src.n == 0)
-		reader_message(r, MSG_INFO, "nothing to read: add feeds to %s, "
-		    "or name article files", r->urls_path);
+		reader_message(r, MSG_INFO, _("nothing to read: add feeds to "
+		    "%s, or name article files"), r->urls_path);
 	/* The list marks them with !; the log says why. */
 	reader_log_feed_errors(r, 0);
 	return 0;
@@ -332,8 +357,8 @@ feed_error_cb(const struct store_feed *f, void *arg)
 	struct feed_errors	*fe = arg;
 
 	if (f->last_error != NULL && f->last_fetch >= fe->since)
-		reader_log(fe->r, "%s (%s): %s", f->title != NULL ? f->title :
-		    "feed", f->url, f->last_error);
+		reader_log(fe->r, _("%s (%s): %s"), f->title != NULL ?
+		    f->title : _("feed"), f->url, f->last_error);
 	return 0;
 }
 
@@ -365,6 +390,7 @@ reader_free(struct reader *r)
 
 	layout_free(r->layout);
 	doc_free(r->doc);
+	ldate_free(r->dates);
 	reader_search_clear(r);
 	free(r->search.rows);
 	reader_keywords_free(r);
@@ -660,7 +686,7 @@ step_unread(struct reader *r, int dir)
 		/* The feed list and files wrap too. */
 		i = find_unread(r, dir > 0 ? 0 : (long)r->src.n - 1, dir);
 	if (i < 0) {
-		reader_message(r, MSG_INFO, "no more unread items");
+		reader_message(r, MSG_INFO, _("no more unread items"));
 		return;
 	}
 	app_list_select(&r->app, (size_t)i);
@@ -721,8 +747,8 @@ static void
 act_search_store(struct reader *r, unsigned n)
 {
 	if (r->st == NULL) {
-		reader_message(r, MSG_ERROR, "search across the store needs "
-		    "the store (reading files: / searches this list)");
+		reader_message(r, MSG_ERROR, _("search across the store needs "
+		    "the store (reading files: / searches this list)"));
 		return;
 	}
 	reader_prompt_start(r, PROMPT_SEARCH_STORE);
@@ -775,18 +801,19 @@ reader_link(struct reader *r, unsigned n)
 	if (n > 0) {
 		if (r->doc == NULL || (r->screen != SCREEN_NONE &&
 		    r->screen != SCREEN_LINKS) || n > r->doc->nlinks) {
-			reader_message(r, MSG_ERROR, "no link %u", n);
+			reader_message(r, MSG_ERROR, _("no link %u"), n);
 			return NULL;
 		}
 		url = r->doc->links[n - 1];
 	} else if (i >= 0)
 		url = source_link(&r->src, (size_t)i);
 	if (url == NULL) {
-		reader_message(r, MSG_ERROR, "no link to open");
+		reader_message(r, MSG_ERROR, _("no link to open"));
 		return NULL;
 	}
 	if (!is_web_url(url)) {
-		reader_message(r, MSG_ERROR, "not an http(s) link: %s", url);
+		reader_message(r, MSG_ERROR, _("not an http(s) link: %s"),
+		    url);
 		return NULL;
 	}
 	return url;
@@ -799,12 +826,12 @@ reader_refresh_target(struct reader *r, int all, int64_t *feed_id)
 
 	*feed_id = 0;
 	if (r->offline) {
-		reader_message(r, MSG_ERROR, "offline (-o): not refreshing");
+		reader_message(r, MSG_ERROR, _("offline (-o): not refreshing"));
 		return -1;
 	}
 	if (r->st == NULL) {
-		reader_message(r, MSG_ERROR, "refresh not available: reading "
-		    "files, not feeds");
+		reader_message(r, MSG_ERROR, _("refresh not available: "
+		    "reading files, not feeds"));
 		return -1;
 	}
 	if (all)
@@ -927,7 +954,7 @@ escape(struct reader *r, int key)
 	if (key != APP_KEY_ESC || r->search.m == NULL)
 		return 0;
 	reader_search_apply(r, "");
-	reader_message(r, MSG_INFO, "search cleared");
+	reader_message(r, MSG_INFO, _("search cleared"));
 	return 1;
 }
 
@@ -960,8 +987,8 @@ reader_key(struct reader *r, int key)
 	a = app_keys_lookup_arg(&r->cfg.keys, key, &r->exec_idx);
 	if (a == ACT_NONE) {
 		app_key_name(key, name, sizeof name);
-		reader_message(r, MSG_INFO, "%s: no action (? shows the keys)",
-		    name);
+		reader_message(r, MSG_INFO, _("%s: no action (? shows the "
+		    "keys)"), name);
 		return ACT_NONE;
 	}
 	return reader_act(r, a, count);

@@ -27,6 +27,7 @@
 #include "app.h"
 #include "cells.h"
 #include "config.h"
+#include "ldate.h"
 #include "render.h"
 #include "source.h"
 #include "urls.h"
@@ -184,6 +185,11 @@ struct reader {
 	struct reader_log log;
 	struct reader_progress progress;
 	struct reader_fulltext full;
+
+	/* The interface language: read right to left (the status line's
+	 * direction; set before reader_start()), and its dates. */
+	int		 ui_rtl;
+	struct ldate	*dates;
 
 	struct row	 list_row;	/* list row being built */
 	unsigned	 last_count;	/* count of the last action */
@@ -424,6 +430,17 @@ const struct row *reader_text_row(struct reader *r, size_t i);
  */
 void	 reader_status(const struct reader *r, struct buf *left,
 	    struct buf *right, int *elem);
+/*
+ * The column (0 .. w-1) of the prompt's cursor when the status line's
+ * text line (the prompt and what was typed) is laid out w cells wide as
+ * the terminal paints it: right-aligned in a right-to-left interface,
+ * reordered by the bidi engine. The cursor is where the next character
+ * of the direction of the last one typed will show: left of an Arabic
+ * one, right of a Latin one (in a right-aligned line the text moves
+ * left as it grows, so on that character's own cell).
+ */
+size_t	 reader_prompt_cursor(const struct reader *r, const char *line,
+	    size_t w);
 
 /* reader_fulltext.c */
 /*

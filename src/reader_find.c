@@ -13,6 +13,7 @@
 #include "match.h"
 #include "reader.h"
 #include "store.h"
+#include "i18n.h"
 
 /* ---- highlight keywords ---- */
 
@@ -46,7 +47,7 @@ keyword_add(struct reader *r, struct matcher *all, struct matcher *group,
 
 	if (matcher_add(all, word, &cause) == -1 ||
 	    (group != NULL && matcher_add(group, word, &cause) == -1)) {
-		reader_message(r, MSG_ERROR, "highlight: %s", cause);
+		reader_message(r, MSG_ERROR, _("highlight: %s"), cause);
 		free(cause);
 		return;
 	}
@@ -133,7 +134,7 @@ reader_keyword_toggle(struct reader *r, const char *word)
 	if (!removed) {
 		m = matcher_create();
 		if (matcher_add(m, word, &cause) == -1) {
-			reader_message(r, MSG_ERROR, "highlight: %s", cause);
+			reader_message(r, MSG_ERROR, _("highlight: %s"), cause);
 			free(cause);
 			matcher_free(m);
 			return;
@@ -146,8 +147,11 @@ reader_keyword_toggle(struct reader *r, const char *word)
 	if (r->st != NULL)
 		reader_reload(r);
 	r->dirty |= READER_DIRTY_LIST;
-	reader_message(r, MSG_INFO, "%s %s", removed ?
-	    "no longer highlighting" : "highlighting", word);
+	if (removed)
+		reader_message(r, MSG_INFO, _("no longer highlighting %s"),
+		    word);
+	else
+		reader_message(r, MSG_INFO, _("highlighting %s"), word);
 }
 
 /* ---- / ---- */
@@ -197,12 +201,13 @@ reader_search_step(struct reader *r, int dir)
 	size_t			 i, n = r->src.n, k;
 
 	if (s->m == NULL) {
-		reader_message(r, MSG_INFO, "no search (/ to search)");
+		reader_message(r, MSG_INFO, _("no search (/ to search)"));
 		return;
 	}
 	if (s->pane == FOCUS_READER) {
 		if (s->nrows == 0) {
-			reader_message(r, MSG_ERROR, "not found: %s", s->word);
+			reader_message(r, MSG_ERROR, _("not found: %s"),
+			    s->word);
 			return;
 		}
 		s->row = (s->row + s->nrows + (size_t)(long)dir) % s->nrows;
@@ -220,7 +225,7 @@ reader_search_step(struct reader *r, int dir)
 		}
 	}
 	s->ntitles = 0;
-	reader_message(r, MSG_ERROR, "not found: %s", s->word);
+	reader_message(r, MSG_ERROR, _("not found: %s"), s->word);
 }
 
 void
@@ -246,7 +251,8 @@ reader_search_apply(struct reader *r, const char *word)
 	if (*word != '\0') {
 		s->m = matcher_create();
 		if (matcher_add(s->m, word, &cause) == -1) {
-			reader_message(r, MSG_ERROR, "bad search: %s", cause);
+			reader_message(r, MSG_ERROR, _("bad search: %s"),
+			    cause);
 			free(cause);
 			reader_search_clear(r);
 		} else {
@@ -264,7 +270,7 @@ reader_search_apply(struct reader *r, const char *word)
 	if (s->m == NULL)
 		return;
 	if (s->nrows == 0) {
-		reader_message(r, MSG_ERROR, "not found: %s", word);
+		reader_message(r, MSG_ERROR, _("not found: %s"), word);
 		return;
 	}
 	for (i = 0; i < s->nrows && s->rows[i] < r->app.reader.top; i++)
@@ -290,7 +296,7 @@ reader_search_store(struct reader *r, const char *query)
 	}
 	memset(&it, 0, sizeof it);
 	it.type = ITEM_SEARCH;
-	it.title = title = xasprintf("Search: %s", query);
+	it.title = title = xasprintf(_("Search: %s"), query);
 	it.path = (char *)query;
 	reader_open_list(r, &it);
 	free(title);
@@ -303,11 +309,11 @@ reader_search_store(struct reader *r, const char *query)
 	}
 	app_focus_set(&r->app, FOCUS_LIST);
 	if (r->src.n == 0)
-		reader_message(r, MSG_INFO, "no article matches %s", query);
+		reader_message(r, MSG_INFO, _("no article matches %s"),
+		    query);
 	else
-		reader_message(r, MSG_INFO, "%zu article%s %s %s", r->src.n,
-		    r->src.n == 1 ? "" : "s", r->src.n == 1 ? "matches" :
-		    "match", query);
+		reader_message(r, MSG_INFO, ngettext("%zu article matches %s",
+		    "%zu articles match %s", r->src.n), r->src.n, query);
 }
 
 /* ---- the prompt ---- */
@@ -326,15 +332,16 @@ reader_prompt_start(struct reader *r, enum reader_prompt_kind k)
 const char *
 reader_prompt_label(const struct reader *r)
 {
-	static const char *const labels[] = { "/", "highlight: ",
-	    "search store: ", "mark every article of every feed read? "
-	    "(y/n) ", NULL, NULL, "pipe the article to: " };
+	static const char *const labels[] = { "/", N_("highlight: "),
+	    N_("search store: "), N_("mark every article of every feed "
+	    "read? (y/n) "), NULL, NULL, N_("pipe the article to: ") };
 
 	if (r->prompt_kind == PROMPT_IGNORE)
 		return r->ignore_prompt != NULL ? r->ignore_prompt : "? ";
 	if (r->prompt_kind == PROMPT_TAG)
-		return r->tag_prompt != NULL ? r->tag_prompt : "tag: ";
-	return labels[r->prompt_kind];
+		return r->tag_prompt != NULL ? r->tag_prompt : _("tag: ");
+	return r->prompt_kind == PROMPT_SEARCH ? labels[0] :
+	    _(labels[r->prompt_kind]);
 }
 
 /* Enter: do what the prompt asked for. */

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "util.h"
+#include "i18n.h"
 #include "reader.h"
 #include "store.h"
 
@@ -49,18 +50,18 @@ request(struct reader *r, long i)
 	const struct item	*it = &r->src.v[i];
 
 	if (r->full.fetching != 0 || r->full.request != 0) {
-		reader_message(r, MSG_INFO, "a full text is being fetched: "
-		    "wait for it");
+		reader_message(r, MSG_INFO, _("a full text is being fetched: "
+		    "wait for it"));
 		return;
 	}
 	if (r->offline) {
-		reader_message(r, MSG_ERROR, "offline (-o): not fetching the "
-		    "full text");
+		reader_message(r, MSG_ERROR, _("offline (-o): not fetching "
+		    "the full text"));
 		return;
 	}
 	if (!http_link(it->link)) {
-		reader_message(r, MSG_ERROR, "full text: the article has no "
-		    "http(s) link");
+		reader_message(r, MSG_ERROR, _("full text: the article has no "
+		    "http(s) link"));
 		return;
 	}
 	r->full.request = it->id;
@@ -77,28 +78,28 @@ reader_act_fulltext(struct reader *r, unsigned n)
 
 	(void)n;
 	if (i < 0 || r->st == NULL || r->src.v[i].type != ITEM_ARTICLE) {
-		reader_message(r, MSG_INFO, "full text: only for the articles "
-		    "of feeds");
+		reader_message(r, MSG_INFO, _("full text: only for the "
+		    "articles of feeds"));
 		return;
 	}
 	id = r->src.v[i].id;
 	if (r->full.shown == id && r->doc_item == i) {
 		r->full.feed_only = id;
 		reshow(r, i);
-		reader_message(r, MSG_INFO, "the feed's text (F: the full "
-		    "text)");
+		reader_message(r, MSG_INFO, _("the feed's text (F: the full "
+		    "text)"));
 		return;
 	}
 	if (store_fulltext_get(r->st, id, &f, &cause) == -1) {
-		reader_message(r, MSG_ERROR, "full text: %s", cause);
+		reader_message(r, MSG_ERROR, _("full text: %s"), cause);
 		free(cause);
 		return;
 	}
 	if (f.content != NULL) {
 		r->full.feed_only = 0;
 		reshow(r, i);
-		reader_message(r, MSG_INFO, "the full text (F: the feed's "
-		    "text)");
+		reader_message(r, MSG_INFO, _("the full text (F: the feed's "
+		    "text)"));
 	} else
 		request(r, i);
 	store_fulltext_clear(&f);
@@ -117,12 +118,12 @@ void
 reader_fulltext_started(struct reader *r, int64_t id, const char *error)
 {
 	if (error != NULL) {
-		reader_message(r, MSG_ERROR, "full text: %s", error);
+		reader_message(r, MSG_ERROR, _("full text: %s"), error);
 		return;
 	}
 	r->full.fetching = id;
 	r->full.started = r->clock != NULL ? r->clock() : 0;
-	reader_message(r, MSG_INFO, "fetching the full text...");
+	reader_message(r, MSG_INFO, _("fetching the full text..."));
 }
 
 void
@@ -138,7 +139,7 @@ reader_fulltext_done(struct reader *r, int64_t id, int ok,
 	r->full.fetching = 0;
 	r->dirty |= READER_DIRTY_STATUS;
 	if (store_fulltext_get(r->st, id, &f, &cause) == -1) {
-		reader_message(r, MSG_ERROR, "full text: %s", cause);
+		reader_message(r, MSG_ERROR, _("full text: %s"), cause);
 		free(cause);
 		return;
 	}
@@ -146,12 +147,12 @@ reader_fulltext_done(struct reader *r, int64_t id, int ok,
 	if (f.content != NULL) {
 		if (i >= 0 && r->full.feed_only != id)
 			reshow(r, i);
-		reader_message(r, MSG_INFO, "full text fetched in %.1f s "
-		    "(F: the feed's text)", (double)ms / 1000);
+		reader_message(r, MSG_INFO, _("full text fetched in %.1f s "
+		    "(F: the feed's text)"), (double)ms / 1000);
 	} else {
 		if (i >= 0)
 			reshow(r, i);	/* the article says why too */
-		reader_message(r, MSG_ERROR, "full text not fetched: %s",
+		reader_message(r, MSG_ERROR, _("full text not fetched: %s"),
 		    f.error != NULL ? f.error : !ok && output != NULL &&
 		    *output != '\0' ? output : "the fetcher failed");
 	}

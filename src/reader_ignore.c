@@ -16,6 +16,7 @@
 #include "urls.h"
 #include "utf8.h"
 #include "util.h"
+#include "i18n.h"
 
 void
 reader_ignore_refilter(struct reader *r)
@@ -27,11 +28,13 @@ reader_ignore_refilter(struct reader *r)
 		return;
 	if (rules_refilter(r->st, &r->cfg.rules, &r->urls, -1, &n,
 	    &cause) != 0) {
-		reader_log(r, "ignore rules: %s", cause);
+		reader_log(r, _("ignore rules: %s"), cause);
 		free(cause);
 	} else if (n > 0)
-		reader_log(r, "ignore rules changed: %lld articles hidden or "
-		    "shown again", (long long)n);
+		reader_log(r, ngettext("ignore rules changed: %lld article "
+		    "hidden or shown again", "ignore rules changed: %lld "
+		    "articles hidden or shown again", (unsigned long)n),
+		    (long long)n);
 }
 
 void
@@ -45,22 +48,23 @@ reader_act_ignore(struct reader *r, unsigned n)
 	if (r->st == NULL || r->src.kind != SOURCE_ARTICLES ||
 	    r->app.list.sel >= r->src.n ||
 	    r->src.v[r->app.list.sel].type != ITEM_ARTICLE) {
-		reader_message(r, MSG_INFO, "select an article: I hides "
-		    "articles titled like it (2 I: by its author)");
+		reader_message(r, MSG_INFO, _("select an article: I hides "
+		    "articles titled like it (2 I: by its author)"));
 		return;
 	}
 	it = &r->src.v[r->app.list.sel];
 	text = field == RULES_AUTHOR ? it->author : it->title;
 	if (text == NULL || (line = rules_line_for(field, text)) == NULL) {
-		reader_message(r, MSG_INFO, "this article has no %s to match",
-		    field == RULES_AUTHOR ? "author" : "title");
+		reader_message(r, MSG_INFO, "%s", field == RULES_AUTHOR ?
+		    _("this article has no author to match") :
+		    _("this article has no title to match"));
 		return;
 	}
 	free(r->ignore_line);
 	r->ignore_line = line;
 	clean = utf8_sanitize(line, strlen(line), UTF8_FOLD_SPACE);
 	free(r->ignore_prompt);
-	r->ignore_prompt = xasprintf("%s -- add to the config? (y/n) ",
+	r->ignore_prompt = xasprintf(_("%s -- add to the config? (y/n) "),
 	    clean);
 	free(clean);
 	reader_prompt_start(r, PROMPT_IGNORE);
@@ -74,7 +78,7 @@ reader_ignore_confirm(struct reader *r, int yes)
 	size_t	 first;
 
 	if (!yes || r->ignore_line == NULL) {
-		reader_message(r, MSG_INFO, "no rule added");
+		reader_message(r, MSG_INFO, _("no rule added"));
 		return;
 	}
 	path = r->config_path != NULL ? xstrdup(r->config_path) :
@@ -98,8 +102,10 @@ reader_ignore_confirm(struct reader *r, int yes)
 	}
 	reader_reload(r);
 	reader_selection_changed(r);
-	reader_message(r, MSG_INFO, "rule added to the config: %lld "
-	    "articles hidden (see Ignored)", (long long)n);
+	reader_message(r, MSG_INFO, ngettext("rule added to the config: "
+	    "%lld article hidden (see Ignored)", "rule added to the config: "
+	    "%lld articles hidden (see Ignored)", (unsigned long)n),
+	    (long long)n);
 }
 
 /* ---- the tag view ---- */
@@ -110,18 +116,18 @@ reader_act_tag(struct reader *r, unsigned n)
 	char	*tags, *clean;
 
 	if (r->st == NULL) {
-		reader_message(r, MSG_INFO, "no feeds: tags are the urls "
-		    "file's");
+		reader_message(r, MSG_INFO, _("no feeds: tags are the urls "
+		    "file's"));
 		return;
 	}
 	if ((tags = source_tags(&r->src, 60)) == NULL) {
-		reader_message(r, MSG_INFO, "no feed in %s has a tag",
+		reader_message(r, MSG_INFO, _("no feed in %s has a tag"),
 		    r->urls_path);
 		return;
 	}
 	clean = utf8_sanitize(tags, strlen(tags), UTF8_FOLD_SPACE);
 	free(r->tag_prompt);
-	r->tag_prompt = xasprintf("tag (%s; empty: all): ", clean);
+	r->tag_prompt = xasprintf(_("tag (%s; empty: all): "), clean);
 	free(clean);
 	free(tags);
 	reader_prompt_start(r, PROMPT_TAG);
@@ -135,7 +141,8 @@ reader_tag_apply(struct reader *r, const char *tag)
 	if (*tag == '\0')
 		source_set_tag(&r->src, NULL);
 	else if (source_set_tag(&r->src, tag) == 0) {
-		reader_message(r, MSG_INFO, "no feed has the tag %s", tag);
+		reader_message(r, MSG_INFO, _("no feed has the tag %s"),
+		    tag);
 		return;
 	}
 	if (source_load_feeds(&r->src, &cause) == -1) {

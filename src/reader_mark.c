@@ -12,6 +12,7 @@
 #include "util.h"
 #include "reader.h"
 #include "store.h"
+#include "i18n.h"
 
 void
 reader_mark_read(struct reader *r, long i)
@@ -47,7 +48,7 @@ reader_act_toggle_unread(struct reader *r, unsigned n)
 	char	*cause = NULL;
 
 	if (i < 0) {
-		reader_message(r, MSG_INFO, "no article selected");
+		reader_message(r, MSG_INFO, _("no article selected"));
 		return;
 	}
 	if (source_set_unread(&r->src, (size_t)i, !r->src.v[i].unread,
@@ -55,8 +56,8 @@ reader_act_toggle_unread(struct reader *r, unsigned n)
 		reader_message(r, MSG_ERROR, "%s", cause);
 		free(cause);
 	} else
-		reader_message(r, MSG_INFO, "marked %s", r->src.v[i].unread ?
-		    "unread" : "read");
+		reader_message(r, MSG_INFO, "%s", r->src.v[i].unread ?
+		    _("marked unread") : _("marked read"));
 	r->read_at = 0;
 	r->dirty |= READER_DIRTY_LIST;
 }
@@ -130,19 +131,39 @@ mark_list(struct reader *r, char **cause)
 
 /* After marking: the list again, a message, U offered for more than
  * one article. */
+enum marked_what { MARKED_ALL, MARKED_FEED, MARKED_FILES, MARKED_LIST };
+
 static void
-marked(struct reader *r, const char *what)
+marked(struct reader *r, enum marked_what what)
 {
+	/* Whole sentences, one for each list and number (translations put
+	 * the words in their own order). */
+	static const char *const one[] = {
+		N_("marked every feed read"), N_("marked the feed read"),
+		N_("marked the files read"), N_("marked this list read")
+	};
 	size_t	n = r->undo.n;
 
 	if (r->st != NULL)
 		reader_reload(r);
 	r->dirty |= READER_DIRTY_LIST;
-	if (n > 1)
-		reader_message(r, MSG_INFO, "marked %zu articles of %s read "
-		    "(U: undo)", n, what);
+	if (n > 1 && what == MARKED_ALL)
+		reader_message(r, MSG_INFO, ngettext("marked %zu article of "
+		    "every feed read (U: undo)", "marked %zu articles of every "
+		    "feed read (U: undo)", n), n);
+	else if (n > 1 && what == MARKED_FEED)
+		reader_message(r, MSG_INFO, ngettext("marked %zu article of "
+		    "the feed read (U: undo)", "marked %zu articles of the "
+		    "feed read (U: undo)", n), n);
+	else if (n > 1 && what == MARKED_FILES)
+		reader_message(r, MSG_INFO, ngettext("marked %zu file read "
+		    "(U: undo)", "marked %zu files read (U: undo)", n), n);
+	else if (n > 1)
+		reader_message(r, MSG_INFO, ngettext("marked %zu article of "
+		    "this list read (U: undo)", "marked %zu articles of this "
+		    "list read (U: undo)", n), n);
 	else
-		reader_message(r, MSG_INFO, "marked %s read", what);
+		reader_message(r, MSG_INFO, "%s", _(one[what]));
 	if (n <= 1)
 		undo_forget(r);
 }
@@ -160,7 +181,7 @@ reader_confirm(struct reader *r, int yes)
 	char	*cause = NULL;
 
 	if (!yes) {
-		reader_message(r, MSG_INFO, "nothing marked");
+		reader_message(r, MSG_INFO, _("nothing marked"));
 		return;
 	}
 	if (mark_feed(r, 0, &cause) == -1) {
@@ -168,7 +189,7 @@ reader_confirm(struct reader *r, int yes)
 		free(cause);
 		return;
 	}
-	marked(r, "every feed");
+	marked(r, MARKED_ALL);
 }
 
 void
@@ -188,8 +209,8 @@ reader_act_mark_all_read(struct reader *r, unsigned n)
 	}
 	if (r->src.kind == SOURCE_FEEDS && (it == NULL ||
 	    it->type != ITEM_FEED)) {
-		reader_message(r, MSG_INFO, "open the list (Enter), then A "
-		    "marks its articles read");
+		reader_message(r, MSG_INFO, _("open the list (Enter), then A "
+		    "marks its articles read"));
 		return;
 	}
 	if (r->src.kind == SOURCE_FEEDS)
@@ -203,8 +224,8 @@ reader_act_mark_all_read(struct reader *r, unsigned n)
 			reader_reload(r);
 		return;
 	}
-	marked(r, r->src.kind == SOURCE_FEEDS ? "the feed" :
-	    r->src.kind == SOURCE_FILES ? "the files" : "this list");
+	marked(r, r->src.kind == SOURCE_FEEDS ? MARKED_FEED :
+	    r->src.kind == SOURCE_FILES ? MARKED_FILES : MARKED_LIST);
 }
 
 void
@@ -214,19 +235,20 @@ reader_act_undo(struct reader *r, unsigned n)
 	size_t	 done = r->undo.n;
 
 	if (r->undo.n == 0) {
-		reader_message(r, MSG_INFO, "nothing to undo");
+		reader_message(r, MSG_INFO, _("nothing to undo"));
 		return;
 	}
 	if (store_set_unread_ids(r->st, r->undo.ids, r->undo.n, 1,
 	    &cause) == -1) {
-		reader_message(r, MSG_ERROR, "undo: %s", cause);
+		reader_message(r, MSG_ERROR, _("undo: %s"), cause);
 		free(cause);
 		return;
 	}
 	undo_forget(r);
 	reader_reload(r);
 	r->dirty |= READER_DIRTY_LIST;
-	reader_message(r, MSG_INFO, "%zu articles unread again", done);
+	reader_message(r, MSG_INFO, ngettext("%zu article unread again",
+	    "%zu articles unread again", done), done);
 }
 
 /* ---- s ---- */
@@ -263,7 +285,7 @@ reader_act_save(struct reader *r, unsigned n)
 	int	 rc;
 
 	if (i < 0) {
-		reader_message(r, MSG_INFO, "no article selected");
+		reader_message(r, MSG_INFO, _("no article selected"));
 		return;
 	}
 	r->dirty |= READER_DIRTY_LIST;
@@ -272,8 +294,8 @@ reader_act_save(struct reader *r, unsigned n)
 			reader_message(r, MSG_ERROR, "%s", cause);
 			free(cause);
 		} else
-			reader_message(r, MSG_INFO, "no longer marked saved (a "
-			    "saved file stays where it is)");
+			reader_message(r, MSG_INFO, _("no longer marked saved "
+			    "(a saved file stays where it is)"));
 		return;
 	}
 	dir = reader_save_dir(r);
@@ -283,10 +305,13 @@ reader_act_save(struct reader *r, unsigned n)
 		rc = source_save_text(&r->src, (size_t)i, r->full.shown ==
 		    r->src.v[i].id && r->doc_item == i, dir, &path, &cause);
 	if (rc == -1)
-		reader_message(r, MSG_ERROR, "not saved: %s", cause);
+		reader_message(r, MSG_ERROR, _("not saved: %s"), cause);
+	else if (rc == 1)
+		reader_message(r, MSG_INFO, _("already saved as %s (in %s)"),
+		    file_name(path), dir);
 	else
-		reader_message(r, MSG_INFO, "%s %s (in %s)", rc == 1 ?
-		    "already saved as" : "saved as", file_name(path), dir);
+		reader_message(r, MSG_INFO, _("saved as %s (in %s)"),
+		    file_name(path), dir);
 	free(cause);
 	free(path);
 	free(dir);

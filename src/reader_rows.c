@@ -7,6 +7,7 @@
  * Widths are terminal cells.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -14,6 +15,8 @@
 #include "utf8.h"
 #include "reader.h"
 #include "theme.h"
+#include "i18n.h"
+#include "bidi.h"
 
 /* The mark column: unread (or ! for an error), saved, highlighted, each
  * in its own place, then a blank toward the title. */
@@ -85,11 +88,12 @@ static void
 feed_row(struct reader *r, const struct item *it, size_t w)
 {
 	struct col	c[4];
-	char		count[48], marks[3] = { 0, 0, 0 };
+	char		num[48], count[96], marks[3] = { 0, 0, 0 };
 	size_t		n = 0, cw = 10, tw = 0, fixed;
 
-	snprintf(count, sizeof count, "%lld/%lld", (long long)it->n_unread,
+	snprintf(num, sizeof num, "%lld/%lld", (long long)it->n_unread,
 	    (long long)it->n_total);
+	ldate_digits_apply(r->dates, num, count, sizeof count);
 	if (it->tags != NULL && w >= 40) {
 		tw = utf8_str_width(it->tags);
 		if (tw > w / 4)
@@ -120,20 +124,33 @@ feed_width(const struct reader *r, const struct item *it, size_t w)
 	return w / 4 < 20 ? w / 4 : 20;
 }
 
+/* The date column's width: ISO dates "2024-03-20" (10) or "03-20" (5),
+ * a locale's month and day ("20 במרץ", "١٢ ذو القعدة") up to 12 cells,
+ * relative times ("قبل ٥ دقائق") up to 14. */
+static size_t
+reader_date_width(const struct reader *r, size_t w)
+{
+	size_t	dw = w >= 60 ? 10 : 5;
+
+	if (ldate_localized(r->dates) && w >= 60)
+		dw = 12;
+	if (r->cfg.date_relative && w >= 60)
+		dw = 14;
+	return dw;
+}
+
 /* Articles: marks, date, feed (in lists of several feeds), title. */
 static void
 article_row(struct reader *r, const struct item *it, size_t i, size_t w)
 {
 	struct col	 c[5];
-	char		 date[32] = "", marks[3];
-	time_t		 tt = (time_t)it->date;
-	struct tm	 tm;
+	char		 date[64] = "", marks[3];
 	size_t		 n = 0, dw = 0, fw, fixed;
 
-	if (it->date > 0 && w >= 30 && localtime_r(&tt, &tm) != NULL) {
-		dw = w >= 60 ? 10 : 5;
-		strftime(date, sizeof date, dw == 10 ? "%Y-%m-%d" : "%m-%d",
-		    &tm);
+	if (it->date > 0 && w >= 30 && r->dates != NULL) {
+		dw = reader_date_width(r, w);
+		ldate_format(r->dates, it->date, (int64_t)time(NULL),
+		    w >= 60 ? LDATE_SHORT : LDATE_NARROW, date, sizeof date);
 	}
 	fw = feed_width(r, it, w);
 	fixed = MARK_WIDTH + (dw ? dw + 1 : 0) + (fw ? fw + 1 : 0);
@@ -141,7 +158,8 @@ article_row(struct reader *r, const struct item *it, size_t i, size_t w)
 	marks[1] = it->saved ? 'S' : 0;
 	marks[2] = source_highlighted(&r->src, i) ? '*' : 0;
 	if (dw) {
-		c[n++] = (struct col){ date, dw, DIR_LTR };
+		c[n++] = (struct col){ date, dw, ldate_localized(r->dates) ?
+		    DIR_AUTO : DIR_LTR };
 		c[n++] = (struct col){ "", 1, DIR_LTR };
 	}
 	if (fw) {
@@ -189,7 +207,7 @@ progress(const struct reader *r, struct buf *b)
 
 	if (p->total > 0)
 		fill = p->done * n / p->total;
-	buf_puts(b, "refresh [");
+	buf_printf(b, "%s [", _("refresh"));
 	for (i = 0; i < n; i++)
 		buf_putc(b, i < fill ? '#' : '-');
 	buf_printf(b, "] %zu/%zu", p->done, p->total);
@@ -208,25 +226,134 @@ status_right(const struct reader *r, struct buf *b)
 
 	if (s->word != NULL && s->pane == FOCUS_READER &&
 	    reader_text_focused(r))
-		buf_printf(b, "hit %zu of %zu  ", s->nrows ? s->row + 1 : 0,
+		buf_printf(b, _("hit %zu of %zu"), s->nrows ? s->row + 1 : 0,
 		    s->nrows);
 	else if (s->word != NULL && s->pane == FOCUS_LIST &&
 	    !reader_text_focused(r) && s->ntitles > 0)
-		buf_printf(b, "hit %zu of %zu  ", s->title, s->ntitles);
+		buf_printf(b, _("hit %zu of %zu"), s->title, s->ntitles);
+	if (b->len > 0)
+		buf_puts(b, "  ");
 	if (reader_text_focused(r)) {
+		/* TRANSLATORS: the whole article fits in the pane (as less
+		 * and vim say "All"). */
 		if (a->reader.n <= h)
-			buf_puts(b, "All");
+			buf_puts(b, _("All"));
+		/* TRANSLATORS: the pane shows the top of the article. */
 		else if (a->reader.top == 0)
-			buf_puts(b, "Top");
+			buf_puts(b, _("Top"));
+		/* TRANSLATORS: the pane shows the end of the article. */
 		else if (a->reader.top >= app_reader_max_top(a))
-			buf_puts(b, "Bot");
+			buf_puts(b, _("Bot"));
 		else
 			buf_printf(b, "%zu%%", (a->reader.top + h) * 100 /
 			    a->reader.n);
 	} else
 		buf_printf(b, "%zu/%zu", a->list.n ? a->list.sel + 1 : 0,
 		    a->list.n);
-	buf_puts(b, "  ?:help q:quit ");
+	buf_printf(b, "  %s ", _("?:help q:quit"));
+}
+
+/* The cursor after text (len code points, no blank at either end, t
+ * blanks after it) laid out w cells wide, right-aligned in an RTL
+ * paragraph when right, else left-aligned (see reader_prompt_cursor()).
+ * May be out of 0..w-1. */
+static long
+cursor_after(const uint32_t *text, size_t len, size_t t, int right,
+    int flags, size_t w)
+{
+	struct bidi_para	*p;
+	const uint32_t		*shaped;
+	const int8_t		*lv;
+	size_t			*map, v, x = 0, used = 0, i;
+	long			 off, cur = -1;
+	int			 rtl;
+
+	p = bidi_para_create(text, len, right ? DIR_RTL : DIR_AUTO,
+	    BIDI_KEEP_NSM | BIDI_UNTRUSTED |
+	    (flags & RENDER_SHAPE ? BIDI_SHAPE : 0));
+	shaped = bidi_para_text(p);
+	lv = bidi_para_levels(p);
+	rtl = bidi_para_rtl(p);
+	for (i = 0; i < len; i++)
+		used += shaped[i] == 0xA0 ? 1 : utf8_is_printable(shaped[i]) ?
+		    (size_t)utf8_width(shaped[i]) : 0;
+	off = right ? (long)w - (long)used : 0;
+	map = xreallocarray(NULL, len, sizeof *map);
+	bidi_para_reorder(p, 0, len, map);
+	for (v = 0; v < len; v++) {
+		i = map[v];
+		if (i == len - 1) {
+			size_t	cw = utf8_is_printable(shaped[i]) ?
+				    (size_t)utf8_width(shaped[i]) : 0;
+
+			if (lv[i] & 1)
+				cur = off + (long)x - (right ? 1 : 0);
+			else
+				cur = off + (long)x + (long)cw - (right ? 1 : 0);
+		}
+		x += shaped[map[v]] == 0xA0 ? 1 :
+		    utf8_is_printable(shaped[map[v]]) ?
+		    (size_t)utf8_width(shaped[map[v]]) : 0;
+	}
+	/* Trailing spaces take the paragraph's direction, at its end. */
+	if (t > 0)
+		cur = rtl ? off - (long)t - (right ? 1 : 0) :
+		    off + (long)used + (long)t;
+	free(map);
+	bidi_para_free(p);
+	return cur;
+}
+
+size_t
+reader_prompt_cursor(const struct reader *r, const char *line, size_t w)
+{
+	uint32_t	*cps;
+	size_t		 n, t = 0, s = 0;
+	long		 cur;
+
+	if (w == 0)
+		return 0;
+	cps = utf8_to_cps(line, strlen(line), &n);
+	while (t < n && cps[n - 1 - t] == ' ')
+		t++;
+	while (s < n - t && cps[s] == ' ')
+		s++;
+	if (r->line_flags & RENDER_LOGICAL || n - t - s == 0) {
+		/* Logical order, left-aligned (bidi terminal or off), or
+		 * nothing but blanks. */
+		cur = (long)utf8_str_width(line);
+		if (r->ui_rtl)	/* right-aligned: the end is on the right */
+			cur = n - t - s == 0 ? (long)w - 1 - (long)(t + s) :
+			    (long)w - 1;
+	} else
+		cur = cursor_after(cps + s, n - t - s, t, r->ui_rtl,
+		    r->line_flags, w);
+	free(cps);
+	if (cur < 0)
+		return 0;
+	return (size_t)cur >= w ? w - 1 : (size_t)cur;
+}
+
+/* status_right() in the digits of the dates (١/٤ in Arabic). */
+static void
+status_right_digits(const struct reader *r, struct buf *right)
+{
+	struct buf	 b = { 0 };
+	char		*out;
+	size_t		 n;
+
+	if (r->dates == NULL || ldate_digits_used(r->dates) ==
+	    LDATE_DIGITS_LATIN) {
+		status_right(r, right);
+		return;
+	}
+	status_right(r, &b);
+	buf_putc(&b, '\0');
+	n = b.len * 2 + 1;
+	out = xmalloc(n);
+	buf_add(right, out, ldate_digits_apply(r->dates, b.data, out, n));
+	free(out);
+	buf_free(&b);
 }
 
 void
@@ -241,9 +368,10 @@ reader_status(const struct reader *r, struct buf *left, struct buf *right,
 	}
 	if (r->progress.running)
 		progress(r, left);
+	/* The message itself says it (translated: compared translated). */
 	if (r->full.fetching != 0 && (r->msg == NULL ||
-	    strstr(r->msg, "fetching the full text") == NULL))
-		buf_puts(left, " [fetching the full text]");
+	    strcmp(r->msg, _("fetching the full text...")) != 0))
+		buf_printf(left, " [%s]", _("fetching the full text"));
 	if (r->msg != NULL) {
 		buf_puts(left, r->msg);
 		if (r->msg_level != MSG_INFO)
@@ -251,5 +379,5 @@ reader_status(const struct reader *r, struct buf *left, struct buf *right,
 	} else
 		buf_printf(left, " %s", r->src.title != NULL ? r->src.title :
 		    "");
-	status_right(r, right);
+	status_right_digits(r, right);
 }

@@ -14,26 +14,45 @@
 #include "keymap.h"
 #include "utf8.h"
 #include "reader.h"
+#include "i18n.h"
 
-/* A line of the document d, kept as it is (no wrapping), LTR. */
+/* RIGHT-TO-LEFT MARK: a strong R between the help screen's columns, so
+ * that in a right-to-left interface each column is a run of its own and
+ * the columns read from the right (keys, name, description). */
+#define RLM	"\xe2\x80\x8f"
+/* LEFT-TO-RIGHT MARK: before the keys, so that "^L" at the start of a
+ * right-to-left line keeps its caret on the left. */
+#define LRM	"\xe2\x80\x8e"
+
+/* A line of the document d, kept as it is (no wrapping), in direction
+ * dir. */
 static void
-add_line(struct doc *d, const char *s, int tight)
+add_line(struct doc *d, const char *s, int tight, enum dir dir)
 {
 	struct block	*b = doc_add_block(d, BLOCK_PRE);
 
 	b->tight = tight;
-	b->dir = DIR_LTR;
+	b->dir = dir;
 	block_add_utf8(b, s, strlen(s), 0, 0);
 }
 
-/* A paragraph of d (wrapped, direction of its text). */
+/* A paragraph of d (wrapped), in direction dir. */
 static void
-add_para(struct doc *d, const char *s, uint16_t attr)
+add_para_dir(struct doc *d, const char *s, uint16_t attr, enum dir dir)
 {
 	struct block	*b = doc_add_block(d, BLOCK_PARA);
 
-	b->dir = DIR_AUTO;
+	b->dir = dir;
 	block_add_utf8(b, s, strlen(s), attr, 1);
+}
+
+/* A sentence of the interface: in the interface language's direction
+ * (an Arabic sentence that starts with "Esc" is still right to left). */
+static void
+add_ui_para(const struct reader *r, struct doc *d, const char *s,
+    uint16_t attr)
+{
+	add_para_dir(d, s, attr, r->ui_rtl ? DIR_RTL : DIR_AUTO);
 }
 
 /* The programs of `bind KEY exec`, a line each. */
@@ -54,7 +73,7 @@ help_programs(const struct reader *r, struct doc *d, struct buf *line)
 			buf_printf(line, " %s",
 			    r->cfg.execs[r->cfg.keys.v[k].arg][i]);
 		buf_putc(line, '\0');
-		add_line(d, line->data, 1);
+		add_line(d, line->data, 1, DIR_LTR);
 	}
 }
 
@@ -62,7 +81,8 @@ help_programs(const struct reader *r, struct doc *d, struct buf *line)
 static void
 help_layouts(const struct reader *r, struct doc *d, struct buf *line)
 {
-	static const char *const names[] = { "Arabic", "Persian", "Hebrew" };
+	static const char *const names[] = { N_("Arabic"), N_("Persian"),
+	    N_("Hebrew") };
 	const struct keymap_row	*t;
 	size_t			 n, i;
 	int			 l, c;
@@ -70,13 +90,13 @@ help_layouts(const struct reader *r, struct doc *d, struct buf *line)
 
 	if (r->cfg.keyboard_layout == KEYMAP_OFF)
 		return;
-	add_para(d, "On an Arabic (101), Persian (ISIRI 9147) or Hebrew "
-	    "(SI-1452) keyboard layout, a key that is not bound acts as the "
-	    "Latin key on the same physical key (keyboard-layout in the "
-	    "config):", 0);
+	add_ui_para(r, d, _("On an Arabic (101), Persian (ISIRI 9147) or "
+	    "Hebrew (SI-1452) keyboard layout, a key that is not bound acts "
+	    "as the Latin key on the same physical key (keyboard-layout in "
+	    "the config):"), 0);
 	for (l = KEYMAP_ARABIC; l <= KEYMAP_HEBREW; l++) {
 		buf_reset(line);
-		buf_printf(line, "%-8s", names[l - KEYMAP_ARABIC]);
+		buf_printf(line, "%s ", _(names[l - KEYMAP_ARABIC]));
 		t = keymap_table(l, &n);
 		for (c = 'a'; c <= 'z'; c++)
 			for (i = 0; i < n; i++)
@@ -87,7 +107,7 @@ help_layouts(const struct reader *r, struct doc *d, struct buf *line)
 					break;
 				}
 		buf_putc(line, '\0');
-		add_para(d, line->data, 0);
+		add_para_dir(d, line->data, 0, DIR_AUTO);
 	}
 }
 
@@ -97,39 +117,49 @@ help_doc(const struct reader *r)
 {
 	struct doc	*d = doc_create();
 	struct buf	 line = { 0 };
-	char		 name[32], *dir;
+	char		 name[32], *dir, *iso;
 	int		 a;
-	size_t		 k, col;
+	size_t		 k, col, lrm;
 
-	d->title = xstrdup("akhbar keys");
+	d->title = xstrdup(_("akhbar keys"));
 	article_add_title(d);
 	for (a = 1; a < ACT_COUNT; a++) {
 		buf_reset(&line);
+		if (r->ui_rtl)
+			buf_puts(&line, LRM);
 		for (k = 0; k < r->cfg.keys.n; k++) {
 			if (r->cfg.keys.v[k].action != (enum app_action)a)
 				continue;
 			app_key_name(r->cfg.keys.v[k].key, name, sizeof name);
 			buf_printf(&line, "%s%s", line.len ? " " : "", name);
 		}
-		if (line.len == 0)
+		/* Key names are ASCII: bytes are cells (the mark has none). */
+		lrm = r->ui_rtl ? strlen(LRM) : 0;
+		if (line.len == lrm)
 			buf_puts(&line, "-");
-		for (col = line.len; col < 16; col++)
+		for (col = line.len - lrm; col < 16; col++)
 			buf_putc(&line, ' ');
-		buf_printf(&line, " %-16s %s", app_action_name(a),
-		    app_action_help(a));
+		buf_printf(&line, " %s%-16s %s%s", r->ui_rtl ? RLM : "",
+		    app_action_name(a), r->ui_rtl ? RLM : "",
+		    _(app_action_help(a)));
 		buf_putc(&line, '\0');
-		add_line(d, line.data, 1);
+		add_line(d, line.data, 1, r->ui_rtl ? DIR_RTL : DIR_LTR);
 	}
 	dir = reader_save_dir(r);
 	buf_reset(&line);
-	buf_printf(&line, "s writes the article as a file into %s "
-	    "(save-dir in the config); s again only unmarks it.", dir);
+	/* The path isolated (LRI ... PDI): in a right-to-left sentence
+	 * its leading '/' stays with it. */
+	iso = xasprintf(r->ui_rtl ? "\xe2\x81\xa6%s\xe2\x81\xa9" : "%s", dir);
+	buf_printf(&line, _("s writes the article as a file into %s "
+	    "(save-dir in the config); s again only unmarks it."), iso);
+	free(iso);
 	buf_putc(&line, '\0');
-	add_para(d, line.data, 0);
+	add_ui_para(r, d, line.data, 0);
 	free(dir);
 	help_programs(r, d, &line);
 	help_layouts(r, d, &line);
-	add_para(d, "Esc clears a / search. q or ? closes this screen.", 0);
+	add_ui_para(r, d, _("Esc clears a / search. q or ? closes this "
+	    "screen."), 0);
 	buf_free(&line);
 	return d;
 }
@@ -142,19 +172,21 @@ messages_doc(const struct reader *r)
 	char		*s;
 	size_t		 i;
 
-	d->title = xstrdup("Messages");
+	d->title = xstrdup(_("Messages"));
 	article_add_title(d);
 	if (r->log.dropped > 0) {
-		s = xasprintf("(%zu older messages not kept)",
+		s = xasprintf(ngettext("(%zu older message not kept)",
+		    "(%zu older messages not kept)", r->log.dropped),
 		    r->log.dropped);
-		add_para(d, s, 0);
+		add_ui_para(r, d, s, 0);
 		free(s);
 	}
 	if (r->log.n == 0)
-		add_para(d, "No warnings or errors since akhbar started.", 0);
+		add_ui_para(r, d, _("No warnings or errors since akhbar started."),
+		    0);
 	for (i = 0; i < r->log.n; i++)
-		add_para(d, r->log.v[i], 0);
-	add_para(d, "q or M closes this screen.", 0);
+		add_para_dir(d, r->log.v[i], 0, DIR_AUTO);
+	add_ui_para(r, d, _("q or M closes this screen."), 0);
 	return d;
 }
 
@@ -230,23 +262,25 @@ reader_first_run_doc(const struct reader *r)
 	struct doc	*d = doc_create();
 	char		*s;
 
-	d->title = xstrdup("Welcome to akhbar");
+	d->title = xstrdup(_("Welcome to akhbar"));
 	article_add_title(d);
-	if (r->urls.n == 0)
-		s = xasprintf("No feeds yet. The urls file, %s, %s.",
-		    r->urls_path, r->urls_missing ? "does not exist yet" :
-		    "names no feed");
+	if (r->urls.n == 0 && r->urls_missing)
+		s = xasprintf(_("No feeds yet. The urls file, %s, does not "
+		    "exist yet."), r->urls_path);
+	else if (r->urls.n == 0)
+		s = xasprintf(_("No feeds yet. The urls file, %s, names no "
+		    "feed."), r->urls_path);
 	else
-		s = xasprintf("No articles yet: the feeds of %s have not been "
-		    "fetched.", r->urls_path);
-	add_para(d, s, 0);
+		s = xasprintf(_("No articles yet: the feeds of %s have not "
+		    "been fetched."), r->urls_path);
+	add_ui_para(r, d, s, 0);
 	free(s);
-	add_para(d, "To add a feed, write its address on a line of its own "
-	    "in the urls file, or bring the subscriptions of another reader "
-	    "with akhbar --import-opml FILE.", 0);
-	add_para(d, "Then press R to refresh every feed (r refreshes the "
-	    "selected one). ? shows every key, q quits.", ATTR_BOLD);
-	add_para(d, "A line of the urls file, for example:", 0);
-	add_line(d, "https://feeds.bbci.co.uk/arabic/rss.xml", 1);
+	add_ui_para(r, d, _("To add a feed, write its address on a line of its "
+	    "own in the urls file, or bring the subscriptions of another "
+	    "reader with akhbar --import-opml FILE."), 0);
+	add_ui_para(r, d, _("Then press R to refresh every feed (r refreshes the "
+	    "selected one). ? shows every key, q quits."), ATTR_BOLD);
+	add_ui_para(r, d, _("A line of the urls file, for example:"), 0);
+	add_line(d, "https://feeds.bbci.co.uk/arabic/rss.xml", 1, DIR_LTR);
 	return d;
 }

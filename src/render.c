@@ -551,7 +551,8 @@ line_layout(const char *s, size_t width, enum dir align, int flags,
 	}
 	matcher_mark(o->highlight, b.text, b.len, b.attr, ATTR_HIGHLIGHT);
 	mark_groups(o, b.text, b.len, b.attr);
-	p = bidi_para_create(b.text, b.len, DIR_AUTO, BIDI_KEEP_NSM |
+	p = bidi_para_create(b.text, b.len, flags & RENDER_BASE_RTL ? DIR_RTL :
+	    DIR_AUTO, BIDI_KEEP_NSM |
 	    BIDI_UNTRUSTED | (flags & RENDER_SHAPE ? BIDI_SHAPE : 0));
 	rtl = flags & RENDER_LOGICAL ? 0 : bidi_para_rtl(p);
 	shaped = bidi_para_text(p);

@@ -78,6 +78,9 @@ void		 layout_set_window(struct layout *l, size_t rows);
 /* render_line() flags (1 stays "shaping on" for older callers). */
 #define RENDER_SHAPE	0x1	/* Arabic shaping */
 #define RENDER_LOGICAL	0x2	/* logical order, left aligned */
+#define RENDER_BASE_RTL	0x4	/* paragraph direction RTL, not the first
+				 * strong letter's (an Arabic interface's
+				 * status line starting with a Latin name) */
 
 /*
  * Lay out one line of untrusted UTF-8 text (a list title) into row,

@@ -20,6 +20,9 @@
 #include "source.h"
 #include "store.h"
 #include "urls.h"
+#include "utf8.h"
+#include "ldate.h"
+#include "i18n.h"
 
 static char *
 dup_or_null(const char *s)
@@ -94,7 +97,7 @@ source_init_files(struct source *s, char **paths, size_t n)
 	memset(s, 0, sizeof *s);
 	s->kind = SOURCE_FILES;
 	s->list_type = ITEM_FILE;
-	s->title = xstrdup("Articles");
+	s->title = xstrdup(_("Articles"));
 	s->fo = folder_open((const char *const *)paths, n);
 	count = folder_count(s->fo);
 	for (i = 0; i < count; i++) {
@@ -269,7 +272,7 @@ add_highlighted(struct source *s, int64_t total)
 		return;
 	hl_compute(s, total);
 	it = add_item(s, ITEM_HIGHLIGHTED);
-	it->title = xstrdup("Highlighted");
+	it->title = xstrdup(_("Highlighted"));
 	it->n_total = visible_total(s, s->hl_ids, s->hl_n);
 }
 
@@ -352,7 +355,7 @@ add_ignored(struct source *s)
 	if (s->hidden <= 0)
 		return;
 	it = add_item(s, ITEM_IGNORED);
-	it->title = xstrdup("Ignored");
+	it->title = xstrdup(_("Ignored"));
 	it->n_total = s->hidden;
 }
 
@@ -453,7 +456,7 @@ load_tag_view(struct source *s, char **cause)
 	size_t		 i;
 
 	tag = add_item(s, ITEM_TAG);
-	tag->title = xasprintf("tag: %s", s->tag);
+	tag->title = xasprintf(_("tag: %s"), s->tag);
 	if (store_feeds(s->st, feed_cb, s, cause) == -1)
 		return -1;
 	tag = &s->v[0];		/* add_item() may have moved it */
@@ -482,14 +485,14 @@ source_load_feeds(struct source *s, char **cause)
 	s->kind = SOURCE_FEEDS;
 	free(s->title);
 	if (s->tag != NULL) {
-		s->title = xasprintf("Feeds tagged %s", s->tag);
+		s->title = xasprintf(_("Feeds tagged %s"), s->tag);
 		return load_tag_view(s, cause);
 	}
-	s->title = xstrdup("Feeds");
+	s->title = xstrdup(_("Feeds"));
 	count_hidden(s);
-	add_virtual(s, ITEM_ALL, "All articles");
-	add_virtual(s, ITEM_UNREAD, "Unread");
-	add_virtual(s, ITEM_SAVED, "Saved");
+	add_virtual(s, ITEM_ALL, _("All articles"));
+	add_virtual(s, ITEM_UNREAD, _("Unread"));
+	add_virtual(s, ITEM_SAVED, _("Saved"));
 	add_highlighted(s, s->v[0].n_total);
 	add_queries(s);
 	add_ignored(s);
@@ -608,18 +611,21 @@ header_line(struct doc *d, const char *label, const char *value,
 	b->dir = DIR_AUTO;
 	block_add_utf8(b, label, strlen(label), ATTR_BOLD, 0);
 	block_add_utf8(b, " ", 1, 0, 0);
-	b->hang = strlen(label) + 1;
+	b->hang = utf8_str_width(label) + 1;
 	block_add_utf8(b, value, strlen(value), attr, 1);
 	doc_drop_empty(d);
 }
 
+/* The header's date: the locale's when ld says so, else ISO. */
 static void
-format_date(int64_t t, char *out, size_t n)
+format_date(struct ldate *ld, int64_t t, char *out, size_t n)
 {
 	time_t		tt = (time_t)t;
 	struct tm	tm;
 
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL)
+	if (ld != NULL)
+		ldate_format(ld, t, (int64_t)time(NULL), LDATE_LONG, out, n);
+	else if (t <= 0 || localtime_r(&tt, &tm) == NULL)
 		snprintf(out, n, "%s", "");
 	else
 		strftime(out, n, "%Y-%m-%d %H:%M", &tm);
@@ -659,8 +665,8 @@ error_doc(const char *path, const char *why)
 	return d;
 }
 
-static void article_header(struct doc *, const char *, const char *,
-    const char *, const char *, int64_t);
+static void article_header(struct ldate *, struct doc *, const char *,
+    const char *, const char *, const char *, int64_t);
 
 /* File i: the document; a saved file gets the header lines the store's
  * articles have, so a saved article looks as it did. */
@@ -674,7 +680,7 @@ file_doc(struct source *s, struct item *it)
 	memset(&m, 0, sizeof m);
 	if ((fd = folder_doc(s->fo, (size_t)it->id, &m, &cause)) == NULL) {
 		d = error_doc(it->path, cause != NULL ? cause :
-		    "cannot be read");
+		    _("cannot be read"));
 		free(cause);
 		return d;
 	}
@@ -683,8 +689,8 @@ file_doc(struct source *s, struct item *it)
 		return fd;
 	}
 	d = doc_create();
-	article_header(d, m.title, m.feed, m.author, m.link, m.date);
-	header_line(d, "Enclosure:", m.enclosure, 0);
+	article_header(s->dates, d, m.title, m.feed, m.author, m.link, m.date);
+	header_line(d, _("Enclosure:"), m.enclosure, 0);
 	saved_meta_clear(&m);
 	doc_append(d, fd, fd->nblocks > 0 &&
 	    fd->blocks[0].type == BLOCK_HEADING && fd->blocks[0].level == 0);
@@ -693,20 +699,20 @@ file_doc(struct source *s, struct item *it)
 
 /* The title block and header lines of an article. */
 static void
-article_header(struct doc *d, const char *title, const char *feed,
-    const char *author, const char *link, int64_t date)
+article_header(struct ldate *ld, struct doc *d, const char *title,
+    const char *feed, const char *author, const char *link, int64_t date)
 {
 	struct block	*t;
-	char		 day[64];
+	char		 day[128];
 
 	t = doc_add_block(d, BLOCK_HEADING);
 	block_add_utf8(t, title, strlen(title), 0, 1);
 	doc_drop_empty(d);
-	format_date(date, day, sizeof day);
-	header_line(d, "Feed:", feed, 0);
-	header_line(d, "Author:", author, 0);
-	header_line(d, "Date:", day, 0);
-	header_line(d, "Link:", link, ATTR_LINK);
+	format_date(ld, date, day, sizeof day);
+	header_line(d, _("Feed:"), feed, 0);
+	header_line(d, _("Author:"), author, 0);
+	header_line(d, _("Date:"), day, 0);
+	header_line(d, _("Link:"), link, ATTR_LINK);
 }
 
 /* The "Enclosure:" header line (URL, type, size), when the article has
@@ -724,7 +730,7 @@ article_enclosure(struct source *s, const struct item *it, struct doc *d)
 	}
 	line = saved_enclosure(body.enclosure, body.enclosure_type,
 	    body.enclosure_length);
-	header_line(d, "Enclosure:", line, 0);
+	header_line(d, _("Enclosure:"), line, 0);
 	free(line);
 	store_body_clear(&body);
 }
@@ -784,8 +790,8 @@ article_text(struct source *s, const struct item *it, struct doc *d,
 		b = article_parse("fulltext.html", f.content,
 		    strlen(f.content), cause);
 		if ((*shown = b != NULL))
-			header_line(d, "Text:", "the full article, from its "
-			    "page (F: the feed's text)", 0);
+			header_line(d, _("Text:"), _("the full article, from "
+			    "its page (F: the feed's text)"), 0);
 		store_fulltext_clear(&f);
 		return b;
 	}
@@ -799,8 +805,9 @@ article_text(struct source *s, const struct item *it, struct doc *d,
 	    body.content != NULL ? strlen(body.content) : 0, cause);
 	store_body_clear(&body);
 	if (b != NULL && have == 1 && f.content == NULL && f.error != NULL) {
-		why = xasprintf("not fetched: %s (F tries again)", f.error);
-		header_line(d, "Full text:", why, 0);
+		why = xasprintf(_("not fetched: %s (F tries again)"),
+		    f.error);
+		header_line(d, _("Full text:"), why, 0);
 		free(why);
 	}
 	store_fulltext_clear(&f);
@@ -834,13 +841,13 @@ source_doc_text(struct source *s, size_t i, int full, int *shown,
 		t = doc_add_block(d, BLOCK_HEADING);
 		block_add_utf8(t, it->title, strlen(it->title), 0, 1);
 		doc_drop_empty(d);
-		header_line(d, "Error:", it->error, 0);
-		header_line(d, "Tags:", it->tags, 0);
-		header_line(d, "Link:", it->link, ATTR_LINK);
+		header_line(d, _("Error:"), it->error, 0);
+		header_line(d, _("Tags:"), it->tags, 0);
+		header_line(d, _("Link:"), it->link, ATTR_LINK);
 		return d;
 	}
 	d = doc_create();
-	article_header(d, it->title, it->feed, it->author, it->link,
+	article_header(s->dates, d, it->title, it->feed, it->author, it->link,
 	    it->date);
 	article_enclosure(s, it, d);
 	if ((b = article_text(s, it, d, full, &is_full, cause)) == NULL) {

@@ -15,6 +15,8 @@
 
 #include "doc.h"
 
+struct ldate;
+
 struct folder;
 struct matcher;
 struct store;
@@ -67,6 +69,7 @@ struct source {
 	const struct urls	*urls;		/* for tags and order; may be
 						 * NULL */
 	int			 feed_sort_title; /* else urls file order */
+	struct ldate		*dates;		/* borrowed; NULL: ISO */
 	enum source_kind	 kind;
 	enum item_type		 list_type;	/* articles: which list */
 	int64_t			 feed_id;	/* articles of this feed */

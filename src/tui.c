@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "i18n.h"
 #include "cmd.h"
 #include "cmds.h"
 #include "store.h"
@@ -122,7 +123,8 @@ run_browser(struct tui *t, const char *url)
 	int	  status = 0;
 
 	if ((argv = reader_browser_argv(getenv("BROWSER"), url)) == NULL) {
-		reader_message(&t->r, MSG_ERROR, "$BROWSER: unbalanced quotes");
+		reader_message(&t->r, MSG_ERROR, _("$BROWSER: unbalanced "
+		    "quotes"));
 		return;
 	}
 	tui_suspend();
@@ -135,10 +137,10 @@ run_browser(struct tui *t, const char *url)
 			;
 	tui_resume(t);
 	if (pid == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		reader_message(&t->r, MSG_ERROR, "%s failed on %s", argv[0],
-		    url);
+		reader_message(&t->r, MSG_ERROR, _("%s failed on %s"),
+		    argv[0], url);
 	else
-		reader_message(&t->r, MSG_INFO, "opened %s", url);
+		reader_message(&t->r, MSG_INFO, _("opened %s"), url);
 	reader_argv_free(argv);
 }
 
@@ -343,7 +345,7 @@ next_timeout(const struct tui *t, int64_t now)
 {
 	int64_t	when = reader_next_timer(&t->r), d;
 
-	if (t->refresh.pid != 0 && (when < 0 || t->refresh.next_poll < when))
+	if (t->refresh.ch.pid != 0 && (when < 0 || t->refresh.next_poll < when))
 		when = t->refresh.next_poll;
 	if (t->next_refresh != 0 && (when < 0 || t->next_refresh < when))
 		when = t->next_refresh;
@@ -360,13 +362,13 @@ timers(struct tui *t)
 	int	what;
 
 	reader_timers(&t->r, now);
-	if (t->refresh.pid != 0 &&
+	if (t->refresh.ch.pid != 0 &&
 	    (what = tui_refresh_poll(&t->refresh, t->r.st, now)) >= 0)
 		refresh_news(t, what, 0);
 	if (t->next_refresh != 0 && now >= t->next_refresh) {
 		t->next_refresh = now + (int64_t)t->r.cfg.refresh_interval *
 		    60000;
-		if (t->refresh.pid == 0)
+		if (t->refresh.ch.pid == 0)
 			refresh_start(t, 0);
 	}
 }
@@ -405,7 +407,7 @@ loop(struct tui *t)
 		if (ft != -1 && pfd[ft].revents != 0 &&
 		    tui_fulltext_input(&t->fulltext, &ok))
 			reader_fulltext_done(&t->r, t->fulltext.id, ok,
-			    t->fulltext.last);
+			    t->fulltext.ch.last);
 		timers(t);
 	}
 }
@@ -424,36 +426,11 @@ check_locale(void)
 	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		return 0;
 	lang = getenv("LANG");
-	fprintf(stderr, "akhbar: the locale (LANG=%s) is not UTF-8 and "
+	fprintf(stderr, _("akhbar: the locale (LANG=%s) is not UTF-8 and "
 	    "C.UTF-8 is not installed;\nakhbar: set a UTF-8 locale, e.g. "
-	    "LANG=en_US.UTF-8 (see `locale -a`)\n", lang != NULL ? lang : "");
+	    "LANG=en_US.UTF-8 (see `locale -a`)\n"), lang != NULL ? lang :
+	    "");
 	return -1;
-}
-
-/* RTL layout for right-to-left readers: the config, else the locale. */
-static int
-want_mirror(const struct config *c)
-{
-	static const char	*rtl[] = { "ar", "fa", "he", "iw", "ur", "yi",
-				    "ps", "ckb", "sd", "dv", "ug" };
-	const char		*l = getenv("LC_ALL");
-	size_t			 i, n;
-
-	if (c->layout_dir != LAYOUT_AUTO)
-		return c->layout_dir == LAYOUT_RTL;
-	if (l == NULL || *l == '\0')
-		l = getenv("LC_MESSAGES");
-	if (l == NULL || *l == '\0')
-		l = getenv("LANG");
-	if (l == NULL)
-		return 0;
-	for (i = 0; i < sizeof rtl / sizeof rtl[0]; i++) {
-		n = strlen(rtl[i]);
-		if (strncmp(l, rtl[i], n) == 0 && (l[n] == '_' ||
-		    l[n] == '.' || l[n] == '\0' || l[n] == '@'))
-			return 1;
-	}
-	return 0;
 }
 
 static void
@@ -492,7 +469,8 @@ keyboard_from_tty(void)
 	if (isatty(STDIN_FILENO))
 		return 0;
 	if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC)) == -1) {
-		cmd_warn("/dev/tty: %s (the keys are read from the terminal)",
+		cmd_warn(_("/dev/tty: %s (the keys are read from the "
+		    "terminal)"),
 		    strerror(errno));
 		return -1;
 	}
@@ -518,7 +496,7 @@ start_screen(struct tui *t, const struct cmd_reader_args *o)
 	sigaction(SIGPIPE, &sa, NULL);
 	set_escdelay(25);
 	if (initscr() == NULL)
-		die("cannot initialise the terminal");
+		die("%s", _("cannot initialise the terminal"));
 	die_cleanup = cleanup_terminal;
 	raw();
 	noecho();
@@ -583,8 +561,9 @@ start(struct tui *t, const struct cmd_reader_args *o)
 	start_screen(t, o);
 	for (i = 0; i < o->nhighlight; i++)
 		reader_keyword_add(&t->r, o->highlight[i]);
-	if (reader_start(&t->r, COLS, LINES, want_mirror(&t->r.cfg),
-	    &cause) == -1) {
+	t->r.ui_rtl = i18n_rtl();
+	if (reader_start(&t->r, COLS, LINES,
+	    config_layout_rtl(&t->r.cfg, t->r.ui_rtl), &cause) == -1) {
 		cleanup_terminal();
 		die_cleanup = NULL;
 		cmd_warn("%s", cause);

@@ -16,6 +16,7 @@
 #include "util.h"
 #include "utf8.h"
 #include "tui.h"
+#include "i18n.h"
 
 /* xterm's RGB for the 16 system colours. */
 static const int sys_rgb[16][3] = {
@@ -272,17 +273,28 @@ status_paint(struct tui *t)
 	reader_status(&t->r, &left, &right, &elem);
 	buf_putc(&left, '\0');
 	buf_putc(&right, '\0');
-	rw = strlen(right.data);
+	rw = utf8_str_width(right.data);
 	if (rw + 10 > w)
 		rw = 0;
-	render_line(left.data, w - rw, DIR_LTR, t->r.line_flags, 0, NULL,
-	    &row);
-	if (rw > 0)
-		render_line(right.data, rw, DIR_RTL, 0, 0, NULL, &row);
+	if (!t->r.ui_rtl) {
+		render_line(left.data, w - rw, DIR_LTR, t->r.line_flags, 0,
+		    NULL, &row);
+		if (rw > 0)
+			render_line(right.data, rw, DIR_RTL, 0, 0, NULL, &row);
+	} else {
+		/* A right-to-left interface: the message on the right, in a
+		 * right-to-left paragraph, the position on the left. */
+		if (rw > 0)
+			render_line(right.data, rw, DIR_RTL, t->r.line_flags |
+			    RENDER_BASE_RTL, 0, NULL, &row);
+		render_line(left.data, w - rw, DIR_RTL, t->r.line_flags |
+		    RENDER_BASE_RTL, 0, NULL, &row);
+	}
 	put_row(t, t->status, 0, (int)w, &row, elem);
 	if (t->r.prompting) {
-		rw = utf8_str_width(left.data);
-		wmove(t->status, 0, (int)(rw < w ? rw : w - 1));
+		/* No right part while prompting: the line is the prompt. */
+		wmove(t->status, 0, (int)reader_prompt_cursor(&t->r,
+		    left.data, w));
 		curs_set(1);
 	} else
 		curs_set(0);
@@ -350,7 +362,7 @@ tui_draw(struct tui *t)
 	take_dirty(t);
 	if (t->r.app.lines < 2 || t->r.app.cols < 4) {
 		erase();
-		mvaddstr(0, 0, "too small");
+		mvaddstr(0, 0, _("too small"));
 		wnoutrefresh(stdscr);
 		doupdate();
 		untouchwin(stdscr);

@@ -12,13 +12,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "child.h"
+
 struct tui_fulltext {
-	pid_t		 pid;		/* 0: none running */
-	int		 fd;		/* child's output, or -1 */
+	struct child	 ch;		/* the fetch, when running */
 	int64_t		 id;		/* the article */
-	char		 line[512];	/* output line being read */
-	size_t		 linelen;
-	char		 last[512];	/* last complete output line */
 };
 
 /* None running. */

@@ -25,8 +25,10 @@
 
 #include "util.h"
 #include "store.h"
+#include "child.h"
 #include "tui_refresh.h"
 #include "urls.h"
+#include "i18n.h"
 
 static void
 drop_tmp(struct tui_refresh *r)
@@ -70,23 +72,7 @@ void
 tui_refresh_init(struct tui_refresh *rf)
 {
 	memset(rf, 0, sizeof *rf);
-	rf->fd = -1;
-}
-
-/* In the child: /dev/null in, the pipe out, then the fetcher. */
-static void
-exec_child(const int fd[2], char *exe, char **argv)
-{
-	int	null;
-
-	if ((null = open("/dev/null", O_RDONLY)) != -1)
-		dup2(null, STDIN_FILENO);
-	dup2(fd[1], STDOUT_FILENO);
-	dup2(fd[1], STDERR_FILENO);
-	close(fd[0]);
-	close(fd[1]);
-	execv(exe, argv);
-	_exit(127);
+	child_init(&rf->ch);
 }
 
 int
@@ -96,9 +82,10 @@ tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
 {
 	char		 exe[PATH_MAX], *argv[16], conn[16];
 	const char	*urls = urls_path;
-	int		 fd[2], i = 0;
+	char		*err;
+	int		 i = 0;
 
-	if (rf->pid != 0) {
+	if (rf->ch.pid != 0) {
 		*cause = xstrdup("a refresh is already running");
 		return -1;
 	}
@@ -129,31 +116,16 @@ tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
 	}
 	argv[i++] = "--refresh";
 	argv[i] = NULL;
-	if (pipe(fd) == -1) {
+	if (child_start(&rf->ch, argv, &err) == -1) {
 		drop_tmp(rf);
-		*cause = xasprintf("refresh: %s", strerror(errno));
+		*cause = xasprintf("refresh: %s", err);
+		free(err);
 		return -1;
 	}
-	if ((rf->pid = fork()) == -1) {
-		rf->pid = 0;
-		close(fd[0]);
-		close(fd[1]);
-		drop_tmp(rf);
-		*cause = xasprintf("refresh: %s", strerror(errno));
-		return -1;
-	}
-	if (rf->pid == 0)
-		exec_child(fd, exe, argv);
-	close(fd[1]);
-	fcntl(fd[0], F_SETFD, FD_CLOEXEC);
-	fcntl(fd[0], F_SETFL, fcntl(fd[0], F_GETFL) | O_NONBLOCK);
-	rf->fd = fd[0];
 	rf->started = (int64_t)time(NULL);
 	rf->feed_id = feed_id;
 	rf->done = 0;
 	rf->total = 0;
-	rf->linelen = 0;
-	rf->last[0] = '\0';
 	free(rf->current);
 	rf->current = NULL;
 	rf->next_poll = 0;
@@ -163,82 +135,38 @@ tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
 int
 tui_refresh_fd(const struct tui_refresh *rf)
 {
-	return rf->pid != 0 ? rf->fd : -1;
-}
-
-/* Keep the last complete line of the child's output. */
-static void
-take_output(struct tui_refresh *r, const char *s, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\n') {
-			if (r->linelen > 0) {
-				memcpy(r->last, r->line, r->linelen);
-				r->last[r->linelen] = '\0';
-			}
-			r->linelen = 0;
-		} else if (r->linelen + 1 < sizeof r->line)
-			r->line[r->linelen++] = s[i];
-	}
+	return child_fd(&rf->ch);
 }
 
 int
 tui_refresh_result(struct tui_refresh *rf, int status, char *msg, size_t n)
 {
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		snprintf(msg, n, "refreshed %zu of %zu feeds", rf->done,
+		snprintf(msg, n, ngettext("refreshed %zu of %zu feed",
+		    "refreshed %zu of %zu feeds", rf->total), rf->done,
 		    rf->total);
 		return 0;
 	}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
-		snprintf(msg, n, "refresh: some feeds failed (%s)", rf->last);
-	else if (strstr(rf->last, "not implemented") != NULL ||
+		snprintf(msg, n, _("refresh: some feeds failed (%s)"),
+		    rf->ch.last);
+	else if (strstr(rf->ch.last, "not implemented") != NULL ||
 	    (WIFEXITED(status) && WEXITSTATUS(status) == 127))
-		snprintf(msg, n, "refresh not available in this build: %s",
-		    rf->last);
+		snprintf(msg, n, _("refresh not available in this build: %s"),
+		    rf->ch.last);
 	else
-		snprintf(msg, n, "refresh failed: %s", rf->last[0] ? rf->last :
-		    "the fetcher ended badly");
+		snprintf(msg, n, _("refresh failed: %s"), rf->ch.last[0] ?
+		    rf->ch.last : _("the fetcher ended badly"));
 	return 1;
 }
 
-int
-tui_refresh_input(struct tui_refresh *rf, struct store *st, int64_t now,
-    int *status)
-{
-	char	b[4096];
-	ssize_t	n;
-
-	*status = 0;
-	if (rf->pid == 0 || rf->fd == -1)
-		return 0;
-	while ((n = read(rf->fd, b, sizeof b)) > 0)
-		take_output(rf, b, (size_t)n);
-	if (n == -1 && (errno == EAGAIN || errno == EINTR))
-		return 0;
-	close(rf->fd);
-	rf->fd = -1;
-	while (waitpid(rf->pid, status, 0) == -1 && errno == EINTR)
-		;
-	rf->next_poll = 0;
-	tui_refresh_poll(rf, st, now);
-	take_output(rf, "\n", 1);
-	rf->pid = 0;
-	drop_tmp(rf);
-	return TUI_REFRESH_RELOAD | TUI_REFRESH_ENDED;
-}
-
-int
-tui_refresh_poll(struct tui_refresh *rf, struct store *st, int64_t now)
+/* Read the feeds' last fetch times from the store. TUI_REFRESH_* bits. */
+static int
+poll_store(struct tui_refresh *rf, struct store *st)
 {
 	struct progress	p;
 	size_t		before = rf->done;
 
-	if (rf->pid == 0 || st == NULL || now < rf->next_poll)
-		return 0;
-	rf->next_poll = now + 250;
 	memset(&p, 0, sizeof p);
 	p.since = rf->started;
 	p.feed_id = rf->feed_id;
@@ -255,20 +183,32 @@ tui_refresh_poll(struct tui_refresh *rf, struct store *st, int64_t now)
 	return rf->done != before ? TUI_REFRESH_RELOAD : 0;
 }
 
+int
+tui_refresh_poll(struct tui_refresh *rf, struct store *st, int64_t now)
+{
+	if (rf->ch.pid == 0 || st == NULL || now < rf->next_poll)
+		return 0;
+	rf->next_poll = now + 250;
+	return poll_store(rf, st);
+}
+
+int
+tui_refresh_input(struct tui_refresh *rf, struct store *st, int64_t now,
+    int *status)
+{
+	if (!child_read(&rf->ch, status))
+		return 0;
+	rf->next_poll = now + 250;
+	if (st != NULL)
+		poll_store(rf, st);
+	drop_tmp(rf);
+	return TUI_REFRESH_RELOAD | TUI_REFRESH_ENDED;
+}
+
 void
 tui_refresh_stop(struct tui_refresh *rf)
 {
-	int	status;
-
-	if (rf->pid != 0) {
-		kill(rf->pid, SIGTERM);
-		while (waitpid(rf->pid, &status, 0) == -1 && errno == EINTR)
-			;
-		rf->pid = 0;
-	}
-	if (rf->fd != -1)
-		close(rf->fd);
-	rf->fd = -1;
+	child_stop(&rf->ch);
 	drop_tmp(rf);
 	free(rf->current);
 	rf->current = NULL;

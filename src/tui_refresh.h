@@ -11,18 +11,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "child.h"
+
 struct store;
 
 struct tui_refresh {
-	pid_t		 pid;		/* 0: none running */
-	int		 fd;		/* child's stdout+stderr, or -1 */
+	struct child	 ch;		/* the fetcher, when running */
 	int64_t		 started;	/* time() when it started */
 	int64_t		 feed_id;	/* 0: all feeds */
 	size_t		 done, total;
 	char		*current;	/* last feed done */
-	char		 line[512];	/* last output line */
-	size_t		 linelen;
-	char		 last[512];
 	int64_t		 next_poll;	/* ms clock */
 	char		*tmp_urls;	/* one-feed urls file, or NULL */
 };

@@ -30,6 +30,9 @@ libfribidi-bin       cmd:fribidi     fribidi              fribidi             fr
 libxml2-utils        cmd:xmllint     libxml2              libxml2             libxml2-utils       libxml2
 sqlite3              cmd:sqlite3     sqlite               sqlite              sqlite              sqlite3
 time                 file:/usr/bin/time time              time                -                   gtime
+libicu-dev           pc:icu-i18n     libicu-devel         icu                 icu-dev             icu
+gettext              cmd:msgfmt      gettext              gettext             gettext             gettext
+locales              cmd:localedef   glibc-locale-source  glibc               musl-locales        -
 clang                cmd:clang       clang                clang               clang               llvm
 libclang-rt-14-dev   cmd:clang       compiler-rt          compiler-rt         compiler-rt         llvm
 hyperfine            cmd:hyperfine   hyperfine            hyperfine           hyperfine           hyperfine

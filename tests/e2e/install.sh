@@ -1,6 +1,7 @@
 #!/bin/sh
 # make install / uninstall into a DESTDIR: the binary, both man pages
-# (mode 644) and the themes; uninstall leaves nothing behind.
+# (mode 644), the themes and the translations; uninstall leaves nothing
+# behind.
 . "$TOP/tests/lib.sh"
 D=$TMP/e2e-install
 rm -rf "$D"
@@ -16,6 +17,11 @@ check "man pages are mode 644" test "$(stat -c %a \
 n=$(ls themes 2>/dev/null | wc -l)
 check "every theme installed ($n)" test "$(ls "$D/usr/share/akhbar/themes" \
     2>/dev/null | wc -l)" -eq "$n"
+for l in ar fa he; do
+	mo=$D/usr/share/locale/$l/LC_MESSAGES/akhbar.mo
+	check "$l catalogue installed, mode 644" \
+	    test "$(stat -c %a "$mo" 2>/dev/null)" = 644
+done
 check "the installed binary runs" sh -c "'$D/usr/bin/akhbar' --version | grep -q akhbar"
 make -s uninstall DESTDIR="$D" PREFIX=/usr > "$D/log" 2>&1
 check "make uninstall leaves no file" test -z "$(find "$D/usr" -type f)"

@@ -90,7 +90,7 @@ wait_for "add to the config? (y/n)"
 check "I: asks before adding the rule" \
     sh -c "$TM capture-pane -p | grep -q 'ignore field=title'"
 keys y
-wait_for "rule added to the config: 1 articles hidden"
+wait_for "rule added to the config: 1 article hidden"
 check "I: the rule is in the config file" \
     grep -q '^ignore field=title "الدوري: فوز الأهلي على الزمالك"$' "$CONF"
 check "I: the article left the list (3 rows)" \

@@ -237,7 +237,7 @@ start 120 40 -c "$W/cache3.db" -u "$W/urls3"
 wait_for "$U/file/b.xml" >/dev/null
 keys j j j j
 keys r
-check "r: refreshes the selected feed only" wait_for "refreshed 1 of 1 feeds"
+check "r: refreshes the selected feed only" wait_for "refreshed 1 of 1 feed"
 check "r: its articles are there" wait_for "1/1 All articles"
 keys Q
 kill $SERVER 2>/dev/null

@@ -23,63 +23,16 @@
 /* How much of stderr is kept for the error message. */
 #define EXEC_ERR_MAX	1024
 
-static void
-argv_push(char ***argv, int *n, struct buf *w)
-{
-	*argv = xreallocarray(*argv, *n + 2, sizeof **argv);
-	(*argv)[(*n)++] = xstrndup(w->data != NULL ? w->data : "", w->len);
-	(*argv)[*n] = NULL;
-	buf_reset(w);
-}
-
 char **
 fetch_exec_argv(const char *s, int *argc)
 {
-	struct buf	 w = { 0 };
-	char		**argv = NULL, q;
-	int		 n = 0, in_word = 0;
-
-	for (;;) {
-		if (*s == '\0' || *s == ' ' || *s == '\t') {
-			if (in_word)
-				argv_push(&argv, &n, &w);
-			in_word = 0;
-			if (*s++ == '\0')
-				break;
-			continue;
-		}
-		in_word = 1;
-		if (*s == '\'' || *s == '"') {
-			for (q = *s++; *s != '\0' && *s != q; s++) {
-				if (q == '"' && *s == '\\' &&
-				    (s[1] == '"' || s[1] == '\\'))
-					s++;
-				buf_putc(&w, *s);
-			}
-			if (*s++ == '\0') {
-				buf_free(&w);
-				fetch_exec_argv_free(argv);
-				return NULL;
-			}
-		} else if (*s == '\\' && s[1] != '\0') {
-			buf_putc(&w, s[1]);
-			s += 2;
-		} else
-			buf_putc(&w, *s++);
-	}
-	buf_free(&w);
-	*argc = n;
-	return argv;
+	return util_split_argv(s, strlen(s), argc);
 }
 
 void
 fetch_exec_argv_free(char **argv)
 {
-	int	i;
-
-	for (i = 0; argv != NULL && argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
+	util_argv_free(argv);
 }
 
 int

@@ -996,94 +996,42 @@ reader_key(struct reader *r, int key)
 
 /* ---- $BROWSER ---- */
 
-/* Append word w (or the url in place of each %u, % for %%) to argv. */
-static void
-argv_add(char ***argv, size_t *n, const struct buf *w, const char *url,
-    int *used)
+/* Word w with the url in place of each %u (% for %%); caller frees. */
+static char *
+subst_url(const char *w, const char *url, int *used)
 {
 	struct buf	 out = { 0 };
 	size_t		 i;
 
-	for (i = 0; i < w->len; i++) {
-		if (w->data[i] == '%' && i + 1 < w->len &&
-		    (w->data[i + 1] == 'u' || w->data[i + 1] == '%')) {
-			if (w->data[++i] == 'u') {
+	for (i = 0; w[i] != '\0'; i++) {
+		if (w[i] == '%' && (w[i + 1] == 'u' || w[i + 1] == '%')) {
+			if (w[++i] == 'u') {
 				buf_puts(&out, url);
 				*used = 1;
 			} else
 				buf_putc(&out, '%');
 		} else
-			buf_putc(&out, w->data[i]);
+			buf_putc(&out, w[i]);
 	}
 	buf_putc(&out, '\0');
-	*argv = xreallocarray(*argv, *n + 2, sizeof **argv);
-	(*argv)[(*n)++] = xstrdup(out.data);
-	(*argv)[*n] = NULL;
-	buf_free(&out);
-}
-
-/* Split s[0..len) into words as a shell would, without running one:
- * blanks separate, '...' is literal, "..." keeps blanks and takes \"
- * and \\, a backslash outside quotes takes the next character. Returns
- * -1 for an unbalanced quote. */
-static int
-split_words(const char *s, size_t len, const char *url, char ***argv,
-    size_t *n, int *used)
-{
-	struct buf	w = { 0 };
-	size_t		i = 0;
-	int		in_word = 0, rc = 0;
-	char		q;
-
-	while (i < len) {
-		if (s[i] == ' ' || s[i] == '\t') {
-			if (in_word)
-				argv_add(argv, n, &w, url, used);
-			buf_reset(&w);
-			in_word = 0;
-			i++;
-			continue;
-		}
-		in_word = 1;
-		if (s[i] == '\'' || s[i] == '"') {
-			q = s[i++];
-			while (i < len && s[i] != q) {
-				if (q == '"' && s[i] == '\\' && i + 1 < len &&
-				    (s[i + 1] == '"' || s[i + 1] == '\\'))
-					i++;
-				buf_putc(&w, s[i++]);
-			}
-			if (i == len) {
-				rc = -1;
-				break;
-			}
-			i++;
-		} else if (s[i] == '\\' && i + 1 < len) {
-			buf_putc(&w, s[i + 1]);
-			i += 2;
-		} else
-			buf_putc(&w, s[i++]);
-	}
-	if (rc == 0 && in_word)
-		argv_add(argv, n, &w, url, used);
-	buf_free(&w);
-	return rc;
+	return out.data;
 }
 
 char **
 reader_browser_argv(const char *browser, const char *url)
 {
-	char	**argv = NULL;
-	size_t	  n = 0, len;
-	int	  used = 0;
+	char	**argv, *w;
+	int	  n, i, used = 0;
 
 	if (browser == NULL || *browser == '\0')
 		browser = "xdg-open";
-	len = strcspn(browser, ":");
-	if (split_words(browser, len, url, &argv, &n, &used) == -1 ||
-	    n == 0) {
-		reader_argv_free(argv);
+	if ((argv = util_split_argv(browser, strcspn(browser, ":"), &n)) ==
+	    NULL)
 		return NULL;
+	for (i = 0; i < n; i++) {
+		w = subst_url(argv[i], url, &used);
+		free(argv[i]);
+		argv[i] = w;
 	}
 	if (!used) {
 		argv = xreallocarray(argv, n + 2, sizeof *argv);
@@ -1096,14 +1044,16 @@ reader_browser_argv(const char *browser, const char *url)
 char **
 reader_split_argv(const char *line)
 {
-	char	**argv = NULL;
-	size_t	  n = 0;
-	int	  used = 0;
+	char	**argv, *w;
+	int	  n, i, used = 0;
 
-	if (split_words(line, strlen(line), "%u", &argv, &n, &used) == -1 ||
-	    n == 0) {
-		reader_argv_free(argv);
+	/* %% becomes % as in $BROWSER; %u stays for the caller. */
+	if ((argv = util_split_argv(line, strlen(line), &n)) == NULL)
 		return NULL;
+	for (i = 0; i < n; i++) {
+		w = subst_url(argv[i], "%u", &used);
+		free(argv[i]);
+		argv[i] = w;
 	}
 	return argv;
 }
@@ -1111,9 +1061,5 @@ reader_split_argv(const char *line)
 void
 reader_argv_free(char **argv)
 {
-	size_t	i;
-
-	for (i = 0; argv != NULL && argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
+	util_argv_free(argv);
 }

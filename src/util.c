@@ -343,3 +343,65 @@ util_exe_path(char *buf, size_t size)
 	free(found);
 	return (ssize_t)n;
 }
+
+static void
+argv_push(char ***argv, int *n, struct buf *w)
+{
+	*argv = xreallocarray(*argv, *n + 2, sizeof **argv);
+	(*argv)[(*n)++] = xstrndup(w->data != NULL ? w->data : "", w->len);
+	(*argv)[*n] = NULL;
+	buf_reset(w);
+}
+
+char **
+util_split_argv(const char *s, size_t len, int *argc)
+{
+	struct buf	 w = { 0 };
+	char		**argv = NULL, q;
+	size_t		 i = 0;
+	int		 n = 0, in_word = 0;
+
+	while (i < len) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			if (in_word)
+				argv_push(&argv, &n, &w);
+			in_word = 0;
+			i++;
+			continue;
+		}
+		in_word = 1;
+		if (s[i] == '\'' || s[i] == '"') {
+			for (q = s[i++]; i < len && s[i] != q; i++) {
+				if (q == '"' && s[i] == '\\' && i + 1 < len &&
+				    (s[i + 1] == '"' || s[i + 1] == '\\'))
+					i++;
+				buf_putc(&w, s[i]);
+			}
+			if (i++ == len) {
+				buf_free(&w);
+				util_argv_free(argv);
+				return NULL;
+			}
+		} else if (s[i] == '\\' && i + 1 < len) {
+			buf_putc(&w, s[i + 1]);
+			i += 2;
+		} else
+			buf_putc(&w, s[i++]);
+	}
+	if (in_word)
+		argv_push(&argv, &n, &w);
+	buf_free(&w);
+	if (argc != NULL)
+		*argc = n;
+	return argv;
+}
+
+void
+util_argv_free(char **argv)
+{
+	size_t	i;
+
+	for (i = 0; argv != NULL && argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}

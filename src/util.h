@@ -96,4 +96,15 @@ ssize_t	 util_exe_path(char *buf, size_t size);
  */
 char	*util_exe_search(const char *argv0, const char *path);
 
+/*
+ * Split s[0..len) into words as a shell would, without running one:
+ * blanks separate, '...' is literal, "..." keeps blanks and takes \" and
+ * \\, a backslash outside quotes takes the next character. NULL for an
+ * unbalanced quote or no word; else a NULL-terminated array, *argc (when
+ * not NULL) its length. Caller frees with util_argv_free().
+ */
+char	**util_split_argv(const char *s, size_t len, int *argc);
+/* Free what util_split_argv() returned. NULL is fine. */
+void	  util_argv_free(char **argv);
+
 #endif

@@ -162,6 +162,57 @@ test_exe_path(void **state)
 	assert_int_equal(util_exe_path(buf, 0), -1);
 }
 
+/* The one word splitter behind $BROWSER, bind ... exec, | and exec:. */
+static void
+test_split_argv(void **state)
+{
+	static const struct {
+		const char	*s;
+		int		 argc;	/* -1: NULL */
+		const char	*want[5];
+	} cases[] = {
+		{ "wl-copy", 1, { "wl-copy" } },
+		{ "  xclip\t-selection   clipboard ", 3,
+		    { "xclip", "-selection", "clipboard" } },
+		{ "sh -c 'echo $(id); rm -rf /'", 3,
+		    { "sh", "-c", "echo $(id); rm -rf /" } },
+		{ "say \"a \\\"b\\\" \\\\\" end", 3,
+		    { "say", "a \"b\" \\", "end" } },
+		{ "a\\ b c\\'d", 2, { "a b", "c'd" } },
+		{ "'' x", 2, { "", "x" } },
+		{ "نشر \"خبر عاجل\"", 2, { "نشر", "خبر عاجل" } },
+		{ "prog 'unbalanced", -1, { NULL } },
+		{ "prog \"unbalanced", -1, { NULL } },
+		{ "   ", -1, { NULL } },
+		{ "", -1, { NULL } },
+	};
+	char	**argv;
+	size_t	  i;
+	int	  argc, j;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		argc = 99;
+		argv = util_split_argv(cases[i].s, strlen(cases[i].s), &argc);
+		if (cases[i].argc == -1) {
+			assert_null(argv);
+			continue;
+		}
+		assert_non_null(argv);
+		assert_int_equal(argc, cases[i].argc);
+		for (j = 0; j < argc; j++)
+			assert_string_equal(argv[j], cases[i].want[j]);
+		assert_null(argv[argc]);
+		util_argv_free(argv);
+	}
+	/* Only len bytes are read: $BROWSER stops at its first ':'. */
+	argv = util_split_argv("firefox %u:chromium", 10, &argc);
+	assert_int_equal(argc, 2);
+	assert_string_equal(argv[1], "%u");
+	util_argv_free(argv);
+	util_argv_free(NULL);
+}
+
 int
 main(void)
 {
@@ -170,6 +221,7 @@ main(void)
 		cmocka_unit_test(test_xdg_path),
 		cmocka_unit_test(test_exe_search),
 		cmocka_unit_test(test_exe_path),
+		cmocka_unit_test(test_split_argv),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -108,11 +108,14 @@ export_article_text(struct store *st, const struct store_article *a,
 	m.author = (char *)present(a->author);
 	m.link = (char *)present(a->link);
 	m.tags = tags;
+	m.enclosure = saved_enclosure(body.enclosure, body.enclosure_type,
+	    body.enclosure_length);
 	m.date = a->date;
 	rc = saved_write(dir, &m, body.content != NULL ? body.content : "",
 	    body.content != NULL ? strlen(body.content) : 0,
 	    body.content_html, path, cause);
 	free(tags);
+	free(m.enclosure);
 	store_body_clear(&body);
 	return rc;
 }

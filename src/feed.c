@@ -40,6 +40,7 @@
 #define FEED_JSON_DEPTH		64
 #define FEED_HTML_ENTITIES	300
 #define FEED_NS_CACHE		16
+#define FEED_TYPE_MAX		127	/* an enclosure's MIME type */
 
 enum feed_mode { MODE_SNIFF, MODE_XML, MODE_JSON, MODE_DONE };
 enum feed_format { FMT_NONE, FMT_RSS, FMT_RDF, FMT_ATOM, FMT_JSON };
@@ -201,6 +202,9 @@ struct feed_parser {
 	int			 nbases;
 	struct buf		 tmp;
 	struct buf		 guid;		/* permalink guid, resolved */
+	/* The type and length of the enclosure in fields[F_ENCLOSURE]. */
+	char			 encl_type[FEED_TYPE_MAX + 1];
+	int64_t			 encl_length;
 
 	struct feed_entity	*entities;
 	int			 nentities;
@@ -518,6 +522,100 @@ feed_attr_value(struct feed_parser *p, int field, int prio,
 	free(uri);
 }
 
+/*
+ * A MIME type as the feed gives it, kept only when it is a plain
+ * "type/subtype" of token characters (RFC 2045; parameters after ';' are
+ * dropped), at most FEED_TYPE_MAX bytes, lowercased: anything else is
+ * unknown (""), so no control character or escape reaches a screen.
+ */
+static void
+feed_enclosure_type(char *out, const char *type)
+{
+	static const char	 tspecials[] = "()<>@,;:\\\"/[]?=";
+	size_t			 n = 0, slash = 0;
+	unsigned char		 c;
+
+	out[0] = '\0';
+	if (type == NULL)
+		return;
+	while (feed_is_space(*type))
+		type++;
+	for (; (c = (unsigned char)*type) != '\0' && c != ';' &&
+	    !feed_is_space((char)c); type++) {
+		if (n == FEED_TYPE_MAX)
+			goto bad;
+		if (c == '/' && slash == 0 && n > 0)
+			slash = n + 1;
+		else if (c <= ' ' || c >= 127 || strchr(tspecials, c) != NULL)
+			goto bad;
+		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	if (slash == 0 || slash == n)
+		goto bad;
+	out[n] = '\0';
+	return;
+bad:
+	out[0] = '\0';
+}
+
+/*
+ * An enclosure's length: decimal digits only (spaces around are fine), at
+ * most 18 of them, so it fits an int64_t. Anything else ("", "-1",
+ * "12MB", "0x10") is unknown: 0.
+ */
+static int64_t
+feed_enclosure_length(const char *s)
+{
+	int64_t	 v = 0;
+	int	 n = 0;
+
+	if (s == NULL)
+		return 0;
+	while (feed_is_space(*s))
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (++n > 18)
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	while (feed_is_space(*s))
+		s++;
+	return *s == '\0' ? v : 0;
+}
+
+/* An enclosure (a JSON attachment): its URL, type and length go
+ * together, so a later one of higher priority replaces all three. */
+static void
+feed_enclosure(struct feed_parser *p, int prio, const char *url,
+    const char *type, const char *length)
+{
+	if (url == NULL || prio <= p->fields[F_ENCLOSURE].prio)
+		return;
+	feed_attr_value(p, F_ENCLOSURE, prio, url);
+	feed_enclosure_type(p->encl_type, type);
+	p->encl_length = feed_enclosure_length(length);
+}
+
+/* The same from an element's attributes (RSS enclosure, Atom link
+ * rel=enclosure, media:content); feed_attr() reuses one buffer, so each
+ * value is taken before the next is read. */
+static void
+feed_enclosure_attrs(struct feed_parser *p, int prio, int nattrs,
+    const xmlChar **attrs, const char *url_name, const char *length_name)
+{
+	const char	*url;
+
+	if (prio <= p->fields[F_ENCLOSURE].prio ||
+	    feed_attr(p, nattrs, attrs, url_name, 0) == NULL)
+		return;
+	feed_enclosure_type(p->encl_type, feed_attr(p, nattrs, attrs, "type",
+	    0));
+	p->encl_length = feed_enclosure_length(feed_attr(p, nattrs, attrs,
+	    length_name, 0));
+	if ((url = feed_attr(p, nattrs, attrs, url_name, 0)) != NULL)
+		feed_attr_value(p, F_ENCLOSURE, prio, url);
+}
+
 /* An element directly inside an item (or anywhere for media:*). */
 static void
 feed_item_element(struct feed_parser *p, const xmlChar *name,
@@ -545,13 +643,16 @@ feed_item_element(struct feed_parser *p, const xmlChar *name,
 			feed_attr_value(p, F_LINK, 1, feed_attr(p, nattrs,
 			    attrs, "href", 0));
 		else if (strcmp(v, "enclosure") == 0)
-			feed_attr_value(p, F_ENCLOSURE, 3, feed_attr(p,
-			    nattrs, attrs, "href", 0));
+			feed_enclosure_attrs(p, 3, nattrs, attrs, "href",
+			    "length");
 		return;
 	case K_ENCLOSURE:
+		feed_enclosure_attrs(p, t->prio, nattrs, attrs, "url",
+		    "length");
+		return;
 	case K_MEDIA:
-		feed_attr_value(p, t->field, t->prio, feed_attr(p, nattrs,
-		    attrs, "url", 0));
+		feed_enclosure_attrs(p, t->prio, nattrs, attrs, "url",
+		    "fileSize");
 		return;
 	case K_ATOM_CATEGORY:
 		if ((v = feed_attr(p, nattrs, attrs, "term", 0)) == NULL)
@@ -870,6 +971,10 @@ feed_emit(struct feed_parser *p)
 	item.content = feed_value_str(p, F_CONTENT);
 	item.content_html = item.content != NULL && p->content_html;
 	item.enclosure = feed_value_str(p, F_ENCLOSURE);
+	if (item.enclosure != NULL && p->encl_type[0] != '\0')
+		item.enclosure_type = p->encl_type;
+	if (item.enclosure != NULL)
+		item.enclosure_length = p->encl_length;
 	item.categories = feed_value_str(p, F_CATEGORIES);
 	if (p->fields[F_DATE].prio != 0)
 		item.date = date_parse(p->fields[F_DATE].b.data);
@@ -885,6 +990,8 @@ feed_emit(struct feed_parser *p)
 	}
 	p->content_html = 0;
 	p->guid_link = 0;
+	p->encl_type[0] = '\0';
+	p->encl_length = 0;
 }
 
 static void
@@ -1377,9 +1484,12 @@ feed_json_item(struct feed_parser *p, struct json_object *o,
 		feed_json_authors(p, feed);
 	if (json_object_object_get_ex(o, "attachments", &a) &&
 	    json_object_is_type(a, json_type_array) &&
-	    json_object_array_length(a) > 0 && (v = feed_json_str(
-	    json_object_array_get_idx(a, 0), "url")) != NULL)
-		feed_attr_value(p, F_ENCLOSURE, 1, v);
+	    json_object_array_length(a) > 0) {
+		a = json_object_array_get_idx(a, 0);
+		feed_enclosure(p, 1, feed_json_str(a, "url"),
+		    feed_json_str(a, "mime_type"),
+		    feed_json_str(a, "size_in_bytes"));
+	}
 	if (json_object_object_get_ex(o, "tags", &a) &&
 	    json_object_is_type(a, json_type_array)) {
 		n = json_object_array_length(a);

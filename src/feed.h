@@ -19,6 +19,10 @@ struct feed_item {
 	const char	*content;	/* body: HTML or plain text */
 	int		 content_html;	/* 1 when content is HTML */
 	const char	*enclosure;	/* first enclosure / media URL */
+	const char	*enclosure_type;	/* its MIME type ("audio/mpeg",
+					 * token characters only), or NULL */
+	int64_t		 enclosure_length;	/* its size in bytes; 0 when
+						 * unknown or not a number */
 	const char	*categories;	/* '|' separated */
 	int64_t		 date;		/* UTC seconds; 0 when absent/bad */
 };

@@ -14,6 +14,7 @@
 #include "utf8.h"
 #include "keymap.h"
 #include "reader.h"
+#include "saved.h"
 #include "store.h"
 
 /* ---- text ---- */
@@ -187,9 +188,11 @@ reader_copy_link(struct reader *r, unsigned n)
 }
 
 /* One entry of the link screen: "[n] text" (a paragraph of its own
- * direction, so RTL text is laid out RTL), the URL under it. */
+ * direction, so RTL text is laid out RTL), the URL under it, then info
+ * (may be NULL) after the URL in parentheses. */
 static void
-links_entry(struct doc *d, const char *text, uint16_t attr, const char *url)
+links_entry(struct doc *d, const char *text, uint16_t attr, const char *url,
+    const char *info)
 {
 	struct block	*b;
 	char		*s;
@@ -204,27 +207,38 @@ links_entry(struct doc *d, const char *text, uint16_t attr, const char *url)
 	b->dir = DIR_LTR;
 	b->tight = 1;
 	block_add_utf8(b, url, strlen(url), ATTR_LINK, 0);
+	if (info != NULL) {
+		s = xasprintf(" (%s)", info);
+		block_add_utf8(b, s, strlen(s), 0, 1);
+		free(s);
+	}
 }
 
-/* The enclosure of the article shown (audio, video), or NULL. Caller
- * frees. */
+/* The enclosure of the article shown (audio, video), or NULL; *info
+ * gets its type and size ("audio/mpeg, 12.3 MB") or NULL. Caller frees
+ * both. */
 static char *
-enclosure(struct reader *r)
+enclosure(struct reader *r, char **info)
 {
 	struct store_body	 body;
 	char			*cause = NULL, *e = NULL;
 	long			 i = r->doc_item;
 
+	*info = NULL;
 	if (r->st == NULL || i < 0 || (size_t)i >= r->src.n ||
 	    r->src.v[i].type != ITEM_ARTICLE)
 		return NULL;
 	memset(&body, 0, sizeof body);
-	if (store_article_body(r->st, r->src.v[i].id, &body, &cause) == -1) {
+	if (store_article_enclosure(r->st, r->src.v[i].id, &body,
+	    &cause) == -1) {
 		free(cause);
 		return NULL;
 	}
-	if (body.enclosure != NULL && *body.enclosure != '\0')
+	if (body.enclosure != NULL && *body.enclosure != '\0') {
 		e = utf8_sanitize(body.enclosure, strlen(body.enclosure), 0);
+		*info = saved_enclosure_info(body.enclosure_type,
+		    body.enclosure_length);
+	}
 	store_body_clear(&body);
 	return e;
 }
@@ -238,7 +252,7 @@ links_doc(struct reader *r)
 	struct doc		*d = doc_create();
 	struct block		*b;
 	const char		*own = NULL;
-	char			*text, *encl;
+	char			*text, *encl, *info;
 	size_t			 i;
 
 	d->title = xstrdup("Links");
@@ -247,21 +261,24 @@ links_doc(struct reader *r)
 	for (i = 0; i < article->nlinks; i++) {
 		text = reader_link_text(article, i + 1);
 		if (text != NULL && *text != '\0')
-			links_entry(d, text, ATTR_BOLD, article->links[i]);
+			links_entry(d, text, ATTR_BOLD, article->links[i],
+			    NULL);
 		else
 			links_entry(d, "(no text)", ATTR_ITALIC,
-			    article->links[i]);
+			    article->links[i], NULL);
 		free(text);
 	}
-	if ((encl = enclosure(r)) != NULL)
+	if ((encl = enclosure(r, &info)) != NULL)
 		links_entry(d, "enclosure (audio, video...)", ATTR_ITALIC,
-		    encl);
+		    encl, info);
 	free(encl);
+	free(info);
 	if (r->doc_item >= 0)
 		own = source_link(&r->src, (size_t)r->doc_item);
 	if (own != NULL && *own != '\0') {
 		text = utf8_sanitize(own, strlen(own), 0);
-		links_entry(d, "the article's own link", ATTR_ITALIC, text);
+		links_entry(d, "the article's own link", ATTR_ITALIC, text,
+		    NULL);
 		free(text);
 	}
 	b = doc_add_block(d, BLOCK_PARA);

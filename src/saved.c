@@ -20,10 +20,11 @@
 #include "saved.h"
 
 /* Header names, in the order saved_format() writes them. */
-enum field { F_TITLE, F_FEED, F_AUTHOR, F_DATE, F_LINK, F_TAGS, F_TYPE,
-	F_NONE };
+enum field { F_TITLE, F_FEED, F_AUTHOR, F_DATE, F_LINK, F_TAGS,
+	F_ENCLOSURE, F_TYPE, F_NONE };
 static const char *field_names[] = {
-	"Title", "Feed", "Author", "Date", "Link", "Tags", "Content-Type"
+	"Title", "Feed", "Author", "Date", "Link", "Tags", "Enclosure",
+	"Content-Type"
 };
 
 void
@@ -34,7 +35,56 @@ saved_meta_clear(struct saved_meta *m)
 	free(m->author);
 	free(m->link);
 	free(m->tags);
+	free(m->enclosure);
 	memset(m, 0, sizeof *m);
+}
+
+char *
+saved_enclosure_info(const char *type, int64_t length)
+{
+	static const char *const units[] = { "kB", "MB", "GB", "TB", "PB",
+					    "EB" };
+	uint64_t	 unit = 1000, tenths;
+	size_t		 u = 0;
+	char		 size[32] = "";
+
+	if (length > 0 && length < 1000)
+		snprintf(size, sizeof size, "%lld byte%s", (long long)length,
+		    length == 1 ? "" : "s");
+	else if (length > 0) {
+		/* integer tenths, rounded; 999,960 bytes is "1.0 MB", not
+		 * "1000.0 kB" */
+		for (;;) {
+			tenths = ((uint64_t)length * 10 + unit / 2) / unit;
+			if (tenths < 10000 || u + 1 == sizeof units /
+			    sizeof units[0])
+				break;
+			unit *= 1000;
+			u++;
+		}
+		snprintf(size, sizeof size, "%llu.%llu %s",
+		    (unsigned long long)(tenths / 10),
+		    (unsigned long long)(tenths % 10), units[u]);
+	}
+	if (type != NULL && *type != '\0' && size[0] != '\0')
+		return xasprintf("%s, %s", type, size);
+	if (type != NULL && *type != '\0')
+		return xstrdup(type);
+	return size[0] != '\0' ? xstrdup(size) : NULL;
+}
+
+char *
+saved_enclosure(const char *url, const char *type, int64_t length)
+{
+	char	*info, *s;
+
+	if (url == NULL || *url == '\0')
+		return NULL;
+	if ((info = saved_enclosure_info(type, length)) == NULL)
+		return xstrdup(url);
+	s = xasprintf("%s (%s)", url, info);
+	free(info);
+	return s;
 }
 
 int
@@ -119,6 +169,7 @@ saved_format(const struct saved_meta *m, const char *body, size_t len,
 	}
 	put_field(&b, F_LINK, m->link);
 	put_field(&b, F_TAGS, m->tags);
+	put_field(&b, F_ENCLOSURE, m->enclosure);
 	put_field(&b, F_TYPE, body_is_html ? "text/html; charset=utf-8" :
 	    "text/plain; charset=utf-8");
 	buf_putc(&b, '\n');
@@ -161,6 +212,7 @@ parse_line(const char *s, size_t n, struct saved_meta *m, int *html)
 	case F_AUTHOR: slot = &m->author; break;
 	case F_LINK: slot = &m->link; break;
 	case F_TAGS: slot = &m->tags; break;
+	case F_ENCLOSURE: slot = &m->enclosure; break;
 	case F_DATE:
 		m->date = date_parse(v);
 		break;

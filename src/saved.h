@@ -11,6 +11,7 @@
  *	Date: 2024-05-06T07:15:00Z
  *	Link: https://www.aljazeera.net/news/2024/5/6/summit
  *	Tags: news, arabic
+ *	Enclosure: https://www.aljazeera.net/a.mp3 (audio/mpeg, 12.3 MB)
  *	Content-Type: text/html; charset=utf-8
  *
  *	<p>انطلقت اليوم أعمال القمة العربية في الرياض.</p>
@@ -47,6 +48,7 @@ struct saved_meta {
 	char	*author;
 	char	*link;
 	char	*tags;		/* comma separated */
+	char	*enclosure;	/* saved_enclosure()'s "URL (type, size)" */
 	int64_t	 date;		/* UTC seconds; 0 when unknown */
 };
 
@@ -61,6 +63,21 @@ void	 saved_meta_clear(struct saved_meta *m);
  * (utf8_sanitize() with UTF8_FOLD_SPACE | UTF8_SQUEEZE.) Caller frees.
  */
 char	*saved_clean_value(const char *s, size_t n);
+
+/*
+ * An enclosure's type and size for people: "audio/mpeg, 12.3 MB",
+ * "audio/mpeg" or "12.3 MB" (unknown parts left out; sizes in decimal
+ * units: bytes, kB, MB, GB, TB), or NULL when both are unknown (type NULL
+ * or "", length 0 or less). Caller frees.
+ */
+char	*saved_enclosure_info(const char *type, int64_t length);
+
+/*
+ * The Enclosure header value (the reader shows the same line): "URL
+ * (type, size)", or just "URL" when neither is known; NULL when url is
+ * NULL or "". Caller frees.
+ */
+char	*saved_enclosure(const char *url, const char *type, int64_t length);
 
 /* Non-zero when s[0..n) starts with the saved format's first line. */
 int	 saved_sniff(const char *s, size_t n);

@@ -690,6 +690,7 @@ file_doc(struct source *s, struct item *it)
 	}
 	d = doc_create();
 	article_header(s->dates, d, m.title, m.feed, m.author, m.link, m.date);
+	header_line(d, _("Enclosure:"), m.enclosure, 0);
 	saved_meta_clear(&m);
 	doc_append(d, fd, fd->nblocks > 0 &&
 	    fd->blocks[0].type == BLOCK_HEADING && fd->blocks[0].level == 0);
@@ -712,6 +713,26 @@ article_header(struct ldate *ld, struct doc *d, const char *title,
 	header_line(d, _("Author:"), author, 0);
 	header_line(d, _("Date:"), day, 0);
 	header_line(d, _("Link:"), link, ATTR_LINK);
+}
+
+/* The "Enclosure:" header line (URL, type, size), when the article has
+ * an enclosure: the same line a saved file keeps. A store error only
+ * leaves the line out; the body read next reports it. */
+static void
+article_enclosure(struct source *s, const struct item *it, struct doc *d)
+{
+	struct store_body	 body;
+	char			*cause = NULL, *line;
+
+	if (store_article_enclosure(s->st, it->id, &body, &cause) == -1) {
+		free(cause);
+		return;
+	}
+	line = saved_enclosure(body.enclosure, body.enclosure_type,
+	    body.enclosure_length);
+	header_line(d, _("Enclosure:"), line, 0);
+	free(line);
+	store_body_clear(&body);
 }
 
 /* direction= of the article's feed in the urls file: every block of the
@@ -828,6 +849,7 @@ source_doc_text(struct source *s, size_t i, int full, int *shown,
 	d = doc_create();
 	article_header(s->dates, d, it->title, it->feed, it->author, it->link,
 	    it->date);
+	article_enclosure(s, it, d);
 	if ((b = article_text(s, it, d, full, &is_full, cause)) == NULL) {
 		doc_free(d);
 		return NULL;

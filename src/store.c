@@ -51,12 +51,13 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_ART_FIND] = "SELECT id, chash FROM articles "
 	    "WHERE feed_id = ?1 AND guid = ?2",
 	[S_ART_INSERT] = "INSERT INTO articles(feed_id, guid, title, link, "
-	    "author, date, first_seen, enclosure, categories, chash) "
-	    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	    "author, date, first_seen, enclosure, categories, chash, "
+	    "enclosure_type, enclosure_length) "
+	    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	[S_ART_UPDATE] = "UPDATE articles SET title = ?2, link = ?3, "
 	    "author = ?4, date = CASE WHEN ?5 > 0 THEN ?5 ELSE date END, "
-	    "enclosure = ?6, categories = ?7, chash = ?8, updated = ?9 "
-	    "WHERE id = ?1",
+	    "enclosure = ?6, categories = ?7, chash = ?8, updated = ?9, "
+	    "enclosure_type = ?10, enclosure_length = ?11 WHERE id = ?1",
 	[S_BODY_PUT] = "INSERT OR REPLACE INTO bodies(article_id, content, "
 	    "content_html) VALUES(?1, ?2, ?3)",
 	[S_ART_NTH_DATE] = "SELECT date FROM articles WHERE feed_id = ?1 "
@@ -75,7 +76,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "WHERE feed_id = ?1 AND unread = 1",
 	[S_MARK_ALL] = "UPDATE articles SET unread = 0 WHERE unread = 1",
 	[S_BODY_GET] = "SELECT b.content, b.content_html, a.enclosure, "
-	    "a.categories FROM articles a LEFT JOIN bodies b "
+	    "a.categories, a.enclosure_type, a.enclosure_length "
+	    "FROM articles a LEFT JOIN bodies b "
 	    "ON b.article_id = a.id WHERE a.id = ?1",
 	/* one step for a search candidate: body and full text (or NULL) */
 	[S_BODY_TEXT] = "SELECT content, content_html, (SELECT content "
@@ -123,6 +125,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "a.feed_id = ?1 AND a.id > ?2 AND a.unread < 2 AND "
 	    "NOT EXISTS (SELECT 1 FROM "
 	    "fulltexts f WHERE f.article_id = a.id) ORDER BY a.id",
+	[S_ENCLOSURE_GET] = "SELECT enclosure, enclosure_type, "
+	    "enclosure_length FROM articles WHERE id = ?1",
 };
 
 /* Schema steps: migrations[v] takes a store from version v to v + 1. */
@@ -300,6 +304,15 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  b.content_html FROM articles a LEFT JOIN bodies b"
 	"  ON b.article_id = a.id WHERE a.id = old.article_id AND NOT EXISTS"
 	"  (SELECT 1 FROM article_fts_old WHERE id = a.id); END;",
+
+	/*
+	 * 5 -> 6: an enclosure's MIME type and size in bytes (0: unknown),
+	 * for the link screen and the reader's header. Articles stored
+	 * before have neither until their feed sends them again.
+	 */
+	"ALTER TABLE articles ADD COLUMN enclosure_type TEXT;"
+	"ALTER TABLE articles ADD COLUMN enclosure_length INTEGER NOT NULL"
+	"  DEFAULT 0;",
 };
 
 /* Work a migration does beyond its SQL, in the same transaction:
@@ -857,6 +870,14 @@ item_change_hash(const struct feed_item *it)
 	h = hash_add(h, it->content);
 	h = hash_add(h, it->enclosure);
 	h = hash_add(h, it->categories);
+	/* only when given, so the hash of an article without them is the
+	 * one a store before schema 6 computed */
+	if (it->enclosure_type != NULL || it->enclosure_length > 0) {
+		snprintf(num, sizeof num, "%lld",
+		    (long long)it->enclosure_length);
+		h = hash_add(h, it->enclosure_type);
+		h = hash_add(h, num);
+	}
 	snprintf(num, sizeof num, "%lld/%d", (long long)it->date,
 	    it->content_html);
 	h = hash_add(h, num);
@@ -926,6 +947,8 @@ store_insert(struct store_update *u, const char *key, int64_t chash,
 	bind_text(s, 8, it->enclosure);
 	bind_text(s, 9, it->categories);
 	sqlite3_bind_int64(s, 10, chash);
+	bind_text(s, 11, it->enclosure_type);
+	sqlite3_bind_int64(s, 12, it->enclosure_length);
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
 	return store_put_body(u, sqlite3_last_insert_rowid(u->st->db), it,
@@ -953,6 +976,8 @@ store_refresh(struct store_update *u, int64_t id, int64_t chash,
 	bind_text(s, 7, it->categories);
 	sqlite3_bind_int64(s, 8, chash);
 	sqlite3_bind_int64(s, 9, u->now);
+	bind_text(s, 10, it->enclosure_type);
+	sqlite3_bind_int64(s, 11, it->enclosure_length);
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
 	return store_put_body(u, id, it, 0, cause);
@@ -1428,8 +1453,34 @@ store_article_body(struct store *st, int64_t article_id,
 	body->content_html = sqlite3_column_int(s, 1);
 	body->enclosure = column_dup(s, 2);
 	body->categories = column_dup(s, 3);
+	body->enclosure_type = column_dup(s, 4);
+	body->enclosure_length = sqlite3_column_int64(s, 5);
 	sqlite3_reset(s);
 	return 0;
+}
+
+int
+store_article_enclosure(struct store *st, int64_t article_id,
+    struct store_body *body, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	memset(body, 0, sizeof *body);
+	if ((s = store_stmt(st, S_ENCLOSURE_GET, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		body->enclosure = column_dup(s, 0);
+		body->enclosure_type = column_dup(s, 1);
+		body->enclosure_length = sqlite3_column_int64(s, 2);
+	} else if (rc == SQLITE_DONE)
+		*cause = xasprintf("store: no article %lld",
+		    (long long)article_id);
+	else
+		*cause = store_error(st, "store: enclosure");
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 void
@@ -1437,6 +1488,7 @@ store_body_clear(struct store_body *body)
 {
 	free(body->content);
 	free(body->enclosure);
+	free(body->enclosure_type);
 	free(body->categories);
 	memset(body, 0, sizeof *body);
 }

@@ -25,7 +25,7 @@ struct feed_item;
 #define STORE_MAP_BYTES		((int64_t)1 << 30)
 
 /* The schema version store_open() migrates every store to. */
-#define STORE_SCHEMA_VERSION	5
+#define STORE_SCHEMA_VERSION	6
 
 /* A feed row as store_feeds() reports it, with its number of unread
  * articles (store_feed_total() counts them all). */
@@ -83,6 +83,8 @@ struct store_body {
 	char		*content;	/* caller frees (store_body_clear) */
 	int		 content_html;
 	char		*enclosure;
+	char		*enclosure_type;	/* MIME type, or NULL */
+	int64_t		 enclosure_length;	/* bytes; 0: unknown */
 	char		*categories;	/* '|' separated */
 };
 
@@ -295,6 +297,13 @@ int64_t	 store_count(struct store *st, const struct store_filter *filter,
  * when there is no such article).
  */
 int	 store_article_body(struct store *st, int64_t article_id,
+	    struct store_body *body, char **cause);
+/*
+ * Only the enclosure fields of one article's body (content and
+ * categories stay NULL), for the reader's header without reading the
+ * body twice. Returns 0, or -1 and *cause. Free with store_body_clear().
+ */
+int	 store_article_enclosure(struct store *st, int64_t article_id,
 	    struct store_body *body, char **cause);
 /* Free the strings of a store_body. */
 void	 store_body_clear(struct store_body *body);

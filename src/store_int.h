@@ -55,6 +55,7 @@ enum stmt_id {
 	S_FULLTEXT_FAIL,
 	S_ART_LINK,
 	S_FULLTEXT_PENDING,
+	S_ENCLOSURE_GET,	/* schema 6: an article's enclosure */
 	S_COUNT
 };
 

@@ -381,7 +381,7 @@ cat > "$W/www/a.xml" <<'XML'
 <title>الجزيرة نت</title><link>https://www.aljazeera.net/</link>
 <item><title>قمة عربية في الرياض</title>
 <link>https://www.aljazeera.net/news/summit</link><guid>aj-1</guid>
-<enclosure url="https://media.example/summit.mp3" type="audio/mpeg" length="4096"/>
+<enclosure url="https://media.example/summit.mp3" type="Audio/MPEG" length="12345678"/>
 <pubDate>Mon, 06 May 2024 10:15:00 +0300</pubDate></item>
 <item><title>ارتفاع أسعار النفط</title>
 <link>https://www.aljazeera.net/news/oil</link><guid>aj-2</guid>
@@ -444,22 +444,54 @@ $TM pipe-pane
 check "notify: nothing new, no OSC 9" \
     test -z "$(osc_list "$W/raw-notify2" | grep '^\\e\]9;')"
 keys Q
-# The link screen of a stored article: its enclosure, its own link.
-: > "$CFG"
-start 100 30 -o -c "$W/cache.db" -u "$W/urls"
+# The link screen of a stored article: its enclosure (with its type and
+# size), its own link; the reader's header has an Enclosure line.
+ENCL='https://media.example/summit.mp3 (audio/mpeg, 12.3 MB)'
+printf 'save-dir %s\n' "$W/saved" > "$CFG"
+start 160 30 -o -c "$W/cache.db" -u "$W/urls"
 wait_for "All articles" >/dev/null
 keys Enter
 keys_nochange /
 $TM send-keys -l 'قمة'
 keys Enter
+check "header: an Enclosure line with URL, type and size" \
+    wait_for "Enclosure: $ENCL"
+check "header: the Enclosure line under the Link line" \
+    sh -c "$TM capture-pane -p | grep -A1 \
+    'Link: https://www.aljazeera.net/news/summit' | tail -1 |
+    grep -qF '│Enclosure: $ENCL'"
+keys s
+check "s: the article is saved" test -n "$(ls "$W/saved" 2>/dev/null)"
 keys u
-check "u: the enclosure is a link of the link screen" \
-    wait_for "https://media.example/summit.mp3"
+check "u: the enclosure is a link of the link screen, type and size after" \
+    wait_for "$ENCL"
 check "u: then the article's own link" \
     wait_for "] the article's own link"
 set -- $(cap | grep -o '^\[[0-9]*\] enclosure' | tr -d '[]')
 keys_nochange "$1" y
 printf '%s' 'https://media.example/summit.mp3' > "$W/want-encl"
 check "N y on the enclosure copies its URL" buffer_is "$W/want-encl"
+keys q
+# An article without an enclosure: no Enclosure line.
+keys_nochange /
+$TM send-keys -l 'النفط'
+keys Enter
+check "header: the article without an enclosure shows its Link line" \
+    wait_for "Link: https://www.aljazeera.net/news/oil"
+check "header: and no Enclosure line" test -z "$(cap | grep Enclosure)"
 keys Q
+# s then reopening the saved file keeps the line.
+SAVED=$(ls "$W/saved"/*.txt | head -1)
+check "saved file: the Enclosure header line" \
+    grep -qxF "Enclosure: $ENCL" "$SAVED"
+start 160 30 "$SAVED"
+check "saved file reopened: the Enclosure line in the header" \
+    wait_for "Enclosure: $ENCL"
+keys Q
+# --export: the same line, and none for an article without enclosure.
+"$AKHBAR" -c "$W/cache.db" --export "$W/exported" > /dev/null 2>&1
+check "--export: the Enclosure line" \
+    grep -qxF "Enclosure: $ENCL" "$W/exported"/*قمة*.txt
+check "--export: no Enclosure line without an enclosure" \
+    test "$(cat "$W/exported"/*.txt | grep -c '^Enclosure:')" -eq 1
 kill $SERVER 2>/dev/null

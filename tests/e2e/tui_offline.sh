@@ -76,7 +76,7 @@ pane "$W/file.txt" > "$W/file.pane"
 same "akhbar FILE: reader rows equal the stored article's rows" \
     "$W/orig.pane" "$W/file.pane"
 "$AKHBAR" --dump --color never --width 71 "$F" | sed 's/ *$//' > "$W/dump.txt"
-grep -Ev '^(Feed|Author|Date|Link): ' "$W/file.pane" |
+grep -Ev '^(Feed|Author|Date|Link|Enclosure): ' "$W/file.pane" |
     head -n "$(wc -l < "$W/dump.txt")" > "$W/file-body.pane"
 same "akhbar FILE: title and body rows equal --dump --width 71 FILE" \
     "$W/dump.txt" "$W/file-body.pane"

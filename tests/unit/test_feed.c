@@ -19,7 +19,8 @@ struct got {
 	int	 stop_after;
 	char	*title[MAX_ITEMS], *link[MAX_ITEMS], *content[MAX_ITEMS];
 	char	*author[MAX_ITEMS], *enclosure[MAX_ITEMS], *cats[MAX_ITEMS];
-	char	*id[MAX_ITEMS];
+	char	*id[MAX_ITEMS], *etype[MAX_ITEMS];
+	int64_t	 elen[MAX_ITEMS];
 	int	 html[MAX_ITEMS];
 	int64_t	 date[MAX_ITEMS];
 	size_t	 title_len[MAX_ITEMS], content_len[MAX_ITEMS];
@@ -44,6 +45,8 @@ collect(const struct feed_item *it, void *arg)
 	g->content[i] = dup_or_null(it->content);
 	g->author[i] = dup_or_null(it->author);
 	g->enclosure[i] = dup_or_null(it->enclosure);
+	g->etype[i] = dup_or_null(it->enclosure_type);
+	g->elen[i] = it->enclosure_length;
 	g->cats[i] = dup_or_null(it->categories);
 	g->id[i] = dup_or_null(it->id);
 	g->html[i] = it->content_html;
@@ -61,7 +64,7 @@ got_free(struct got *g)
 	for (i = 0; i < g->n && i < MAX_ITEMS; i++) {
 		free(g->title[i]); free(g->link[i]); free(g->content[i]);
 		free(g->author[i]); free(g->enclosure[i]); free(g->cats[i]);
-		free(g->id[i]);
+		free(g->id[i]); free(g->etype[i]);
 	}
 }
 
@@ -306,6 +309,121 @@ test_trailing_garbage(void **state)
 	got_free(&g);
 }
 
+/* Enclosures keep their type and length in all three formats; a hostile
+ * type or a length that is not a plain number becomes unknown. */
+static const char encl_rss[] =
+"<rss version='2.0' xmlns:media='http://search.yahoo.com/mrss/'>"
+"<channel><title>\xd8\xa8\xd9\x88\xd8\xaf\xda\xa9\xd8\xb3\xd8\xaa</title>"
+"<item><title>\xd9\x82\xd8\xb3\xd9\x85\xd8\xaa \xdb\xb1</title><guid>p1</guid>"
+"<media:content url='https://cdn.ex.ir/t.jpg' type='image/jpeg' "
+"fileSize='2048'/>"
+"<enclosure url='https://cdn.ex.ir/e1.mp3' type=' Audio/MPEG ' "
+"length='12345678'/></item>"
+"<item><title>two</title><guid>p2</guid>"
+"<enclosure url='https://cdn.ex.ir/e2.mp3' "
+"type='audio/mpeg&#x202e;' length='12MB'/></item>"
+"<item><title>three</title><guid>p3</guid>"
+"<enclosure url='https://cdn.ex.ir/e3.ogg' "
+"type='audio/ogg; codecs=opus' length='-5'/></item>"
+"<item><title>four</title><guid>p4</guid>"
+"<enclosure url='https://cdn.ex.ir/e4.mp4' type='video' "
+"length='99999999999999999999'/></item>"
+"<item><title>five</title><guid>p5</guid>"
+"<media:content url='https://cdn.ex.ir/v.mp4' type='video/mp4' "
+"fileSize=' 734003200 '/></item>"
+"<item><title>six</title><guid>p6</guid></item>"
+"</channel></rss>";
+
+static const char encl_atom[] =
+"<feed xmlns='http://www.w3.org/2005/Atom'><title>Kan</title>"
+"<entry><id>a1</id><title>\xd7\x97\xd7\x93\xd7\xa9\xd7\x95\xd7\xaa</title>"
+"<link href='https://kan.example/a1'/>"
+"<link rel='enclosure' href='/pod/a1.m4a' type='audio/mp4' "
+"length='48000000'/></entry>"
+"<entry><id>a2</id><title>two</title>"
+"<link rel='enclosure' href='/pod/a2.m4a' "
+"type='audio/mp4/x' length='0x10'/></entry>"
+"</feed>";
+
+static const char encl_json[] =
+"{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Pod\","
+" \"items\": [{\"id\": \"j1\", \"title\": \"Episode one\","
+" \"content_text\": \"Talk about the summit.\","
+" \"attachments\": [{\"url\": \"https://pod.example/1.mp3\","
+" \"mime_type\": \"audio/mpeg\", \"size_in_bytes\": 89478485}]},"
+" {\"id\": \"j2\", \"title\": \"Episode two\","
+" \"content_text\": \"More.\","
+" \"attachments\": [{\"url\": \"https://pod.example/2.mp3\","
+" \"mime_type\": \"audio/mpeg\\u001b[31m\", \"size_in_bytes\": -1}]},"
+" {\"id\": \"j3\", \"title\": \"Episode three\","
+" \"content_text\": \"Last.\","
+" \"attachments\": [{\"url\": \"https://pod.example/3.mp3\","
+" \"size_in_bytes\": \"1e9\"}]}]}";
+
+static void
+test_enclosure_type_length(void **state)
+{
+	struct got		 g = { 0 };
+	char			*cause = NULL;
+
+	assert_int_equal(feed_parse(encl_rss, sizeof encl_rss - 1,
+	    "https://ex.ir/feed", collect, &g, NULL, &cause), 0);
+	assert_int_equal(g.n, 6);
+	/* the enclosure replaces media:content, and its type and length
+	 * come with it (trimmed, lowercased) */
+	assert_string_equal(g.enclosure[0], "https://cdn.ex.ir/e1.mp3");
+	assert_string_equal(g.etype[0], "audio/mpeg");
+	assert_int_equal(g.elen[0], 12345678);
+	/* a bidi override in the type, a length with a unit: unknown */
+	assert_string_equal(g.enclosure[1], "https://cdn.ex.ir/e2.mp3");
+	assert_null(g.etype[1]);
+	assert_int_equal(g.elen[1], 0);
+	/* parameters dropped; a negative length is unknown */
+	assert_string_equal(g.etype[2], "audio/ogg");
+	assert_int_equal(g.elen[2], 0);
+	/* no subtype; a length that overflows */
+	assert_string_equal(g.enclosure[3], "https://cdn.ex.ir/e4.mp4");
+	assert_null(g.etype[3]);
+	assert_int_equal(g.elen[3], 0);
+	/* media:content's fileSize */
+	assert_string_equal(g.etype[4], "video/mp4");
+	assert_int_equal(g.elen[4], 734003200);
+	/* nothing carried over to an item without an enclosure */
+	assert_null(g.enclosure[5]);
+	assert_null(g.etype[5]);
+	assert_int_equal(g.elen[5], 0);
+	got_free(&g);
+
+	memset(&g, 0, sizeof g);
+	assert_int_equal(feed_parse(encl_atom, sizeof encl_atom - 1,
+	    "https://kan.example/feed", collect, &g, NULL, &cause), 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.enclosure[0], "https://kan.example/pod/a1.m4a");
+	assert_string_equal(g.link[0], "https://kan.example/a1");
+	assert_string_equal(g.etype[0], "audio/mp4");
+	assert_int_equal(g.elen[0], 48000000);
+	assert_string_equal(g.enclosure[1], "https://kan.example/pod/a2.m4a");
+	assert_null(g.etype[1]);
+	assert_int_equal(g.elen[1], 0);
+	got_free(&g);
+
+	memset(&g, 0, sizeof g);
+	assert_int_equal(feed_parse(encl_json, sizeof encl_json - 1, NULL,
+	    collect, &g, NULL, &cause), 0);
+	assert_null(cause);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.enclosure[0], "https://pod.example/1.mp3");
+	assert_string_equal(g.etype[0], "audio/mpeg");
+	assert_int_equal(g.elen[0], 89478485);
+	/* an escape sequence in the type, a negative size */
+	assert_string_equal(g.enclosure[1], "https://pod.example/2.mp3");
+	assert_null(g.etype[1]);
+	assert_int_equal(g.elen[1], 0);
+	assert_null(g.etype[2]);
+	assert_int_equal(g.elen[2], 0);
+	got_free(&g);
+}
+
 int
 main(void)
 {
@@ -318,6 +436,7 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_stop),
 		cmocka_unit_test(test_trailing_garbage),
+		cmocka_unit_test(test_enclosure_type_length),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

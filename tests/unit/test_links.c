@@ -416,6 +416,39 @@ test_reader_links(void **state)
 	free(path);
 }
 
+/* A saved file's Enclosure line is part of the reader's header, under
+ * the Link line; an escape sequence in it is dropped whole. */
+static void
+test_saved_enclosure(void **state)
+{
+	struct reader	 r;
+	char		*path, *paths[1], *s, *cause = NULL;
+
+	path = write_tmp("test_links_encl.txt",
+	    "akhbar-article: 1\n"
+	    "Title: \xd9\xbe\xd8\xa7\xd8\xaf\xda\xa9\xd8\xb3\xd8\xaa \xd8\xb4\xd9\x85\xd8\xa7\xd8\xb1\xd9\x87 \xdb\xb1\xdb\xb2\n"
+	    "Date: 2024-05-06T07:15:00Z\n"
+	    "Link: https://radio.example/ep12\n"
+	    "Enclosure: https://radio.example/ep12.mp3 (audio/mpeg, "
+	    "12.3 MB)\x1b[31m\n"
+	    "Content-Type: text/plain; charset=utf-8\n"
+	    "\n"
+	    "\xd8\xa7\xdb\x8c\xd9\x86 \xd9\x82\xd8\xb3\xd9\x85\xd8\xaa \xd8\xaf\xd8\xb1\xd8\xa8\xd8\xa7\xd8\xb1\xd9\x87 \xd8\xa7\xd9\x82\xd8\xaa\xd8\xb5\xd8\xa7\xd8\xaf \xd8\xa7\xd8\xb3\xd8\xaa.\n");
+	paths[0] = path;
+	reader_init(&r);
+	reader_open_files(&r, paths, 1);
+	assert_int_equal(reader_start(&r, 120, 40, 0, &cause), 0);
+	s = reader_pane_text(&r);
+	assert_non_null(strstr(s, "\nLink: https://radio.example/ep12\n"
+	    "Enclosure: https://radio.example/ep12.mp3 (audio/mpeg, "
+	    "12.3 MB)\n"));
+	assert_null(strchr(s, '\033'));
+	free(s);
+	reader_free(&r);
+	unlink(path);
+	free(path);
+}
+
 static void
 test_notify_text(void **state)
 {
@@ -523,6 +556,7 @@ main(void)
 		cmocka_unit_test(test_exec_argv),
 		cmocka_unit_test(test_split_argv),
 		cmocka_unit_test(test_reader_links),
+		cmocka_unit_test(test_saved_enclosure),
 		cmocka_unit_test(test_notify_text),
 		cmocka_unit_test(test_config_links),
 	};

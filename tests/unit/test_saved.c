@@ -163,6 +163,74 @@ test_format_parse(void **state)
 	assert_int_equal(article_format("x.txt", "<p>a</p>", 8), ARTICLE_TEXT);
 }
 
+static void
+check_info(const char *type, int64_t length, const char *want)
+{
+	char	*got = saved_enclosure_info(type, length);
+
+	if (want == NULL)
+		assert_null(got);
+	else
+		assert_string_equal(got, want);
+	free(got);
+}
+
+/* The enclosure's size in people's units, and the Enclosure header line
+ * round-tripped; a file without it parses as before. */
+static void
+test_enclosure(void **state)
+{
+	struct saved_meta	 m = { 0 }, r;
+	char			*s, *e, *cause = NULL;
+	size_t			 n, off;
+	int			 html;
+
+	check_info("audio/mpeg", 12345678, "audio/mpeg, 12.3 MB");
+	check_info("audio/mpeg", 0, "audio/mpeg");
+	check_info(NULL, 1, "1 byte");
+	check_info("", 999, "999 bytes");
+	check_info(NULL, 1000, "1.0 kB");
+	check_info(NULL, 999960, "1.0 MB");	/* not "1000.0 kB" */
+	check_info("video/mp4", 734003200, "video/mp4, 734.0 MB");
+	check_info(NULL, 4700000000LL, "4.7 GB");
+	check_info(NULL, 999999999999999999LL, "1.0 EB");
+	check_info(NULL, -5, NULL);
+	check_info(NULL, 0, NULL);
+	e = saved_enclosure("https://pod.example/1.mp3", "audio/mpeg",
+	    12345678);
+	assert_string_equal(e, "https://pod.example/1.mp3 (audio/mpeg, "
+	    "12.3 MB)");
+	free(e);
+	e = saved_enclosure("https://pod.example/1.mp3", NULL, 0);
+	assert_string_equal(e, "https://pod.example/1.mp3");
+	free(e);
+	assert_null(saved_enclosure("", "audio/mpeg", 5));
+	assert_null(saved_enclosure(NULL, "audio/mpeg", 5));
+
+	m.title = "\xd9\xbe\xd8\xa7\xd8\xaf\xda\xa9\xd8\xb3\xd8\xaa \xd8\xae\xd8\xa8\xd8\xb1";
+	m.link = "https://example.ir/p/1";
+	m.tags = "podcast";
+	m.enclosure = "https://example.ir/p/1.mp3 (audio/mpeg, 12.3 MB)";
+	s = saved_format(&m, "text", 4, 0, &n);
+	assert_non_null(strstr(s, "\nTags: podcast\nEnclosure: "
+	    "https://example.ir/p/1.mp3 (audio/mpeg, 12.3 MB)\n"
+	    "Content-Type: text/plain"));
+	assert_int_equal(saved_parse(s, n, &r, &off, &html, &cause), 0);
+	assert_string_equal(r.enclosure, m.enclosure);
+	assert_string_equal(r.title, m.title);
+	assert_string_equal(s + off, "text\n");
+	saved_meta_clear(&r);
+	free(s);
+	/* without an enclosure: no line, and parsing gives NULL */
+	m.enclosure = NULL;
+	s = saved_format(&m, "text", 4, 0, &n);
+	assert_null(strstr(s, "Enclosure"));
+	assert_int_equal(saved_parse(s, n, &r, &off, &html, &cause), 0);
+	assert_null(r.enclosure);
+	saved_meta_clear(&r);
+	free(s);
+}
+
 static size_t
 count_files(const char *dir)
 {
@@ -236,6 +304,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_filenames),
 		cmocka_unit_test(test_format_parse),
+		cmocka_unit_test(test_enclosure),
 		cmocka_unit_test(test_write),
 	};
 

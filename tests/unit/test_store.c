@@ -431,6 +431,130 @@ test_migrate_v1(void **state)
 	free(db);
 }
 
+/* An enclosure's type and length are stored, changed by a later update
+ * and read back with the body and on their own. */
+static void
+test_enclosure_round_trip(void **state)
+{
+	struct store		*st = open_mem();
+	struct store_body	 body;
+	struct collected	 c = { 0 };
+	char			*cause = NULL;
+	int64_t			 feed;
+	struct feed_item	 items[] = {
+		{ .id = "ep1", .title = "\xd8\xa8\xd9\x88\xd8\xaf\xda\xa9\xd8\xb3\xd8\xaa",
+		    .enclosure = "https://pod.example/1.mp3",
+		    .enclosure_type = "audio/mpeg",
+		    .enclosure_length = 12345678, .date = 1700000000 },
+		{ .id = "plain", .title = "No enclosure", .date = 1700000100 },
+	};
+
+	assert_int_equal(store_feed_add(st, "https://pod.example/feed",
+	    NULL, &feed, &cause), 0);
+	assert_int_equal(update(st, feed, 0, items, 2), 2);
+	store_articles(st, NULL, collect, &c, &cause);
+	assert_int_equal(c.n, 2);
+	/* newest first: c.id[1] is ep1 */
+	assert_int_equal(store_article_body(st, c.id[1], &body, &cause), 0);
+	assert_string_equal(body.enclosure, "https://pod.example/1.mp3");
+	assert_string_equal(body.enclosure_type, "audio/mpeg");
+	assert_int_equal(body.enclosure_length, 12345678);
+	store_body_clear(&body);
+	assert_int_equal(store_article_body(st, c.id[0], &body, &cause), 0);
+	assert_null(body.enclosure);
+	assert_null(body.enclosure_type);
+	assert_int_equal(body.enclosure_length, 0);
+	store_body_clear(&body);
+
+	/* only the type and size change: the article is updated */
+	items[0].enclosure_type = "audio/ogg";
+	items[0].enclosure_length = 999;
+	assert_int_equal(update(st, feed, 0, items, 1), 0);
+	assert_int_equal(store_article_enclosure(st, c.id[1], &body,
+	    &cause), 0);
+	assert_string_equal(body.enclosure, "https://pod.example/1.mp3");
+	assert_string_equal(body.enclosure_type, "audio/ogg");
+	assert_int_equal(body.enclosure_length, 999);
+	assert_null(body.content);
+	store_body_clear(&body);
+	assert_int_equal(store_article_enclosure(st, 424242, &body, &cause),
+	    -1);
+	assert_non_null(strstr(cause, "no article"));
+	free(cause);
+	collected_free(&c);
+	store_close(st);
+}
+
+/* A schema 5 store (before enclosure types) opens, migrates to 6 and
+ * loses nothing: articles, flags, bodies, enclosure URLs, full texts. */
+static void
+test_migrate_v5(void **state)
+{
+	char			 path[] = "/tmp/akhbar-store5-XXXXXX";
+	char			*db, *cause = NULL;
+	sqlite3			*h;
+	struct store		*st;
+	struct store_body	 body;
+	struct collected	 c = { 0 };
+	int64_t			 feed;
+	int			 fd;
+	struct feed_item	 it = { .id = "ep1",
+	    .title = "\xd7\x97\xd7\x93\xd7\xa9\xd7\x95\xd7\xaa \xd7\x94\xd7\x91\xd7\x95\xd7\xa7\xd7\xa8",
+	    .content = "<p>\xd7\xa1\xd7\x99\xd7\x9b\xd7\x95\xd7\x9d</p>",
+	    .content_html = 1, .enclosure = "https://kan.example/1.m4a",
+	    .enclosure_type = "audio/mp4", .enclosure_length = 5000,
+	    .date = 1700000000 };
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	db = xasprintf("%s.db", path);
+	/* a store made now, then taken back to what schema 5 had */
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_feed_add(st, "https://kan.example/feed", NULL,
+	    &feed, &cause), 0);
+	assert_int_equal(update(st, feed, 0, &it, 1), 1);
+	store_close(st);
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+	    "ALTER TABLE articles DROP COLUMN enclosure_type;"
+	    "ALTER TABLE articles DROP COLUMN enclosure_length;"
+	    "UPDATE articles SET saved = 1, unread = 0;"
+	    /* schema 5's change hash left type and length out */
+	    "UPDATE articles SET chash = chash + 1;"
+	    "PRAGMA user_version = 5;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_schema_version(st), 6);
+	store_articles(st, NULL, collect, &c, &cause);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.title[0], it.title);
+	assert_int_equal(c.saved[0], 1);
+	assert_int_equal(c.unread[0], 0);
+	assert_int_equal(store_article_body(st, c.id[0], &body, &cause), 0);
+	assert_string_equal(body.content, it.content);
+	assert_string_equal(body.enclosure, "https://kan.example/1.m4a");
+	/* not known before schema 6 */
+	assert_null(body.enclosure_type);
+	assert_int_equal(body.enclosure_length, 0);
+	store_body_clear(&body);
+	/* the next fetch fills them in */
+	assert_int_equal(update(st, feed, 0, &it, 1), 0);
+	assert_int_equal(store_article_enclosure(st, c.id[0], &body,
+	    &cause), 0);
+	assert_string_equal(body.enclosure_type, "audio/mp4");
+	assert_int_equal(body.enclosure_length, 5000);
+	store_body_clear(&body);
+	collected_free(&c);
+	store_close(st);
+	unlink(db);
+	free(db);
+}
+
 static void
 test_failure_recorded(void **state)
 {
@@ -558,6 +682,8 @@ main(void)
 		cmocka_unit_test(test_housekeeping),
 		cmocka_unit_test(test_lists_and_marks),
 		cmocka_unit_test(test_migrate_v1),
+		cmocka_unit_test(test_enclosure_round_trip),
+		cmocka_unit_test(test_migrate_v5),
 		cmocka_unit_test(test_failure_recorded),
 		cmocka_unit_test(test_open_while_writing),
 		cmocka_unit_test(test_feed_known),

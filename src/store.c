@@ -378,8 +378,8 @@ store_done(struct store *st, sqlite3_stmt *s, char **cause)
 	return 0;
 }
 
-static void
-bind_text(sqlite3_stmt *s, int i, const char *v)
+void
+store_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v == NULL)
 		sqlite3_bind_null(s, i);
@@ -387,8 +387,8 @@ bind_text(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
 }
 
-static char *
-column_dup(sqlite3_stmt *s, int i)
+char *
+store_column_dup(sqlite3_stmt *s, int i)
 {
 	const unsigned char	*v = sqlite3_column_text(s, i);
 
@@ -632,13 +632,13 @@ store_feed_add(struct store *st, const char *url, const char *name,
 
 	if ((s = store_stmt(st, S_FEED_ADD, cause)) == NULL)
 		return -1;
-	bind_text(s, 1, url);
-	bind_text(s, 2, name);
+	store_bind_text(s, 1, url);
+	store_bind_text(s, 2, name);
 	if (store_done(st, s, cause) != 0)
 		return -1;
 	if ((s = store_stmt(st, S_FEED_ID, cause)) == NULL)
 		return -1;
-	bind_text(s, 1, url);
+	store_bind_text(s, 1, url);
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		*cause = store_error(st, "store: feed");
@@ -650,7 +650,7 @@ store_feed_add(struct store *st, const char *url, const char *name,
 	if ((s = store_stmt(st, S_FEED_NAME, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, *id);
-	bind_text(s, 2, name);
+	store_bind_text(s, 2, name);
 	return store_done(st, s, cause);
 }
 
@@ -666,8 +666,8 @@ store_feed_known(struct store *st, const char *url, const char *name,
 		free(cause);
 		return 0;
 	}
-	bind_text(s, 1, url);
-	bind_text(s, 2, name);
+	store_bind_text(s, 1, url);
+	store_bind_text(s, 2, name);
 	if ((known = sqlite3_step(s) == SQLITE_ROW))
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
@@ -691,10 +691,10 @@ store_feed_state(struct store *st, const char *url, const char *name,
 		sqlite3_reset(s);
 		return -1;
 	}
-	state->etag = column_dup(s, 0);
-	state->last_modified = column_dup(s, 1);
+	state->etag = store_column_dup(s, 0);
+	state->last_modified = store_column_dup(s, 1);
 	state->retry_after = sqlite3_column_int64(s, 2);
-	state->title = column_dup(s, 3);
+	state->title = store_column_dup(s, 3);
 	state->last_fetch = sqlite3_column_int64(s, 4);
 	sqlite3_reset(s);
 	return 0;
@@ -719,7 +719,7 @@ store_feed_unchanged(struct store *st, int64_t feed_id,
 		return -1;
 	sqlite3_bind_int64(s, 1, feed_id);
 	sqlite3_bind_int64(s, 2, (int64_t)time(NULL));
-	bind_text(s, 3, m != NULL ? m->moved_to : NULL);
+	store_bind_text(s, 3, m != NULL ? m->moved_to : NULL);
 	return store_done(st, s, cause);
 }
 
@@ -732,10 +732,10 @@ store_feed_failed(struct store *st, int64_t feed_id, const char *reason,
 	if ((s = store_stmt(st, S_FEED_FAILED, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, feed_id);
-	bind_text(s, 2, reason);
+	store_bind_text(s, 2, reason);
 	sqlite3_bind_int64(s, 3, m != NULL ? m->retry_after : 0);
 	sqlite3_bind_int64(s, 4, (int64_t)time(NULL));
-	bind_text(s, 5, m != NULL ? m->moved_to : NULL);
+	store_bind_text(s, 5, m != NULL ? m->moved_to : NULL);
 	return store_done(st, s, cause);
 }
 
@@ -938,16 +938,16 @@ store_insert(struct store_update *u, const char *key, int64_t chash,
 	if ((s = store_stmt(u->st, S_ART_INSERT, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, u->feed_id);
-	bind_text(s, 2, key);
-	bind_text(s, 3, it->title);
-	bind_text(s, 4, it->link);
-	bind_text(s, 5, it->author);
+	store_bind_text(s, 2, key);
+	store_bind_text(s, 3, it->title);
+	store_bind_text(s, 4, it->link);
+	store_bind_text(s, 5, it->author);
 	sqlite3_bind_int64(s, 6, date);
 	sqlite3_bind_int64(s, 7, u->now);
-	bind_text(s, 8, it->enclosure);
-	bind_text(s, 9, it->categories);
+	store_bind_text(s, 8, it->enclosure);
+	store_bind_text(s, 9, it->categories);
 	sqlite3_bind_int64(s, 10, chash);
-	bind_text(s, 11, it->enclosure_type);
+	store_bind_text(s, 11, it->enclosure_type);
 	sqlite3_bind_int64(s, 12, it->enclosure_length);
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
@@ -968,15 +968,15 @@ store_refresh(struct store_update *u, int64_t id, int64_t chash,
 	if ((s = store_stmt(u->st, S_ART_UPDATE, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	bind_text(s, 2, it->title);
-	bind_text(s, 3, it->link);
-	bind_text(s, 4, it->author);
+	store_bind_text(s, 2, it->title);
+	store_bind_text(s, 3, it->link);
+	store_bind_text(s, 4, it->author);
 	sqlite3_bind_int64(s, 5, it->date);
-	bind_text(s, 6, it->enclosure);
-	bind_text(s, 7, it->categories);
+	store_bind_text(s, 6, it->enclosure);
+	store_bind_text(s, 7, it->categories);
 	sqlite3_bind_int64(s, 8, chash);
 	sqlite3_bind_int64(s, 9, u->now);
-	bind_text(s, 10, it->enclosure_type);
+	store_bind_text(s, 10, it->enclosure_type);
 	sqlite3_bind_int64(s, 11, it->enclosure_length);
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
@@ -997,7 +997,7 @@ store_update_item(struct store_update *u, const struct feed_item *it,
 		return -1;
 	}
 	sqlite3_bind_int64(s, 1, u->feed_id);
-	bind_text(s, 2, key);
+	store_bind_text(s, 2, key);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		found = 1;
 		id = sqlite3_column_int64(s, 0);
@@ -1074,11 +1074,11 @@ store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
 	if ((s = store_stmt(st, S_FEED_DONE, cause)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(s, 1, u->feed_id);
-	bind_text(s, 2, m != NULL ? m->title : NULL);
-	bind_text(s, 3, m != NULL ? m->link : NULL);
-	bind_text(s, 4, m != NULL ? m->etag : NULL);
-	bind_text(s, 5, m != NULL ? m->last_modified : NULL);
-	bind_text(s, 6, m != NULL ? m->moved_to : NULL);
+	store_bind_text(s, 2, m != NULL ? m->title : NULL);
+	store_bind_text(s, 3, m != NULL ? m->link : NULL);
+	store_bind_text(s, 4, m != NULL ? m->etag : NULL);
+	store_bind_text(s, 5, m != NULL ? m->last_modified : NULL);
+	store_bind_text(s, 6, m != NULL ? m->moved_to : NULL);
 	sqlite3_bind_int64(s, 7, u->now);
 	if (store_done(st, s, cause) != 0)
 		goto fail;
@@ -1449,11 +1449,11 @@ store_article_body(struct store *st, int64_t article_id,
 		sqlite3_reset(s);
 		return -1;
 	}
-	body->content = column_dup(s, 0);
+	body->content = store_column_dup(s, 0);
 	body->content_html = sqlite3_column_int(s, 1);
-	body->enclosure = column_dup(s, 2);
-	body->categories = column_dup(s, 3);
-	body->enclosure_type = column_dup(s, 4);
+	body->enclosure = store_column_dup(s, 2);
+	body->categories = store_column_dup(s, 3);
+	body->enclosure_type = store_column_dup(s, 4);
 	body->enclosure_length = sqlite3_column_int64(s, 5);
 	sqlite3_reset(s);
 	return 0;
@@ -1471,8 +1471,8 @@ store_article_enclosure(struct store *st, int64_t article_id,
 		return -1;
 	sqlite3_bind_int64(s, 1, article_id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		body->enclosure = column_dup(s, 0);
-		body->enclosure_type = column_dup(s, 1);
+		body->enclosure = store_column_dup(s, 0);
+		body->enclosure_type = store_column_dup(s, 1);
 		body->enclosure_length = sqlite3_column_int64(s, 2);
 	} else if (rc == SQLITE_DONE)
 		*cause = xasprintf("store: no article %lld",

@@ -15,23 +15,6 @@
 #include "store_int.h"
 #include "util.h"
 
-static char *
-column_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char	*v = sqlite3_column_text(s, i);
-
-	return v == NULL ? NULL : xstrdup((const char *)v);
-}
-
-static void
-bind_text(sqlite3_stmt *s, int i, const char *v)
-{
-	if (v == NULL)
-		sqlite3_bind_null(s, i);
-	else
-		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
-}
-
 int
 store_fulltext_get(struct store *st, int64_t article_id,
     struct store_fulltext *f, char **cause)
@@ -45,10 +28,10 @@ store_fulltext_get(struct store *st, int64_t article_id,
 	sqlite3_bind_int64(s, 1, article_id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		f->content = column_dup(s, 0);
-		f->error = column_dup(s, 1);
-		f->url = column_dup(s, 2);
-		f->content_type = column_dup(s, 3);
+		f->content = store_column_dup(s, 0);
+		f->error = store_column_dup(s, 1);
+		f->url = store_column_dup(s, 2);
+		f->content_type = store_column_dup(s, 3);
 		f->fetched = sqlite3_column_int64(s, 4);
 	}
 	sqlite3_reset(s);
@@ -97,12 +80,12 @@ store_fulltext_write(struct store *st, int64_t article_id,
 		return -1;
 	sqlite3_bind_int64(s, 1, article_id);
 	if (f->content != NULL)
-		bind_text(s, i++, f->content);
+		store_bind_text(s, i++, f->content);
 	sqlite3_bind_int64(s, i++, f->fetched);
-	bind_text(s, i++, f->content != NULL ? NULL : (f->error != NULL ?
+	store_bind_text(s, i++, f->content != NULL ? NULL : (f->error != NULL ?
 	    f->error : "failed"));
-	bind_text(s, i++, f->url);
-	bind_text(s, i, f->content_type);
+	store_bind_text(s, i++, f->url);
+	store_bind_text(s, i, f->content_type);
 	return store_done(st, s, cause);
 }
 
@@ -179,7 +162,7 @@ store_article_link(struct store *st, int64_t article_id, char **link,
 	sqlite3_bind_int64(s, 1, article_id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		*link = column_dup(s, 0);
+		*link = store_column_dup(s, 0);
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		*cause = xasprintf("no article %lld", (long long)article_id);

@@ -138,6 +138,10 @@ int	 store_exec(struct store *st, const char *sql, char **cause);
 /* The cached statement id, reset and with its bindings cleared; NULL
  * and *cause when it cannot be prepared. Borrowed from st. */
 sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id, char **cause);
+/* Bind v (copied; NULL binds NULL) to parameter i of s. */
+void	 store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* Column i of the current row of s as a string, or NULL; caller frees. */
+char	*store_column_dup(sqlite3_stmt *s, int i);
 /* Step a statement that returns no rows; -1 and *cause on failure. */
 int	 store_done(struct store *st, sqlite3_stmt *s, char **cause);
 /* Prepare the header query of a filter (match bound as ?4 for the FTS

@@ -14,6 +14,7 @@
 #include "utf8.h"
 #include "keymap.h"
 #include "reader.h"
+#include "i18n.h"
 #include "saved.h"
 #include "store.h"
 
@@ -255,7 +256,7 @@ links_doc(struct reader *r)
 	char			*text, *encl, *info;
 	size_t			 i;
 
-	d->title = xstrdup("Links");
+	d->title = xstrdup(_("Links"));
 	b = doc_add_block(d, BLOCK_HEADING);
 	block_add_utf8(b, d->title, strlen(d->title), ATTR_TITLE, 1);
 	for (i = 0; i < article->nlinks; i++) {
@@ -264,12 +265,12 @@ links_doc(struct reader *r)
 			links_entry(d, text, ATTR_BOLD, article->links[i],
 			    NULL);
 		else
-			links_entry(d, "(no text)", ATTR_ITALIC,
+			links_entry(d, _("(no text)"), ATTR_ITALIC,
 			    article->links[i], NULL);
 		free(text);
 	}
 	if ((encl = enclosure(r, &info)) != NULL)
-		links_entry(d, "enclosure (audio, video...)", ATTR_ITALIC,
+		links_entry(d, _("enclosure (audio, video...)"), ATTR_ITALIC,
 		    encl, info);
 	free(encl);
 	free(info);
@@ -277,16 +278,17 @@ links_doc(struct reader *r)
 		own = source_link(&r->src, (size_t)r->doc_item);
 	if (own != NULL && *own != '\0') {
 		text = utf8_sanitize(own, strlen(own), 0);
-		links_entry(d, "the article's own link", ATTR_ITALIC, text,
+		links_entry(d, _("the article's own link"), ATTR_ITALIC, text,
 		    NULL);
 		free(text);
 	}
 	b = doc_add_block(d, BLOCK_PARA);
-	b->dir = DIR_LTR;
-	text = xstrdup(d->nlinks > 0 ? "A number then Enter or o opens that "
-	    "link, then y copies it, then a key bound to exec runs its "
-	    "program on it. q or u closes this screen." : "This article has "
-	    "no links. q or u closes this screen.");
+	b->dir = r->ui_rtl ? DIR_RTL : DIR_LTR;
+	text = xstrdup(d->nlinks > 0 ? _("A number then Enter or o opens "
+	    "that link, a number then y copies it, and a number then a key "
+	    "bound to exec runs its program on it. q or u closes this "
+	    "screen.") : _("This article has no links. q or u closes this "
+	    "screen."));
 	block_add_utf8(b, text, strlen(text), 0, 1);
 	free(text);
 	return d;

@@ -765,7 +765,7 @@ static void
 act_pipe(struct reader *r, unsigned n)
 {
 	if (r->doc == NULL || r->welcome) {
-		reader_message(r, MSG_INFO, "no article shown");
+		reader_message(r, MSG_INFO, _("no article shown"));
 		return;
 	}
 	reader_prompt_start(r, PROMPT_PIPE);
@@ -926,8 +926,8 @@ reader_act(struct reader *r, enum app_action a, unsigned count)
 		return ACT_NONE;
 	if (r->screen == SCREEN_LINKS && a == ACT_OPEN) {
 		if (count == 0) {
-			reader_message(r, MSG_INFO, "type the link's number, "
-			    "then Enter");
+			reader_message(r, MSG_INFO, _("type the link's "
+			    "number, then Enter"));
 			return ACT_NONE;
 		}
 		a = ACT_BROWSER;

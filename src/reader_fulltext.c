@@ -154,7 +154,7 @@ reader_fulltext_done(struct reader *r, int64_t id, int ok,
 			reshow(r, i);	/* the article says why too */
 		reader_message(r, MSG_ERROR, _("full text not fetched: %s"),
 		    f.error != NULL ? f.error : !ok && output != NULL &&
-		    *output != '\0' ? output : "the fetcher failed");
+		    *output != '\0' ? output : _("the fetcher failed"));
 	}
 	store_fulltext_clear(&f);
 }

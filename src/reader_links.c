@@ -175,14 +175,14 @@ reader_copy_link(struct reader *r, unsigned n)
 
 	if (n > 0) {
 		if (r->doc == NULL || n > r->doc->nlinks) {
-			reader_message(r, MSG_ERROR, "no link %u", n);
+			reader_message(r, MSG_ERROR, _("no link %u"), n);
 			return NULL;
 		}
 		url = r->doc->links[n - 1];
 	} else if (r->screen == SCREEN_NONE && i >= 0)
 		url = source_link(&r->src, (size_t)i);
 	if (url == NULL || *url == '\0') {
-		reader_message(r, MSG_ERROR, "no link to copy");
+		reader_message(r, MSG_ERROR, _("no link to copy"));
 		return NULL;
 	}
 	return utf8_sanitize(url, strlen(url), 0);
@@ -302,7 +302,7 @@ reader_act_links(struct reader *r, unsigned n)
 		return;
 	}
 	if (r->screen != SCREEN_NONE || r->doc == NULL || r->welcome) {
-		reader_message(r, MSG_INFO, "no article shown");
+		reader_message(r, MSG_INFO, _("no article shown"));
 		return;
 	}
 	reader_screen_open(r, SCREEN_LINKS, links_doc(r));

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "i18n.h"
 #include "osc.h"
 #include "utf8.h"
 #include "tui.h"
@@ -140,9 +141,9 @@ out:
 	return msg[0] == '\0' ? 0 : -1;
 }
 
-/* Copy text (what: "link", "text" for the message). */
+/* Copy text (is_text: the article's text, else a link). */
 static void
-copy(struct tui *t, const char *text, const char *what)
+copy(struct tui *t, const char *text, int is_text)
 {
 	struct reader	*r = &t->r;
 	char		*seq, msg[512];
@@ -150,31 +151,34 @@ copy(struct tui *t, const char *text, const char *what)
 
 	switch (r->cfg.copy_method) {
 	case COPY_OFF:
-		reader_message(r, MSG_ERROR, "copying is off (copy-method)");
+		reader_message(r, MSG_ERROR, _("copying is off (copy-method)"));
 		return;
 	case COPY_COMMAND:
 		if (r->cfg.copy_command == NULL) {
-			reader_message(r, MSG_ERROR, "copy-method command: no "
-			    "copy-command in the config");
+			reader_message(r, MSG_ERROR, _("copy-method command: "
+			    "no copy-command in the config"));
 			return;
 		}
 		if (tui_run(t, r->cfg.copy_command, text, 0, msg,
 		    sizeof msg) == -1)
-			reader_message(r, MSG_ERROR, "not copied: %s", msg);
+			reader_message(r, MSG_ERROR, _("not copied: %s"), msg);
 		else
-			reader_message(r, MSG_INFO, "copied the %s (%s)", what,
-			    r->cfg.copy_command[0]);
+			reader_message(r, MSG_INFO, is_text ?
+			    _("copied the text (%s)") :
+			    _("copied the link (%s)"), r->cfg.copy_command[0]);
 		return;
 	case COPY_OSC52:
 		seq = osc_52(text, &cut);
 		tui_write(seq);
 		free(seq);
 		if (cut)
-			reader_message(r, MSG_WARNING, "copied the first %d KB "
-			    "of the %s only (OSC 52 limit)", OSC_52_MAX / 1024,
-			    what);
+			reader_message(r, MSG_WARNING, is_text ?
+			    _("copied the first %d KB of the text only "
+			    "(OSC 52 limit)") : _("copied the first %d KB of "
+			    "the link only (OSC 52 limit)"), OSC_52_MAX / 1024);
 		else
-			reader_message(r, MSG_INFO, "copied the %s", what);
+			reader_message(r, MSG_INFO, is_text ?
+			    _("copied the text") : _("copied the link"));
 		return;
 	}
 }
@@ -186,7 +190,7 @@ tui_copy_link(struct tui *t, unsigned n)
 
 	if ((s = reader_copy_link(&t->r, n)) == NULL)
 		return;
-	copy(t, s, "link");
+	copy(t, s, 0);
 	free(s);
 }
 
@@ -196,10 +200,10 @@ tui_copy_text(struct tui *t)
 	char	*s;
 
 	if ((s = reader_article_text(&t->r)) == NULL) {
-		reader_message(&t->r, MSG_ERROR, "no article to copy");
+		reader_message(&t->r, MSG_ERROR, _("no article to copy"));
 		return;
 	}
-	copy(t, s, "text");
+	copy(t, s, 1);
 	free(s);
 }
 
@@ -214,7 +218,7 @@ saved_tmp(struct tui *t, char **dir, char *msg, size_t msglen)
 
 	*dir = xasprintf("%s/akhbar-XXXXXX", tmp_dir());
 	if (mkdtemp(*dir) == NULL) {
-		snprintf(msg, msglen, "temporary folder: %s",
+		snprintf(msg, msglen, _("temporary folder: %s"),
 		    strerror(errno));
 		free(*dir);
 		*dir = NULL;
@@ -249,7 +253,7 @@ run_program(struct tui *t, char **tmpl, const char *input)
 	v.url = v.title = v.file = v.dump = "";
 	msg[0] = '\0';
 	if (n > 0 && (r->doc == NULL || n > r->doc->nlinks)) {
-		reader_message(r, MSG_ERROR, "no link %u", n);
+		reader_message(r, MSG_ERROR, _("no link %u"), n);
 		return;
 	}
 	url = n > 0 ? r->doc->links[n - 1] : i >= 0 ?
@@ -352,8 +356,8 @@ tui_notify(struct tui *t)
 		break;
 	case NOTIFY_COMMAND:
 		if (r->cfg.notify_command == NULL) {
-			reader_log(r, "notify command: no notify-command in "
-			    "the config");
+			reader_log(r, _("notify command: no notify-command "
+			    "in the config"));
 			break;
 		}
 		argv = reader_notify_argv(r->cfg.notify_command, n, feeds);

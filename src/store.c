@@ -1328,17 +1328,15 @@ store_unread_ids(struct store *st, int64_t **ids, size_t *n, char **cause)
 }
 
 int
-store_unread_among(struct store *st, const int64_t *ids, size_t n,
-    int64_t *count, char **cause)
+store_ids_count(struct store *st, const char *sql, const int64_t *ids,
+    size_t n, int64_t *count, char **cause)
 {
 	sqlite3_stmt	*s;
 	size_t		 i;
 	int		 rc = SQLITE_DONE;
 
 	*count = 0;
-	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM articles a JOIN feeds f "
-	    "ON f.id = a.feed_id WHERE a.id = ?1 AND a.unread = 1", -1, &s,
-	    NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
 		*cause = store_error(st, "store: articles");
 		return -1;
 	}
@@ -1354,6 +1352,15 @@ store_unread_among(struct store *st, const int64_t *ids, size_t n,
 		*cause = store_error(st, "store: articles");
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_unread_among(struct store *st, const int64_t *ids, size_t n,
+    int64_t *count, char **cause)
+{
+	return store_ids_count(st, "SELECT 1 FROM articles a JOIN feeds f "
+	    "ON f.id = a.feed_id WHERE a.id = ?1 AND a.unread = 1", ids, n,
+	    count, cause);
 }
 
 /*

@@ -329,26 +329,6 @@ int
 store_hidden_among(struct store *st, const int64_t *ids, size_t n,
     int64_t *count, char **cause)
 {
-	sqlite3_stmt	*s;
-	size_t		 i;
-	int		 rc = SQLITE_DONE;
-
-	*count = 0;
-	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM articles WHERE "
-	    "id = ?1 AND unread >= 2", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, "store: articles");
-		return -1;
-	}
-	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
-		sqlite3_bind_int64(s, 1, ids[i]);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			(*count)++;
-			rc = sqlite3_step(s);
-		}
-		sqlite3_reset(s);
-	}
-	if (rc != SQLITE_DONE)
-		*cause = store_error(st, "store: articles");
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return store_ids_count(st, "SELECT 1 FROM articles WHERE id = ?1 AND "
+	    "unread >= 2", ids, n, count, cause);
 }

@@ -138,6 +138,10 @@ int	 store_exec(struct store *st, const char *sql, char **cause);
 /* The cached statement id, reset and with its bindings cleared; NULL
  * and *cause when it cannot be prepared. Borrowed from st. */
 sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id, char **cause);
+/* How many of ids[0..n) the one-parameter query sql (?1: an id) finds
+ * a row for, into *count. */
+int	 store_ids_count(struct store *st, const char *sql,
+	    const int64_t *ids, size_t n, int64_t *count, char **cause);
 /* Bind v (copied; NULL binds NULL) to parameter i of s. */
 void	 store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Column i of the current row of s as a string, or NULL; caller frees. */

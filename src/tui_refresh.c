@@ -12,16 +12,12 @@
  * of the screen nor of the reader: its functions say what happened and
  * the loop in tui.c tells the reader.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "util.h"
 #include "store.h"
@@ -29,15 +25,6 @@
 #include "tui_refresh.h"
 #include "urls.h"
 #include "i18n.h"
-
-static void
-drop_tmp(struct tui_refresh *r)
-{
-	if (r->tmp_urls != NULL)
-		unlink(r->tmp_urls);
-	free(r->tmp_urls);
-	r->tmp_urls = NULL;
-}
 
 /* Progress as read from the store. */
 struct progress {
@@ -117,7 +104,6 @@ tui_refresh_start(struct tui_refresh *rf, const char *urls_path,
 	argv[i++] = "--refresh";
 	argv[i] = NULL;
 	if (child_start(&rf->ch, argv, &err) == -1) {
-		drop_tmp(rf);
 		*cause = xasprintf("refresh: %s", err);
 		free(err);
 		return -1;
@@ -201,7 +187,6 @@ tui_refresh_input(struct tui_refresh *rf, struct store *st, int64_t now,
 	rf->next_poll = now + 250;
 	if (st != NULL)
 		poll_store(rf, st);
-	drop_tmp(rf);
 	return TUI_REFRESH_RELOAD | TUI_REFRESH_ENDED;
 }
 
@@ -209,7 +194,6 @@ void
 tui_refresh_stop(struct tui_refresh *rf)
 {
 	child_stop(&rf->ch);
-	drop_tmp(rf);
 	free(rf->current);
 	rf->current = NULL;
 }

@@ -22,7 +22,6 @@ struct tui_refresh {
 	size_t		 done, total;
 	char		*current;	/* last feed done */
 	int64_t		 next_poll;	/* ms clock */
-	char		*tmp_urls;	/* one-feed urls file, or NULL */
 };
 
 /* What the refresh wants from the caller after a poll or some input. */

@@ -7,9 +7,10 @@
  * max_per_host run against its host, so timeouts count from the moment a
  * transfer really starts. Sizes are bytes, times seconds.
  *
- * libcurl is linked like every other library (packagers' tools must see
- * the dependency). Its own dependencies (TLS, GSSAPI, LDAP, SSH, IDN...)
- * are loaded at every start: see doc/feeds.md for what that costs.
+ * Only akhbar-fetch (fetch_main.c) links this file and libcurl, so that
+ * libcurl's own dependencies (TLS, GSSAPI, LDAP, SSH, IDN...) are never
+ * loaded by akhbar itself; akhbar's fetch_run() runs that program
+ * (fetch_pipe.c).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -45,21 +46,6 @@ struct xfer {
 	char			*moved_to;
 	char			 errbuf[CURL_ERROR_SIZE];
 };
-
-void
-fetch_opts_default(struct fetch_opts *o)
-{
-	memset(o, 0, sizeof *o);
-	o->max_connections = 8;
-	o->max_per_host = 2;
-	o->connect_timeout = 20;
-	o->timeout = 120;
-	o->low_speed_limit = 16;
-	o->low_speed_time = 30;
-	o->max_redirects = 5;
-	o->max_size = 32 * 1024 * 1024;
-	o->user_agent = FETCH_USER_AGENT;
-}
 
 static size_t
 fetch_write(char *data, size_t size, size_t n, void *arg)
@@ -415,7 +401,7 @@ sched_next(struct sched *s, size_t n, int max_per_host)
 }
 
 int
-fetch_run(const struct fetch_opts *o, struct fetch_req *reqs, size_t n,
+fetch_curl_run(const struct fetch_opts *o, struct fetch_req *reqs, size_t n,
     fetch_done_cb cb, void *arg, char **cause)
 {
 	CURLM		*m;

@@ -3,6 +3,8 @@
  * multi interface: conditional GET, redirects, size and time limits,
  * Retry-After and permanent redirects. It knows nothing of feeds, the
  * store or the screen; it reports each transfer through a callback.
+ * fetch_run() runs the transfers in the program akhbar-fetch
+ * (fetch_pipe.c), the only one linked with libcurl (fetch.c).
  */
 #ifndef AKHBAR_FETCH_H
 #define AKHBAR_FETCH_H
@@ -77,9 +79,17 @@ void	 fetch_opts_default(struct fetch_opts *o);
  * Fetch the n requests, at most o->max_connections at once and
  * o->max_per_host per host, calling cb as each one ends (whatever the
  * outcome: one failure never stops the others). Returns 0, or -1 and
- * sets *cause (caller frees) when libcurl itself cannot be set up.
+ * sets *cause (caller frees) when libcurl itself cannot be set up,
+ * or when akhbar-fetch cannot be started. A request the program never
+ * answered (it was killed) still gets its callback, with an error.
  */
 int	 fetch_run(const struct fetch_opts *o, struct fetch_req *reqs,
+	    size_t n, fetch_done_cb cb, void *arg, char **cause);
+/*
+ * The same, in this process, with libcurl: what akhbar-fetch runs
+ * (fetch.c). Only programs linked with fetch.o and libcurl have it.
+ */
+int	 fetch_curl_run(const struct fetch_opts *o, struct fetch_req *reqs,
 	    size_t n, fetch_done_cb cb, void *arg, char **cause);
 
 #endif

@@ -30,6 +30,12 @@ check "make deps-dev: the fuzzing and benchmark tools" \
 check "make bench and make fuzz use deps-dev" sh -c \
     "grep -q '^bench: deps-dev' Makefile && grep -q '^fuzz: deps-dev' Makefile"
 
+# libcurl and its 29 libraries are akhbar-fetch's, never akhbar's own.
+ldd ./akhbar > "$T/ldd" 2>&1
+check "akhbar does not load libcurl" sh -c "! grep -q libcurl '$T/ldd' && grep -q libsqlite3 '$T/ldd'"
+ldd ./akhbar-fetch > "$T/ldd-fetch" 2>&1
+check "akhbar-fetch does" grep -q libcurl "$T/ldd-fetch"
+
 DEPS_BY_HAND=1 sh tests/deps.sh tmux python3 > "$T/hand" 2>&1
 check "deps without apt-get: exit 0 when everything is there" test $? -eq 0
 for m in "dnf install tmux python3" "pacman -S --needed tmux python" \

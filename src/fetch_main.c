@@ -47,10 +47,12 @@ outq_push(struct outq *q, struct buf *rec)
 	q->bytes += rec->len;
 	if (q->len == q->cap) {
 		/* compact, then grow */
-		memmove(q->recs, q->recs + q->head, (q->len - q->head) *
-		    sizeof *q->recs);
-		q->len -= q->head;
-		q->head = 0;
+		if (q->head > 0) {
+			memmove(q->recs, q->recs + q->head, (q->len -
+			    q->head) * sizeof *q->recs);
+			q->len -= q->head;
+			q->head = 0;
+		}
 		if (q->len == q->cap) {
 			q->cap = q->cap ? q->cap * 2 : 16;
 			q->recs = xreallocarray(q->recs, q->cap,

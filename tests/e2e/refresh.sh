@@ -241,7 +241,13 @@ rm -f "$D"/kill.db*
 pk=$!
 i=0
 while [ $i -lt 50 ] && ! grep -q "^/slow " "$LOG"; do sleep 0.1; i=$((i + 1)); done
-sleep 0.3
+# the download program is already on /slow while akhbar may still be
+# storing a.xml: kill once that is committed (10 s at most)
+i=0
+while [ $i -lt 100 ] && [ "$(sqlite3 "$D/kill.db" \
+    'SELECT count(*) FROM articles' 2>/dev/null)" != 4 ]; do
+	sleep 0.1; i=$((i + 1))
+done
 kill -9 $pk 2>/dev/null
 wait $pk 2>/dev/null
 check "killed refresh: store intact" \

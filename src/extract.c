@@ -78,6 +78,7 @@
 #include "extract.h"
 #include "extract_dom.h"
 #include "extract_meta.h"
+#include "extract_parse.h"
 
 #define F_STRIP_UNLIKELY	0x1
 #define F_WEIGHT_CLASSES	0x2
@@ -1305,10 +1306,7 @@ grab_free(struct grab *g)
 static htmlDocPtr
 parse(const char *s, size_t n, const char *base)
 {
-	/* No HTML_PARSE_NOIMPLIED: the walk wants <html> and <body>. */
-	return htmlReadMemory(s, (int)n, base, "UTF-8", HTML_PARSE_NONET |
-	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-	    HTML_PARSE_COMPACT);
+	return extract_parse(s, n, base);
 }
 
 /* One attempt with flags on a fresh parse (or on doc when not NULL). */
@@ -1509,7 +1507,8 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 {
 	struct grab	 best;
 	htmlDocPtr	 doc;
-	char		*u, *title;
+	const char	*u;
+	char		*copy, *title;
 	size_t		 len;
 	int		 rc;
 
@@ -1530,12 +1529,22 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 		*cause = xstrdup("not an HTML page (binary data)");
 		return -1;
 	}
-	u = charset_to_utf8(s, n, x->charset, &len);
+	/* Most pages are valid UTF-8 already: read them where they are. */
+	if (strcmp(x->charset, "UTF-8") == 0 && charset_is_utf8(s, n)) {
+		copy = NULL;
+		u = s;
+		len = n;
+		if (len >= 3 && memcmp(u, "\xef\xbb\xbf", 3) == 0) {
+			u += 3;
+			len -= 3;
+		}
+	} else
+		u = copy = charset_to_utf8(s, n, x->charset, &len);
 	if ((doc = parse(u, len, o != NULL ? o->base_url : NULL)) == NULL ||
 	    xmlDocGetRootElement(doc) == NULL) {
 		if (doc != NULL)
 			xmlFreeDoc(doc);
-		free(u);
+		free(copy);
 		extract_clear(x);
 		*cause = xstrdup("not an HTML page");
 		return -1;
@@ -1546,7 +1555,7 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 	title = x->title;
 	rc = grab_article(doc, u, len, o != NULL ? o->base_url : NULL, title,
 	    &best);
-	free(u);
+	free(copy);
 	if (rc == -1) {
 		grab_free(&best);
 		extract_clear(x);

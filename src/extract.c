@@ -188,11 +188,16 @@ has_word(const char *s, const char **list)
 	return 0;
 }
 
+/* Append " s" in lower case to m[0..*k), if it fits in MATCH_MAX - 2
+ * bytes (a trailing space and NUL stay possible). */
 static void
-match_string_lower(char *m)
+match_add(char *m, size_t *k, const char *s)
 {
-	for (; *m != '\0'; m++)
-		*m = (char)tolower((unsigned char)*m);
+	if (*k < MATCH_MAX - 2)
+		m[(*k)++] = ' ';
+	for (; *s != '\0' && *k < MATCH_MAX - 2; s++)
+		m[(*k)++] = (char)((unsigned char)*s >= 'A' &&
+		    (unsigned char)*s <= 'Z' ? *s + 'a' - 'A' : *s);
 }
 
 /* " class id " in lower case into m (MATCH_MAX bytes). */
@@ -200,10 +205,12 @@ static void
 match_string(const xmlNode *n, char *m)
 {
 	const char	*c = dom_attr(n, "class"), *id = dom_attr(n, "id");
+	size_t		 k = 0;
 
-	snprintf(m, MATCH_MAX, " %s %s ", c != NULL ? c : "",
-	    id != NULL ? id : "");
-	match_string_lower(m);
+	match_add(m, &k, c != NULL ? c : "");
+	match_add(m, &k, id != NULL ? id : "");
+	m[k++] = ' ';
+	m[k] = '\0';
 }
 
 static void
@@ -228,18 +235,23 @@ class_weight(const struct grab *g, const xmlNode *n)
 	const char	*c = dom_attr(n, "class"), *id = dom_attr(n, "id");
 	char		 m[MATCH_MAX];
 	int		 w = 0;
+	size_t		 k;
 
 	if (!(g->flags & F_WEIGHT_CLASSES))
 		return 0;
 	if (c != NULL && *c != '\0') {
-		snprintf(m, sizeof m, " %s ", c);
-		match_string_lower(m);
+		k = 0;
+		match_add(m, &k, c);
+		m[k++] = ' ';
+		m[k] = '\0';
 		w += has_word(m, negative_words) ? -25 : 0;
 		w += has_word(m, positive_words) ? 25 : 0;
 	}
 	if (id != NULL && *id != '\0') {
-		snprintf(m, sizeof m, " %s ", id);
-		match_string_lower(m);
+		k = 0;
+		match_add(m, &k, id);
+		m[k++] = ' ';
+		m[k] = '\0';
 		w += has_word(m, negative_words) ? -25 : 0;
 		w += has_word(m, positive_words) ? 25 : 0;
 	}

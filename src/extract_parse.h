@@ -1,9 +1,10 @@
 /*
  * extract_parse.h - a web page into libxml2's HTML tree for the
  * extractor, at less cost than htmlReadMemory(): the content of <script>
- * and <style> never reaches the parser (JSON-LD scripts excepted), the
- * page streams into it without a copy, and attributes the extractor and
- * the article's reader never look at are not kept.
+ * and <style> never reaches the parser (JSON-LD scripts excepted), nor do
+ * attributes the extractor and the article's reader never look at, nor
+ * runs of white space outside <pre>; the page streams into it without a
+ * copy.
  */
 #ifndef AKHBAR_EXTRACT_PARSE_H
 #define AKHBAR_EXTRACT_PARSE_H
@@ -19,10 +20,9 @@
  */
 htmlDocPtr	extract_parse(const char *s, size_t n, const char *base);
 /*
- * The byte ranges of s[0..n) that extract_parse() leaves out, as pairs
- * from, to (to excluded) in v[0..2 * count), in order. For tests.
- * Caller frees v.
+ * The bytes extract_parse() hands libxml2 for s[0..n), *len of them.
+ * For tests. Caller frees.
  */
-size_t		extract_parse_skips(const char *s, size_t n, size_t **v);
+char		*extract_parse_filter(const char *s, size_t n, size_t *len);
 
 #endif

@@ -1,6 +1,7 @@
-/* test_extract_parse.c - the extractor's parser (extract_parse.h): which
- * bytes it skips (script and style content, never JSON-LD, nothing where
- * the prescan could disagree with libxml2), the tree it builds from
+/* test_extract_parse.c - the extractor's parser (extract_parse.h): what
+ * it hands libxml2 (no script and style content but JSON-LD, no unread
+ * attributes, no runs of white space outside <pre>; the page as it is
+ * where the tokenizer could disagree with libxml2), the tree it builds from
  * UTF-8 (a <meta charset> does not switch it), the attributes it keeps;
  * and charset_to_utf8() repairing the stray bytes of a page it calls
  * UTF-8. */
@@ -21,70 +22,85 @@
 static const struct {
 	const char	*name;		/* what the case checks */
 	const char	*page;
-	const char	*skipped;	/* the skipped bytes, "|" between
-					 * ranges */
-} skip_cases[] = {
+	const char	*want;		/* what libxml2 is handed */
+} filter_cases[] = {
 	{ "script content goes, the tags stay",
 	    "<p>a</p><script>var x = '<p>b</p>';</script><p>c</p>",
-	    "var x = '<p>b</p>';" },
+	    "<p>a</p><script></script><p>c</p>" },
 	{ "style content goes", "<style>p { color: red }</style><p>x</p>",
-	    "p { color: red }" },
-	{ "two scripts and a style",
-	    "<script src=a.js></script><script>1</script><STYLE>2</STYLE>"
-	    "<p>x</p><script type=\"text/javascript\">3</script>",
-	    "1|2|3" },
+	    "<style></style><p>x</p>" },
 	{ "end tags in any case, matched as a prefix as libxml2 does",
-	    "<SCRIPT>a</ScRiPt><script>b</scripty>c</script>", "a|b" },
+	    "<SCRIPT>a</ScRiPt><script>b</scripty>c</script>",
+	    "<SCRIPT></ScRiPt><script></scripty>c</script>" },
 	{ "a </script> inside a string ends the script (as in browsers)",
-	    "<script>s = '</script>'; t = 1;</script>", "s = '" },
+	    "<script>s = '</script>'; t = 1;</script>",
+	    "<script></script>'; t = 1;</script>" },
 	{ "JSON-LD stays: the metadata reads it",
-	    "<script type=\"application/ld+json\">{\"a\": 1}</script>"
+	    "<script type=\"application/ld+json\">{\"a\":  1}</script>"
 	    "<script type='APPLICATION/LD+JSON'>{}</script><script>x</script>",
-	    "x" },
-	{ "json elsewhere in the tag is not JSON-LD",
-	    "<script data-k=\"a+json\" type=application/json>{}</script>",
-	    "{}" },
+	    "<script type=\"application/ld+json\">{\"a\":  1}</script>"
+	    "<script type='APPLICATION/LD+JSON'>{}</script><script></script>" },
+	{ "ld+json outside the type is no JSON-LD",
+	    "<script data-k=\"ld+json\" type=application/json>{}</script>",
+	    "<script  type=application/json></script>" },
 	{ "<script> in a comment is no script",
-	    "<!-- <script>x</script> --><p>y</p><script>z</script>", "z" },
+	    "<!-- <script>x</script> --><p>y</p><script>z</script>",
+	    "<!-- <script>x</script> --><p>y</p><script></script>" },
 	{ "<script> in a quoted attribute value is no script",
-	    "<a title=\"<script>x\" href='>'>y</a><script>z</script>", "z" },
+	    "<a title=\"<script>x\" href='>'>y</a><script>z</script>",
+	    "<a  href='>'>y</a><script></script>" },
 	{ "<scripts> and <script2> are other elements",
-	    "<scripts>a</scripts><script2>b</script2><p>c</p>", "" },
-	{ "a self-closing script: skipping stops, libxml2 decides",
-	    "<script src=a.js/><p>x</p><script>y</script>", "" },
-	{ "an unterminated comment: skipping stops",
-	    "<script>a</script><!-- <p>b<script>c</script>", "a" },
-	{ "an unterminated quote: skipping stops",
-	    "<script>a</script><a href=\"x>b</a><script>c</script>", "a" },
+	    "<scripts>a</scripts><script2>b</script2>",
+	    "<scripts>a</scripts><script2>b</script2>" },
+	{ "a script closed by />", "<script src=\"a.js\"/><p>x</p>",
+	    "<script src=\"a.js\"/><p>x</p>" },
+	{ "an unquoted value takes the / (as libxml2 reads it)",
+	    "<script src=a.js/><p>x</p></script><p>y</p>",
+	    "<script src=a.js/></script><p>y</p>" },
+	{ "an unterminated comment: the rest as it is",
+	    "<script>a</script><!-- <p>b  c<script>d</script>",
+	    "<script></script><!-- <p>b  c<script>d</script>" },
+	{ "an unterminated quote: the rest as it is",
+	    "<script>a</script><a href=\"x>b  c</a><script>d</script>",
+	    "<script></script><a href=\"x>b  c</a><script>d</script>" },
 	{ "a script to the end of the page", "<p>x</p><script>if (a < b)",
-	    "if (a < b)" },
-	{ "no markup at all", "just text", "" },
+	    "<p>x</p><script>" },
+	{ "white space runs squeezed to their first character",
+	    "<p>a  \n\t b</p>\n\n  <p> c </p>",
+	    "<p>a b</p>\n<p> c </p>" },
+	{ "but not in pre, textarea, and what they hold",
+	    "<pre>  x\n\n  <b>y  z</b></pre>  <textarea>a  b</textarea>  x",
+	    "<pre>  x\n\n  <b>y  z</b></pre> <textarea>a  b</textarea> x" },
+	{ "attributes nobody reads go, the blank before them stays",
+	    "<div class=\"x\" onclick=\"go()\" data-a='1' hidden "
+	    "style=\"a\">",
+	    "<div class=\"x\"   hidden style=\"a\">" },
+	{ "valueless ones too; names in any case",
+	    "<SCRIPT async SRC=\"a.js\"></SCRIPT><DIV ID=b CLASS='c'>",
+	    "<SCRIPT  SRC=\"a.js\"></SCRIPT><DIV ID=b CLASS='c'>" },
+	{ "unquoted values stay (the SAX filter drops them)",
+	    "<img width=10 src=\"a.png\">", "<img width=10 src=\"a.png\">" },
+	{ "no markup at all", "just  text", "just text" },
+	{ "a lone <", "a < b <3", "a < b <3" },
 };
 
 static void
-test_skips(void **state)
+test_filter(void **state)
 {
-	struct buf	 b = { 0 };
-	size_t		 i, k, n, *v;
+	size_t		 i, n;
 	const char	*s;
+	char		*f;
 
-	for (i = 0; i < sizeof skip_cases / sizeof skip_cases[0]; i++) {
-		s = skip_cases[i].page;
-		n = extract_parse_skips(s, strlen(s), &v);
-		buf_reset(&b);
-		for (k = 0; k < n; k++) {
-			if (k > 0)
-				buf_putc(&b, '|');
-			assert_true(v[2 * k] < v[2 * k + 1]);
-			buf_add(&b, s + v[2 * k], v[2 * k + 1] - v[2 * k]);
-		}
-		buf_putc(&b, '\0');
-		if (strcmp(b.data, skip_cases[i].skipped) != 0)
-			fail_msg("%s: skipped \"%s\", want \"%s\"",
-			    skip_cases[i].name, b.data, skip_cases[i].skipped);
-		free(v);
+	for (i = 0; i < sizeof filter_cases / sizeof filter_cases[0];
+	    i++) {
+		s = filter_cases[i].page;
+		f = extract_parse_filter(s, strlen(s), &n);
+		assert_int_equal(n, strlen(f));
+		if (strcmp(f, filter_cases[i].want) != 0)
+			fail_msg("%s: \"%s\", want \"%s\"",
+			    filter_cases[i].name, f, filter_cases[i].want);
+		free(f);
 	}
-	buf_free(&b);
 }
 
 /* The first element named name in doc. */
@@ -206,7 +222,7 @@ int
 main(void)
 {
 	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_skips),
+		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_tree),
 		cmocka_unit_test(test_long_page),
 		cmocka_unit_test(test_stray_bytes_repaired),

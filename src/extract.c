@@ -139,11 +139,11 @@ static const char *textish_tags[] = {
 /* What the scoring keeps about a node (in its _private). */
 struct node_info {
 	double			score;
-	int			scored;		/* score started */
-	int			data_table;
-	int			measured;	/* st and links are set */
-	struct dom_stats	st;		/* its text */
 	double			links;		/* characters in links */
+	struct dom_stats	st;		/* its text */
+	unsigned char		scored;		/* score started */
+	unsigned char		data_table;
+	unsigned char		measured;	/* st and links are set */
 };
 
 #define INFO_CHUNK	256
@@ -388,7 +388,7 @@ forget(xmlNode *n, const xmlNode *root)
 	    p = p->parent) {
 		if ((a = p->_private) == NULL || !a->measured)
 			break;
-		a->st.runs -= len < a->st.runs ? len : a->st.runs;
+		a->st.runs -= len < a->st.runs ? (uint32_t)len : a->st.runs;
 		a->st.commas -= in->st.commas < a->st.commas ?
 		    in->st.commas : a->st.commas;
 		a->links = a->links > in->links ? a->links - in->links : 0;
@@ -1484,11 +1484,12 @@ static int
 finish(struct grab *g, const char *base, struct extract *x, char **cause)
 {
 	struct buf	 b = { 0 };
+	xmlNode		*root;
 	char		*doc_base;
 
 	x->length = dom_to_text(g->article, &b);
 	buf_putc(&b, '\0');
-	x->text = b.data;
+	x->text = xreallocarray(b.data, b.len, 1);	/* not the doubling */
 	if (x->length < EXTRACT_MIN_TEXT ||
 	    dom_link_density(g->article) > 0.5) {
 		*cause = xstrdup("no article found");
@@ -1504,12 +1505,16 @@ finish(struct grab *g, const char *base, struct extract *x, char **cause)
 		xmlSetProp(g->article, (const xmlChar *)"lang",
 		    (const xmlChar *)x->lang);
 	doc_base = extract_meta_base(g->doc, base);
+	/* The rest of the page is of no more use: its memory goes before
+	 * the article's HTML is written (the peak of a page was there). */
+	if ((root = xmlDocGetRootElement(g->doc)) != NULL) {
+		xmlUnlinkNode(root);
+		xmlFreeNode(root);
+		g->body = NULL;
+	}
 	absolute_links(g->article, doc_base);
 	free(doc_base);
-	memset(&b, 0, sizeof b);
-	dom_to_html(g->doc, g->article, &b);
-	buf_putc(&b, '\0');
-	x->html = b.data;
+	x->html = dom_to_html(g->doc, g->article);
 	return 0;
 }
 

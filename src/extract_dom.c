@@ -548,16 +548,23 @@ dom_to_text(const xmlNode *root, struct buf *out)
 	return t.chars;
 }
 
-void
-dom_to_html(xmlDoc *doc, xmlNode *root, struct buf *out)
+char *
+dom_to_html(xmlDoc *doc, xmlNode *root)
 {
 	xmlBufferPtr		b = xmlBufferCreate();
 	xmlOutputBufferPtr	o;
+	char			*s;
+	size_t			 n;
 
 	o = xmlOutputBufferCreateBuffer(b, xmlFindCharEncodingHandler(
 	    "UTF-8"));
 	htmlNodeDumpFormatOutput(o, doc, root, "UTF-8", 0);
 	xmlOutputBufferClose(o);
-	buf_add(out, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+	/* Its own size, not a doubling buffer's. */
+	n = (size_t)xmlBufferLength(b);
+	s = xmalloc(n + 1);
+	memcpy(s, xmlBufferContent(b), n);
+	s[n] = '\0';
 	xmlBufferFree(b);
+	return s;
 }

@@ -1321,6 +1321,20 @@ parse(const char *s, size_t n, const char *base)
 	return extract_parse(s, n, base);
 }
 
+/* The page's tree but the article (which is not in it): of no use
+ * after an attempt, and a retry parses the page again. */
+static void
+free_page(struct grab *g)
+{
+	xmlNode	*root;
+
+	if ((root = xmlDocGetRootElement(g->doc)) != NULL) {
+		xmlUnlinkNode(root);
+		xmlFreeNode(root);
+	}
+	g->body = NULL;
+}
+
 /* One attempt with flags on a fresh parse (or on doc when not NULL). */
 static int
 attempt(struct grab *g, htmlDocPtr doc, const char *s, size_t n,
@@ -1341,6 +1355,7 @@ attempt(struct grab *g, htmlDocPtr doc, const char *s, size_t n,
 	gather(g);
 	prep_article(g);
 	g->length = text_len(g->article, NULL);
+	free_page(g);
 	return 0;
 }
 
@@ -1479,13 +1494,12 @@ absolute_links(xmlNode *root, const char *base)
 	}
 }
 
-/* The article of g into x: text, HTML, byline, direction. */
+/* The article of g into x: text, HTML, byline, direction; base (may be
+ * NULL) makes its links absolute. */
 static int
 finish(struct grab *g, const char *base, struct extract *x, char **cause)
 {
 	struct buf	 b = { 0 };
-	xmlNode		*root;
-	char		*doc_base;
 
 	x->length = dom_to_text(g->article, &b);
 	buf_putc(&b, '\0');
@@ -1504,16 +1518,7 @@ finish(struct grab *g, const char *base, struct extract *x, char **cause)
 	if (x->lang != NULL)
 		xmlSetProp(g->article, (const xmlChar *)"lang",
 		    (const xmlChar *)x->lang);
-	doc_base = extract_meta_base(g->doc, base);
-	/* The rest of the page is of no more use: its memory goes before
-	 * the article's HTML is written (the peak of a page was there). */
-	if ((root = xmlDocGetRootElement(g->doc)) != NULL) {
-		xmlUnlinkNode(root);
-		xmlFreeNode(root);
-		g->body = NULL;
-	}
-	absolute_links(g->article, doc_base);
-	free(doc_base);
+	absolute_links(g->article, base);
 	x->html = dom_to_html(g->doc, g->article);
 	return 0;
 }
@@ -1525,7 +1530,7 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 	struct grab	 best;
 	htmlDocPtr	 doc;
 	const char	*u;
-	char		*copy, *title;
+	char		*copy, *title, *doc_base;
 	size_t		 len;
 	int		 rc;
 
@@ -1567,6 +1572,8 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 		return -1;
 	}
 	extract_meta_read(doc, o != NULL ? o->base_url : NULL, x);
+	/* Before the attempts, which free the page's tree. */
+	doc_base = extract_meta_base(doc, o != NULL ? o->base_url : NULL);
 	if (x->title == NULL)
 		x->title = extract_meta_title(doc);
 	title = x->title;
@@ -1575,12 +1582,14 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 	free(copy);
 	if (rc == -1) {
 		grab_free(&best);
+		free(doc_base);
 		extract_clear(x);
 		*cause = xstrdup("no article found");
 		return -1;
 	}
-	rc = finish(&best, o != NULL ? o->base_url : NULL, x, cause);
+	rc = finish(&best, doc_base, x, cause);
 	grab_free(&best);
+	free(doc_base);
 	if (rc == -1)
 		extract_clear(x);
 	return rc;

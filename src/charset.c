@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,38 @@ static const struct {
 	{ "ks_c_5601-1987", "EUC-KR" }, { "x-sjis", "SHIFT_JIS" },
 };
 
+/* The UTF-8 sequences of s[0..n): good and bad ones. ASCII goes eight
+ * bytes at a time: it is most of any page. */
+static void
+utf8_count(const unsigned char *s, size_t n, size_t *good, size_t *bad)
+{
+	size_t		i = 0, k;
+	uint32_t	cp;
+	uint64_t	w;
+
+	*good = *bad = 0;
+	while (i < n) {
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_decode((const char *)s + i, n - i, &cp);
+		if (cp == UTF8_REPLACEMENT && !(k == 3 && s[i] == 0xEF &&
+		    s[i + 1] == 0xBF && s[i + 2] == 0xBD))
+			(*bad)++;
+		else
+			(*good)++;
+		i += k;
+	}
+}
+
 /*
  * 0: not UTF-8, 1: ASCII only, 2: UTF-8 with non-ASCII characters. Text
  * with a few bad bytes among many good sequences (one in 20 or fewer: a
@@ -48,27 +81,25 @@ static const struct {
 static int
 utf8_kind(const unsigned char *s, size_t n)
 {
-	size_t		i = 0, k, good = 0, bad = 0;
-	uint32_t	cp;
+	size_t	good, bad;
 
-	while (i < n) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = utf8_decode((const char *)s + i, n - i, &cp);
-		if (cp == UTF8_REPLACEMENT && !(k == 3 && s[i] == 0xEF &&
-		    s[i + 1] == 0xBF && s[i + 2] == 0xBD))
-			bad++;
-		else
-			good++;
-		i += k;
-	}
+	utf8_count(s, n, &good, &bad);
 	if (good == 0 && bad == 0)
 		return 1;
 	if (bad == 0 || (good >= 8 && bad * 20 <= good))
 		return 2;
 	return 0;
+}
+
+int
+charset_is_utf8(const char *s, size_t n)
+{
+	size_t	good, bad;
+
+	if (memchr(s, '\0', n) != NULL)
+		return 0;
+	utf8_count((const unsigned char *)s, n, &good, &bad);
+	return bad == 0;
 }
 
 char *
@@ -268,22 +299,17 @@ convert(iconv_t cd, const char *s, size_t n, struct buf *b)
 	}
 }
 
-/* Valid UTF-8 without NUL is copied as it is, but for a sequence the
- * end cut; anything else goes through utf8_repair(). */
+/* Valid UTF-8 without NUL is copied as it is; anything else goes
+ * through utf8_repair(). (UTF-8 with a few bad bytes, which
+ * charset_detect() calls UTF-8, was copied as it was too: libxml2 read
+ * the rest of the page after the first bad byte as ISO-8859-1.) */
 static void
 utf8_copy(const char *s, size_t n, struct buf *b)
 {
-	size_t	k = n > 4 ? n - 4 : 0;
-
-	if (memchr(s, '\0', n) != NULL || utf8_kind((const unsigned char *)s,
-	    n) == 0) {
+	if (charset_is_utf8(s, n))
+		buf_add(b, s, n);
+	else
 		utf8_repair(s, n, b);
-		return;
-	}
-	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-		k--;
-	buf_add(b, s, k);
-	utf8_repair(s + k, n - k, b);
 }
 
 char *

@@ -35,6 +35,8 @@ char	*charset_detect(const char *s, size_t n, const char *content_type);
  */
 char	*charset_to_utf8(const char *s, size_t n, const char *enc,
 	    size_t *out_len);
+/* Is s[0..n) valid UTF-8 without NUL bytes? */
+int	 charset_is_utf8(const char *s, size_t n);
 /*
  * The value of the charset parameter in s (a Content-Type value or the
  * inside of a <meta> tag, n bytes), or NULL. Caller frees.

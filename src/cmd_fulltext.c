@@ -1,8 +1,8 @@
 /*
- * cmd_fulltext.c - `akhbar [-c CACHE.db] [-C CONFIG] --fulltext ID
- * [ID...]`: the full texts of stored articles (their links fetched with
- * the refresh's limits, extracted and stored next to the feed's text;
- * see fulltext.h),
+ * cmd_fulltext.c - `akhbar [-c CACHE.db] [-C CONFIG] [-u URLS] --fulltext
+ * ID [ID...]`: the full texts of stored articles (their links fetched
+ * with the refresh's limits and their feed's identity from the urls
+ * file, extracted and stored next to the feed's text; see fulltext.h),
  * which the reader's F runs in the background; and the full texts a
  * --refresh fetches for the new articles of feeds with fulltext=yes.
  * Every reason printed goes through cmd_warn() (utf8_sanitize()).
@@ -21,6 +21,7 @@
 #include "fetch.h"
 #include "fulltext.h"
 #include "store.h"
+#include "urls.h"
 #include "util.h"
 
 /* The strings of the config that the fetch options borrow. */
@@ -57,7 +58,7 @@ fulltext_config(struct fetch_opts *o, const char *path,
  * frees) and *n, and the paths. Returns 0 or the usage error's 2. */
 static int
 fulltext_args(int argc, char **argv, int64_t **ids, size_t *n,
-    const char **cache, const char **config)
+    const char **cache, const char **config, const char **urls)
 {
 	static const struct option longopts[] = {
 		{ "fulltext", required_argument, NULL, 'F' },
@@ -89,7 +90,8 @@ fulltext_args(int argc, char **argv, int64_t **ids, size_t *n,
 			*config = optarg;
 			break;
 		case 'u':
-			break;	/* the reader passes it; no use here */
+			*urls = optarg;
+			break;
 		default:
 			return cmd_option_error(c, "--fulltext", argv);
 		}
@@ -129,6 +131,25 @@ fulltext_report(struct store *st, const int64_t *ids, size_t n)
 	return rc;
 }
 
+/* The feeds' identities (urls.h): the urls file at path (NULL: the
+ * default one); a missing one has none (the reader passes its path
+ * whether the file exists or not). Warns and returns -1 when it cannot
+ * be read. */
+static int
+fulltext_urls(const char *path, struct urls *u)
+{
+	char	*p = path != NULL ? xstrdup(path) : urls_default_path();
+	char	*cause = NULL;
+	int	 rc;
+
+	if ((rc = urls_load(p, 1, u, &cause)) == -1) {
+		cmd_warn("%s", cause);
+		free(cause);
+	}
+	free(p);
+	return rc;
+}
+
 int
 cmd_fulltext(int argc, char **argv)
 {
@@ -136,16 +157,21 @@ cmd_fulltext(int argc, char **argv)
 	struct fulltext_identity id = { NULL, NULL, NULL };
 	struct fetch_opts	 o;
 	struct store		*st;
-	const char		*cache = NULL, *config = NULL;
+	struct urls		 u = { 0 };
+	const char		*cache = NULL, *config = NULL, *urls = NULL;
 	char			*path, *cause = NULL;
 	int64_t			*ids;
 	size_t			 n;
 	int			 rc;
 
-	if ((rc = fulltext_args(argc, argv, &ids, &n, &cache,
-	    &config)) != 0) {
+	if ((rc = fulltext_args(argc, argv, &ids, &n, &cache, &config,
+	    &urls)) != 0) {
 		free(ids);
 		return rc;
+	}
+	if (fulltext_urls(urls, &u) == -1) {
+		free(ids);
+		return 1;
 	}
 	fetch_opts_default(&o);
 	fulltext_config(&o, config, &id);
@@ -157,7 +183,7 @@ cmd_fulltext(int argc, char **argv)
 		rc = 1;
 		goto out;
 	}
-	if (fulltext_fetch(st, &o, ids, n, &stats, &cause) == -1) {
+	if (fulltext_fetch(st, &o, &u, ids, n, &stats, &cause) == -1) {
 		cmd_warn("%s", cause);	/* names the article */
 		free(cause);
 		rc = 1;
@@ -167,6 +193,7 @@ cmd_fulltext(int argc, char **argv)
 	free(ids);
 	store_close(st);
 out:
+	urls_free(&u);
 	free(id.user_agent);
 	free(id.proxy);
 	free(id.cookie_file);
@@ -175,7 +202,8 @@ out:
 
 int
 cmd_fulltext_refresh(struct store *st, const struct fetch_opts *o,
-    const int64_t *feed_ids, size_t nfeeds, int64_t above_id)
+    const struct urls *u, const int64_t *feed_ids, size_t nfeeds,
+    int64_t above_id)
 {
 	struct fulltext_stats	 stats;
 	int64_t			*all = NULL, *ids;
@@ -200,7 +228,7 @@ cmd_fulltext_refresh(struct store *st, const struct fetch_opts *o,
 	}
 	if (n == 0)
 		return 0;
-	if (fulltext_fetch(st, o, all, n, &stats, &cause) == -1) {
+	if (fulltext_fetch(st, o, u, all, n, &stats, &cause) == -1) {
 		cmd_warn(_("full texts: %s"), cause);
 		free(cause);
 		rc = 1;

@@ -739,7 +739,7 @@ refresh_fulltexts(struct refresh *r, const struct urls *u,
 			ids[n++] = id;
 	}
 	rc = n > 0 && above_id >= 0 ? cmd_fulltext_refresh(r->st,
-	    &r->args->fetch, ids, n, above_id) : 0;
+	    &r->args->fetch, u, ids, n, above_id) : 0;
 	free(ids);
 	return rc;
 }

@@ -26,14 +26,16 @@ int	cmd_extract(int argc, char **argv);
 int	cmd_fulltext(int argc, char **argv);
 struct store;
 struct fetch_opts;
+struct urls;
 /*
  * For --refresh: fetch the full texts of the articles above above_id of
  * the feeds feed_ids[0..n) that have none yet (at most
- * FULLTEXT_PER_REFRESH), a failure a warning. Returns 0, or 1 when the
- * store or libcurl failed.
+ * FULLTEXT_PER_REFRESH), each page with its feed's identity in u, a
+ * failure a warning. Returns 0, or 1 when the store or libcurl failed.
  */
 int	cmd_fulltext_refresh(struct store *st, const struct fetch_opts *o,
-	    const int64_t *feed_ids, size_t n, int64_t above_id);
+	    const struct urls *u, const int64_t *feed_ids, size_t n,
+	    int64_t above_id);
 /* --feed-tsv: parse one feed document, print sfeed TSV (cmd_feed.c). */
 int	cmd_feed_tsv(int argc, char **argv);
 /* --refresh: fetch every feed of the urls file into the store. */

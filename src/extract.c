@@ -78,6 +78,7 @@
 #include "extract.h"
 #include "extract_dom.h"
 #include "extract_meta.h"
+#include "extract_parse.h"
 
 #define F_STRIP_UNLIKELY	0x1
 #define F_WEIGHT_CLASSES	0x2
@@ -138,11 +139,11 @@ static const char *textish_tags[] = {
 /* What the scoring keeps about a node (in its _private). */
 struct node_info {
 	double			score;
-	int			scored;		/* score started */
-	int			data_table;
-	int			measured;	/* st and links are set */
-	struct dom_stats	st;		/* its text */
 	double			links;		/* characters in links */
+	struct dom_stats	st;		/* its text */
+	unsigned char		scored;		/* score started */
+	unsigned char		data_table;
+	unsigned char		measured;	/* st and links are set */
 };
 
 #define INFO_CHUNK	256
@@ -187,11 +188,16 @@ has_word(const char *s, const char **list)
 	return 0;
 }
 
+/* Append " s" in lower case to m[0..*k), if it fits in MATCH_MAX - 2
+ * bytes (a trailing space and NUL stay possible). */
 static void
-match_string_lower(char *m)
+match_add(char *m, size_t *k, const char *s)
 {
-	for (; *m != '\0'; m++)
-		*m = (char)tolower((unsigned char)*m);
+	if (*k < MATCH_MAX - 2)
+		m[(*k)++] = ' ';
+	for (; *s != '\0' && *k < MATCH_MAX - 2; s++)
+		m[(*k)++] = (char)((unsigned char)*s >= 'A' &&
+		    (unsigned char)*s <= 'Z' ? *s + 'a' - 'A' : *s);
 }
 
 /* " class id " in lower case into m (MATCH_MAX bytes). */
@@ -199,10 +205,12 @@ static void
 match_string(const xmlNode *n, char *m)
 {
 	const char	*c = dom_attr(n, "class"), *id = dom_attr(n, "id");
+	size_t		 k = 0;
 
-	snprintf(m, MATCH_MAX, " %s %s ", c != NULL ? c : "",
-	    id != NULL ? id : "");
-	match_string_lower(m);
+	match_add(m, &k, c != NULL ? c : "");
+	match_add(m, &k, id != NULL ? id : "");
+	m[k++] = ' ';
+	m[k] = '\0';
 }
 
 static void
@@ -227,18 +235,23 @@ class_weight(const struct grab *g, const xmlNode *n)
 	const char	*c = dom_attr(n, "class"), *id = dom_attr(n, "id");
 	char		 m[MATCH_MAX];
 	int		 w = 0;
+	size_t		 k;
 
 	if (!(g->flags & F_WEIGHT_CLASSES))
 		return 0;
 	if (c != NULL && *c != '\0') {
-		snprintf(m, sizeof m, " %s ", c);
-		match_string_lower(m);
+		k = 0;
+		match_add(m, &k, c);
+		m[k++] = ' ';
+		m[k] = '\0';
 		w += has_word(m, negative_words) ? -25 : 0;
 		w += has_word(m, positive_words) ? 25 : 0;
 	}
 	if (id != NULL && *id != '\0') {
-		snprintf(m, sizeof m, " %s ", id);
-		match_string_lower(m);
+		k = 0;
+		match_add(m, &k, id);
+		m[k++] = ' ';
+		m[k] = '\0';
 		w += has_word(m, negative_words) ? -25 : 0;
 		w += has_word(m, positive_words) ? 25 : 0;
 	}
@@ -375,7 +388,7 @@ forget(xmlNode *n, const xmlNode *root)
 	    p = p->parent) {
 		if ((a = p->_private) == NULL || !a->measured)
 			break;
-		a->st.runs -= len < a->st.runs ? len : a->st.runs;
+		a->st.runs -= len < a->st.runs ? (uint32_t)len : a->st.runs;
 		a->st.commas -= in->st.commas < a->st.commas ?
 		    in->st.commas : a->st.commas;
 		a->links = a->links > in->links ? a->links - in->links : 0;
@@ -1305,10 +1318,21 @@ grab_free(struct grab *g)
 static htmlDocPtr
 parse(const char *s, size_t n, const char *base)
 {
-	/* No HTML_PARSE_NOIMPLIED: the walk wants <html> and <body>. */
-	return htmlReadMemory(s, (int)n, base, "UTF-8", HTML_PARSE_NONET |
-	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-	    HTML_PARSE_COMPACT);
+	return extract_parse(s, n, base);
+}
+
+/* The page's tree but the article (which is not in it): of no use
+ * after an attempt, and a retry parses the page again. */
+static void
+free_page(struct grab *g)
+{
+	xmlNode	*root;
+
+	if ((root = xmlDocGetRootElement(g->doc)) != NULL) {
+		xmlUnlinkNode(root);
+		xmlFreeNode(root);
+	}
+	g->body = NULL;
 }
 
 /* One attempt with flags on a fresh parse (or on doc when not NULL). */
@@ -1331,6 +1355,7 @@ attempt(struct grab *g, htmlDocPtr doc, const char *s, size_t n,
 	gather(g);
 	prep_article(g);
 	g->length = text_len(g->article, NULL);
+	free_page(g);
 	return 0;
 }
 
@@ -1469,16 +1494,16 @@ absolute_links(xmlNode *root, const char *base)
 	}
 }
 
-/* The article of g into x: text, HTML, byline, direction. */
+/* The article of g into x: text, HTML, byline, direction; base (may be
+ * NULL) makes its links absolute. */
 static int
 finish(struct grab *g, const char *base, struct extract *x, char **cause)
 {
 	struct buf	 b = { 0 };
-	char		*doc_base;
 
 	x->length = dom_to_text(g->article, &b);
 	buf_putc(&b, '\0');
-	x->text = b.data;
+	x->text = xreallocarray(b.data, b.len, 1);	/* not the doubling */
 	if (x->length < EXTRACT_MIN_TEXT ||
 	    dom_link_density(g->article) > 0.5) {
 		*cause = xstrdup("no article found");
@@ -1493,13 +1518,8 @@ finish(struct grab *g, const char *base, struct extract *x, char **cause)
 	if (x->lang != NULL)
 		xmlSetProp(g->article, (const xmlChar *)"lang",
 		    (const xmlChar *)x->lang);
-	doc_base = extract_meta_base(g->doc, base);
-	absolute_links(g->article, doc_base);
-	free(doc_base);
-	memset(&b, 0, sizeof b);
-	dom_to_html(g->doc, g->article, &b);
-	buf_putc(&b, '\0');
-	x->html = b.data;
+	absolute_links(g->article, base);
+	x->html = dom_to_html(g->doc, g->article);
 	return 0;
 }
 
@@ -1509,7 +1529,8 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 {
 	struct grab	 best;
 	htmlDocPtr	 doc;
-	char		*u, *title;
+	const char	*u;
+	char		*copy, *title, *doc_base;
 	size_t		 len;
 	int		 rc;
 
@@ -1530,31 +1551,45 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 		*cause = xstrdup("not an HTML page (binary data)");
 		return -1;
 	}
-	u = charset_to_utf8(s, n, x->charset, &len);
+	/* Most pages are valid UTF-8 already: read them where they are. */
+	if (strcmp(x->charset, "UTF-8") == 0 && charset_is_utf8(s, n)) {
+		copy = NULL;
+		u = s;
+		len = n;
+		if (len >= 3 && memcmp(u, "\xef\xbb\xbf", 3) == 0) {
+			u += 3;
+			len -= 3;
+		}
+	} else
+		u = copy = charset_to_utf8(s, n, x->charset, &len);
 	if ((doc = parse(u, len, o != NULL ? o->base_url : NULL)) == NULL ||
 	    xmlDocGetRootElement(doc) == NULL) {
 		if (doc != NULL)
 			xmlFreeDoc(doc);
-		free(u);
+		free(copy);
 		extract_clear(x);
 		*cause = xstrdup("not an HTML page");
 		return -1;
 	}
 	extract_meta_read(doc, o != NULL ? o->base_url : NULL, x);
+	/* Before the attempts, which free the page's tree. */
+	doc_base = extract_meta_base(doc, o != NULL ? o->base_url : NULL);
 	if (x->title == NULL)
 		x->title = extract_meta_title(doc);
 	title = x->title;
 	rc = grab_article(doc, u, len, o != NULL ? o->base_url : NULL, title,
 	    &best);
-	free(u);
+	free(copy);
 	if (rc == -1) {
 		grab_free(&best);
+		free(doc_base);
 		extract_clear(x);
 		*cause = xstrdup("no article found");
 		return -1;
 	}
-	rc = finish(&best, o != NULL ? o->base_url : NULL, x, cause);
+	rc = finish(&best, doc_base, x, cause);
 	grab_free(&best);
+	free(doc_base);
 	if (rc == -1)
 		extract_clear(x);
 	return rc;

@@ -420,29 +420,57 @@ text_break(struct text_out *t, int level)
 		t->pending = level;
 }
 
-/* The break an element makes around itself: 2 a block, 1 a line. */
-static int
-text_level(const xmlNode *n)
-{
-	static const char	*blocks[] = {
-		"p", "div", "section", "article", "main", "header", "figure",
-		"figcaption", "blockquote", "pre", "table", "ul", "ol", "dl",
-		"address", "aside", "footer", "details", "summary", "hr",
-		"form", "fieldset", "center", "hgroup", "caption", "h1", "h2",
-		"h3", "h4", "h5", "h6", "nav", "menu", NULL
-	};
-	static const char	*lines[] = {
-		"li", "tr", "dt", "dd", "br", "option", NULL
-	};
-	const char		**l;
+/* What an element is to the text. */
+#define TX_LINE		1	/* a line break around it */
+#define TX_BLOCK	2	/* a blank line around it */
+#define TX_PRE		4	/* its text as it is */
+#define TX_CELL		8	/* apart from the cell before it */
+#define TX_SKIP		16	/* its content is no text to read */
 
-	for (l = blocks; *l != NULL; l++)
-		if (strcmp((const char *)n->name, *l) == 0)
-			return 2;
-	for (l = lines; *l != NULL; l++)
-		if (strcmp((const char *)n->name, *l) == 0)
-			return 1;
+static int
+text_kind(const xmlNode *n)
+{
+	static const struct {
+		const char	*name;
+		int		 kind;
+	} kinds[] = {
+		{ "p", TX_BLOCK }, { "div", TX_BLOCK }, { "section", TX_BLOCK },
+		{ "article", TX_BLOCK }, { "main", TX_BLOCK },
+		{ "header", TX_BLOCK }, { "figure", TX_BLOCK },
+		{ "figcaption", TX_BLOCK }, { "blockquote", TX_BLOCK },
+		{ "pre", TX_BLOCK | TX_PRE }, { "table", TX_BLOCK },
+		{ "ul", TX_BLOCK }, { "ol", TX_BLOCK }, { "dl", TX_BLOCK },
+		{ "address", TX_BLOCK }, { "aside", TX_BLOCK },
+		{ "footer", TX_BLOCK }, { "details", TX_BLOCK },
+		{ "summary", TX_BLOCK }, { "hr", TX_BLOCK },
+		{ "form", TX_BLOCK }, { "fieldset", TX_BLOCK },
+		{ "center", TX_BLOCK }, { "hgroup", TX_BLOCK },
+		{ "caption", TX_BLOCK }, { "h1", TX_BLOCK }, { "h2", TX_BLOCK },
+		{ "h3", TX_BLOCK }, { "h4", TX_BLOCK }, { "h5", TX_BLOCK },
+		{ "h6", TX_BLOCK }, { "nav", TX_BLOCK }, { "menu", TX_BLOCK },
+		{ "li", TX_LINE }, { "tr", TX_LINE }, { "dt", TX_LINE },
+		{ "dd", TX_LINE }, { "br", TX_LINE }, { "option", TX_LINE },
+		{ "td", TX_CELL }, { "th", TX_CELL },
+		{ "img", TX_SKIP }, { "svg", TX_SKIP }, { "video", TX_SKIP },
+		{ "audio", TX_SKIP }, { "picture", TX_SKIP },
+		{ "source", TX_SKIP }, { "script", TX_SKIP },
+		{ "style", TX_SKIP },
+	};
+	const char	*name = (const char *)n->name;
+	size_t		 i;
+
+	/* The first letter first: this runs twice for every element. */
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (kinds[i].name[0] == name[0] &&
+		    strcmp(kinds[i].name, name) == 0)
+			return kinds[i].kind;
 	return 0;
+}
+
+static int
+text_level(int kind)
+{
+	return kind & TX_BLOCK ? 2 : kind & TX_LINE ? 1 : 0;
 }
 
 static void
@@ -463,31 +491,25 @@ text_node(struct text_out *t, const char *s)
 }
 
 static void
-text_enter(struct text_out *t, const xmlNode *n)
+text_enter(struct text_out *t, int kind)
 {
-	if (dom_is(n, "td") || dom_is(n, "th"))
+	if (kind & TX_CELL)
 		buf_puts(&t->line, "  ");
-	if (dom_is(n, "pre"))
+	/* The text before a <pre> is not in it: a line of indentation
+	 * before it was kept as one. */
+	text_break(t, text_level(kind));
+	if (kind & TX_PRE)
 		t->pre++;
-	text_break(t, text_level(n));
 }
 
 static void
 text_leave(struct text_out *t, const xmlNode *n)
 {
-	text_break(t, text_level(n));
-	if (dom_is(n, "pre"))
-		t->pre--;
-}
+	int	kind = text_kind(n);
 
-/* Elements whose content is not text to read. */
-static int
-text_skipped(const xmlNode *n)
-{
-	return dom_is(n, "img") || dom_is(n, "svg") ||
-	    dom_is(n, "video") || dom_is(n, "audio") ||
-	    dom_is(n, "picture") || dom_is(n, "source") ||
-	    dom_is(n, "script") || dom_is(n, "style");
+	text_break(t, text_level(kind));
+	if (kind & TX_PRE)
+		t->pre--;
 }
 
 size_t
@@ -495,6 +517,7 @@ dom_to_text(const xmlNode *root, struct buf *out)
 {
 	struct text_out	 t;
 	const xmlNode	*n = root->children;
+	int		 kind;
 
 	memset(&t, 0, sizeof t);
 	t.out = out;
@@ -502,8 +525,9 @@ dom_to_text(const xmlNode *root, struct buf *out)
 		if ((n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL)
 			text_node(&t, (const char *)n->content);
-		if (n->type == XML_ELEMENT_NODE && !text_skipped(n)) {
-			text_enter(&t, n);
+		if (n->type == XML_ELEMENT_NODE &&
+		    !((kind = text_kind(n)) & TX_SKIP)) {
+			text_enter(&t, kind);
 			if (n->children != NULL) {
 				n = n->children;
 				continue;
@@ -524,16 +548,23 @@ dom_to_text(const xmlNode *root, struct buf *out)
 	return t.chars;
 }
 
-void
-dom_to_html(xmlDoc *doc, xmlNode *root, struct buf *out)
+char *
+dom_to_html(xmlDoc *doc, xmlNode *root)
 {
 	xmlBufferPtr		b = xmlBufferCreate();
 	xmlOutputBufferPtr	o;
+	char			*s;
+	size_t			 n;
 
 	o = xmlOutputBufferCreateBuffer(b, xmlFindCharEncodingHandler(
 	    "UTF-8"));
 	htmlNodeDumpFormatOutput(o, doc, root, "UTF-8", 0);
 	xmlOutputBufferClose(o);
-	buf_add(out, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+	/* Its own size, not a doubling buffer's. */
+	n = (size_t)xmlBufferLength(b);
+	s = xmalloc(n + 1);
+	memcpy(s, xmlBufferContent(b), n);
+	s[n] = '\0';
 	xmlBufferFree(b);
+	return s;
 }

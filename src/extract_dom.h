@@ -43,9 +43,11 @@ size_t		 dom_text_len(const xmlNode *n, size_t *commas);
  * space, content whether there is anything else.
  */
 struct dom_stats {
-	size_t	runs;
-	size_t	commas;
-	int	lead, trail, content;
+	/* Pages are under 4 G characters (EXTRACT_MAX_SIZE): 32 bits keep
+	 * the extractor's note on every element at 32 bytes. */
+	uint32_t	runs;
+	uint32_t	commas;
+	unsigned char	lead, trail, content;
 };
 /* Add the text s to st. */
 void		 dom_stats_text(struct dom_stats *st, const char *s);
@@ -84,7 +86,7 @@ xmlNode		**dom_all(xmlNode *root, const char *name, size_t *count);
  */
 struct buf;
 size_t		 dom_to_text(const xmlNode *root, struct buf *out);
-/* root serialized as HTML (UTF-8) to out. */
-void		 dom_to_html(xmlDoc *doc, xmlNode *root, struct buf *out);
+/* root serialized as HTML (UTF-8), NUL-terminated. Caller frees. */
+char		*dom_to_html(xmlDoc *doc, xmlNode *root);
 
 #endif

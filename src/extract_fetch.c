@@ -1,7 +1,7 @@
 /*
- * extract_fetch.c - one page fetched and its article extracted. The body
- * is copied out of fetch.h's callback (it is borrowed there) and handed
- * to extract_page() with the final URL as the base for links.
+ * extract_fetch.c - one page fetched and its article extracted: the body
+ * is handed to extract_page() inside fetch.h's callback (it is borrowed
+ * there), with the final URL as the base for links.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,32 +10,30 @@
 #include "util.h"
 #include "extract_fetch.h"
 
+/* What the callback hands back. */
 struct page {
-	char	*body;
-	size_t	 len;
-	char	*url;		/* after redirects */
-	char	*type;		/* Content-Type, or NULL */
-	char	*error;
+	struct extract			*x;
+	char				*cause;
+	int				 rc;
 };
 
+/* The page is extracted where fetch.h's callback lends it: no copy of
+ * the body is kept (EXTRACT_MAX_SIZE of them, for a large page). */
 static void
 page_done(struct fetch_req *req, const struct fetch_result *res, void *arg)
 {
-	struct page	*p = arg;
+	struct page		*p = arg;
+	struct extract_opts	 eo = { NULL, NULL };
 
 	if (res->error != NULL || res->body == NULL) {
-		p->error = xstrdup(res->error != NULL ? res->error :
+		p->cause = xstrdup(res->error != NULL ? res->error :
 		    "no content");
 		return;
 	}
-	p->body = xmalloc(res->len + 1);
-	memcpy(p->body, res->body, res->len);
-	p->body[res->len] = '\0';
-	p->len = res->len;
-	p->url = xstrdup(res->effective_url != NULL ? res->effective_url :
-	    req->url);
-	p->type = res->content_type != NULL ? xstrdup(res->content_type) :
-	    NULL;
+	eo.base_url = res->effective_url != NULL ? res->effective_url :
+	    req->url;
+	eo.content_type = res->content_type;	/* its charset comes first */
+	p->rc = extract_page(res->body, res->len, &eo, p->x, &p->cause);
 }
 
 int
@@ -44,9 +42,7 @@ extract_fetch(const struct fetch_opts *o, const char *url,
 {
 	struct fetch_opts	 opts = *o;
 	struct fetch_req	 req;
-	struct extract_opts	 eo = { NULL, NULL };
 	struct page		 p;
-	int			 rc = -1;
 
 	memset(x, 0, sizeof *x);
 	if (strncasecmp(url, "http://", 7) != 0 &&
@@ -59,20 +55,16 @@ extract_fetch(const struct fetch_opts *o, const char *url,
 	memset(&req, 0, sizeof req);
 	req.url = url;
 	memset(&p, 0, sizeof p);
-	if (fetch_run(&opts, &req, 1, page_done, &p, cause) == -1)
-		goto out;
-	if (p.error != NULL) {
-		*cause = p.error;
-		p.error = NULL;
-		goto out;
+	p.x = x;
+	p.rc = -1;
+	if (fetch_run(&opts, &req, 1, page_done, &p, cause) == -1) {
+		free(p.cause);
+		extract_clear(x);
+		return -1;
 	}
-	eo.base_url = p.url;
-	eo.content_type = p.type;	/* its charset comes first */
-	rc = extract_page(p.body, p.len, &eo, x, cause);
-out:
-	free(p.body);
-	free(p.url);
-	free(p.type);
-	free(p.error);
-	return rc;
+	if (p.rc == -1) {
+		*cause = p.cause != NULL ? p.cause : xstrdup("no content");
+		return -1;
+	}
+	return 0;
 }

@@ -44,6 +44,12 @@ struct xfer {
 	int			 hops;		/* responses seen */
 	int			 permanent;	/* all 301/308 so far */
 	char			*moved_to;
+	/* redirects followed here, not by libcurl (see xfer_redirect()) */
+	int			 manual;
+	char			*origin;	/* of the requested URL */
+	long			 redirects;
+	int			 away;		/* left the origin */
+	int			 too_many;
 	char			 errbuf[CURL_ERROR_SIZE];
 };
 
@@ -154,12 +160,40 @@ fetch_host(const char *url)
 	return h;
 }
 
+/* "scheme://host:port" of url, the host in lower case, or NULL. Caller
+ * frees. */
+static char *
+fetch_origin(const char *url)
+{
+	CURLU	*u = curl_url();
+	char	*scheme = NULL, *host = NULL, *port = NULL, *o = NULL, *p;
+
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) ==
+	    CURLUE_OK) {
+		o = xasprintf("%s://%s:%s", scheme, host, port);
+		for (p = o; *p != '\0'; p++)
+			*p = (char)tolower((unsigned char)*p);
+	}
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return o;
+}
+
 /*
  * Who we say we are: user-agent, proxy, cookies and credentials, the
  * request's own winning over the options'. Credentials and custom
- * headers such as Authorization or Cookie are never sent to another host
- * after a redirect: libcurl drops them unless CURLOPT_UNRESTRICTED_AUTH,
- * which stays off (set here so a libcurl default cannot change it).
+ * headers are never sent to another host after a redirect. libcurl
+ * drops credentials and (since 7.83) Authorization and Cookie headers
+ * on its own unless CURLOPT_UNRESTRICTED_AUTH, which stays off (set here
+ * so a libcurl default cannot change it), but it sends other custom
+ * headers (header="X-Token: ...") wherever a redirect goes: requests
+ * with credentials or custom headers follow their redirects here
+ * instead (xfer_redirect()).
  */
 static void
 fetch_identity(CURL *e, const struct fetch_opts *o,
@@ -187,13 +221,37 @@ fetch_identity(CURL *e, const struct fetch_opts *o,
 	}
 }
 
+/* The request's header list: conditional GET, and its custom headers
+ * unless the transfer left the origin. */
+static void
+xfer_headers(struct xfer *x, int custom)
+{
+	const struct fetch_req	*req = x->req;
+	char			*h;
+	size_t			 i;
+
+	curl_slist_free_all(x->headers);
+	x->headers = NULL;
+	if (req->etag != NULL) {
+		h = xasprintf("If-None-Match: %s", req->etag);
+		x->headers = curl_slist_append(x->headers, h);
+		free(h);
+	}
+	if (req->last_modified != NULL) {
+		h = xasprintf("If-Modified-Since: %s", req->last_modified);
+		x->headers = curl_slist_append(x->headers, h);
+		free(h);
+	}
+	for (i = 0; custom && i < req->nheaders; i++)
+		x->headers = curl_slist_append(x->headers, req->headers[i]);
+	curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, x->headers);
+}
+
 static struct xfer *
 xfer_create(const struct fetch_opts *o, struct fetch_req *req)
 {
 	struct xfer	*x = xcalloc(1, sizeof *x);
 	CURL		*e;
-	char		*h;
-	size_t		 i;
 
 	x->req = req;
 	x->max_size = o->max_size;
@@ -210,7 +268,9 @@ xfer_create(const struct fetch_opts *o, struct fetch_req *req)
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
 	fetch_identity(e, o, req);
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	x->manual = req->nheaders > 0 || req->user != NULL || req->netrc;
+	x->origin = x->manual ? fetch_origin(req->url) : NULL;
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, x->manual ? 0L : 1L);
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, o->max_redirects);
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
@@ -222,20 +282,7 @@ xfer_create(const struct fetch_opts *o, struct fetch_req *req)
 	    (curl_off_t)o->max_size);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_FILETIME, 0L);
-	if (req->etag != NULL) {
-		h = xasprintf("If-None-Match: %s", req->etag);
-		x->headers = curl_slist_append(x->headers, h);
-		free(h);
-	}
-	if (req->last_modified != NULL) {
-		h = xasprintf("If-Modified-Since: %s", req->last_modified);
-		x->headers = curl_slist_append(x->headers, h);
-		free(h);
-	}
-	for (i = 0; i < req->nheaders; i++)
-		x->headers = curl_slist_append(x->headers, req->headers[i]);
-	if (x->headers != NULL)
-		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+	xfer_headers(x, 1);
 	return x;
 }
 
@@ -250,7 +297,53 @@ xfer_free(struct xfer *x)
 	free(x->etag);
 	free(x->last_modified);
 	free(x->moved_to);
+	free(x->origin);
 	free(x);
+}
+
+/*
+ * A redirect of a transfer that follows them itself (x->manual): the
+ * same handle goes on to the Location, without the credentials and the
+ * custom headers once it leaves the requested URL's scheme, host and
+ * port (for good: not even when a later hop comes back). Returns 1 when
+ * the transfer goes on, 0 when it ended (x->too_many: one redirect over
+ * the limit).
+ */
+static int
+xfer_redirect(struct xfer *x, const struct fetch_opts *o, CURLcode rc)
+{
+	long	 status = 0;
+	char	*to = NULL, *origin;
+
+	if (!x->manual || rc != CURLE_OK)
+		return 0;
+	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
+	if (status < 300 || status > 399 || status == 304 ||
+	    curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &to) !=
+	    CURLE_OK || to == NULL)
+		return 0;
+	if (x->redirects >= o->max_redirects) {
+		x->too_many = 1;
+		return 0;
+	}
+	x->redirects++;
+	to = xstrdup(to);
+	origin = fetch_origin(to);
+	if (!x->away && (origin == NULL || x->origin == NULL ||
+	    strcmp(origin, x->origin) != 0)) {
+		x->away = 1;
+		curl_easy_setopt(x->easy, CURLOPT_USERNAME, NULL);
+		curl_easy_setopt(x->easy, CURLOPT_PASSWORD, NULL);
+		curl_easy_setopt(x->easy, CURLOPT_NETRC,
+		    (long)CURL_NETRC_IGNORED);
+		xfer_headers(x, 0);
+	}
+	free(origin);
+	curl_easy_setopt(x->easy, CURLOPT_URL, to);
+	free(to);
+	buf_reset(&x->body);
+	x->too_large = 0;
+	return 1;
 }
 
 /* A human reason for a failed transfer. Caller frees. */
@@ -408,6 +501,7 @@ fetch_curl_run(const struct fetch_opts *o, struct fetch_req *reqs, size_t n,
 	CURLMsg		*msg;
 	struct xfer	*x;
 	struct sched	 s;
+	CURLcode	 rc;
 	int		 active = 0, still, left;
 	size_t		 i, done = 0;
 
@@ -435,13 +529,21 @@ fetch_curl_run(const struct fetch_opts *o, struct fetch_req *reqs, size_t n,
 		while ((msg = curl_multi_info_read(m, &left)) != NULL) {
 			if (msg->msg != CURLMSG_DONE)
 				continue;
+			/* msg is not to be read after the removal */
+			rc = msg->data.result;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE,
 			    (char **)&x);
 			curl_multi_remove_handle(m, x->easy);
+			if (xfer_redirect(x, o, rc)) {
+				curl_multi_add_handle(m, x->easy);
+				continue;
+			}
+			if (x->too_many)
+				rc = CURLE_TOO_MANY_REDIRECTS;
 			s.busy[s.hid[x->req - reqs]]--;
 			active--;
 			done++;
-			fetch_finish(x, msg->data.result, o, cb, arg);
+			fetch_finish(x, rc, o, cb, arg);
 			xfer_free(x);
 		}
 		if (done < n && active > 0)

@@ -5,6 +5,7 @@
  * ends, from fetch.h's callback. A store failure stops nothing else but
  * is reported at the end. Times are UTC seconds.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,6 +15,7 @@
 #include "extract.h"
 #include "fulltext.h"
 #include "store.h"
+#include "urls.h"
 #include "utf8.h"
 
 /* One article to fetch. */
@@ -112,6 +114,103 @@ page_done(struct fetch_req *req, const struct fetch_result *res, void *arg)
 	free(error);
 }
 
+/*
+ * The host of an http or https URL in lower case, and whether it is
+ * https, into host (FULLTEXT_HOST_MAX bytes); 0, or -1 when url is not
+ * one this reads for sure (another scheme, a backslash, odd characters
+ * in the authority: then no credentials go). A user:pass@ is skipped.
+ */
+#define FULLTEXT_HOST_MAX	256
+static int
+url_host(const char *url, char *host, int *https)
+{
+	const char	*a, *end, *at, *h, *he;
+	size_t		 k;
+
+	if (strncasecmp(url, "http://", 7) == 0)
+		*https = 0;
+	else if (strncasecmp(url, "https://", 8) == 0)
+		*https = 1;
+	else
+		return -1;
+	a = url + (*https ? 8 : 7);
+	end = a + strcspn(a, "/?#");
+	if (memchr(a, '\\', (size_t)(end - a)) != NULL)
+		return -1;
+	for (at = NULL, h = a; h < end; h++)
+		if (*h == '@')
+			at = h;
+	h = at != NULL ? at + 1 : a;
+	if (*h == '[')
+		he = memchr(h, ']', (size_t)(end - h));
+	else
+		for (he = h; he < end && *he != ':'; he++)
+			;
+	if (he == NULL || he == h || (k = (size_t)(he - h) + (*h == '[')) >=
+	    FULLTEXT_HOST_MAX)
+		return -1;
+	for (a = h; a < h + k; a++) {
+		if (!isalnum((unsigned char)*a) && strchr(".-_[]:%", *a) ==
+		    NULL)
+			return -1;
+		host[a - h] = (char)tolower((unsigned char)*a);
+	}
+	host[k] = '\0';
+	return 0;
+}
+
+/* May the page at link carry the credentials and headers of the feed
+ * at feed_url? Same host, and no https feed's secrets over plain http. */
+static int
+same_host(const char *link, const char *feed_url)
+{
+	char	a[FULLTEXT_HOST_MAX], b[FULLTEXT_HOST_MAX];
+	int	sa, sb;
+
+	if (url_host(link, a, &sa) == -1 || url_host(feed_url, b, &sb) == -1)
+		return 0;
+	return strcmp(a, b) == 0 && sa >= sb;
+}
+
+/* The page request of an article of the feed e (may be NULL): the
+ * feed's user-agent, proxy and cookies always, its headers and
+ * credentials on its own host only (fetch.c keeps them from following
+ * a redirect to another one). */
+static void
+page_identity(struct fetch_req *req, const struct urls_entry *e)
+{
+	if (e == NULL)
+		return;
+	req->user_agent = e->opts.user_agent;
+	req->cookie_file = e->opts.cookies;
+	req->proxy = e->opts.proxy;
+	if (!same_host(req->url, e->url))
+		return;
+	req->headers = e->opts.headers;
+	req->nheaders = e->opts.nheaders;
+	req->user = e->user;
+	req->password = e->password;
+	req->netrc = e->opts.auth_netrc;
+}
+
+/* The urls entry of article id's feed, or NULL. */
+static const struct urls_entry *
+article_feed(struct store *st, const struct urls *u, int64_t id,
+    char **cause)
+{
+	char	*url;
+	long	 i = -1;
+
+	if (u == NULL || u->n == 0)
+		return NULL;
+	if (store_article_feed_url(st, id, &url, cause) == -1)
+		return NULL;
+	if (url != NULL)
+		i = urls_find(u, url);
+	free(url);
+	return i >= 0 ? &u->v[i] : NULL;
+}
+
 /* A link that may be fetched: http or https. */
 static int
 fetchable(const char *link)
@@ -122,9 +221,10 @@ fetchable(const char *link)
 
 int
 fulltext_fetch(struct store *st, const struct fetch_opts *o,
-    const int64_t *ids, size_t n, struct fulltext_stats *stats,
-    char **cause)
+    const struct urls *u, const int64_t *ids, size_t n,
+    struct fulltext_stats *stats, char **cause)
 {
+	const struct urls_entry	*e;
 	struct fetch_opts	 opts = *o;
 	struct fetch_req	*reqs;
 	struct store_fulltext	 f;
@@ -157,7 +257,14 @@ fulltext_fetch(struct store *st, const struct fetch_opts *o,
 			    "only http:// and https:// pages are fetched");
 			continue;
 		}
+		*cause = NULL;
+		e = article_feed(st, u, ids[i], cause);
+		if (*cause != NULL) {
+			rc = -1;
+			goto out;
+		}
 		reqs[nreq].url = jobs[i].link;
+		page_identity(&reqs[nreq], e);
 		reqs[nreq++].data = &jobs[i];
 	}
 	if (nreq > 0 && fetch_run(&opts, reqs, nreq, page_done, &r,

@@ -16,6 +16,7 @@
 #include "fetch.h"
 
 struct store;
+struct urls;
 
 /* At most this many pages of one host are fetched at once. */
 #define FULLTEXT_PER_HOST	2
@@ -38,13 +39,18 @@ struct fulltext_stats {
  * in parallel as o allows (but never more than FULLTEXT_PER_HOST a
  * host). Every article gets a row: its text, or why there is none (no
  * link, not http(s), the HTTP status, not HTML, no article in the
- * page). Returns 0 when every article was dealt with (even when some
- * failed: see stats), or -1 and *cause (caller frees) when the store
- * or libcurl failed.
+ * page). A page is fetched with the identity its feed has in u (may be
+ * NULL; a feed found nowhere there gets o's): the feed's user-agent,
+ * proxy and cookie file always, its header= and auth (user:pass@,
+ * auth=netrc) only for a page on the feed's own host (and over https
+ * when the feed is https), never after a redirect to another host.
+ * Returns 0 when every article was dealt with (even when some failed:
+ * see stats), or -1 and *cause (caller frees) when the store or
+ * libcurl failed.
  */
 int	 fulltext_fetch(struct store *st, const struct fetch_opts *o,
-	    const int64_t *ids, size_t n, struct fulltext_stats *stats,
-	    char **cause);
+	    const struct urls *u, const int64_t *ids, size_t n,
+	    struct fulltext_stats *stats, char **cause);
 /*
  * Non-zero when a page of this Content-Type (may be NULL: unknown) may
  * hold an article: HTML, XHTML, or a type the server did not say.

@@ -27,7 +27,7 @@ N_("usage: akhbar [-r | -o] [-u URLS] [-c CACHE.db] [-C CONFIG] [--theme NAME]\n
 "       akhbar [-v] [-c CACHE.db] --unread-count\n"
 "       akhbar [-u URLS] [-c CACHE.db] --import-opml FILE | --export-opml\n"
 "       akhbar [-c CACHE.db] --export DIR | --search QUERY\n"
-"       akhbar [-c CACHE.db] [-C CONFIG] --fulltext ID...\n"),
+"       akhbar [-u URLS] [-c CACHE.db] [-C CONFIG] --fulltext ID...\n"),
 N_("A terminal news reader that lays out right-to-left text itself.\n"),
 N_("Modes:\n"
 "  (none)              open the interactive reader on the urls file and\n"

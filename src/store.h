@@ -424,5 +424,9 @@ int	 store_fulltext_pending(struct store *st, int64_t feed_id,
  * none). Returns 0, or -1 and *cause (also for no such article). */
 int	 store_article_link(struct store *st, int64_t article_id,
 	    char **link, char **cause);
+/* The URL of article_id's feed into *url (caller frees; NULL when there
+ * is no such article). Returns 0, or -1 and *cause. */
+int	 store_article_feed_url(struct store *st, int64_t article_id,
+	    char **url, char **cause);
 
 #endif

@@ -170,3 +170,30 @@ store_article_link(struct store *st, int64_t article_id, char **link,
 		*cause = store_error(st, "store: articles");
 	return rc == SQLITE_ROW ? 0 : -1;
 }
+
+int
+store_article_feed_url(struct store *st, int64_t article_id, char **url,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	*url = NULL;
+	/* Prepared once a call: a page fetch is far slower. */
+	if (sqlite3_prepare_v2(st->db, "SELECT f.url FROM articles a JOIN "
+	    "feeds f ON f.id = a.feed_id WHERE a.id = ?1", -1, &s, NULL) !=
+	    SQLITE_OK) {
+		*cause = store_error(st, "store: feeds");
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, article_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*url = store_column_dup(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: feeds");
+		return -1;
+	}
+	return 0;
+}

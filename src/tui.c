@@ -277,7 +277,7 @@ fulltext_start(struct tui *t)
 	if (id == 0)
 		return;
 	if (tui_fulltext_start(&t->fulltext, t->r.store_path,
-	    t->config_path, id, &cause) == -1) {
+	    t->config_path, t->r.urls_path, id, &cause) == -1) {
 		reader_fulltext_started(&t->r, id, cause);
 		free(cause);
 	} else

@@ -28,9 +28,10 @@ tui_fulltext_init(struct tui_fulltext *ft)
 
 int
 tui_fulltext_start(struct tui_fulltext *ft, const char *store_path,
-    const char *config_path, int64_t id, char **cause)
+    const char *config_path, const char *urls_path, int64_t id,
+    char **cause)
 {
-	char	 exe[PATH_MAX], num[32], *argv[10];
+	char	 exe[PATH_MAX], num[32], *argv[12];
 	int	 i = 0;
 
 	if (ft->ch.pid != 0) {
@@ -48,6 +49,10 @@ tui_fulltext_start(struct tui_fulltext *ft, const char *store_path,
 	if (config_path != NULL) {
 		argv[i++] = "-C";
 		argv[i++] = (char *)config_path;
+	}
+	if (urls_path != NULL) {
+		argv[i++] = "-u";
+		argv[i++] = (char *)urls_path;
 	}
 	argv[i++] = "--fulltext";
 	argv[i++] = num;

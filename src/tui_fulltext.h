@@ -23,11 +23,13 @@ struct tui_fulltext {
 void	tui_fulltext_init(struct tui_fulltext *ft);
 /*
  * Start fetching article id's full text into the store at store_path
- * (config_path NULL: the default config). Returns -1 and *cause (caller
- * frees) when it cannot start or one is running.
+ * (config_path NULL: the default config), with its feed's identity from
+ * the urls file at urls_path (NULL: the default one). Returns -1 and
+ * *cause (caller frees) when it cannot start or one is running.
  */
 int	tui_fulltext_start(struct tui_fulltext *ft, const char *store_path,
-	    const char *config_path, int64_t id, char **cause);
+	    const char *config_path, const char *urls_path, int64_t id,
+	    char **cause);
 /* The fd to poll, or -1. */
 int	tui_fulltext_fd(const struct tui_fulltext *ft);
 /* Read the child's output; when it ended, reap it, set *ok (exit 0) and

@@ -39,6 +39,11 @@ proxy) is logged as "PROXY HOST" and served as its path.
                     NAME.html text/html UTF-8, NAME.1256.html text/html
                     windows-1256 (the header alone says it), else
                     application/octet-stream; ?slow=S waits S seconds first
+  /echo-page/NAME   the same page; logs "PAGE <path> host=<Host> ua=<User-Agent>
+                    token=<X-Token> cookie=<Cookie> auth=<Authorization>" first
+  /page-away/NAME   302 to /echo-page/NAME?away on http://localhost:PORT
+                    (another host name): credentials and headers must not
+                    follow
 """
 import argparse
 import base64
@@ -215,6 +220,15 @@ class Handler(BaseHTTPRequestHandler):
                                  % self.server.server_address[1])
         if p.startswith("/page/"):
             return self.serve_page(p[6:])
+        if p.startswith("/echo-page/"):
+            log("PAGE %s host=%s ua=%s token=%s cookie=%s auth=%s" % (
+                self.path, self.h_get("Host"), self.h_get("User-Agent"),
+                self.h_get("X-Token"), self.h_get("Cookie"),
+                self.h_get("Authorization")))
+            return self.serve_page(p[11:])
+        if p.startswith("/page-away/"):
+            return self.redirect(302, "http://localhost:%d/echo-page/%s?away"
+                                 % (self.server.server_address[1], p[11:]))
         if p.startswith("/gen/"):
             return self.send(200, gen_feed(int(p[5:])),
                              [("ETag", '"gen-%s"' % p[5:])]) \
@@ -222,6 +236,11 @@ class Handler(BaseHTTPRequestHandler):
                 else self.send(304, b"", [("ETag", '"gen-%s"' % p[5:])],
                                length=False)
         self.send(404, b"unknown endpoint")
+
+    def h_get(self, name):
+        # http.server decodes headers as Latin-1: give UTF-8 back
+        v = self.headers.get(name, "-")
+        return v.encode("latin-1", "replace").decode("utf-8", "replace")
 
     def echo(self):
         def h_get(name):

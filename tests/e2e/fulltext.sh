@@ -4,7 +4,8 @@
 # (Arabic with site furniture, Persian, English, windows-1256 with the
 # charset only in the Content-Type header); failures (404, not HTML, no
 # article, not http) exit 1 with one line and are stored; search finds a
-# word that only the page has.
+# word that only the page has; a refresh fetches at most
+# FULLTEXT_PER_REFRESH pages.
 . "$TOP/tests/lib.sh"
 
 D=$TMP/e2e-fulltext
@@ -256,6 +257,37 @@ check "fulltext=no wins over the config's fulltext yes" \
     test "$(sqlite3 "$DB3" 'SELECT count(*) FROM fulltexts')" -eq 0
 check "fulltext=no: the refresh is fine" test ! -s "$D/r4.out" -o \
     "$(grep -c 'full texts' "$D/r4.out")" -eq 0
+
+# The cap: a feed that suddenly lists 105 new articles costs its site
+# FULLTEXT_PER_REFRESH (100) page fetches in a refresh, not 105; the
+# rest are left for F, and the next refresh does not take them up.
+{
+	printf '<?xml version="1.0"?>\n<rss version="2.0"><channel>'
+	printf '<title>Flood</title>\n'
+	k=1
+	while [ $k -le 105 ]; do
+		printf '<item><title>Flood %s</title>' $k
+		printf '<link>%s/page/en.html?n=%s</link>' "$U" $k
+		printf '<guid>flood%s</guid><description>Summary %s.' $k $k
+		printf '</description></item>\n'
+		k=$((k + 1))
+	done
+	printf '</channel></rss>\n'
+} > "$D/www/flood.xml"
+echo "$U/file/flood.xml fulltext=yes" > "$D/urls4"
+DB4=$D/flood.db
+: > "$D/server.log"
+"$AKHBAR" -u "$D/urls4" -c "$DB4" --refresh > "$D/r5.out" 2>&1
+check "flood: 105 articles stored" \
+    test "$(sqlite3 "$DB4" 'SELECT count(*) FROM articles')" -eq 105
+check "flood: 100 full texts fetched, no more" test \
+    "$(sqlite3 "$DB4" 'SELECT count(*), count(content) FROM fulltexts')" = "100|100"
+check "flood: 100 pages asked for" \
+    test "$(grep -c '^/page/en.html?n=' "$D/server.log")" -eq 100
+touch "$D/www/flood.xml"
+"$AKHBAR" -u "$D/urls4" -c "$DB4" --refresh > "$D/r6.out" 2>&1
+check "flood: the next refresh leaves the other 5 to F" \
+    test "$(grep -c '^/page/en.html?n=' "$D/server.log")" -eq 100
 
 kill "$SERVER" 2>/dev/null
 wait "$SERVER" 2>/dev/null || :

@@ -5,7 +5,8 @@
 # full text (a phrase only on the page appears, right-aligned for
 # Arabic), F again shows the feed's text and a third F the full text
 # without fetching again; s saves the text shown; a 404 is said on the
-# status line and on the article; keys work while a slow page loads.
+# status line and on the article; keys work while a slow page loads; the
+# page goes out with the feed's user-agent from the reader's urls file.
 . "$TOP/tests/lib.sh"
 
 SOCK=akhbar-fulltext-$$
@@ -34,7 +35,7 @@ cat > "$W/www/feed.xml" <<FEED
 <item><title>محطة تحلية جديدة</title><link>$U/page/ar.html</link>
 <guid>ar</guid><pubDate>Sat, 05 Dec 2026 09:00:00 GMT</pubDate>
 <description>افتتحت الحكومة محطة لتحلية مياه البحر.</description></item>
-<item><title>Cycling lanes approved</title><link>$U/page/en.html</link>
+<item><title>Cycling lanes approved</title><link>$U/echo-page/en.html</link>
 <guid>en</guid><pubDate>Sat, 05 Dec 2026 08:00:00 GMT</pubDate>
 <description>Summary: the council voted on Monday.</description></item>
 <item><title>Gone page</title><link>$U/page/missing.html</link>
@@ -45,7 +46,7 @@ cat > "$W/www/feed.xml" <<FEED
 <description>Summary: a slow server.</description></item>
 </channel></rss>
 FEED
-echo "$U/file/feed.xml" > "$W/urls"
+echo "$U/file/feed.xml user-agent=\"Reader F/1\"" > "$W/urls"
 "$AKHBAR" -u "$W/urls" -c "$W/db" --refresh > /dev/null 2>&1
 check "store built" \
     test "$(sqlite3 "$W/db" 'SELECT count(*) FROM articles')" -eq 4
@@ -140,6 +141,9 @@ keys j
 check "English summary shown" wait_for "Summary: the council voted"
 keys F
 check "F: the English page's words appear" wait_for "kilometres"
+check "F: the page fetched with its feed's user-agent (the urls file)" \
+    grep -q "^PAGE /echo-page/en.html host=127.0.0.1:$P ua=Reader F/1 " \
+    "$W/server.log"
 check "F: the summary is replaced" wait_gone "Summary: the council voted"
 
 # A 404: said on the status line and on the article, no crash.

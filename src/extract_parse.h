@@ -1,0 +1,28 @@
+/*
+ * extract_parse.h - a web page into libxml2's HTML tree for the
+ * extractor, at less cost than htmlReadMemory(): the content of <script>
+ * and <style> never reaches the parser (JSON-LD scripts excepted), nor do
+ * attributes the extractor and the article's reader never look at, nor
+ * runs of white space outside <pre>; the page streams into it without a
+ * copy.
+ */
+#ifndef AKHBAR_EXTRACT_PARSE_H
+#define AKHBAR_EXTRACT_PARSE_H
+
+#include <stddef.h>
+#include <libxml/HTMLparser.h>
+
+/*
+ * The tree of the page s[0..n), which must be valid UTF-8 without NUL
+ * bytes (its <meta charset> is not obeyed); base (may be NULL) is the
+ * document's URL. Returns NULL when libxml2 gives no document. Caller
+ * frees with xmlFreeDoc().
+ */
+htmlDocPtr	extract_parse(const char *s, size_t n, const char *base);
+/*
+ * The bytes extract_parse() hands libxml2 for s[0..n), *len of them.
+ * For tests. Caller frees.
+ */
+char		*extract_parse_filter(const char *s, size_t n, size_t *len);
+
+#endif

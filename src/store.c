@@ -125,6 +125,11 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "a.feed_id = ?1 AND a.id > ?2 AND a.unread < 2 AND "
 	    "NOT EXISTS (SELECT 1 FROM "
 	    "fulltexts f WHERE f.article_id = a.id) ORDER BY a.id",
+	/* one header of a paged list (store_articles_by_ids()) */
+	[S_ART_HEADER] = "SELECT a.id, a.feed_id, "
+	    "coalesce(f.name, f.title, f.url), a.title, a.link, a.author, "
+	    "a.date, a.unread & 1, a.saved FROM articles a LEFT JOIN feeds f "
+	    "ON f.id = a.feed_id WHERE a.id = ?1",
 	[S_ENCLOSURE_GET] = "SELECT enclosure, enclosure_type, "
 	    "enclosure_length FROM articles WHERE id = ?1",
 };
@@ -331,7 +336,21 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * not OR IGNORE, which an outer INSERT OR REPLACE would turn into
 	 * REPLACE. Idempotent: a store taken back to version 6 by hand
 	 * still migrates. Filled by store_counts_fill().
+	 * The date indexes also hold id and unread, so the ids of a list,
+	 * in its order, are read from an index alone (store_article_ids():
+	 * 70 ms of CPU for 1M, where reading each row took 650 ms).
 	 */
+	"DROP INDEX IF EXISTS articles_date;"
+	"CREATE INDEX articles_date ON articles(date, id, unread);"
+	"DROP INDEX IF EXISTS articles_feed_date;"
+	"CREATE INDEX articles_feed_date ON articles(feed_id, date, id,"
+	"  unread);"
+	"DROP INDEX IF EXISTS articles_unread;"
+	"CREATE INDEX articles_unread ON articles(date, id, unread)"
+	"  WHERE unread = 1;"
+	"DROP INDEX IF EXISTS articles_saved;"
+	"CREATE INDEX articles_saved ON articles(date, id, unread)"
+	"  WHERE saved = 1;"
 	"CREATE TABLE IF NOT EXISTS article_counts("
 	"  feed_id INTEGER PRIMARY KEY,"
 	"  total INTEGER NOT NULL DEFAULT 0, unread INTEGER NOT NULL DEFAULT 0,"
@@ -1256,6 +1275,8 @@ store_article_query(struct store *st, const struct store_filter *f,
 
 	if (mode == Q_COUNT)
 		buf_puts(&b, "SELECT count(*) FROM articles a");
+	else if (mode == Q_IDS)
+		buf_puts(&b, "SELECT a.id FROM articles a");
 	else
 		buf_puts(&b, "SELECT a.id, a.feed_id, "
 		    "coalesce(f.name, f.title, f.url), a.title, a.link, "
@@ -1301,7 +1322,8 @@ store_article_query(struct store *st, const struct store_filter *f,
 	if (paged)
 		buf_puts(&b, " LIMIT ?2 OFFSET ?3");
 	if (sqlite3_prepare_v2(st->db, b.data, -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, mode >= Q_SEARCH ? "store: search" :
+		*cause = store_error(st, mode == Q_SEARCH ||
+		    mode == Q_CANDIDATES ? "store: search" :
 		    "store: articles");
 		buf_free(&b);
 		return NULL;
@@ -1358,6 +1380,70 @@ store_articles(struct store *st, const struct store_filter *filter,
 		*cause = store_error(st, "store: articles");
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_article_ids(struct store *st, const struct store_filter *filter,
+    int64_t **ids, size_t *n, char **cause)
+{
+	static const struct store_filter all;
+	struct store_ids	 a = { 0 };
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((s = store_article_query(st, filter != NULL ? filter : &all,
+	    Q_IDS, NULL, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		store_ids_add(&a, sqlite3_column_int64(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: articles");
+		free(a.v);
+		return -1;
+	}
+	*ids = a.v;
+	*n = a.n;
+	return 0;
+}
+
+int
+store_articles_by_ids(struct store *st, const int64_t *ids, size_t n,
+    store_article_cb cb, void *arg, char **cause)
+{
+	struct store_article	 a;
+	sqlite3_stmt		*s;
+	size_t			 i;
+	int			 rc = SQLITE_DONE;
+
+	if ((s = store_stmt(st, S_ART_HEADER, cause)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, ids[i]);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			store_article_row(s, &a);
+		else if (rc == SQLITE_DONE) {
+			/* deleted since the ids were read */
+			memset(&a, 0, sizeof a);
+			a.id = ids[i];
+		} else
+			break;
+		rc = cb(&a, arg);	/* a's strings live until the reset */
+		sqlite3_reset(s);
+		if (rc != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: articles");
+		return -1;
+	}
+	return 0;
 }
 
 void

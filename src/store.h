@@ -233,6 +233,21 @@ int	 store_index_write(struct store *st, char **cause);
 int	 store_articles(struct store *st, const struct store_filter *filter,
 	    store_article_cb cb, void *arg, char **cause);
 /*
+ * The ids of the articles matching filter (NULL: all), in the order
+ * store_articles() walks them, into *ids (caller frees) and *n: read
+ * from the date indexes alone (schema 7), for a paged list (source.c).
+ * Returns 0, or -1 and *cause.
+ */
+int	 store_article_ids(struct store *st, const struct store_filter *filter,
+	    int64_t **ids, size_t *n, char **cause);
+/*
+ * Call cb with the header of each article ids[0..n), in that order, one
+ * lookup each; an id no longer stored gets a header with only its id.
+ * Returns 0, or -1 and *cause.
+ */
+int	 store_articles_by_ids(struct store *st, const int64_t *ids,
+	    size_t n, store_article_cb cb, void *arg, char **cause);
+/*
  * Search the titles and bodies of every stored article for query (see
  * doc/search.md: words, ANDed, each matched as the matcher does; "a
  * phrase"; =WORD for the exact word) and walk the matching article

@@ -162,8 +162,9 @@ select_title(struct reader *r, const char *title)
 	size_t	i;
 
 	for (i = 0; i < r->src.n; i++)
-		if (r->src.v[i].title != NULL && strncmp(r->src.v[i].title,
-		    title, strlen(title)) == 0) {
+		if (source_at(&r->src, i)->title != NULL &&
+		    strncmp(source_at(&r->src, i)->title, title,
+		    strlen(title)) == 0) {
 			app_list_select(&r->app, i);
 			reader_selection_changed(r);
 			return i;
@@ -501,8 +502,8 @@ test_mark_column(void **state)
 	select_title(&r, "World News");
 	type(&r, "\r");
 	reader_act(&r, ACT_SAVE, 0);	/* saved and still unread */
-	assert_true(r.src.v[0].saved);
-	assert_true(r.src.v[0].unread);
+	assert_true(source_at(&r.src, 0)->saved);
+	assert_true(source_at(&r.src, 0)->unread);
 	row = reader_list_row(&r, 0, 48, &elem);
 	s = row_text(row);
 	assert_memory_equal(s, "NS* ", 4);
@@ -511,8 +512,8 @@ test_mark_column(void **state)
 	s = row_text(row);
 	assert_memory_equal(s, "N   ", 4);
 	free(s);
-	r.src.v[1].unread = 0;
-	r.src.v[1].saved = 1;
+	source_item(&r.src, 1)->unread = 0;
+	source_item(&r.src, 1)->saved = 1;
 	row = reader_list_row(&r, 1, 48, &elem);
 	s = row_text(row);
 	assert_memory_equal(s, " S  ", 4);
@@ -654,7 +655,7 @@ test_fulltext(void **state)
 	assert_non_null(strstr(r.msg, "only for the articles"));
 	type(&r, "\r");
 	i = (long)select_title(&r, "Ceasefire");
-	id = r.src.v[i].id;
+	id = source_at(&r.src, i)->id;
 	assert_int_equal(reader_key(&r, 'F'), ACT_NONE);
 	assert_int_equal(reader_fulltext_take(&r), id);
 	assert_int_equal(reader_fulltext_take(&r), 0);
@@ -719,7 +720,7 @@ test_fulltext(void **state)
 
 	/* a failure: said, and shown on the article */
 	i = (long)select_title(&r, "City council");
-	id2 = r.src.v[i].id;
+	id2 = source_at(&r.src, i)->id;
 	t = doc_text(r.doc);
 	assert_null(strstr(t, "Nile barrage"));
 	free(t);

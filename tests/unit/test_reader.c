@@ -824,6 +824,47 @@ test_search_focus_and_escape(void **state)
 	reader_free(&r);
 }
 
+/* / in the list: the hits are the titles that match, in the list's
+ * order; n and N step through them around the ends, "hit i of n"
+ * follows. "All articles" (a paged list): en2, en1, ar3, ar2, ar1, of
+ * which ar2 and ar1 have the word. */
+static void
+test_search_titles(void **state)
+{
+	struct reader	r;
+
+	(void)state;
+	open_reader(&r, NULL);
+	select_title(&r, "All articles");
+	type(&r, "\r");
+	assert_true(r.src.paged);
+	assert_int_equal(r.src.n, 5);
+	assert_int_equal(r.app.list.sel, 0);
+	type(&r, "/\xd9\x81\xd9\x8a\r");	/* "في" */
+	assert_int_equal(r.search.ntitles, 2);
+	assert_int_equal(r.app.list.sel, 3);
+	assert_int_equal(r.search.title, 1);
+	type(&r, "n");
+	assert_int_equal(r.app.list.sel, 4);
+	assert_int_equal(r.search.title, 2);
+	type(&r, "n");				/* around the end */
+	assert_int_equal(r.app.list.sel, 3);
+	assert_int_equal(r.search.title, 1);
+	type(&r, "N");				/* around the start */
+	assert_int_equal(r.app.list.sel, 4);
+	assert_int_equal(r.search.title, 2);
+	type(&r, "N");
+	assert_int_equal(r.app.list.sel, 3);
+	/* from a row between hits: the next one, or the one before */
+	app_list_select(&r.app, 1);
+	type(&r, "N");
+	assert_int_equal(r.app.list.sel, 4);
+	app_list_select(&r.app, 1);
+	type(&r, "n");
+	assert_int_equal(r.app.list.sel, 3);
+	reader_free(&r);
+}
+
 /* The bad-keyword path of matcher_add() with no cause wanted. */
 static void
 test_matcher_add_null_cause(void **state)
@@ -911,6 +952,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_focus_and_escape,
 		    setup, teardown),
 		cmocka_unit_test(test_matcher_add_null_cause),
+		cmocka_unit_test_setup_teardown(test_search_titles, setup,
+		    teardown),
 		cmocka_unit_test(test_status_fit),
 	};
 

@@ -101,6 +101,12 @@ struct reader_search {
 	size_t		*rows;
 	size_t		 nrows, row;		/* hit `row` of nrows */
 	size_t		 ntitles, title;	/* title hits; 1-based */
+	/* the indices of the list's titles that match, ascending, for
+	 * the list of load src.gen (a paged list is walked once a
+	 * search, not once a step) */
+	size_t		*hits;
+	uint64_t	 hits_gen;
+	int		 hits_done;
 };
 
 /* The last mark-read of more than one article, for `U`. */

@@ -176,22 +176,31 @@ reader_search_rows(struct reader *r)
 	}
 }
 
-/* The list's titles that match the search: how many, and which one of
- * them is selected (for "hit i of n"). */
+/* The indices of the list's titles that match the search (for the
+ * steps and "hit i of n"): one walk over the list a search and a load,
+ * as a paged list reads its headers again for it (a second at 1M). */
 static void
 title_hits(struct reader *r)
 {
-	size_t	i;
+	struct reader_search	*s = &r->search;
+	size_t			 i, cap = 0;
 
-	r->search.ntitles = r->search.title = 0;
+	if (s->hits_done && s->hits_gen == r->src.gen)
+		return;
+	free(s->hits);
+	s->hits = NULL;
+	s->ntitles = 0;
 	for (i = 0; i < r->src.n; i++)
-		if (matcher_test(r->search.m, source_item(&r->src,
-		    i)->title)) {
-			r->search.ntitles++;
-			if (i == r->app.list.sel)
-				r->search.title = r->search.ntitles;
+		if (matcher_test(s->m, source_item(&r->src, i)->title)) {
+			if (s->ntitles == cap) {
+				cap = cap ? cap * 2 : 64;
+				s->hits = xreallocarray(s->hits, cap,
+				    sizeof *s->hits);
+			}
+			s->hits[s->ntitles++] = i;
 		}
-	r->dirty |= READER_DIRTY_STATUS;
+	s->hits_done = 1;
+	s->hits_gen = r->src.gen;
 }
 
 void
@@ -215,14 +224,24 @@ reader_search_step(struct reader *r, int dir)
 		r->dirty |= READER_DIRTY_STATUS;
 		return;
 	}
-	for (k = 1; k <= n; k++) {
-		i = (r->app.list.sel + n + (dir > 0 ? k : n - k)) % n;
-		if (matcher_test(s->m, source_item(&r->src, i)->title)) {
-			app_list_select(&r->app, i);
-			reader_selection_changed(r);
-			title_hits(r);
-			return;
-		}
+	title_hits(r);
+	if (s->ntitles > 0 && n > 0) {
+		/* the first hit after the selection (dir > 0), else the
+		 * last before it; around the end */
+		for (k = 0; k < s->ntitles && s->hits[k] <= r->app.list.sel;
+		    k++)
+			;
+		if (dir < 0)
+			k = k > 0 && s->hits[k - 1] == r->app.list.sel ?
+			    k - 1 : k;
+		k = dir > 0 ? k % s->ntitles : (k + s->ntitles - 1) %
+		    s->ntitles;
+		i = s->hits[k];
+		s->title = k + 1;
+		app_list_select(&r->app, i);
+		reader_selection_changed(r);
+		r->dirty |= READER_DIRTY_STATUS;
+		return;
 	}
 	s->ntitles = 0;
 	reader_message(r, MSG_ERROR, _("not found: %s"), s->word);
@@ -237,6 +256,7 @@ reader_search_clear(struct reader *r)
 	free(r->search.word);
 	r->search.word = NULL;
 	r->search.ntitles = r->search.title = 0;
+	r->search.hits_done = 0;
 	r->dirty |= READER_DIRTY_STATUS;
 }
 

@@ -30,8 +30,9 @@ shown_item(const struct reader *r, int64_t id)
 {
 	long	i = r->doc_item;
 
-	if (i < 0 || (size_t)i >= r->src.n || r->src.v[i].type !=
-	    ITEM_ARTICLE || r->src.v[i].id != id || r->screen != SCREEN_NONE)
+	if (i < 0 || (size_t)i >= r->src.n || r->screen != SCREEN_NONE ||
+	    source_at(&r->src, (size_t)i)->type != ITEM_ARTICLE ||
+	    source_at(&r->src, (size_t)i)->id != id)
 		return -1;
 	return i;
 }
@@ -47,7 +48,7 @@ http_link(const char *link)
 static void
 request(struct reader *r, long i)
 {
-	const struct item	*it = &r->src.v[i];
+	const struct item	*it = source_at(&r->src, i);
 
 	if (r->full.fetching != 0 || r->full.request != 0) {
 		reader_message(r, MSG_INFO, _("a full text is being fetched: "
@@ -77,12 +78,13 @@ reader_act_fulltext(struct reader *r, unsigned n)
 	int64_t			 id;
 
 	(void)n;
-	if (i < 0 || r->st == NULL || r->src.v[i].type != ITEM_ARTICLE) {
+	if (i < 0 || r->st == NULL ||
+	    source_at(&r->src, (size_t)i)->type != ITEM_ARTICLE) {
 		reader_message(r, MSG_INFO, _("full text: only for the "
 		    "articles of feeds"));
 		return;
 	}
-	id = r->src.v[i].id;
+	id = source_at(&r->src, i)->id;
 	if (r->full.shown == id && r->doc_item == i) {
 		r->full.feed_only = id;
 		reshow(r, i);

@@ -47,12 +47,12 @@ reader_act_ignore(struct reader *r, unsigned n)
 
 	if (r->st == NULL || r->src.kind != SOURCE_ARTICLES ||
 	    r->app.list.sel >= r->src.n ||
-	    r->src.v[r->app.list.sel].type != ITEM_ARTICLE) {
+	    source_at(&r->src, r->app.list.sel)->type != ITEM_ARTICLE) {
 		reader_message(r, MSG_INFO, _("select an article: I hides "
 		    "articles titled like it (2 I: by its author)"));
 		return;
 	}
-	it = &r->src.v[r->app.list.sel];
+	it = source_at(&r->src, r->app.list.sel);
 	text = field == RULES_AUTHOR ? it->author : it->title;
 	if (text == NULL || (line = rules_line_for(field, text)) == NULL) {
 		reader_message(r, MSG_INFO, "%s", field == RULES_AUTHOR ?

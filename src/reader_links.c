@@ -227,10 +227,10 @@ enclosure(struct reader *r, char **info)
 
 	*info = NULL;
 	if (r->st == NULL || i < 0 || (size_t)i >= r->src.n ||
-	    r->src.v[i].type != ITEM_ARTICLE)
+	    source_at(&r->src, i)->type != ITEM_ARTICLE)
 		return NULL;
 	memset(&body, 0, sizeof body);
-	if (store_article_enclosure(r->st, r->src.v[i].id, &body,
+	if (store_article_enclosure(r->st, source_at(&r->src, i)->id, &body,
 	    &cause) == -1) {
 		free(cause);
 		return NULL;

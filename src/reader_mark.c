@@ -51,12 +51,13 @@ reader_act_toggle_unread(struct reader *r, unsigned n)
 		reader_message(r, MSG_INFO, _("no article selected"));
 		return;
 	}
-	if (source_set_unread(&r->src, (size_t)i, !r->src.v[i].unread,
-	    &cause) == -1) {
+	if (source_set_unread(&r->src, (size_t)i,
+	    !source_at(&r->src, (size_t)i)->unread, &cause) == -1) {
 		reader_message(r, MSG_ERROR, "%s", cause);
 		free(cause);
 	} else
-		reader_message(r, MSG_INFO, "%s", r->src.v[i].unread ?
+		reader_message(r, MSG_INFO, "%s",
+		    source_at(&r->src, (size_t)i)->unread ?
 		    _("marked unread") : _("marked read"));
 	r->read_at = 0;
 	r->dirty |= READER_DIRTY_LIST;
@@ -116,14 +117,16 @@ mark_list(struct reader *r, char **cause)
 	undo_forget(r);
 	for (i = 0; i < r->src.n; i++)
 		if (reader_is_unread_article(r, (long)i) &&
-		    r->src.v[i].type == ITEM_ARTICLE)
-			undo_add(r, r->src.v[i].id);
+		    source_at(&r->src, i)->type == ITEM_ARTICLE)
+			undo_add(r, source_at(&r->src, i)->id);
 	if (r->st != NULL && r->undo.n > 0 && store_set_unread_ids(r->st,
 	    r->undo.ids, r->undo.n, 0, cause) == -1) {
 		undo_forget(r);
 		return -1;
 	}
-	for (i = 0; i < r->src.n; i++)
+	if (r->src.paged)	/* its rows are read again from the store */
+		source_refetch(&r->src);
+	for (i = 0; !r->src.paged && i < r->src.n; i++)
 		if (reader_is_unread_article(r, (long)i))
 			r->src.v[i].unread = 0;
 	return 0;
@@ -200,7 +203,7 @@ reader_act_mark_all_read(struct reader *r, unsigned n)
 	int			 rc;
 
 	if (r->src.kind != SOURCE_ARTICLES && r->app.list.sel < r->src.n)
-		it = &r->src.v[r->app.list.sel];
+		it = source_at(&r->src, r->app.list.sel);
 	if ((r->src.kind == SOURCE_ARTICLES &&
 	    is_whole_store(r->src.list_type)) ||
 	    (it != NULL && is_whole_store(it->type))) {
@@ -280,16 +283,18 @@ file_name(const char *path)
 void
 reader_act_save(struct reader *r, unsigned n)
 {
-	long	 i = reader_current(r);
-	char	*cause = NULL, *dir, *path = NULL;
-	int	 rc;
+	const struct item	*it;
+	long			 i = reader_current(r);
+	char			*cause = NULL, *dir, *path = NULL;
+	int			 rc;
 
 	if (i < 0) {
 		reader_message(r, MSG_INFO, _("no article selected"));
 		return;
 	}
 	r->dirty |= READER_DIRTY_LIST;
-	if (r->src.v[i].type == ITEM_ARTICLE && r->src.v[i].saved) {
+	it = source_at(&r->src, (size_t)i);
+	if (it->type == ITEM_ARTICLE && it->saved) {
 		if (source_set_saved(&r->src, (size_t)i, 0, &cause) == -1) {
 			reader_message(r, MSG_ERROR, "%s", cause);
 			free(cause);
@@ -299,11 +304,12 @@ reader_act_save(struct reader *r, unsigned n)
 		return;
 	}
 	dir = reader_save_dir(r);
-	if (r->src.v[i].type == ITEM_FILE)
+	it = source_at(&r->src, (size_t)i);
+	if (it->type == ITEM_FILE)
 		rc = source_save_file(&r->src, (size_t)i, dir, &path, &cause);
 	else	/* the text shown: the full one after F */
 		rc = source_save_text(&r->src, (size_t)i, r->full.shown ==
-		    r->src.v[i].id && r->doc_item == i, dir, &path, &cause);
+		    it->id && r->doc_item == i, dir, &path, &cause);
 	if (rc == -1)
 		reader_message(r, MSG_ERROR, _("not saved: %s"), cause);
 	else if (rc == 1)

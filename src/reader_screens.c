@@ -253,7 +253,8 @@ reader_first_run(const struct reader *r)
 	if (r->st == NULL || r->src.kind != SOURCE_FEEDS)
 		return 0;
 	return r->src.n == 0 || r->urls.n == 0 ||
-	    (r->src.v[0].type == ITEM_ALL && r->src.v[0].n_total == 0);
+	    (source_at(&r->src, 0)->type == ITEM_ALL &&
+	    source_at(&r->src, 0)->n_total == 0);
 }
 
 struct doc *

@@ -2,10 +2,12 @@
  * source.h - where the list pane's rows and the reader's documents come
  * from: the store (feeds with counts, the virtual lists "all articles",
  * "unread", "saved", "highlighted", the config's query lists, "ignored"
- * and "search: QUERY", the articles of a feed) or, without a store, article files and folders named on the
- * command line (folder.h: listed recursively, newest first, titles read
- * lazily). No curses: the TUI asks for item i (source_item()) and for
- * the document of an item.
+ * and "search: QUERY", the articles of a feed) or, without a store,
+ * article files and folders named on the command line (folder.h: listed
+ * recursively, newest first, titles read lazily). No curses: the TUI
+ * asks for item i (source_item()) and for the document of an item. The
+ * store's article lists but search results and "Highlighted" are paged:
+ * their ids are read at load, their headers SOURCE_PAGE at a time.
  */
 #ifndef AKHBAR_SOURCE_H
 #define AKHBAR_SOURCE_H
@@ -64,6 +66,18 @@ struct item {
 					 * highlight keyword */
 };
 
+/* A paged article list holds the headers of SOURCE_PAGE items a page,
+ * at most SOURCE_PAGES pages at a time. */
+#define SOURCE_PAGE	512
+#define SOURCE_PAGES	4
+
+struct source_page {
+	size_t		 first;		/* index of its first item */
+	size_t		 n;		/* 0: the slot is free */
+	struct item	*v;
+	uint64_t	 used;		/* s->clock at its last use */
+};
+
 struct source {
 	struct store		*st;		/* NULL: files */
 	const struct urls	*urls;		/* for tags and order; may be
@@ -76,9 +90,18 @@ struct source {
 	char			*title;		/* of the current list */
 	char			*query;		/* ITEM_SEARCH's query */
 	struct folder		*fo;		/* files */
-	struct item		*v;
-	size_t			 n;
+	struct item		*v;		/* not paged: the items */
+	size_t			 n;		/* items in the list */
 	size_t			 cap;
+
+	/* A paged list (the store's article lists but search results
+	 * and "Highlighted"): the ids of its n articles in order, read
+	 * at load, and the pages of headers source_item() loads. */
+	int			 paged;
+	uint64_t		 gen;		/* loads so far */
+	int64_t			*ids;
+	struct source_page	 pages[SOURCE_PAGES];
+	uint64_t		 clock;
 
 	/* Highlight keywords (borrowed) and the ids of the articles that
 	 * match one, sorted; computed when first needed. When they are
@@ -125,9 +148,15 @@ void	 source_init_store(struct source *s, struct store *st,
 size_t	 source_init_files(struct source *s, char **paths, size_t n);
 /* Item i (< s->n) with its title, date and error filled in: for files
  * this reads the beginning of the file the first time (folder_info()),
- * for feeds it counts the feed's articles (store_feed_total()), so
- * call it only for rows being drawn or looked at. */
+ * for feeds it counts the feed's articles (store_feed_total()), for a
+ * paged list it loads the page of headers holding it (dropping the page
+ * used least recently when SOURCE_PAGES are held), so call it only for
+ * rows being drawn or looked at. The pointer is good until the next
+ * call (another page may take its place) or load. */
 struct item *source_item(struct source *s, size_t i);
+/* source_item() through a const source (the page cache is not what the
+ * list is). */
+const struct item *source_at(const struct source *s, size_t i);
 void	 source_free(struct source *s);
 
 /*
@@ -145,6 +174,9 @@ int	 source_load_feeds(struct source *s, char **cause);
  * ITEM_SEARCH, it->path is the query). */
 int	 source_load_articles(struct source *s, const struct item *it,
 	    char **cause);
+/* A paged list: drop the pages held, so that rows are read again from
+ * the store (after marking many of them). */
+void	 source_refetch(struct source *s);
 /* Reload the current list (after a refresh or a change). */
 int	 source_reload(struct source *s, char **cause);
 /* Index of the item with this type and id, or -1. */

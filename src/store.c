@@ -105,8 +105,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	/* prepared once: a feed update is one transaction */
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
-	[S_FEED_TOTAL] = "SELECT count(*) FROM articles WHERE feed_id = ?1 "
-	    "AND unread < 2",
+	[S_FEED_TOTAL] = "SELECT coalesce((SELECT total FROM article_counts "
+	    "WHERE feed_id = ?1), 0)",
 	[S_FEED_KNOWN] = "SELECT id FROM feeds WHERE url = ?1 AND name IS ?2",
 	[S_DATA_VERSION] = "PRAGMA data_version",
 	/* full texts (schema 5) */
@@ -125,6 +125,11 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "a.feed_id = ?1 AND a.id > ?2 AND a.unread < 2 AND "
 	    "NOT EXISTS (SELECT 1 FROM "
 	    "fulltexts f WHERE f.article_id = a.id) ORDER BY a.id",
+	/* one header of a paged list (store_articles_by_ids()) */
+	[S_ART_HEADER] = "SELECT a.id, a.feed_id, "
+	    "coalesce(f.name, f.title, f.url), a.title, a.link, a.author, "
+	    "a.date, a.unread & 1, a.saved FROM articles a LEFT JOIN feeds f "
+	    "ON f.id = a.feed_id WHERE a.id = ?1",
 	[S_ENCLOSURE_GET] = "SELECT enclosure, enclosure_type, "
 	    "enclosure_length FROM articles WHERE id = ?1",
 };
@@ -313,6 +318,117 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"ALTER TABLE articles ADD COLUMN enclosure_type TEXT;"
 	"ALTER TABLE articles ADD COLUMN enclosure_length INTEGER NOT NULL"
 	"  DEFAULT 0;",
+
+	/*
+	 * 6 -> 7: the counts the lists show, per feed, kept by triggers so
+	 * that no count walks the articles (at 1M articles the unread
+	 * counts of the feed list walked 330k index entries): total (not
+	 * hidden by a rule: unread < 2), unread (unread = 1), hidden
+	 * (unread >= 2), saved (and not hidden), saved and unread. The
+	 * triggers are plain SQL, so changes made with the sqlite3 tool
+	 * keep them too. INSERT OR REPLACE deletes the rows it replaces
+	 * without a DELETE trigger (recursive_triggers is off): the BEFORE
+	 * INSERT trigger copies them to article_counts_old, and the AFTER
+	 * INSERT one takes those that are gone (or have the new row's id)
+	 * off. An INSERT that ends up ignored (OR IGNORE, an upsert) leaves
+	 * its copies, which the next insert drops without counting them,
+	 * as their rows are still there. Rows are added with NOT EXISTS,
+	 * not OR IGNORE, which an outer INSERT OR REPLACE would turn into
+	 * REPLACE. Idempotent: a store taken back to version 6 by hand
+	 * still migrates. Filled by store_counts_fill().
+	 * The date indexes also hold id and unread, so the ids of a list,
+	 * in its order, are read from an index alone (store_article_ids():
+	 * 70 ms of CPU for 1M, where reading each row took 650 ms).
+	 */
+	"DROP INDEX IF EXISTS articles_date;"
+	"CREATE INDEX articles_date ON articles(date, id, unread);"
+	"DROP INDEX IF EXISTS articles_feed_date;"
+	"CREATE INDEX articles_feed_date ON articles(feed_id, date, id,"
+	"  unread);"
+	"DROP INDEX IF EXISTS articles_unread;"
+	"CREATE INDEX articles_unread ON articles(date, id, unread)"
+	"  WHERE unread = 1;"
+	"DROP INDEX IF EXISTS articles_saved;"
+	"CREATE INDEX articles_saved ON articles(date, id, unread)"
+	"  WHERE saved = 1;"
+	"CREATE TABLE IF NOT EXISTS article_counts("
+	"  feed_id INTEGER PRIMARY KEY,"
+	"  total INTEGER NOT NULL DEFAULT 0, unread INTEGER NOT NULL DEFAULT 0,"
+	"  hidden INTEGER NOT NULL DEFAULT 0, saved INTEGER NOT NULL DEFAULT 0,"
+	"  saved_unread INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE IF NOT EXISTS article_counts_old(id INTEGER PRIMARY KEY,"
+	"  feed_id INTEGER, unread INTEGER, saved INTEGER);"
+	"DROP TRIGGER IF EXISTS counts_insert;"
+	"DROP TRIGGER IF EXISTS counts_delete;"
+	"DROP TRIGGER IF EXISTS counts_update;"
+	"DROP TRIGGER IF EXISTS counts_replace;"
+	"DROP TRIGGER IF EXISTS counts_replaced;"
+	"CREATE TRIGGER counts_insert AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO article_counts(feed_id) SELECT new.feed_id WHERE NOT"
+	"  EXISTS (SELECT 1 FROM article_counts WHERE feed_id = new.feed_id);"
+	"  UPDATE article_counts SET total = total + (new.unread < 2),"
+	"  unread = unread + (new.unread = 1),"
+	"  hidden = hidden + (new.unread >= 2),"
+	"  saved = saved + (new.saved = 1 AND new.unread < 2),"
+	"  saved_unread = saved_unread + (new.saved = 1 AND new.unread = 1)"
+	"  WHERE feed_id = new.feed_id; END;"
+	"CREATE TRIGGER counts_delete AFTER DELETE ON articles BEGIN"
+	"  UPDATE article_counts SET total = total - (old.unread < 2),"
+	"  unread = unread - (old.unread = 1),"
+	"  hidden = hidden - (old.unread >= 2),"
+	"  saved = saved - (old.saved = 1 AND old.unread < 2),"
+	"  saved_unread = saved_unread - (old.saved = 1 AND old.unread = 1)"
+	"  WHERE feed_id = old.feed_id;"
+	"  DELETE FROM article_counts_old WHERE id = old.id; END;"
+	"CREATE TRIGGER counts_update AFTER UPDATE OF unread, saved, feed_id"
+	"  ON articles WHEN old.unread IS NOT new.unread OR"
+	"  old.saved IS NOT new.saved OR old.feed_id IS NOT new.feed_id BEGIN"
+	"  UPDATE article_counts SET total = total - (old.unread < 2),"
+	"  unread = unread - (old.unread = 1),"
+	"  hidden = hidden - (old.unread >= 2),"
+	"  saved = saved - (old.saved = 1 AND old.unread < 2),"
+	"  saved_unread = saved_unread - (old.saved = 1 AND old.unread = 1)"
+	"  WHERE feed_id = old.feed_id;"
+	"  INSERT INTO article_counts(feed_id) SELECT new.feed_id WHERE NOT"
+	"  EXISTS (SELECT 1 FROM article_counts WHERE feed_id = new.feed_id);"
+	"  UPDATE article_counts SET total = total + (new.unread < 2),"
+	"  unread = unread + (new.unread = 1),"
+	"  hidden = hidden + (new.unread >= 2),"
+	"  saved = saved + (new.saved = 1 AND new.unread < 2),"
+	"  saved_unread = saved_unread + (new.saved = 1 AND new.unread = 1)"
+	"  WHERE feed_id = new.feed_id; END;"
+	"CREATE TRIGGER counts_replace BEFORE INSERT ON articles"
+	"  WHEN EXISTS (SELECT 1 FROM articles WHERE id = new.id OR"
+	"  (feed_id = new.feed_id AND guid = new.guid)) BEGIN"
+	"  DELETE FROM article_counts_old;"
+	"  INSERT INTO article_counts_old SELECT id, feed_id, unread, saved"
+	"  FROM articles WHERE id = new.id OR"
+	"  (feed_id = new.feed_id AND guid = new.guid); END;"
+	"CREATE TRIGGER counts_replaced AFTER INSERT ON articles"
+	"  WHEN EXISTS (SELECT 1 FROM article_counts_old) BEGIN"
+	"  UPDATE article_counts SET"
+	"  total = total - (SELECT count(*) FROM article_counts_old o"
+	"  WHERE o.feed_id = article_counts.feed_id AND o.unread < 2 AND"
+	"  (o.id = new.id OR NOT EXISTS (SELECT 1 FROM articles a"
+	"  WHERE a.id = o.id))),"
+	"  unread = unread - (SELECT count(*) FROM article_counts_old o"
+	"  WHERE o.feed_id = article_counts.feed_id AND o.unread = 1 AND"
+	"  (o.id = new.id OR NOT EXISTS (SELECT 1 FROM articles a"
+	"  WHERE a.id = o.id))),"
+	"  hidden = hidden - (SELECT count(*) FROM article_counts_old o"
+	"  WHERE o.feed_id = article_counts.feed_id AND o.unread >= 2 AND"
+	"  (o.id = new.id OR NOT EXISTS (SELECT 1 FROM articles a"
+	"  WHERE a.id = o.id))),"
+	"  saved = saved - (SELECT count(*) FROM article_counts_old o"
+	"  WHERE o.feed_id = article_counts.feed_id AND o.saved = 1 AND"
+	"  o.unread < 2 AND (o.id = new.id OR NOT EXISTS (SELECT 1"
+	"  FROM articles a WHERE a.id = o.id))),"
+	"  saved_unread = saved_unread - (SELECT count(*) FROM"
+	"  article_counts_old o WHERE o.feed_id = article_counts.feed_id AND"
+	"  o.saved = 1 AND o.unread = 1 AND (o.id = new.id OR NOT EXISTS"
+	"  (SELECT 1 FROM articles a WHERE a.id = o.id)))"
+	"  WHERE feed_id IN (SELECT feed_id FROM article_counts_old);"
+	"  DELETE FROM article_counts_old; END;",
 };
 
 /* Work a migration does beyond its SQL, in the same transaction:
@@ -320,10 +436,27 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
  * its index; step 3 -> 4 replaces it, and the index of step 5 reads the
  * fulltexts table that step 4 -> 5 makes: store_index_check() fills an
  * index that has no version of terms yet, right after the migration.) */
+static int	store_counts_fill(struct store *, char **);
+
 static int (*const migration_fill[STORE_SCHEMA_VERSION])(struct store *,
     char **) = {
 	[4] = NULL,
+	[6] = store_counts_fill,
 };
+
+/* Step 6 -> 7: the counts from the articles, one walk over them (about
+ * a second at 1M articles, once). */
+static int
+store_counts_fill(struct store *st, char **cause)
+{
+	return store_exec(st, "DELETE FROM article_counts;"
+	    "DELETE FROM article_counts_old;"
+	    "INSERT INTO article_counts(feed_id, total, unread, hidden, "
+	    "saved, saved_unread) SELECT feed_id, sum(unread < 2), "
+	    "sum(unread = 1), sum(unread >= 2), sum(saved = 1 AND "
+	    "unread < 2), sum(saved = 1 AND unread = 1) FROM articles "
+	    "GROUP BY feed_id;", cause);
+}
 
 char *
 store_error(struct store *st, const char *what)
@@ -745,8 +878,8 @@ store_feeds(struct store *st, store_feed_cb cb, void *arg, char **cause)
 	static const char sql[] =
 	    "SELECT f.id, f.url, coalesce(f.name, f.title), f.link, "
 	    "f.last_error, f.moved_to, f.last_fetch, f.retry_after, "
-	    "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id "
-	    "AND a.unread = 1) "
+	    "coalesce((SELECT c.unread FROM article_counts c "
+	    "WHERE c.feed_id = f.id), 0) "
 	    "FROM feeds f ORDER BY coalesce(f.name, f.title, f.url), f.id";
 	struct store_feed	 f;
 	sqlite3_stmt		*s;
@@ -1142,6 +1275,8 @@ store_article_query(struct store *st, const struct store_filter *f,
 
 	if (mode == Q_COUNT)
 		buf_puts(&b, "SELECT count(*) FROM articles a");
+	else if (mode == Q_IDS)
+		buf_puts(&b, "SELECT a.id FROM articles a");
 	else
 		buf_puts(&b, "SELECT a.id, a.feed_id, "
 		    "coalesce(f.name, f.title, f.url), a.title, a.link, "
@@ -1187,7 +1322,8 @@ store_article_query(struct store *st, const struct store_filter *f,
 	if (paged)
 		buf_puts(&b, " LIMIT ?2 OFFSET ?3");
 	if (sqlite3_prepare_v2(st->db, b.data, -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_error(st, mode >= Q_SEARCH ? "store: search" :
+		*cause = store_error(st, mode == Q_SEARCH ||
+		    mode == Q_CANDIDATES ? "store: search" :
 		    "store: articles");
 		buf_free(&b);
 		return NULL;
@@ -1244,6 +1380,70 @@ store_articles(struct store *st, const struct store_filter *filter,
 		*cause = store_error(st, "store: articles");
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_article_ids(struct store *st, const struct store_filter *filter,
+    int64_t **ids, size_t *n, char **cause)
+{
+	static const struct store_filter all;
+	struct store_ids	 a = { 0 };
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((s = store_article_query(st, filter != NULL ? filter : &all,
+	    Q_IDS, NULL, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		store_ids_add(&a, sqlite3_column_int64(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: articles");
+		free(a.v);
+		return -1;
+	}
+	*ids = a.v;
+	*n = a.n;
+	return 0;
+}
+
+int
+store_articles_by_ids(struct store *st, const int64_t *ids, size_t n,
+    store_article_cb cb, void *arg, char **cause)
+{
+	struct store_article	 a;
+	sqlite3_stmt		*s;
+	size_t			 i;
+	int			 rc = SQLITE_DONE;
+
+	if ((s = store_stmt(st, S_ART_HEADER, cause)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, ids[i]);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			store_article_row(s, &a);
+		else if (rc == SQLITE_DONE) {
+			/* deleted since the ids were read */
+			memset(&a, 0, sizeof a);
+			a.id = ids[i];
+		} else
+			break;
+		rc = cb(&a, arg);	/* a's strings live until the reset */
+		sqlite3_reset(s);
+		if (rc != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, "store: articles");
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -1364,28 +1564,58 @@ store_unread_among(struct store *st, const int64_t *ids, size_t n,
 }
 
 /*
- * Every article not hidden by a rule: count(*) without a WHERE (a walk
- * over the smallest index's pages), less the hidden ones, found per feed
- * in the (feed_id, unread) index: a lookup a feed, not a walk over every
- * article. With hidden_only, the hidden ones.
+ * The column of article_counts (schema 7) that counts the articles
+ * filter f matches, or NULL when it takes a walk (an offset or a limit,
+ * the hidden articles that are saved or of some feeds).
+ */
+static const char *
+store_count_column(const struct store_filter *f)
+{
+	if (f->limit > 0 || f->offset > 0)
+		return NULL;
+	if (f->unread_only)	/* as store_article_query(): unread = 1 */
+		return f->saved_only ? "saved_unread" : "unread";
+	if (f->ignored_only)
+		return f->saved_only ? NULL : "hidden";
+	return f->saved_only ? "saved" : "total";
+}
+
+/*
+ * A count from article_counts: a sum over the rows of every feed (or of
+ * the filter's feeds), never a walk over articles: 100 feeds take a few
+ * microseconds where count(*) over 1M articles took 60 ms.
  */
 static int64_t
-store_count_all(struct store *st, int hidden_only, char **cause)
+store_count_sum(struct store *st, const struct store_filter *f,
+    const char *col, char **cause)
 {
+	struct buf	 b = { 0 };
 	sqlite3_stmt	*s;
 	int64_t		 n = -1;
+	size_t		 i;
 
-	/* correlated, so each feed is a range of the index: as a join,
-	 * SQLite scans the whole index instead (60 ms at 1M articles) */
-	if (sqlite3_prepare_v2(st->db, hidden_only ? "SELECT coalesce("
-	    "sum((SELECT count(*) FROM articles WHERE feed_id = f.id AND "
-	    "unread >= 2)), 0) FROM feeds f" : "SELECT (SELECT count(*) "
-	    "FROM articles) - (SELECT coalesce(sum((SELECT count(*) FROM "
-	    "articles WHERE feed_id = f.id AND unread >= 2)), 0) "
-	    "FROM feeds f)", -1, &s, NULL) != SQLITE_OK) {
+	/* col is one of store_count_column()'s constants */
+	buf_printf(&b, "SELECT coalesce(sum(%s), 0) FROM article_counts",
+	    col);
+	if (f->feed_id != 0)
+		buf_puts(&b, " WHERE feed_id = ?1");
+	else if (f->nfeed_ids > 0) {
+		buf_puts(&b, " WHERE feed_id IN (");
+		for (i = 0; i < f->nfeed_ids && i < STORE_MAX_FEED_IDS; i++)
+			buf_printf(&b, "%s?%zu", i > 0 ? ", " : "", i + 10);
+		buf_putc(&b, ')');
+	}
+	if (sqlite3_prepare_v2(st->db, b.data, -1, &s, NULL) != SQLITE_OK) {
 		*cause = store_error(st, "store: count");
+		buf_free(&b);
 		return -1;
 	}
+	buf_free(&b);
+	if (f->feed_id != 0)
+		sqlite3_bind_int64(s, 1, f->feed_id);
+	else
+		for (i = 0; i < f->nfeed_ids && i < STORE_MAX_FEED_IDS; i++)
+			sqlite3_bind_int64(s, (int)i + 10, f->feed_ids[i]);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);
 	else
@@ -1399,16 +1629,16 @@ store_count(struct store *st, const struct store_filter *filter,
     char **cause)
 {
 	static const struct store_filter all;
-	static const struct store_filter hidden = { .ignored_only = 1 };
 	sqlite3_stmt	*s;
+	const char	*col;
 	int64_t		 n = -1;
 
-	if (filter == NULL || memcmp(filter, &all, sizeof all) == 0)
-		return store_count_all(st, 0, cause);
-	if (memcmp(filter, &hidden, sizeof hidden) == 0)
-		return store_count_all(st, 1, cause);
-	if ((s = store_article_query(st, filter != NULL ? filter : &all,
-	    Q_COUNT, NULL, cause)) == NULL)
+	if (filter == NULL)
+		filter = &all;
+	if ((col = store_count_column(filter)) != NULL)
+		return store_count_sum(st, filter, col, cause);
+	if ((s = store_article_query(st, filter, Q_COUNT, NULL,
+	    cause)) == NULL)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);

@@ -25,7 +25,7 @@ struct feed_item;
 #define STORE_MAP_BYTES		((int64_t)1 << 30)
 
 /* The schema version store_open() migrates every store to. */
-#define STORE_SCHEMA_VERSION	6
+#define STORE_SCHEMA_VERSION	7
 
 /* A feed row as store_feeds() reports it, with its number of unread
  * articles (store_feed_total() counts them all). */
@@ -168,15 +168,14 @@ int	 store_feed_unchanged(struct store *st, int64_t feed_id,
 int	 store_feed_failed(struct store *st, int64_t feed_id,
 	    const char *reason, const struct store_fetch_meta *m, char **cause);
 /*
- * Walk every feed, by title, with its unread count: a walk over the
- * index entries of the unread articles only. Returns 0 or -1.
+ * Walk every feed, by title, with its unread count (article_counts: no
+ * article is read). Returns 0 or -1.
  */
 int	 store_feeds(struct store *st, store_feed_cb cb, void *arg,
 	    char **cause);
 /*
- * The number of articles of one feed, from an index: a walk over the
- * feed's entries (about 30 ns each), so the feed list asks only for the
- * rows it draws. Returns 0, or -1 and *cause (*total is then 0).
+ * The number of articles of one feed (not hidden by a rule), one row of
+ * article_counts. Returns 0, or -1 and *cause (*total is then 0).
  */
 int	 store_feed_total(struct store *st, int64_t feed_id, int64_t *total,
 	    char **cause);
@@ -234,6 +233,21 @@ int	 store_index_write(struct store *st, char **cause);
 int	 store_articles(struct store *st, const struct store_filter *filter,
 	    store_article_cb cb, void *arg, char **cause);
 /*
+ * The ids of the articles matching filter (NULL: all), in the order
+ * store_articles() walks them, into *ids (caller frees) and *n: read
+ * from the date indexes alone (schema 7), for a paged list (source.c).
+ * Returns 0, or -1 and *cause.
+ */
+int	 store_article_ids(struct store *st, const struct store_filter *filter,
+	    int64_t **ids, size_t *n, char **cause);
+/*
+ * Call cb with the header of each article ids[0..n), in that order, one
+ * lookup each; an id no longer stored gets a header with only its id.
+ * Returns 0, or -1 and *cause.
+ */
+int	 store_articles_by_ids(struct store *st, const int64_t *ids,
+	    size_t n, store_article_cb cb, void *arg, char **cause);
+/*
  * Search the titles and bodies of every stored article for query (see
  * doc/search.md: words, ANDed, each matched as the matcher does; "a
  * phrase"; =WORD for the exact word) and walk the matching article
@@ -289,7 +303,9 @@ int	 store_search_index(struct store *st, char **cause);
 /* A number that changes when another connection (a refresh) commits to
  * the store, SQLite's data_version; -1 on failure. */
 int64_t	 store_data_version(struct store *st);
-/* Count the articles matching filter (NULL: all); -1 on failure. */
+/* Count the articles matching filter (NULL: all); -1 on failure. Sums
+ * of article_counts (a row a feed) unless the filter has a limit or an
+ * offset, or asks for saved articles among the hidden ones. */
 int64_t	 store_count(struct store *st, const struct store_filter *filter,
 	    char **cause);
 /*
@@ -347,8 +363,8 @@ int	 store_vacuum_if(struct store *st, int percent, int64_t *freed_pages,
  * feed is not added). Returns 0, or -1 and *cause. */
 int	 store_feed_id(struct store *st, const char *url, int64_t *id,
 	    char **cause);
-/* The number of unread articles, from the unread index; -1 and *cause
- * on failure. */
+/* The number of unread articles (of feeds that exist), from
+ * article_counts; -1 and *cause on failure. */
 int64_t	 store_unread_total(struct store *st, char **cause);
 /*
  * Ignore rules. An article a rule hides keeps its row: bit 1 of its

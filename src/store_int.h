@@ -56,6 +56,7 @@ enum stmt_id {
 	S_ART_LINK,
 	S_FULLTEXT_PENDING,
 	S_ENCLOSURE_GET,	/* schema 6: an article's enclosure */
+	S_ART_HEADER,		/* one header, for a paged list */
 	S_COUNT
 };
 
@@ -126,7 +127,8 @@ enum query_mode {
 	Q_LIST,		/* headers, LIMIT and OFFSET in SQL */
 	Q_COUNT,	/* count(*) */
 	Q_SEARCH,	/* headers of the FTS matches (?4), LIMIT in SQL */
-	Q_CANDIDATES	/* headers of the FTS matches, all */
+	Q_CANDIDATES,	/* headers of the FTS matches, all */
+	Q_IDS		/* the ids alone, in the list's order */
 };
 
 /* ---- store.c ---- */

@@ -154,7 +154,7 @@ refresh_start(struct tui *t, int64_t feed_id)
 
 	if (feed_id != 0 && (i = source_find(&r->src, ITEM_FEED,
 	    feed_id)) >= 0)
-		url = r->src.v[i].path;
+		url = source_at(&r->src, i)->path;
 	if (tui_refresh_start(&t->refresh, r->urls_path, t->config_path,
 	    r->store_path, r->cfg.max_connections, url, feed_id,
 	    &cause) == -1) {

@@ -260,8 +260,9 @@ run_program(struct tui *t, char **tmpl, const char *input)
 	    source_link(&r->src, (size_t)i) : NULL;
 	if (url != NULL)
 		v.url = url;
-	if (i >= 0 && (size_t)i < r->src.n && r->src.v[i].title != NULL)
-		v.title = r->src.v[i].title;
+	if (i >= 0 && (size_t)i < r->src.n &&
+	    source_at(&r->src, (size_t)i)->title != NULL)
+		v.title = source_at(&r->src, (size_t)i)->title;
 	if (reader_exec_uses(tmpl, 'f') && (file = saved_tmp(t, &dir, msg,
 	    sizeof msg)) == NULL) {
 		reader_message(r, MSG_ERROR, "%s: %s", tmpl[0], msg);

@@ -168,4 +168,4 @@ EOF
 "$AKHBAR" -c "$OLD" --search ادلب > "$OUT" 2> "$ERR"
 is "schema 2 store: found after the migration" "https://old.example/1 " \
     "$(links)"
-is "schema 2 store: migrated to 6" 6 "$(sqlite3 "$OLD" 'PRAGMA user_version')"
+is "schema 2 store: migrated to 7" 7 "$(sqlite3 "$OLD" 'PRAGMA user_version')"

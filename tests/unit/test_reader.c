@@ -162,8 +162,9 @@ select_title(struct reader *r, const char *title)
 	size_t	i;
 
 	for (i = 0; i < r->src.n; i++)
-		if (r->src.v[i].title != NULL && strncmp(r->src.v[i].title,
-		    title, strlen(title)) == 0) {
+		if (source_at(&r->src, i)->title != NULL &&
+		    strncmp(source_at(&r->src, i)->title, title,
+		    strlen(title)) == 0) {
 			app_list_select(&r->app, i);
 			reader_selection_changed(r);
 			return i;
@@ -501,8 +502,8 @@ test_mark_column(void **state)
 	select_title(&r, "World News");
 	type(&r, "\r");
 	reader_act(&r, ACT_SAVE, 0);	/* saved and still unread */
-	assert_true(r.src.v[0].saved);
-	assert_true(r.src.v[0].unread);
+	assert_true(source_at(&r.src, 0)->saved);
+	assert_true(source_at(&r.src, 0)->unread);
 	row = reader_list_row(&r, 0, 48, &elem);
 	s = row_text(row);
 	assert_memory_equal(s, "NS* ", 4);
@@ -511,8 +512,8 @@ test_mark_column(void **state)
 	s = row_text(row);
 	assert_memory_equal(s, "N   ", 4);
 	free(s);
-	r.src.v[1].unread = 0;
-	r.src.v[1].saved = 1;
+	source_item(&r.src, 1)->unread = 0;
+	source_item(&r.src, 1)->saved = 1;
 	row = reader_list_row(&r, 1, 48, &elem);
 	s = row_text(row);
 	assert_memory_equal(s, " S  ", 4);
@@ -654,7 +655,7 @@ test_fulltext(void **state)
 	assert_non_null(strstr(r.msg, "only for the articles"));
 	type(&r, "\r");
 	i = (long)select_title(&r, "Ceasefire");
-	id = r.src.v[i].id;
+	id = source_at(&r.src, i)->id;
 	assert_int_equal(reader_key(&r, 'F'), ACT_NONE);
 	assert_int_equal(reader_fulltext_take(&r), id);
 	assert_int_equal(reader_fulltext_take(&r), 0);
@@ -719,7 +720,7 @@ test_fulltext(void **state)
 
 	/* a failure: said, and shown on the article */
 	i = (long)select_title(&r, "City council");
-	id2 = r.src.v[i].id;
+	id2 = source_at(&r.src, i)->id;
 	t = doc_text(r.doc);
 	assert_null(strstr(t, "Nile barrage"));
 	free(t);
@@ -823,6 +824,47 @@ test_search_focus_and_escape(void **state)
 	reader_free(&r);
 }
 
+/* / in the list: the hits are the titles that match, in the list's
+ * order; n and N step through them around the ends, "hit i of n"
+ * follows. "All articles" (a paged list): en2, en1, ar3, ar2, ar1, of
+ * which ar2 and ar1 have the word. */
+static void
+test_search_titles(void **state)
+{
+	struct reader	r;
+
+	(void)state;
+	open_reader(&r, NULL);
+	select_title(&r, "All articles");
+	type(&r, "\r");
+	assert_true(r.src.paged);
+	assert_int_equal(r.src.n, 5);
+	assert_int_equal(r.app.list.sel, 0);
+	type(&r, "/\xd9\x81\xd9\x8a\r");	/* "في" */
+	assert_int_equal(r.search.ntitles, 2);
+	assert_int_equal(r.app.list.sel, 3);
+	assert_int_equal(r.search.title, 1);
+	type(&r, "n");
+	assert_int_equal(r.app.list.sel, 4);
+	assert_int_equal(r.search.title, 2);
+	type(&r, "n");				/* around the end */
+	assert_int_equal(r.app.list.sel, 3);
+	assert_int_equal(r.search.title, 1);
+	type(&r, "N");				/* around the start */
+	assert_int_equal(r.app.list.sel, 4);
+	assert_int_equal(r.search.title, 2);
+	type(&r, "N");
+	assert_int_equal(r.app.list.sel, 3);
+	/* from a row between hits: the next one, or the one before */
+	app_list_select(&r.app, 1);
+	type(&r, "N");
+	assert_int_equal(r.app.list.sel, 4);
+	app_list_select(&r.app, 1);
+	type(&r, "n");
+	assert_int_equal(r.app.list.sel, 3);
+	reader_free(&r);
+}
+
 /* The bad-keyword path of matcher_add() with no cause wanted. */
 static void
 test_matcher_add_null_cause(void **state)
@@ -910,6 +952,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_focus_and_escape,
 		    setup, teardown),
 		cmocka_unit_test(test_matcher_add_null_cause),
+		cmocka_unit_test_setup_teardown(test_search_titles, setup,
+		    teardown),
 		cmocka_unit_test(test_status_fit),
 	};
 

@@ -405,15 +405,16 @@ hl_check(struct source *s, struct store *st, const struct matcher *m,
 	assert_int_equal(source_load_articles(s, &list, &cause), 0);
 	assert_int_equal(s->n, (size_t)b.total);
 	for (i = 0; i < s->n; i++)
-		if (source_highlighted(s, i) != hl_brute_has(&b, s->v[i].id))
+		if (source_highlighted(s, i) != hl_brute_has(&b,
+		    source_at(s, i)->id))
 			fail_msg("%s: \"%s\" highlighted %d", what,
-			    s->v[i].title, source_highlighted(s, i));
+			    source_at(s, i)->title, source_highlighted(s, i));
 	list.type = ITEM_HIGHLIGHTED;
 	list.title = "Highlighted";
 	assert_int_equal(source_load_articles(s, &list, &cause), 0);
 	assert_int_equal(s->n, b.n);
 	for (i = 0; i < s->n; i++)
-		assert_true(hl_brute_has(&b, s->v[i].id));
+		assert_true(hl_brute_has(&b, source_at(s, i)->id));
 }
 
 static void
@@ -517,6 +518,170 @@ test_highlight_edited(void **state)
 	remove_db(db);
 }
 
+/* ---- paged lists ---- */
+
+#define NPAGED	(SOURCE_PAGE * 5 + 37)
+
+/* The ids and titles store_articles() walks, for the paged list. */
+struct walked {
+	int64_t	 id[NPAGED];
+	int64_t	 feed[NPAGED];
+	char	*title[NPAGED];
+	size_t	 n;
+};
+
+static int
+walk_cb(const struct store_article *a, void *arg)
+{
+	struct walked	*w = arg;
+
+	if (w->n < NPAGED) {
+		w->id[w->n] = a->id;
+		w->feed[w->n] = a->feed_id;
+		w->title[w->n++] = xstrdup(a->title);
+	}
+	return 0;
+}
+
+/* Pages held, which never go above SOURCE_PAGES. */
+static size_t
+pages_held(const struct source *s)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < SOURCE_PAGES; i++)
+		n += s->pages[i].n > 0;
+	return n;
+}
+
+/* Item i is the store's i-th article, whatever was looked at before. */
+static void
+assert_item(struct source *s, const struct walked *w, size_t i)
+{
+	const struct item	*it = source_item(s, i);
+
+	assert_int_equal(it->id, w->id[i]);
+	assert_string_equal(it->title, w->title[i]);
+	assert_true(pages_held(s) <= SOURCE_PAGES);
+}
+
+/*
+ * "All articles" and a feed's list load their ids, then headers a page
+ * at a time (at most SOURCE_PAGES held): every item is the one the
+ * store walks to at that place, in order, backwards and at random; a
+ * mark survives its page being dropped; source_find() finds any id; the
+ * Unread list keeps an article marked read until it is loaded again.
+ */
+static void
+test_paged(void **state)
+{
+	static const size_t	 jumps[] = { NPAGED - 1, 0, SOURCE_PAGE,
+	    NPAGED / 2, SOURCE_PAGE - 1, NPAGED - 2, 3, SOURCE_PAGE * 3 };
+	static struct walked	 w;
+	struct store		*st;
+	struct store_update	*u;
+	struct store_fetch_meta	 m = { .title = "t" };
+	struct feed_item	 it;
+	struct source		 s;
+	struct item		 list;
+	char			*cause = NULL, guid[32], title[32];
+	int64_t			 feed[2], n;
+	size_t			 i, k, before;
+
+	(void)state;
+	st = store_open(":memory:", &cause);
+	assert_non_null(st);
+	for (k = 0; k < 2; k++) {
+		snprintf(guid, sizeof guid, "https://p%zu.example/", k);
+		assert_int_equal(store_feed_add(st, guid, NULL, &feed[k],
+		    &cause), 0);
+	}
+	for (k = 0; k < 2; k++) {
+		u = store_update_begin(st, feed[k], 0, &cause);
+		assert_non_null(u);
+		for (i = k; i < NPAGED; i += 2) {
+			memset(&it, 0, sizeof it);
+			snprintf(guid, sizeof guid, "g%zu", i);
+			snprintf(title, sizeof title, "عنوان %zu", i);
+			it.id = guid;
+			it.title = title;
+			/* dates repeat: the order is by date, then id */
+			it.date = 1700000000 + (int64_t)(i % 700) * 60;
+			assert_int_equal(store_update_item(u, &it, &cause), 0);
+		}
+		assert_int_equal(store_update_commit(u, &m, NULL, &cause), 0);
+	}
+	memset(&w, 0, sizeof w);
+	assert_int_equal(store_articles(st, NULL, walk_cb, &w, &cause), 0);
+	assert_int_equal(w.n, NPAGED);
+
+	source_init_store(&s, st, NULL);
+	memset(&list, 0, sizeof list);
+	list.type = ITEM_ALL;
+	list.title = "All articles";
+	assert_int_equal(source_load_articles(&s, &list, &cause), 0);
+	assert_true(s.paged);
+	assert_int_equal(s.n, NPAGED);
+	assert_int_equal(pages_held(&s), 0);	/* nothing read yet */
+	for (i = 0; i < s.n; i++)
+		assert_item(&s, &w, i);
+	for (i = s.n; i-- > 0; )
+		assert_item(&s, &w, i);
+	for (k = 0; k < sizeof jumps / sizeof jumps[0]; k++)
+		assert_item(&s, &w, jumps[k]);
+	assert_int_equal(pages_held(&s), SOURCE_PAGES);
+	assert_int_equal(source_find(&s, ITEM_ARTICLE, w.id[NPAGED - 1]),
+	    NPAGED - 1);
+	assert_int_equal(source_find(&s, ITEM_ARTICLE, w.id[0]), 0);
+	assert_int_equal(source_find(&s, ITEM_FEED, w.id[0]), -1);
+
+	/* a mark, then its page dropped by four others: read again */
+	assert_int_equal(source_set_unread(&s, SOURCE_PAGE + 5, 0, &cause), 0);
+	for (k = 2; k < 2 + SOURCE_PAGES; k++)
+		source_item(&s, k * SOURCE_PAGE);
+	assert_false(source_item(&s, SOURCE_PAGE + 5)->unread);
+	assert_true(source_item(&s, SOURCE_PAGE + 6)->unread);
+	assert_string_equal(source_link(&s, 0) == NULL ? "" : "x", "");
+
+	/* Unread: the article marked read stays until the next load */
+	list.type = ITEM_UNREAD;
+	list.title = "Unread";
+	assert_int_equal(source_load_articles(&s, &list, &cause), 0);
+	before = s.n;
+	assert_int_equal(before, NPAGED - 1);
+	assert_int_equal(source_set_unread(&s, 0, 0, &cause), 0);
+	source_refetch(&s);
+	assert_int_equal(s.n, before);
+	assert_int_equal(source_item(&s, 0)->id, w.id[0]);
+	assert_false(source_item(&s, 0)->unread);
+	assert_int_equal(source_item(&s, 1)->id, w.id[1]);
+	assert_int_equal(source_reload(&s, &cause), 0);
+	assert_int_equal(s.n, before - 1);
+
+	/* a feed's list: its articles, in the same order */
+	list.type = ITEM_FEED;
+	list.id = feed[1];
+	list.title = "p1";
+	assert_int_equal(source_load_articles(&s, &list, &cause), 0);
+	assert_int_equal(store_feed_total(st, feed[1], &n, &cause), 0);
+	assert_int_equal(s.n, (size_t)n);
+	for (i = k = 0; i < w.n; i++)
+		if (w.feed[i] == feed[1]) {
+			assert_int_equal(source_item(&s, k)->id, w.id[i]);
+			assert_int_equal(source_item(&s, k)->feed_id, feed[1]);
+			k++;
+		}
+	assert_int_equal(k, s.n);
+	/* marking the feed read marks the rows held and those read later */
+	assert_int_equal(source_mark_read(&s, feed[1], &cause), 0);
+	for (i = 0; i < s.n; i++)
+		assert_false(source_item(&s, i)->unread);
+	source_free(&s);
+	for (i = 0; i < w.n; i++)
+		free(w.title[i]);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -525,6 +690,7 @@ main(void)
 		cmocka_unit_test(test_counts_mapped),
 		cmocka_unit_test(test_highlighted),
 		cmocka_unit_test(test_highlight_edited),
+		cmocka_unit_test(test_paged),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -529,7 +529,7 @@ test_migrate_v5(void **state)
 
 	st = store_open(db, &cause);
 	assert_non_null(st);
-	assert_int_equal(store_schema_version(st), 6);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
 	store_articles(st, NULL, collect, &c, &cause);
 	assert_int_equal(c.n, 1);
 	assert_string_equal(c.title[0], it.title);
@@ -670,6 +670,169 @@ test_feed_known(void **state)
 	store_close(st);
 }
 
+/* The number one query on h gives. */
+static int64_t
+sql_number(sqlite3 *h, const char *sql)
+{
+	sqlite3_stmt	*s;
+	int64_t		 n;
+
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* article_counts (schema 7) holds what a walk over the articles counts,
+ * row for row. */
+static void
+assert_counts_exact(sqlite3 *h)
+{
+	assert_int_equal(sql_number(h, "SELECT count(*) FROM ("
+	    "SELECT feed_id, total, unread, hidden, saved, saved_unread "
+	    "FROM article_counts WHERE total + hidden > 0 EXCEPT "
+	    "SELECT feed_id, sum(unread < 2), sum(unread = 1), "
+	    "sum(unread >= 2), sum(saved = 1 AND unread < 2), "
+	    "sum(saved = 1 AND unread = 1) FROM articles GROUP BY feed_id)"),
+	    0);
+	assert_int_equal(sql_number(h, "SELECT count(*) FROM ("
+	    "SELECT feed_id, sum(unread < 2), sum(unread = 1), "
+	    "sum(unread >= 2), sum(saved = 1 AND unread < 2), "
+	    "sum(saved = 1 AND unread = 1) FROM articles GROUP BY feed_id "
+	    "EXCEPT SELECT feed_id, total, unread, hidden, saved, "
+	    "saved_unread FROM article_counts)"), 0);
+	assert_int_equal(sql_number(h, "SELECT count(*) FROM article_counts "
+	    "WHERE total < 0 OR unread < 0 OR hidden < 0 OR saved < 0 OR "
+	    "saved_unread < 0"), 0);
+}
+
+static int
+count_unread_cb(const struct store_feed *f, void *arg)
+{
+	*(int64_t *)arg += f->unread;
+	return 0;
+}
+
+/*
+ * The counts every list shows come from article_counts, which triggers
+ * keep: through akhbar (updates, trims, marks, saves, rules, removals)
+ * and through the sqlite3 tool, INSERT OR REPLACE and OR IGNORE too.
+ */
+static void
+test_counts_kept(void **state)
+{
+	char			 path[] = "/tmp/akhbar-counts-XXXXXX";
+	char			*db, *cause = NULL;
+	sqlite3			*h;
+	struct store		*st;
+	struct store_filter	 fl;
+	struct feed_item	 items[6];
+	char			 guid[6][8];
+	int64_t			 a, b, n, removed, ids[2];
+	int			 fd, i, gone;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	db = xasprintf("%s.db", path);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_feed_add(st, "https://a.example/", NULL, &a,
+	    &cause), 0);
+	assert_int_equal(store_feed_add(st, "https://b.example/", NULL, &b,
+	    &cause), 0);
+	memset(items, 0, sizeof items);
+	for (i = 0; i < 6; i++) {
+		snprintf(guid[i], sizeof guid[i], "g%d", i);
+		items[i].id = guid[i];
+		items[i].title = guid[i];
+		items[i].date = 1700000000 + i;
+	}
+	assert_int_equal(update(st, a, 0, items, 6), 6);
+	assert_int_equal(update(st, b, 0, items, 3), 3);
+	/* read, saved, hidden by a rule (bit 1), a trim by the limit */
+	assert_int_equal(store_set_unread(st, 1, 0, &cause), 0);
+	assert_int_equal(store_set_saved(st, 2, 1, &cause), 0);
+	assert_int_equal(store_set_saved(st, 3, 1, &cause), 0);
+	assert_int_equal(store_set_unread(st, 3, 0, &cause), 0);
+	ids[0] = 7;
+	ids[1] = 8;
+	assert_int_equal(store_set_unread_ids(st, ids, 2, 0, &cause), 0);
+	assert_int_equal(update(st, a, 4, items, 1), 0);
+	memset(&fl, 0, sizeof fl);
+	/* the limit kept saved article 2 (ids 3 to 6 the newest) */
+	assert_int_equal(store_count(st, &fl, &cause), 5 + 3);
+	fl.unread_only = 1;
+	assert_int_equal(store_count(st, &fl, &cause), 4 + 1);
+	assert_int_equal(store_unread_total(st, &cause), 5);
+	fl.saved_only = 1;
+	assert_int_equal(store_count(st, &fl, &cause), 1);
+	fl.unread_only = 0;
+	assert_int_equal(store_count(st, &fl, &cause), 2);
+	assert_int_equal(store_feed_total(st, a, &n, &cause), 0);
+	assert_int_equal(n, 5);
+	n = 0;
+	assert_int_equal(store_feeds(st, count_unread_cb, &n, &cause), 0);
+	assert_int_equal(n, 5);
+	store_close(st);
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_counts_exact(h);
+	/* hidden by a rule: bit 1 */
+	assert_int_equal(sqlite3_exec(h, "UPDATE articles SET unread = "
+	    "unread | 2 WHERE id = 9", NULL, NULL, NULL), SQLITE_OK);
+	assert_counts_exact(h);
+	/* REPLACE by guid (a new id) and by id, OR IGNORE of a known one,
+	 * an upsert, a plain insert, a move to another feed, deletes */
+	assert_int_equal(sqlite3_exec(h,
+	    "INSERT OR REPLACE INTO articles(feed_id, guid, title, date, "
+	    "first_seen, unread, saved) SELECT feed_id, guid, 'r', date, "
+	    "first_seen, 0, 1 FROM articles WHERE id = 4;"
+	    "INSERT OR REPLACE INTO articles(id, feed_id, guid, title, date, "
+	    "first_seen, unread) VALUES(5, 2, 'moved', 't', 1, 1, 1);"
+	    "INSERT OR IGNORE INTO articles(id, feed_id, guid, title, date, "
+	    "first_seen) VALUES(6, 1, 'x', 't', 1, 1);"
+	    "INSERT INTO articles(id, feed_id, guid, title, date, first_seen,"
+	    " unread) VALUES(6, 1, 'y', 't', 1, 1, 0) ON CONFLICT(id) DO "
+	    "UPDATE SET unread = 0;"
+	    "INSERT INTO articles(feed_id, guid, title, date, first_seen) "
+	    "VALUES(2, 'new', 't', 1, 1);"
+	    "UPDATE articles SET feed_id = 1 WHERE id = 7;"
+	    "DELETE FROM articles WHERE id = 8;", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_counts_exact(h);
+	sqlite3_close(h);
+
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_feed_remove(st, b, &removed, &gone, &cause),
+	    0);
+	assert_int_equal(store_feed_mark_read(st, 0, &cause), 0);
+	assert_int_equal(store_unread_total(st, &cause), 0);
+	store_close(st);
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_counts_exact(h);
+	/* a store of schema 6 gets its counts from the articles */
+	assert_int_equal(sqlite3_exec(h, "DELETE FROM article_counts;"
+	    "UPDATE articles SET saved = 1;"
+	    "PRAGMA user_version = 6;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	st = store_open(db, &cause);
+	assert_non_null(st);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	store_close(st);
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_counts_exact(h);
+	assert_true(sql_number(h, "SELECT sum(saved) FROM article_counts")
+	    > 0);
+	sqlite3_close(h);
+	unlink(db);
+	free(db);
+}
+
 int
 main(void)
 {
@@ -687,6 +850,7 @@ main(void)
 		cmocka_unit_test(test_failure_recorded),
 		cmocka_unit_test(test_open_while_writing),
 		cmocka_unit_test(test_feed_known),
+		cmocka_unit_test(test_counts_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

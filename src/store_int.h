@@ -73,6 +73,7 @@ struct store {
 	int		 ids_fn; /* akhbar_ids() registered (store_ids_walk) */
 	struct store_ids *ids;	/* where akhbar_ids() puts them */
 	struct store_deferred *deferred; /* store_index_defer(): NULL off */
+	struct store_ids updated; /* articles an update changed (rules) */
 };
 
 /*

@@ -32,6 +32,14 @@
 
 /* Longer words (base64, long URLs) are not indexed. */
 #define SEARCH_MAX_WORD	64
+/* A word as one half of a pair term is cut at this many code points:
+ * the longest proclitic (4) and a query word. */
+#define SEARCH_PAIR_MAX	(SEARCH_MAX_WORD + 4)
+/* U+00B7 MIDDLE DOT, which is no word character (match_is_word()):
+ * it starts a pair term and separates its two words, so a pair is never
+ * a word, nor does a word's prefix query ever find one. */
+#define PAIR_MARK	"\xc2\xb7"
+#define PAIR_MARK_LEN	2
 
 enum term_kind {
 	TERM_WORD,	/* WORD: word start, proclitics, any ending */
@@ -613,8 +621,8 @@ terms_grow(struct terms *t, size_t cap)
 	free(old);
 }
 
-/* Add the word enc[0..len) (UTF-8, 1 to SEARCH_MAX_WORD code points)
- * unless it is there already. */
+/* Add the term enc[0..len) (UTF-8: a word of 1 to SEARCH_MAX_WORD code
+ * points, or a pair) unless it is there already. */
 static void
 terms_add_utf8(struct terms *t, const char *enc, size_t len)
 {
@@ -672,20 +680,38 @@ terms_is_word(uint32_t cp)
 	return match_is_word(cp);
 }
 
+/* Add the pair term of the words a[0..alen) and b[0..blen) (UTF-8, at
+ * most SEARCH_PAIR_MAX code points each): PAIR_MARK a PAIR_MARK b. */
+static void
+terms_add_pair(struct terms *t, const char *a, size_t alen, const char *b,
+    size_t blen)
+{
+	char	pair[2 * (SEARCH_PAIR_MAX * 4 + PAIR_MARK_LEN)];
+
+	memcpy(pair, PAIR_MARK, PAIR_MARK_LEN);
+	memcpy(pair + PAIR_MARK_LEN, a, alen);
+	memcpy(pair + PAIR_MARK_LEN + alen, PAIR_MARK, PAIR_MARK_LEN);
+	memcpy(pair + 2 * PAIR_MARK_LEN + alen, b, blen);
+	terms_add_utf8(t, pair, alen + blen + 2 * PAIR_MARK_LEN);
+}
+
 /*
- * Add every word of the normalised text s and its proclitic-less forms.
- * Works on the UTF-8 of s: a word is made of letters, marks and digits,
- * never of U+FFFD, so its bytes are exactly utf8_encode() of its
- * decoded code points, and a form is a tail of them (or ال and a tail).
+ * Add every word of the normalised text s, its proclitic-less forms, and
+ * the pair of every two words next to each other (whatever is between
+ * them): a phrase is looked up by its pairs (query_term_fts()). Works on
+ * the UTF-8 of s: a word is made of letters, marks and digits, never of
+ * U+FFFD, so its bytes are exactly utf8_encode() of its decoded code
+ * points, and a form is a tail of them (or ال and a tail).
  */
 static void
 terms_text(struct terms *t, const char *str)
 {
 	const unsigned char	*s = (const unsigned char *)str;
 	uint32_t		 cps[SEARCH_MAX_WORD + 1], cp;
-	size_t			 off[SEARCH_MAX_WORD + 1];
+	size_t			 off[SEARCH_PAIR_MAX + 1];
 	char			 form[SEARCH_MAX_WORD * 4 + 8];
-	size_t			 n, i, k, start, nc, p, rest;
+	size_t			 n, i, k, start, nc, p, rest, wlen;
+	size_t			 prev = 0, plen = 0;	/* the word before */
 	unsigned		 cuts;
 
 	if (str == NULL)
@@ -700,16 +726,24 @@ terms_text(struct terms *t, const char *str)
 		start = i;
 		nc = 0;
 		do {
-			if (nc <= SEARCH_MAX_WORD) {
+			if (nc <= SEARCH_PAIR_MAX)
 				off[nc] = i - start;
+			if (nc <= SEARCH_MAX_WORD)
 				cps[nc] = cp;
-			}
 			nc++;
 			i += k;
 			if (i >= n)
 				break;
 			k = terms_decode(s + i, n - i, &cp);
 		} while (terms_is_word(cp));
+		/* A long word takes part in pairs, cut: a phrase's first
+		 * word is at most a proclitic and a query word, and its last
+		 * one a prefix query. */
+		wlen = nc > SEARCH_PAIR_MAX ? off[SEARCH_PAIR_MAX] : i - start;
+		if (plen > 0)
+			terms_add_pair(t, str + prev, plen, str + start, wlen);
+		prev = start;
+		plen = wlen;
 		if (nc > SEARCH_MAX_WORD)
 			continue;	/* i is at a non-word or the end */
 		terms_add_utf8(t, str + start, i - start);
@@ -737,16 +771,17 @@ search_terms(const char *title, const char *body_text)
 	memset(&t, 0, sizeof t);
 	if (title != NULL)
 		norm = match_normalize_utf8(title);
-	/* Size the set from the text (a slot per sixteen bytes, twice
-	 * the distinct words of most news prose) and the output once,
-	 * rather than by doubling. Repetitive text would pay to clear
-	 * more slots than it fills. */
+	/* Size the set from the text (a slot per eight bytes, twice the
+	 * distinct words and pairs of most news prose) and the output
+	 * once (words, forms and pairs: three times the text), rather than
+	 * by doubling. Repetitive text would pay to clear more slots than
+	 * it fills. */
 	n = (norm != NULL ? strlen(norm) : 0) +
 	    (body_text != NULL ? strlen(body_text) : 0);
-	for (cap = 256; cap < n / 16 && cap < TERMS_CAP_MAX; cap *= 2)
+	for (cap = 256; cap < n / 8 && cap < TERMS_CAP_MAX; cap *= 2)
 		;
 	terms_grow(&t, cap);
-	buf_grow(&t.out, n < TERMS_OUT_MAX ? n : TERMS_OUT_MAX);
+	buf_grow(&t.out, 3 * n < TERMS_OUT_MAX ? 3 * n : TERMS_OUT_MAX);
 	buf_puts(&t.out, "");
 	terms_text(&t, norm);
 	free(norm);
@@ -781,22 +816,94 @@ search_query_free(struct search_query *q)
 	free(q);
 }
 
+/* The proclitics the matcher lets come before a keyword inside a word
+ * (match.c's norm_proclitics), as normalised UTF-8. */
+static const char *const query_proclitics[] = {
+	"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x83",	/* و ف ب ك */
+	"\xd9\x84", "\xd8\xa7\xd9\x84", "\xd9\x84\xd9\x84",	/* ل ال لل */
+	"\xd9\x88\xd8\xa8", "\xd9\x88\xd9\x83",		/* وب وك */
+	"\xd9\x88\xd9\x84", "\xd9\x81\xd8\xa8",		/* ول فب */
+	"\xd9\x81\xd9\x83", "\xd9\x81\xd9\x84",		/* فك فل */
+	"\xd9\x88\xd8\xa7\xd9\x84", "\xd9\x81\xd8\xa7\xd9\x84",	/* وال فال */
+	"\xd8\xa8\xd8\xa7\xd9\x84", "\xd9\x83\xd8\xa7\xd9\x84",	/* بال كال */
+	"\xd9\x88\xd9\x84\xd9\x84", "\xd9\x81\xd9\x84\xd9\x84",	/* ولل فلل */
+	"\xd9\x88\xd8\xa8\xd8\xa7\xd9\x84",			/* وبال */
+	"\xd9\x81\xd8\xa8\xd8\xa7\xd9\x84",			/* فبال */
+	"\xd9\x88\xd9\x83\xd8\xa7\xd9\x84",			/* وكال */
+	"\xd9\x81\xd9\x83\xd8\xa7\xd9\x84",			/* فكال */
+};
+/* What ل, ول, فل + ال contract to (ال's alef is gone): لل ولل فلل. */
+static const char *const query_contracted[] = {
+	"\xd9\x84\xd9\x84", "\xd9\x88\xd9\x84\xd9\x84",
+	"\xd9\x81\xd9\x84\xd9\x84",
+};
+
+/* Append the pair token of the words a and b (UTF-8) as a quoted FTS5
+ * string, after the proclitic pre (may be ""); a prefix query when
+ * star. */
+static void
+query_pair(struct buf *fts, const char *pre, const char *a, size_t alen,
+    const char *b, size_t blen, int star)
+{
+	buf_printf(fts, "\"" PAIR_MARK "%s%.*s" PAIR_MARK "%.*s\"%s", pre,
+	    (int)alen, a, (int)blen, b, star ? "*" : "");
+}
+
 /*
- * Append the FTS5 expression of one term (normalised text s) to fts:
- * each word as a quoted token, a prefix query for the last word when the
- * term ends with it (the matcher allows any ending there). Sets *words
- * to the number of words and *plain when s is one word and nothing else.
+ * Append the pair of a phrase's first word a and the next word b, where
+ * the matcher may find a after a proclitic (first: the phrase starts with
+ * a word character, which is not the exact word): the OR of the pair with
+ * every proclitic in front of a, and for a word that starts with ال, of
+ * لل, ولل, فلل and the rest of it. This is every word the index may hold
+ * where the matcher finds a (match_start_ok()), so no match is lost.
+ */
+static void
+query_first_pair(struct buf *fts, const char *a, size_t alen, const char *b,
+    size_t blen, int star)
+{
+	size_t	i;
+
+	buf_puts(fts, "(");
+	query_pair(fts, "", a, alen, b, blen, star);
+	for (i = 0; i < sizeof query_proclitics / sizeof *query_proclitics;
+	    i++) {
+		buf_puts(fts, " OR ");
+		query_pair(fts, query_proclitics[i], a, alen, b, blen, star);
+	}
+	if (alen >= 4 && memcmp(a, "\xd8\xa7\xd9\x84", 4) == 0)
+		for (i = 0; i < sizeof query_contracted /
+		    sizeof *query_contracted; i++) {
+			buf_puts(fts, " OR ");
+			query_pair(fts, query_contracted[i], a + 4, alen - 4,
+			    b, blen, star);
+		}
+	buf_puts(fts, ")");
+}
+
+/*
+ * Append the FTS5 expression of one term (normalised text s) to fts. One
+ * word is a quoted token, a prefix query when the term ends with it (the
+ * matcher allows any ending there). Several words (a phrase, or a word
+ * with punctuation inside) are the pairs of words next to each other that
+ * terms_text() indexes, ANDed, the last one a prefix query when the term
+ * ends with its word: far fewer candidates than the words alone when
+ * they are common ("oil prices"). Sets *words to the number of words and
+ * *plain when s is one word and nothing else.
  */
 static int
 query_term_fts(struct buf *fts, const char *s, enum term_kind kind,
     size_t *words, int *plain, char **cause)
 {
 	uint32_t	*cps;
-	size_t		 n, i, j, start;
-	char		 enc[4];
+	size_t		*ws, n, i, j, start, w;
+	struct buf	 enc = { 0 };
+	char		 e[4];
+	int		 star;
 
 	cps = utf8_to_cps(s, strlen(s), &n);
+	ws = xcalloc(n + 1, sizeof *ws);	/* byte offsets in enc */
 	*words = 0;
+	buf_puts(&enc, "");
 	for (i = 0; i < n; ) {
 		if (!match_is_word(cps[i])) {
 			i++;
@@ -807,18 +914,49 @@ query_term_fts(struct buf *fts, const char *s, enum term_kind kind,
 		if (i - start > SEARCH_MAX_WORD) {
 			*cause = xasprintf("a word longer than %d letters",
 			    SEARCH_MAX_WORD);
+			free(ws);
 			free(cps);
+			buf_free(&enc);
 			return -1;
 		}
-		buf_puts(fts, fts->len > 0 ? " AND \"" : "\"");
+		/* the words one after another in enc, ws[w] where word w
+		 * starts and ws[w + 1] where it ends */
 		for (j = start; j < i; j++)
-			buf_add(fts, enc, utf8_encode(cps[j], enc));
-		buf_puts(fts, i == n && kind != TERM_EXACT ? "\"*" : "\"");
-		(*words)++;
+			buf_add(&enc, e, utf8_encode(cps[j], e));
+		ws[++*words] = enc.len;
+	}
+	star = n > 0 && match_is_word(cps[n - 1]) && kind != TERM_EXACT;
+	if (*words > 0)
+		buf_puts(fts, fts->len > 0 ? " AND " : "");
+	if (*words == 1)
+		buf_printf(fts, "\"%s\"%s", enc.data, star ? "*" : "");
+	for (w = 0; w + 1 < *words; w++) {
+		if (w > 0)
+			buf_puts(fts, " AND ");
+		if (w == 0 && kind != TERM_EXACT && match_is_word(cps[0]) &&
+		    ws[1] == 4 && memcmp(enc.data, "\xd8\xa7\xd9\x84",
+		    4) == 0)
+			/* ال alone: the matcher also finds the rest of the
+			 * phrase after لل, so after any word when the rest
+			 * starts with punctuation ("ال/x" in "y/x"): the
+			 * words, as before the pairs */
+			buf_printf(fts, "\"%s\" AND \"%.*s\"%s", "\xd8\xa7"
+			    "\xd9\x84", (int)(ws[2] - ws[1]), enc.data + ws[1],
+			    star && *words == 2 ? "*" : "");
+		else if (w == 0 && kind != TERM_EXACT && match_is_word(cps[0]))
+			query_first_pair(fts, enc.data, ws[1],
+			    enc.data + ws[1], ws[2] - ws[1],
+			    star && *words == 2);
+		else
+			query_pair(fts, "", enc.data + ws[w],
+			    ws[w + 1] - ws[w], enc.data + ws[w + 1],
+			    ws[w + 2] - ws[w + 1], star && w + 2 == *words);
 	}
 	*plain = *words == 1 && n > 0 && match_is_word(cps[0]) &&
 	    match_is_word(cps[n - 1]);
+	free(ws);
 	free(cps);
+	buf_free(&enc);
 	return 0;
 }
 

@@ -32,14 +32,25 @@
 
 /* Longer words (base64, long URLs) are not indexed. */
 #define SEARCH_MAX_WORD	64
-/* A word as one half of a pair term is cut at this many code points:
- * the longest proclitic (4) and a query word. */
+/*
+ * A pair term, for two words a b next to each other: PAIR_MARK, then a
+ * as PAIR_HASH_LEN digits and lowercase letters (pair_hash() of its
+ * first SEARCH_PAIR_MAX code points: the longest proclitic, 4, and a
+ * query word), then the first PAIR_NEXT code points of b, after its ال
+ * if it starts with one (most Arabic nouns do). Short (at most 13 bytes,
+ * where a b would take 4 more bytes than both words), since FTS5 and the
+ * term set pay per byte; a phrase's last word, a prefix, is then looked
+ * up by its first letters too. Two words with the same hash only make
+ * candidates that the matcher rules out. PAIR_MARK, U+00B7 MIDDLE DOT,
+ * is no word character (match_is_word()): a pair is never a word, nor
+ * does a word's prefix query ever find one.
+ */
 #define SEARCH_PAIR_MAX	(SEARCH_MAX_WORD + 4)
-/* U+00B7 MIDDLE DOT, which is no word character (match_is_word()):
- * it starts a pair term and separates its two words, so a pair is never
- * a word, nor does a word's prefix query ever find one. */
 #define PAIR_MARK	"\xc2\xb7"
 #define PAIR_MARK_LEN	2
+#define PAIR_HASH_LEN	5	/* 32^5: 33 million */
+#define PAIR_NEXT	3
+#define PAIR_AL		"\xd8\xa7\xd9\x84"	/* ال */
 
 enum term_kind {
 	TERM_WORD,	/* WORD: word start, proclitics, any ending */
@@ -580,8 +591,11 @@ struct terms {
 	size_t			 n;
 };
 
-/* Any hash will do: it places words in the set, never orders them.
- * Eight bytes a step, since words are mostly 8 to 20 bytes of UTF-8. */
+/* It places words in the set, and makes the first word of a pair term
+ * (pair_hash()): part of the index, so changing it needs a new
+ * SEARCH_TERMS_VERSION (and search_terms_version() says the byte order
+ * it reads words in). Eight bytes a step, since words are mostly 8 to 20
+ * bytes of UTF-8. */
 static uint32_t
 terms_hash(const char *s, size_t n)
 {
@@ -622,14 +636,13 @@ terms_grow(struct terms *t, size_t cap)
 }
 
 /* Add the term enc[0..len) (UTF-8: a word of 1 to SEARCH_MAX_WORD code
- * points, or a pair) unless it is there already. */
+ * points, or a pair), whose terms_hash() is h, unless it is there
+ * already. */
 static void
-terms_add_utf8(struct terms *t, const char *enc, size_t len)
+terms_add_hashed(struct terms *t, const char *enc, size_t len, uint32_t h)
 {
 	size_t		 i, off;
-	uint32_t	 h;
 
-	h = terms_hash(enc, len);
 	if (2 * (t->n + 1) > t->cap)
 		terms_grow(t, 256);
 	for (i = h & (t->cap - 1); t->slot[i].off != 0; i = (i + 1) &
@@ -651,6 +664,13 @@ terms_add_utf8(struct terms *t, const char *enc, size_t len)
 	memcpy(t->out.data + t->out.len, enc, len);
 	t->out.len += len;
 	t->out.data[t->out.len] = '\0';
+}
+
+/* terms_add_hashed() of a term whose hash is to make. */
+static void
+terms_add_utf8(struct terms *t, const char *enc, size_t len)
+{
+	terms_add_hashed(t, enc, len, terms_hash(enc, len));
 }
 
 /* The code point at s (NUL-terminated, n bytes left); its length. */
@@ -680,19 +700,37 @@ terms_is_word(uint32_t cp)
 	return match_is_word(cp);
 }
 
-/* Add the pair term of the words a[0..alen) and b[0..blen) (UTF-8, at
- * most SEARCH_PAIR_MAX code points each): PAIR_MARK a PAIR_MARK b. */
+/* The PAIR_HASH_LEN characters of a pair term's first word, whose
+ * terms_hash() is h, into out: base 32. */
 static void
-terms_add_pair(struct terms *t, const char *a, size_t alen, const char *b,
-    size_t blen)
+pair_digits(uint32_t h, char *out)
 {
-	char	pair[2 * (SEARCH_PAIR_MAX * 4 + PAIR_MARK_LEN)];
+	static const char	digits[] = "0123456789abcdefghijklmnopqrstuv";
+	size_t			i;
+
+	for (i = 0; i < PAIR_HASH_LEN; i++, h >>= 5)
+		out[i] = digits[h & 31];
+}
+
+/* Where a pair term starts to keep the word b[0..n): after ال. */
+static size_t
+pair_skip(const char *b, size_t n)
+{
+	return n > 4 && memcmp(b, PAIR_AL, 4) == 0 ? 4 : 0;
+}
+
+/* Add the pair term of the first word (its pair_digits() ha) and the
+ * word b[0..blen) (UTF-8, after pair_skip(), at most PAIR_NEXT code points
+ * of it), once: FTS5 pays more for a repeated term than the set does. */
+static void
+terms_add_pair(struct terms *t, const char *ha, const char *b, size_t blen)
+{
+	char	pair[PAIR_MARK_LEN + PAIR_HASH_LEN + PAIR_NEXT * 4];
 
 	memcpy(pair, PAIR_MARK, PAIR_MARK_LEN);
-	memcpy(pair + PAIR_MARK_LEN, a, alen);
-	memcpy(pair + PAIR_MARK_LEN + alen, PAIR_MARK, PAIR_MARK_LEN);
-	memcpy(pair + 2 * PAIR_MARK_LEN + alen, b, blen);
-	terms_add_utf8(t, pair, alen + blen + 2 * PAIR_MARK_LEN);
+	memcpy(pair + PAIR_MARK_LEN, ha, PAIR_HASH_LEN);
+	memcpy(pair + PAIR_MARK_LEN + PAIR_HASH_LEN, b, blen);
+	terms_add_utf8(t, pair, PAIR_MARK_LEN + PAIR_HASH_LEN + blen);
 }
 
 /*
@@ -710,8 +748,10 @@ terms_text(struct terms *t, const char *str)
 	uint32_t		 cps[SEARCH_MAX_WORD + 1], cp;
 	size_t			 off[SEARCH_PAIR_MAX + 1];
 	char			 form[SEARCH_MAX_WORD * 4 + 8];
-	size_t			 n, i, k, start, nc, p, rest, wlen;
-	size_t			 prev = 0, plen = 0;	/* the word before */
+	char			 hash[PAIR_HASH_LEN];	/* the word before */
+	size_t			 n, i, k, start, nc, p, rest, skip;
+	uint32_t		 h;
+	int			 prev = 0;
 	unsigned		 cuts;
 
 	if (str == NULL)
@@ -737,16 +777,21 @@ terms_text(struct terms *t, const char *str)
 			k = terms_decode(s + i, n - i, &cp);
 		} while (terms_is_word(cp));
 		/* A long word takes part in pairs, cut: a phrase's first
-		 * word is at most a proclitic and a query word, and its last
-		 * one a prefix query. */
-		wlen = nc > SEARCH_PAIR_MAX ? off[SEARCH_PAIR_MAX] : i - start;
-		if (plen > 0)
-			terms_add_pair(t, str + prev, plen, str + start, wlen);
-		prev = start;
-		plen = wlen;
+		 * word is at most a proclitic and a query word. */
+		if (prev) {
+			skip = pair_skip(str + start, i - start);
+			/* ال is two code points */
+			terms_add_pair(t, hash, str + start + skip,
+			    (nc > PAIR_NEXT + skip / 2 ? off[PAIR_NEXT +
+			    skip / 2] : i - start) - skip);
+		}
+		prev = 1;
+		h = terms_hash(str + start, nc > SEARCH_PAIR_MAX ?
+		    off[SEARCH_PAIR_MAX] : i - start);
+		pair_digits(h, hash);
 		if (nc > SEARCH_MAX_WORD)
 			continue;	/* i is at a non-word or the end */
-		terms_add_utf8(t, str + start, i - start);
+		terms_add_hashed(t, str + start, i - start, h);
 		cuts = match_clitic_cuts(cps, nc);
 		for (p = 1; cuts != 0; p++, cuts >>= 2) {
 			rest = i - start - off[p];
@@ -773,15 +818,15 @@ search_terms(const char *title, const char *body_text)
 		norm = match_normalize_utf8(title);
 	/* Size the set from the text (a slot per eight bytes, twice the
 	 * distinct words and pairs of most news prose) and the output
-	 * once (words, forms and pairs: three times the text), rather than
-	 * by doubling. Repetitive text would pay to clear more slots than
+	 * once (words, forms and pairs: twice the text), rather than by
+	 * doubling. Repetitive text would pay to clear more slots than
 	 * it fills. */
 	n = (norm != NULL ? strlen(norm) : 0) +
 	    (body_text != NULL ? strlen(body_text) : 0);
 	for (cap = 256; cap < n / 8 && cap < TERMS_CAP_MAX; cap *= 2)
 		;
 	terms_grow(&t, cap);
-	buf_grow(&t.out, 3 * n < TERMS_OUT_MAX ? 3 * n : TERMS_OUT_MAX);
+	buf_grow(&t.out, 2 * n < TERMS_OUT_MAX ? 2 * n : TERMS_OUT_MAX);
 	buf_puts(&t.out, "");
 	terms_text(&t, norm);
 	free(norm);
@@ -793,8 +838,14 @@ search_terms(const char *title, const char *body_text)
 char *
 search_terms_version(void)
 {
-	return xasprintf("%d utf8proc %s libxml2 %s", SEARCH_TERMS_VERSION,
-	    utf8proc_version(), xmlParserVersion);
+	static const uint16_t	one = 1;
+
+	/* terms_hash() reads words eight bytes at a time, in the host's
+	 * order: a store moved to a host of the other order is indexed
+	 * again */
+	return xasprintf("%d utf8proc %s libxml2 %s %s", SEARCH_TERMS_VERSION,
+	    utf8proc_version(), xmlParserVersion,
+	    *(const unsigned char *)&one ? "le" : "be");
 }
 
 /* ---- queries ---- */
@@ -838,15 +889,30 @@ static const char *const query_contracted[] = {
 	"\xd9\x81\xd9\x84\xd9\x84",
 };
 
-/* Append the pair token of the words a and b (UTF-8) as a quoted FTS5
- * string, after the proclitic pre (may be ""); a prefix query when
- * star. */
+/* Append the pair term of the words a and b (UTF-8) as a quoted FTS5
+ * string, the proclitic pre (may be "") before a; a prefix query when
+ * star (b is the phrase's last word, any ending) and b is shorter than
+ * the PAIR_NEXT code points a pair keeps of it. */
 static void
 query_pair(struct buf *fts, const char *pre, const char *a, size_t alen,
     const char *b, size_t blen, int star)
 {
-	buf_printf(fts, "\"" PAIR_MARK "%s%.*s" PAIR_MARK "%.*s\"%s", pre,
-	    (int)alen, a, (int)blen, b, star ? "*" : "");
+	char		ha[PAIR_HASH_LEN], word[SEARCH_PAIR_MAX * 4];
+	uint32_t	cp;
+	size_t		n = strlen(pre), i, cps;
+
+	memcpy(word, pre, n);
+	memcpy(word + n, a, alen);
+	pair_digits(terms_hash(word, n + alen), ha);
+	/* a last word ا or ال may be the start of an ال the pair left
+	 * out: any next word then */
+	if (star && (blen == 2 || blen == 4) && memcmp(b, PAIR_AL, blen) == 0)
+		blen = 0;
+	n = pair_skip(b, blen);
+	for (i = n, cps = 0; i < blen && cps < PAIR_NEXT; cps++)
+		i += utf8_decode(b + i, blen - i, &cp);
+	buf_printf(fts, "\"" PAIR_MARK "%.*s%.*s\"%s", PAIR_HASH_LEN, ha,
+	    (int)(i - n), b + n, star && cps < PAIR_NEXT ? "*" : "");
 }
 
 /*

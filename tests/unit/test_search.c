@@ -372,12 +372,12 @@ test_plain_body_text(void **state)
 	    "\xd9\x84\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3\xd9\x8f</p>");
 	assert_string_equal(fast, slow);
 	ft = search_terms(NULL, fast);
-	/* وقال قال ·وقال·للرييس للرييس لرييس رييس الرييس: ئ is folded to
-	 * ي; the pair of the two words before the second */
+	/* وقال قال ·v2igeللر للرييس لرييس رييس الرييس: ئ is folded to
+	 * ي; the pair of the two words (·, a hash of the first, three
+	 * letters of the second) before the second */
 	assert_string_equal(ft, "\xd9\x88\xd9\x82\xd8\xa7\xd9\x84 "
 	    "\xd9\x82\xd8\xa7\xd9\x84 "
-	    "\xc2\xb7\xd9\x88\xd9\x82\xd8\xa7\xd9\x84"
-	    "\xc2\xb7\xd9\x84\xd9\x84\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3 "
+	    "\xc2\xb7" "v2ige\xd9\x84\xd9\x84\xd8\xb1 "
 	    "\xd9\x84\xd9\x84\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3 "
 	    "\xd9\x84\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3 "
 	    "\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3 "
@@ -394,12 +394,12 @@ test_terms(void **state)
 
 	/* every word once, and without a leading proclitic */
 	t = search_terms("بإدلب وبإدلب", NULL);
-	assert_string_equal(t, "بادلب ادلب \xc2\xb7بادلب\xc2\xb7وبادلب وبادلب");
+	assert_string_equal(t, "بادلب ادلب \xc2\xb7" "fua7jوبا وبادلب");
 	free(t);
 	/* and each pair of words next to each other, as written */
 	t = search_terms("Hello, hello WORLD", "للرئيس");
-	assert_string_equal(t, "hello \xc2\xb7hello\xc2\xb7hello "
-	    "\xc2\xb7hello\xc2\xb7world world للرئيس لرئيس رئيس الرئيس");
+	assert_string_equal(t, "hello \xc2\xb7" "gna97hel \xc2\xb7" "gna97wor "
+	    "world للرئيس لرئيس رئيس الرئيس");
 	free(t);
 	t = search_terms(NULL, NULL);
 	assert_string_equal(t, "");
@@ -443,10 +443,10 @@ test_query_parse(void **state)
 	 * them); its first word also after every proclitic, as the
 	 * matcher finds it */
 	fts = search_query_fts(q);
-	want = "\"ادلب\"* AND (\"\xc2\xb7new\xc2\xb7york\"* OR "
-	    "\"\xc2\xb7\xd9\x88new\xc2\xb7york\"* OR ";
+	want = "\"ادلب\"* AND (\"\xc2\xb7" "tu82ayor\" OR "
+	    "\"\xc2\xb7" "sfkd9yor\" OR ";
 	assert_true(strncmp(fts, want, strlen(want)) == 0);
-	assert_non_null(strstr(fts, " OR \"\xc2\xb7فكالnew\xc2\xb7york\"*) "
+	assert_non_null(strstr(fts, " OR \"\xc2\xb7" "d1otkyor\") "
 	    "AND \"rt\""));
 	for (i = 0, p = fts; (p = strstr(p, " OR ")) != NULL; p++)
 		i++;
@@ -1310,6 +1310,28 @@ count_cb(const struct store_article *a, void *arg)
 	return 0;
 }
 
+/* query's answers from the store (both ways) are phrase_before()'s;
+ * how many there are. */
+static size_t
+phrase_check(struct store *st, const char *query, char **title, char **body,
+    int *html, char **terms)
+{
+	int64_t	 want[PHRASE_ARTICLES], *got;
+	char	*cause = NULL;
+	size_t	 len, ngot, counted = 0;
+
+	len = phrase_before(query, title, body, html, terms, want);
+	assert_int_equal(store_search_ids(st, query, &got, &ngot, &cause), 0);
+	if (ngot != len || (len > 0 && memcmp(got, want, len *
+	    sizeof *want) != 0))
+		fail_msg("%s: index %zu, every article %zu", query, ngot, len);
+	free(got);
+	assert_int_equal(store_search(st, query, NULL, count_cb, &counted,
+	    &cause), 0);
+	assert_int_equal(counted, len);
+	return len;
+}
+
 /*
  * Phrases are looked up by their pairs of words (the first one also after
  * every proclitic), then confirmed: the answer must be the one of
@@ -1332,15 +1354,20 @@ test_phrase_pairs(void **state)
 	char			*terms[PHRASE_ARTICLES], *text;
 	char			*cause = NULL, guid[32];
 	int			 html[PHRASE_ARTICLES];
-	int64_t			 want[PHRASE_ARTICLES];
-	int64_t			 feed, *got;
+	int64_t			 feed;
 	size_t			 nw = sizeof phrase_words / sizeof *phrase_words;
 	size_t			 nc = sizeof phrase_clitics /
 				    sizeof *phrase_clitics;
 	size_t			 ns = sizeof phrase_seps / sizeof *phrase_seps;
 	unsigned char		(*w)[PHRASE_LEN], (*c)[PHRASE_LEN];
 	unsigned char		(*sp)[PHRASE_LEN];
-	size_t			 i, j, k, len, n, ngot, counted, found = 0;
+	static const char	*fixed[] = {
+		"\"قال ا\"", "\"قال ال\"", "\"قال الن\"", "\"وقف النار\"",
+		"\"=وقف النار\"", "\"ال النار\"", "\"ال ال\"", "\"oil p\"",
+		"\"oil pr\"", "\"U.S. oil\"", "\"the oil\"", "\"إطلاق ال\"", "\"U.S.\"",
+		"\"ال\"", "\"لل النار\"",
+	};
+	size_t			 i, j, k, len, n, found = 0;
 	size_t			 r, at;
 	uint32_t		 seed = 42;
 
@@ -1440,20 +1467,13 @@ test_phrase_pairs(void **state)
 			continue;
 		}
 		search_query_free(q);
-		len = phrase_before(qb.data, title, body, html, terms, want);
-		assert_int_equal(store_search_ids(st, qb.data, &got, &ngot,
-		    &cause), 0);
-		if (ngot != len || (len > 0 && memcmp(got, want, len *
-		    sizeof *want) != 0))
-			fail_msg("%s: index %zu, every article %zu", qb.data,
-			    ngot, len);
-		free(got);
-		counted = 0;
-		assert_int_equal(store_search(st, qb.data, NULL, count_cb,
-		    &counted, &cause), 0);
-		assert_int_equal(counted, len);
-		found += len > 0;
+		found += phrase_check(st, qb.data, title, body, html, terms) >
+		    0;
 	}
+	/* a last word that may be the start of an ال a pair leaves out;
+	 * an ال a pair leaves out; ال first; short words */
+	for (i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		phrase_check(st, fixed[i], title, body, html, terms);
 	/* most queries come from the texts: many find something */
 	assert_true(found > 120);
 	for (i = 0; i < PHRASE_ARTICLES; i++) {

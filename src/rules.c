@@ -312,8 +312,11 @@ rules_refilter(struct store *st, const struct rules *r, const struct urls *u,
 		rc = 0;
 		goto out;
 	}
-	if (store_rules_apply(st, from_id, rules_need_body(r) ?
-	    STORE_RULES_BODY : 0, rules_store_cb, &w, &n, cause) != 0 ||
+	/* and the articles updated meanwhile, whose title or body may
+	 * match a rule now, or no longer */
+	if (store_rules_apply(st, from_id, STORE_RULES_UPDATED |
+	    (rules_need_body(r) ? STORE_RULES_BODY : 0), rules_store_cb, &w,
+	    &n, cause) != 0 ||
 	    store_rules_set(st, fp, cause) != 0)
 		goto out;
 	rc = 0;

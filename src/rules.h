@@ -71,7 +71,9 @@ struct urls;
 /*
  * Bring the store's hidden articles up to date with r (tags from u, which
  * may be NULL): every article when the rules changed since the store was
- * last filtered, else those with an id above from_id (-1: none). *changed
+ * last filtered, else those with an id above from_id (-1: none) and
+ * those that updates through st changed (a title may match now, or no
+ * longer). *changed
  * (may be NULL) gets how many articles were hidden or shown again.
  * Returns 0, or -1 and *cause.
  */

@@ -32,6 +32,25 @@
 
 /* Longer words (base64, long URLs) are not indexed. */
 #define SEARCH_MAX_WORD	64
+/*
+ * A pair term, for two words a b next to each other: PAIR_MARK, then a
+ * as PAIR_HASH_LEN digits and lowercase letters (pair_hash() of its
+ * first SEARCH_PAIR_MAX code points: the longest proclitic, 4, and a
+ * query word), then the first PAIR_NEXT code points of b, after its ال
+ * if it starts with one (most Arabic nouns do). Short (at most 13 bytes,
+ * where a b would take 4 more bytes than both words), since FTS5 and the
+ * term set pay per byte; a phrase's last word, a prefix, is then looked
+ * up by its first letters too. Two words with the same hash only make
+ * candidates that the matcher rules out. PAIR_MARK, U+00B7 MIDDLE DOT,
+ * is no word character (match_is_word()): a pair is never a word, nor
+ * does a word's prefix query ever find one.
+ */
+#define SEARCH_PAIR_MAX	(SEARCH_MAX_WORD + 4)
+#define PAIR_MARK	"\xc2\xb7"
+#define PAIR_MARK_LEN	2
+#define PAIR_HASH_LEN	5	/* 32^5: 33 million */
+#define PAIR_NEXT	3
+#define PAIR_AL		"\xd8\xa7\xd9\x84"	/* ال */
 
 enum term_kind {
 	TERM_WORD,	/* WORD: word start, proclitics, any ending */
@@ -572,8 +591,11 @@ struct terms {
 	size_t			 n;
 };
 
-/* Any hash will do: it places words in the set, never orders them.
- * Eight bytes a step, since words are mostly 8 to 20 bytes of UTF-8. */
+/* It places words in the set, and makes the first word of a pair term
+ * (pair_hash()): part of the index, so changing it needs a new
+ * SEARCH_TERMS_VERSION (and search_terms_version() says the byte order
+ * it reads words in). Eight bytes a step, since words are mostly 8 to 20
+ * bytes of UTF-8. */
 static uint32_t
 terms_hash(const char *s, size_t n)
 {
@@ -613,15 +635,14 @@ terms_grow(struct terms *t, size_t cap)
 	free(old);
 }
 
-/* Add the word enc[0..len) (UTF-8, 1 to SEARCH_MAX_WORD code points)
- * unless it is there already. */
+/* Add the term enc[0..len) (UTF-8: a word of 1 to SEARCH_MAX_WORD code
+ * points, or a pair), whose terms_hash() is h, unless it is there
+ * already. */
 static void
-terms_add_utf8(struct terms *t, const char *enc, size_t len)
+terms_add_hashed(struct terms *t, const char *enc, size_t len, uint32_t h)
 {
 	size_t		 i, off;
-	uint32_t	 h;
 
-	h = terms_hash(enc, len);
 	if (2 * (t->n + 1) > t->cap)
 		terms_grow(t, 256);
 	for (i = h & (t->cap - 1); t->slot[i].off != 0; i = (i + 1) &
@@ -643,6 +664,13 @@ terms_add_utf8(struct terms *t, const char *enc, size_t len)
 	memcpy(t->out.data + t->out.len, enc, len);
 	t->out.len += len;
 	t->out.data[t->out.len] = '\0';
+}
+
+/* terms_add_hashed() of a term whose hash is to make. */
+static void
+terms_add_utf8(struct terms *t, const char *enc, size_t len)
+{
+	terms_add_hashed(t, enc, len, terms_hash(enc, len));
 }
 
 /* The code point at s (NUL-terminated, n bytes left); its length. */
@@ -672,20 +700,58 @@ terms_is_word(uint32_t cp)
 	return match_is_word(cp);
 }
 
+/* The PAIR_HASH_LEN characters of a pair term's first word, whose
+ * terms_hash() is h, into out: base 32. */
+static void
+pair_digits(uint32_t h, char *out)
+{
+	static const char	digits[] = "0123456789abcdefghijklmnopqrstuv";
+	size_t			i;
+
+	for (i = 0; i < PAIR_HASH_LEN; i++, h >>= 5)
+		out[i] = digits[h & 31];
+}
+
+/* Where a pair term starts to keep the word b[0..n): after ال. */
+static size_t
+pair_skip(const char *b, size_t n)
+{
+	return n > 4 && memcmp(b, PAIR_AL, 4) == 0 ? 4 : 0;
+}
+
+/* Add the pair term of the first word (its pair_digits() ha) and the
+ * word b[0..blen) (UTF-8, after pair_skip(), at most PAIR_NEXT code points
+ * of it), once: FTS5 pays more for a repeated term than the set does. */
+static void
+terms_add_pair(struct terms *t, const char *ha, const char *b, size_t blen)
+{
+	char	pair[PAIR_MARK_LEN + PAIR_HASH_LEN + PAIR_NEXT * 4];
+
+	memcpy(pair, PAIR_MARK, PAIR_MARK_LEN);
+	memcpy(pair + PAIR_MARK_LEN, ha, PAIR_HASH_LEN);
+	memcpy(pair + PAIR_MARK_LEN + PAIR_HASH_LEN, b, blen);
+	terms_add_utf8(t, pair, PAIR_MARK_LEN + PAIR_HASH_LEN + blen);
+}
+
 /*
- * Add every word of the normalised text s and its proclitic-less forms.
- * Works on the UTF-8 of s: a word is made of letters, marks and digits,
- * never of U+FFFD, so its bytes are exactly utf8_encode() of its
- * decoded code points, and a form is a tail of them (or ال and a tail).
+ * Add every word of the normalised text s, its proclitic-less forms, and
+ * the pair of every two words next to each other (whatever is between
+ * them): a phrase is looked up by its pairs (query_term_fts()). Works on
+ * the UTF-8 of s: a word is made of letters, marks and digits, never of
+ * U+FFFD, so its bytes are exactly utf8_encode() of its decoded code
+ * points, and a form is a tail of them (or ال and a tail).
  */
 static void
 terms_text(struct terms *t, const char *str)
 {
 	const unsigned char	*s = (const unsigned char *)str;
 	uint32_t		 cps[SEARCH_MAX_WORD + 1], cp;
-	size_t			 off[SEARCH_MAX_WORD + 1];
+	size_t			 off[SEARCH_PAIR_MAX + 1];
 	char			 form[SEARCH_MAX_WORD * 4 + 8];
-	size_t			 n, i, k, start, nc, p, rest;
+	char			 hash[PAIR_HASH_LEN];	/* the word before */
+	size_t			 n, i, k, start, nc, p, rest, skip;
+	uint32_t		 h;
+	int			 prev = 0;
 	unsigned		 cuts;
 
 	if (str == NULL)
@@ -700,19 +766,32 @@ terms_text(struct terms *t, const char *str)
 		start = i;
 		nc = 0;
 		do {
-			if (nc <= SEARCH_MAX_WORD) {
+			if (nc <= SEARCH_PAIR_MAX)
 				off[nc] = i - start;
+			if (nc <= SEARCH_MAX_WORD)
 				cps[nc] = cp;
-			}
 			nc++;
 			i += k;
 			if (i >= n)
 				break;
 			k = terms_decode(s + i, n - i, &cp);
 		} while (terms_is_word(cp));
+		/* A long word takes part in pairs, cut: a phrase's first
+		 * word is at most a proclitic and a query word. */
+		if (prev) {
+			skip = pair_skip(str + start, i - start);
+			/* ال is two code points */
+			terms_add_pair(t, hash, str + start + skip,
+			    (nc > PAIR_NEXT + skip / 2 ? off[PAIR_NEXT +
+			    skip / 2] : i - start) - skip);
+		}
+		prev = 1;
+		h = terms_hash(str + start, nc > SEARCH_PAIR_MAX ?
+		    off[SEARCH_PAIR_MAX] : i - start);
+		pair_digits(h, hash);
 		if (nc > SEARCH_MAX_WORD)
 			continue;	/* i is at a non-word or the end */
-		terms_add_utf8(t, str + start, i - start);
+		terms_add_hashed(t, str + start, i - start, h);
 		cuts = match_clitic_cuts(cps, nc);
 		for (p = 1; cuts != 0; p++, cuts >>= 2) {
 			rest = i - start - off[p];
@@ -737,16 +816,17 @@ search_terms(const char *title, const char *body_text)
 	memset(&t, 0, sizeof t);
 	if (title != NULL)
 		norm = match_normalize_utf8(title);
-	/* Size the set from the text (a slot per sixteen bytes, twice
-	 * the distinct words of most news prose) and the output once,
-	 * rather than by doubling. Repetitive text would pay to clear
-	 * more slots than it fills. */
+	/* Size the set from the text (a slot per eight bytes, twice the
+	 * distinct words and pairs of most news prose) and the output
+	 * once (words, forms and pairs: twice the text), rather than by
+	 * doubling. Repetitive text would pay to clear more slots than
+	 * it fills. */
 	n = (norm != NULL ? strlen(norm) : 0) +
 	    (body_text != NULL ? strlen(body_text) : 0);
-	for (cap = 256; cap < n / 16 && cap < TERMS_CAP_MAX; cap *= 2)
+	for (cap = 256; cap < n / 8 && cap < TERMS_CAP_MAX; cap *= 2)
 		;
 	terms_grow(&t, cap);
-	buf_grow(&t.out, n < TERMS_OUT_MAX ? n : TERMS_OUT_MAX);
+	buf_grow(&t.out, 2 * n < TERMS_OUT_MAX ? 2 * n : TERMS_OUT_MAX);
 	buf_puts(&t.out, "");
 	terms_text(&t, norm);
 	free(norm);
@@ -758,8 +838,14 @@ search_terms(const char *title, const char *body_text)
 char *
 search_terms_version(void)
 {
-	return xasprintf("%d utf8proc %s libxml2 %s", SEARCH_TERMS_VERSION,
-	    utf8proc_version(), xmlParserVersion);
+	static const uint16_t	one = 1;
+
+	/* terms_hash() reads words eight bytes at a time, in the host's
+	 * order: a store moved to a host of the other order is indexed
+	 * again */
+	return xasprintf("%d utf8proc %s libxml2 %s %s", SEARCH_TERMS_VERSION,
+	    utf8proc_version(), xmlParserVersion,
+	    *(const unsigned char *)&one ? "le" : "be");
 }
 
 /* ---- queries ---- */
@@ -781,22 +867,109 @@ search_query_free(struct search_query *q)
 	free(q);
 }
 
+/* The proclitics the matcher lets come before a keyword inside a word
+ * (match.c's norm_proclitics), as normalised UTF-8. */
+static const char *const query_proclitics[] = {
+	"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x83",	/* و ف ب ك */
+	"\xd9\x84", "\xd8\xa7\xd9\x84", "\xd9\x84\xd9\x84",	/* ل ال لل */
+	"\xd9\x88\xd8\xa8", "\xd9\x88\xd9\x83",		/* وب وك */
+	"\xd9\x88\xd9\x84", "\xd9\x81\xd8\xa8",		/* ول فب */
+	"\xd9\x81\xd9\x83", "\xd9\x81\xd9\x84",		/* فك فل */
+	"\xd9\x88\xd8\xa7\xd9\x84", "\xd9\x81\xd8\xa7\xd9\x84",	/* وال فال */
+	"\xd8\xa8\xd8\xa7\xd9\x84", "\xd9\x83\xd8\xa7\xd9\x84",	/* بال كال */
+	"\xd9\x88\xd9\x84\xd9\x84", "\xd9\x81\xd9\x84\xd9\x84",	/* ولل فلل */
+	"\xd9\x88\xd8\xa8\xd8\xa7\xd9\x84",			/* وبال */
+	"\xd9\x81\xd8\xa8\xd8\xa7\xd9\x84",			/* فبال */
+	"\xd9\x88\xd9\x83\xd8\xa7\xd9\x84",			/* وكال */
+	"\xd9\x81\xd9\x83\xd8\xa7\xd9\x84",			/* فكال */
+};
+/* What ل, ول, فل + ال contract to (ال's alef is gone): لل ولل فلل. */
+static const char *const query_contracted[] = {
+	"\xd9\x84\xd9\x84", "\xd9\x88\xd9\x84\xd9\x84",
+	"\xd9\x81\xd9\x84\xd9\x84",
+};
+
+/* Append the pair term of the words a and b (UTF-8) as a quoted FTS5
+ * string, the proclitic pre (may be "") before a; a prefix query when
+ * star (b is the phrase's last word, any ending) and b is shorter than
+ * the PAIR_NEXT code points a pair keeps of it. */
+static void
+query_pair(struct buf *fts, const char *pre, const char *a, size_t alen,
+    const char *b, size_t blen, int star)
+{
+	char		ha[PAIR_HASH_LEN], word[SEARCH_PAIR_MAX * 4];
+	uint32_t	cp;
+	size_t		n = strlen(pre), i, cps;
+
+	memcpy(word, pre, n);
+	memcpy(word + n, a, alen);
+	pair_digits(terms_hash(word, n + alen), ha);
+	/* a last word ا or ال may be the start of an ال the pair left
+	 * out: any next word then */
+	if (star && (blen == 2 || blen == 4) && memcmp(b, PAIR_AL, blen) == 0)
+		blen = 0;
+	n = pair_skip(b, blen);
+	for (i = n, cps = 0; i < blen && cps < PAIR_NEXT; cps++)
+		i += utf8_decode(b + i, blen - i, &cp);
+	buf_printf(fts, "\"" PAIR_MARK "%.*s%.*s\"%s", PAIR_HASH_LEN, ha,
+	    (int)(i - n), b + n, star && cps < PAIR_NEXT ? "*" : "");
+}
+
 /*
- * Append the FTS5 expression of one term (normalised text s) to fts:
- * each word as a quoted token, a prefix query for the last word when the
- * term ends with it (the matcher allows any ending there). Sets *words
- * to the number of words and *plain when s is one word and nothing else.
+ * Append the pair of a phrase's first word a and the next word b, where
+ * the matcher may find a after a proclitic (first: the phrase starts with
+ * a word character, which is not the exact word): the OR of the pair with
+ * every proclitic in front of a, and for a word that starts with ال, of
+ * لل, ولل, فلل and the rest of it. This is every word the index may hold
+ * where the matcher finds a (match_start_ok()), so no match is lost.
+ */
+static void
+query_first_pair(struct buf *fts, const char *a, size_t alen, const char *b,
+    size_t blen, int star)
+{
+	size_t	i;
+
+	buf_puts(fts, "(");
+	query_pair(fts, "", a, alen, b, blen, star);
+	for (i = 0; i < sizeof query_proclitics / sizeof *query_proclitics;
+	    i++) {
+		buf_puts(fts, " OR ");
+		query_pair(fts, query_proclitics[i], a, alen, b, blen, star);
+	}
+	if (alen >= 4 && memcmp(a, "\xd8\xa7\xd9\x84", 4) == 0)
+		for (i = 0; i < sizeof query_contracted /
+		    sizeof *query_contracted; i++) {
+			buf_puts(fts, " OR ");
+			query_pair(fts, query_contracted[i], a + 4, alen - 4,
+			    b, blen, star);
+		}
+	buf_puts(fts, ")");
+}
+
+/*
+ * Append the FTS5 expression of one term (normalised text s) to fts. One
+ * word is a quoted token, a prefix query when the term ends with it (the
+ * matcher allows any ending there). Several words (a phrase, or a word
+ * with punctuation inside) are the pairs of words next to each other that
+ * terms_text() indexes, ANDed, the last one a prefix query when the term
+ * ends with its word: far fewer candidates than the words alone when
+ * they are common ("oil prices"). Sets *words to the number of words and
+ * *plain when s is one word and nothing else.
  */
 static int
 query_term_fts(struct buf *fts, const char *s, enum term_kind kind,
     size_t *words, int *plain, char **cause)
 {
 	uint32_t	*cps;
-	size_t		 n, i, j, start;
-	char		 enc[4];
+	size_t		*ws, n, i, j, start, w;
+	struct buf	 enc = { 0 };
+	char		 e[4];
+	int		 star;
 
 	cps = utf8_to_cps(s, strlen(s), &n);
+	ws = xcalloc(n + 1, sizeof *ws);	/* byte offsets in enc */
 	*words = 0;
+	buf_puts(&enc, "");
 	for (i = 0; i < n; ) {
 		if (!match_is_word(cps[i])) {
 			i++;
@@ -807,18 +980,49 @@ query_term_fts(struct buf *fts, const char *s, enum term_kind kind,
 		if (i - start > SEARCH_MAX_WORD) {
 			*cause = xasprintf("a word longer than %d letters",
 			    SEARCH_MAX_WORD);
+			free(ws);
 			free(cps);
+			buf_free(&enc);
 			return -1;
 		}
-		buf_puts(fts, fts->len > 0 ? " AND \"" : "\"");
+		/* the words one after another in enc, ws[w] where word w
+		 * starts and ws[w + 1] where it ends */
 		for (j = start; j < i; j++)
-			buf_add(fts, enc, utf8_encode(cps[j], enc));
-		buf_puts(fts, i == n && kind != TERM_EXACT ? "\"*" : "\"");
-		(*words)++;
+			buf_add(&enc, e, utf8_encode(cps[j], e));
+		ws[++*words] = enc.len;
+	}
+	star = n > 0 && match_is_word(cps[n - 1]) && kind != TERM_EXACT;
+	if (*words > 0)
+		buf_puts(fts, fts->len > 0 ? " AND " : "");
+	if (*words == 1)
+		buf_printf(fts, "\"%s\"%s", enc.data, star ? "*" : "");
+	for (w = 0; w + 1 < *words; w++) {
+		if (w > 0)
+			buf_puts(fts, " AND ");
+		if (w == 0 && kind != TERM_EXACT && match_is_word(cps[0]) &&
+		    ws[1] == 4 && memcmp(enc.data, "\xd8\xa7\xd9\x84",
+		    4) == 0)
+			/* ال alone: the matcher also finds the rest of the
+			 * phrase after لل, so after any word when the rest
+			 * starts with punctuation ("ال/x" in "y/x"): the
+			 * words, as before the pairs */
+			buf_printf(fts, "\"%s\" AND \"%.*s\"%s", "\xd8\xa7"
+			    "\xd9\x84", (int)(ws[2] - ws[1]), enc.data + ws[1],
+			    star && *words == 2 ? "*" : "");
+		else if (w == 0 && kind != TERM_EXACT && match_is_word(cps[0]))
+			query_first_pair(fts, enc.data, ws[1],
+			    enc.data + ws[1], ws[2] - ws[1],
+			    star && *words == 2);
+		else
+			query_pair(fts, "", enc.data + ws[w],
+			    ws[w + 1] - ws[w], enc.data + ws[w + 1],
+			    ws[w + 2] - ws[w + 1], star && w + 2 == *words);
 	}
 	*plain = *words == 1 && n > 0 && match_is_word(cps[0]) &&
 	    match_is_word(cps[n - 1]);
+	free(ws);
 	free(cps);
+	buf_free(&enc);
 	return 0;
 }
 

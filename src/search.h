@@ -24,7 +24,7 @@ struct search_query;
  * bump it with any change to the terms, the normaliser (match.c), the
  * body text or html_element_kind() (html.c), which decides it.
  */
-#define SEARCH_TERMS_VERSION	1
+#define SEARCH_TERMS_VERSION	2
 
 /* Longest body text indexed, in bytes; the rest of a body is ignored. */
 #define SEARCH_MAX_TEXT	(1024 * 1024)

@@ -735,6 +735,7 @@ store_close(struct store *st)
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
+	free(st->updated.v);
 	free(st);
 }
 
@@ -1113,6 +1114,7 @@ store_refresh(struct store_update *u, int64_t id, int64_t chash,
 	sqlite3_bind_int64(s, 11, it->enclosure_length);
 	if (store_done(u->st, s, cause) != 0)
 		return -1;
+	store_ids_add(&u->st->updated, id);
 	return store_put_body(u, id, it, 0, cause);
 }
 

@@ -381,9 +381,13 @@ int	 store_rules_apply(struct store *st, int64_t from_id,
 	    unsigned flags, store_rules_cb cb, void *arg, int64_t *changed,
 	    char **cause);
 /* store_rules_apply() flags: read the bodies (a rule looks at them; the
- * costly part), and only hide (a rule was added: nothing to show). */
+ * costly part), only hide (a rule was added: nothing to show), and also
+ * the articles at or below from_id that updates through this handle
+ * changed (store_update_item(): a title may match a rule now, or no
+ * longer). */
 #define STORE_RULES_BODY	0x1
 #define STORE_RULES_HIDE_ONLY	0x2
+#define STORE_RULES_UPDATED	0x4
 /* The rules fingerprint the store was last filtered with into *fp
  * (caller frees; "" when never). Returns 0, or -1 and *cause. */
 int	 store_rules_get(struct store *st, char **fp, char **cause);

@@ -186,42 +186,89 @@ store_rules_write(struct store *st, const int64_t *ids, size_t n, int set,
 	return rc;
 }
 
-/* Walk the articles above from_id, collecting those whose state must
- * change: hide[] to hide, show[] to show again. */
+/* The columns store_rules_row() reads, without and with the body. */
+#define STORE_RULES_SQL	"SELECT a.id, f.url, a.title, a.author, NULL, 0, " \
+	"a.unread >= 2 FROM articles a JOIN feeds f ON f.id = a.feed_id " \
+	"WHERE "
+#define STORE_RULES_SQL_BODY	"SELECT a.id, f.url, a.title, a.author, " \
+	"b.content, b.content_html, a.unread >= 2 FROM articles a JOIN " \
+	"feeds f ON f.id = a.feed_id LEFT JOIN bodies b ON " \
+	"b.article_id = a.id WHERE "
+
+/* Decide on the article of row s (store_rules_walk()'s columns). */
+static void
+store_rules_row(sqlite3_stmt *s, unsigned flags, store_rules_cb cb,
+    void *arg, struct store_ids *hide, struct store_ids *show)
+{
+	int	want;
+
+	want = cb((const char *)sqlite3_column_text(s, 1),
+	    (const char *)sqlite3_column_text(s, 2),
+	    (const char *)sqlite3_column_text(s, 3),
+	    (const char *)sqlite3_column_text(s, 4),
+	    sqlite3_column_int(s, 5), arg) != 0;
+	if (want != sqlite3_column_int(s, 6) &&
+	    (want || !(flags & STORE_RULES_HIDE_ONLY)))
+		store_ids_add(want ? hide : show, sqlite3_column_int64(s, 0));
+}
+
+/* Run the walk's query for the articles of the condition where (on ?1)
+ * with the value v; store_rules_row() on each. SQLITE_DONE or an error
+ * of sqlite3_step(). */
+static int
+store_rules_step(sqlite3_stmt *s, int64_t v, unsigned flags,
+    store_rules_cb cb, void *arg, struct store_ids *hide,
+    struct store_ids *show)
+{
+	int	rc;
+
+	sqlite3_bind_int64(s, 1, v);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		store_rules_row(s, flags, cb, arg, hide, show);
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Walk the articles above from_id (with STORE_RULES_UPDATED, also those
+ * at or below it that this handle updated: a changed title may match a
+ * rule now, or no longer), collecting those whose state must change:
+ * hide[] to hide, show[] to show again. */
 static int
 store_rules_walk(struct store *st, int64_t from_id, unsigned flags,
     store_rules_cb cb, void *arg, struct store_ids *hide,
     struct store_ids *show, char **cause)
 {
-	sqlite3_stmt	*s;
-	int		 rc, want;
+	sqlite3_stmt	*s, *one;
+	const char	*sql, *sql_one;
+	size_t		 i;
+	int		 rc;
 
-	if (sqlite3_prepare_v2(st->db, (flags & STORE_RULES_BODY) ?
-	    "SELECT a.id, f.url, a.title, a.author, b.content, "
-	    "b.content_html, a.unread >= 2 FROM articles a JOIN feeds f "
-	    "ON f.id = a.feed_id LEFT JOIN bodies b ON b.article_id = a.id "
-	    "WHERE a.id > ?1" : "SELECT a.id, f.url, a.title, a.author, "
-	    "NULL, 0, a.unread >= 2 FROM articles a JOIN feeds f "
-	    "ON f.id = a.feed_id WHERE a.id > ?1", -1, &s,
-	    NULL) != SQLITE_OK) {
+	sql = (flags & STORE_RULES_BODY) ? STORE_RULES_SQL_BODY "a.id > ?1" :
+	    STORE_RULES_SQL "a.id > ?1";
+	sql_one = (flags & STORE_RULES_BODY) ? STORE_RULES_SQL_BODY
+	    "a.id = ?1" : STORE_RULES_SQL "a.id = ?1";
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
 		*cause = store_error(st, "store: rules");
 		return -1;
 	}
-	sqlite3_bind_int64(s, 1, from_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		want = cb((const char *)sqlite3_column_text(s, 1),
-		    (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3),
-		    (const char *)sqlite3_column_text(s, 4),
-		    sqlite3_column_int(s, 5), arg) != 0;
-		if (want != sqlite3_column_int(s, 6) &&
-		    (want || !(flags & STORE_RULES_HIDE_ONLY)))
-			store_ids_add(want ? hide : show,
-			    sqlite3_column_int64(s, 0));
+	rc = store_rules_step(s, from_id, flags, cb, arg, hide, show);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE && (flags & STORE_RULES_UPDATED) &&
+	    st->updated.n > 0) {
+		if (sqlite3_prepare_v2(st->db, sql_one, -1, &one,
+		    NULL) != SQLITE_OK) {
+			*cause = store_error(st, "store: rules");
+			return -1;
+		}
+		/* one above from_id was seen already */
+		for (i = 0; i < st->updated.n && rc == SQLITE_DONE; i++)
+			if (st->updated.v[i] <= from_id)
+				rc = store_rules_step(one, st->updated.v[i],
+				    flags, cb, arg, hide, show);
+		sqlite3_finalize(one);
 	}
 	if (rc != SQLITE_DONE)
 		*cause = store_error(st, "store: rules");
-	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 

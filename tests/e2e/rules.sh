@@ -121,3 +121,41 @@ check "2 I: an author rule in the config" \
 check "2 I: one article left" \
     test "$(cap | grep -c '05-07 Wire')" -eq 1
 $TM kill-server 2>/dev/null
+
+# A refresh that updates an article checks it again: a title changed to
+# match a rule is hidden, one changed away from it is shown again (the
+# feed from tests/feedserver.py, its ETag following the file).
+mkdir -p "$W/www"
+upd() {	# upd TITLE1 TITLE2: the feed's two items
+	{
+		printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+		printf '<rss version="2.0"><channel><title>Upd</title>\n'
+		item u1 1 "$1"
+		item u2 2 "$2"
+		printf '</channel></rss>\n'
+	} > "$W/www/upd.xml"
+}
+upd 'Markets calm after the storm' 'زلزال يضرب المدينة فجرا'
+python3 "$TOP/tests/feedserver.py" --root "$W/www" --timeout 60 \
+    > "$W/port" 2> "$W/server.err" &
+SERVER=$!
+i=0
+while [ ! -s "$W/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+printf 'http://127.0.0.1:%s/file/upd.xml upd\n' "$(head -1 "$W/port")" \
+    > "$W/urls2"
+printf 'ignore field=title زلزال\n' > "$CONF"
+"$AKHBAR" -u "$W/urls2" -c "$W/db2" --refresh > "$W/out" 2>&1
+check "rules, updated: the first refresh hides the earthquake" \
+    test "$("$AKHBAR" -c "$W/db2" --list | cut -f3)" = \
+    'Markets calm after the storm'
+upd 'زلزال بقوة ست درجات يضرب الساحل' 'المدينة تتعافى بعد أسبوع'
+"$AKHBAR" -u "$W/urls2" -c "$W/db2" --refresh > "$W/out" 2>&1
+check "rules, updated: the second refresh updated both" \
+    test "$(sqlite3 "$W/db2" 'SELECT count(*) FROM articles
+    WHERE updated > 0')" -eq 2
+check "rules, updated: the title changed to match is hidden, the other shown" \
+    test "$("$AKHBAR" -c "$W/db2" --list | cut -f3)" = \
+    'المدينة تتعافى بعد أسبوع'
+check "rules, updated: search leaves the newly hidden one out" \
+    test -z "$("$AKHBAR" -c "$W/db2" --search زلزال 2>/dev/null)"
+kill "$SERVER" 2>/dev/null

@@ -23,6 +23,7 @@
 #include "match.h"
 #include "search.h"
 #include "store.h"
+#include "utf8.h"
 #include "util.h"
 
 struct found {
@@ -371,9 +372,12 @@ test_plain_body_text(void **state)
 	    "\xd9\x84\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3\xd9\x8f</p>");
 	assert_string_equal(fast, slow);
 	ft = search_terms(NULL, fast);
-	/* وقال قال للرييس لرييس رييس الرييس: ئ is folded to ي */
+	/* وقال قال ·v2igeللر للرييس لرييس رييس الرييس: ئ is folded to
+	 * ي; the pair of the two words (·, a hash of the first, three
+	 * letters of the second) before the second */
 	assert_string_equal(ft, "\xd9\x88\xd9\x82\xd8\xa7\xd9\x84 "
 	    "\xd9\x82\xd8\xa7\xd9\x84 "
+	    "\xc2\xb7" "v2ige\xd9\x84\xd9\x84\xd8\xb1 "
 	    "\xd9\x84\xd9\x84\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3 "
 	    "\xd9\x84\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3 "
 	    "\xd8\xb1\xd9\x8a\xd9\x8a\xd8\xb3 "
@@ -390,10 +394,12 @@ test_terms(void **state)
 
 	/* every word once, and without a leading proclitic */
 	t = search_terms("بإدلب وبإدلب", NULL);
-	assert_string_equal(t, "بادلب ادلب وبادلب");
+	assert_string_equal(t, "بادلب ادلب \xc2\xb7" "fua7jوبا وبادلب");
 	free(t);
+	/* and each pair of words next to each other, as written */
 	t = search_terms("Hello, hello WORLD", "للرئيس");
-	assert_string_equal(t, "hello world للرئيس لرئيس رئيس الرئيس");
+	assert_string_equal(t, "hello \xc2\xb7" "gna97hel \xc2\xb7" "gna97wor "
+	    "world للرئيس لرئيس رئيس الرئيس");
 	free(t);
 	t = search_terms(NULL, NULL);
 	assert_string_equal(t, "");
@@ -415,6 +421,7 @@ test_query_parse(void **state)
 	};
 	struct search_query	*q;
 	struct store		*st;
+	const char		*fts, *p, *want;
 	char			*cause = NULL;
 	int64_t			 feed;
 	size_t			 i;
@@ -432,8 +439,18 @@ test_query_parse(void **state)
 	}
 	q = search_query_parse("إدلب \"New York\" =rt", &cause);
 	assert_non_null(q);
-	assert_string_equal(search_query_fts(q),
-	    "\"ادلب\"* AND \"new\" AND \"york\"* AND \"rt\"");
+	/* a phrase is its pairs of words (U+00B7 "·" before and between
+	 * them); its first word also after every proclitic, as the
+	 * matcher finds it */
+	fts = search_query_fts(q);
+	want = "\"ادلب\"* AND (\"\xc2\xb7" "tu82ayor\" OR "
+	    "\"\xc2\xb7" "sfkd9yor\" OR ";
+	assert_true(strncmp(fts, want, strlen(want)) == 0);
+	assert_non_null(strstr(fts, " OR \"\xc2\xb7" "d1otkyor\") "
+	    "AND \"rt\""));
+	for (i = 0, p = fts; (p = strstr(p, " OR ")) != NULL; p++)
+		i++;
+	assert_int_equal(i, 23);	/* 23 proclitics, not ال-initial */
 	assert_false(search_query_exact(q));
 	search_query_free(q);
 	q = search_query_parse("One two", &cause);
@@ -1180,6 +1197,298 @@ test_index_agrees_with_matcher(void **state)
 	store_close(st);
 }
 
+/* ---- phrases by word pairs ---- */
+
+/* Words of the generated corpus: common ones (every article has some,
+ * so words alone give many candidates), Arabic with ال, hamza forms and
+ * harakat, and Latin. */
+static const char *const phrase_words[] = {
+	"النفط", "أسعار", "الرئيس", "وقف", "إطلاق", "النار", "غزة",
+	"مدينة", "الأمن", "قال", "إدلب", "السوق", "الحكومة", "الرَّئِيسُ",
+	"oil", "prices", "rose", "the", "U.S.", "market", "talks", "peace",
+	"peaceful", "prices2024", "ال",
+};
+/* What may come before a word: Arabic proclitics (لل before an ال word
+ * is the contracted ل + ال), or nothing. */
+static const char *const phrase_clitics[] = {
+	"", "", "", "", "و", "ب", "ف", "ل", "ك", "وب", "وال", "بال", "فبال",
+	"لل", "ولل",
+};
+/* What may come between two words: white space, punctuation, markup. */
+static const char *const phrase_seps[] = {
+	" ", " ", " ", " ", "  ", "\n", ", ", "، ", ". ", " - ", ": ", "«",
+	"» ", " (", ") ", "<b>", "</b> ", "<p>", "</p>", "<br>", "-", "/",
+};
+
+#define PHRASE_ARTICLES	300
+#define PHRASE_LEN	40	/* words an article */
+
+static uint32_t
+phrase_rand(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return *seed >> 16;
+}
+
+/* Word w with clitic c in front: ل + ال... is written لل... */
+static void
+phrase_word(struct buf *b, const char *c, const char *w)
+{
+	if ((strcmp(c, "لل") == 0 || strcmp(c, "ولل") == 0) &&
+	    strncmp(w, "ال", strlen("ال")) == 0 && w[strlen("ال")] != '\0')
+		buf_printf(b, "%s%s", c, w + strlen("ال"));
+	else if (strcmp(c, "لل") == 0 || strcmp(c, "ولل") == 0)
+		buf_printf(b, "%s%s", c + strlen(c) - strlen("ل"), w);
+	else
+		buf_printf(b, "%s%s", c, w);
+}
+
+/* Does the article of index terms t (search_terms()) have the word
+ * w[0..n) as a term, or as the start of one when prefix? */
+static int
+phrase_has(const char *t, const char *w, size_t n, int prefix)
+{
+	const char	*p, *e;
+
+	for (p = t; *p != '\0'; p = *e == ' ' ? e + 1 : e) {
+		if ((e = strchr(p, ' ')) == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) >= n && memcmp(p, w, n) == 0 &&
+		    ((size_t)(e - p) == n || prefix))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The answer before the pairs: the articles whose terms hold every word
+ * of the phrase (query, quoted; the last word as a prefix unless =exact
+ * or punctuation ends it), confirmed by search_query_test_body().
+ */
+static size_t
+phrase_before(const char *query, char **title, char **body, int *html,
+    char **terms, int64_t *want)
+{
+	struct search_query	*q;
+	char			*raw, *norm, *cause = NULL;
+	const char		*p, *e;
+	size_t			 i, n = 0;
+	int			 ok, exact = query[1] == '=';
+
+	q = search_query_parse(query, &cause);
+	assert_non_null(q);
+	raw = xstrndup(query + 1 + exact, strlen(query) - 2 - exact);
+	norm = match_normalize_utf8(raw);
+	for (i = 0; i < PHRASE_ARTICLES; i++) {
+		ok = 1;
+		for (p = norm; ok && *p != '\0'; p = e) {
+			uint32_t	cp;
+
+			e = p + utf8_decode(p, strlen(p), &cp);
+			if (!match_is_word(cp))
+				continue;
+			while (*e != '\0' && (utf8_decode(e, strlen(e), &cp),
+			    match_is_word(cp)))
+				e += utf8_decode(e, strlen(e), &cp);
+			ok = phrase_has(terms[i], p, (size_t)(e - p),
+			    *e == '\0' && !exact);
+		}
+		if (ok && search_query_test_body(q, title[i], body[i],
+		    html[i]))
+			want[n++] = (int64_t)i + 1;
+	}
+	free(norm);
+	free(raw);
+	search_query_free(q);
+	return n;
+}
+
+static int
+count_cb(const struct store_article *a, void *arg)
+{
+	(*(size_t *)arg)++;
+	return 0;
+}
+
+/* query's answers from the store (both ways) are phrase_before()'s;
+ * how many there are. */
+static size_t
+phrase_check(struct store *st, const char *query, char **title, char **body,
+    int *html, char **terms)
+{
+	int64_t	 want[PHRASE_ARTICLES], *got;
+	char	*cause = NULL;
+	size_t	 len, ngot, counted = 0;
+
+	len = phrase_before(query, title, body, html, terms, want);
+	assert_int_equal(store_search_ids(st, query, &got, &ngot, &cause), 0);
+	if (ngot != len || (len > 0 && memcmp(got, want, len *
+	    sizeof *want) != 0))
+		fail_msg("%s: index %zu, every article %zu", query, ngot, len);
+	free(got);
+	assert_int_equal(store_search(st, query, NULL, count_cb, &counted,
+	    &cause), 0);
+	assert_int_equal(counted, len);
+	return len;
+}
+
+/*
+ * Phrases are looked up by their pairs of words (the first one also after
+ * every proclitic), then confirmed: the answer must be the one of
+ * confirming every article, as before the pairs. A generated corpus
+ * of common words with Arabic proclitics (and the contracted لل), hamza
+ * forms, harakat, punctuation and markup between words; queries taken
+ * from its texts: two to four words, the first without its proclitic or
+ * with it, the last cut short (a prefix), with the punctuation kept or
+ * as a space, =exact phrases, and random word sequences.
+ */
+static void
+test_phrase_pairs(void **state)
+{
+	struct store_update	*u;
+	struct store		*st;
+	struct search_query	*q;
+	struct feed_item	 it;
+	struct buf		 qb = { 0 }, gb = { 0 };
+	char			*title[PHRASE_ARTICLES], *body[PHRASE_ARTICLES];
+	char			*terms[PHRASE_ARTICLES], *text;
+	char			*cause = NULL, guid[32];
+	int			 html[PHRASE_ARTICLES];
+	int64_t			 feed;
+	size_t			 nw = sizeof phrase_words / sizeof *phrase_words;
+	size_t			 nc = sizeof phrase_clitics /
+				    sizeof *phrase_clitics;
+	size_t			 ns = sizeof phrase_seps / sizeof *phrase_seps;
+	unsigned char		(*w)[PHRASE_LEN], (*c)[PHRASE_LEN];
+	unsigned char		(*sp)[PHRASE_LEN];
+	static const char	*fixed[] = {
+		"\"قال ا\"", "\"قال ال\"", "\"قال الن\"", "\"وقف النار\"",
+		"\"=وقف النار\"", "\"ال النار\"", "\"ال ال\"", "\"oil p\"",
+		"\"oil pr\"", "\"U.S. oil\"", "\"the oil\"", "\"إطلاق ال\"", "\"U.S.\"",
+		"\"ال\"", "\"لل النار\"",
+	};
+	size_t			 i, j, k, len, n, found = 0;
+	size_t			 r, at;
+	uint32_t		 seed = 42;
+
+	(void)state;
+	/* the words of each article (and a last row for random queries) */
+	w = xcalloc(PHRASE_ARTICLES + 1, sizeof *w);
+	c = xcalloc(PHRASE_ARTICLES + 1, sizeof *c);
+	sp = xcalloc(PHRASE_ARTICLES + 1, sizeof *sp);
+	st = store_open(":memory:", &cause);
+	assert_non_null(st);
+	assert_int_equal(store_feed_add(st, "https://p.example/feed", NULL,
+	    &feed, &cause), 0);
+	u = store_update_begin(st, feed, 0, &cause);
+	assert_non_null(u);
+	for (i = 0; i < PHRASE_ARTICLES; i++) {
+		gb.len = 0;
+		buf_puts(&gb, "");
+		for (j = 0; j < PHRASE_LEN; j++) {
+			w[i][j] = phrase_rand(&seed) % nw;
+			c[i][j] = phrase_rand(&seed) % nc;
+			sp[i][j] = phrase_rand(&seed) % ns;
+			phrase_word(&gb, phrase_clitics[c[i][j]],
+			    phrase_words[w[i][j]]);
+			buf_puts(&gb, phrase_seps[sp[i][j]]);
+		}
+		memset(&it, 0, sizeof it);
+		snprintf(guid, sizeof guid, "p%zu", i);
+		it.id = guid;
+		html[i] = i % 3 != 0;
+		body[i] = xstrdup(gb.data);
+		/* a title of a few of the words, some with no title */
+		title[i] = i % 5 == 0 ? NULL : xstrndup(gb.data, 40 +
+		    phrase_rand(&seed) % 40);
+		/* cut in a character: make it whole again */
+		len = title[i] != NULL ? strlen(title[i]) : 0;
+		while (len > 0 && ((unsigned char)title[i][len - 1] & 0xC0) ==
+		    0x80)
+			len--;
+		if (len > 0 && (unsigned char)title[i][len - 1] >= 0xC0)
+			len--;
+		if (title[i] != NULL)
+			title[i][len] = '\0';
+		it.title = title[i];
+		it.content = body[i];
+		it.content_html = html[i];
+		it.date = 1700000000 + (int64_t)i;
+		assert_int_equal(store_update_item(u, &it, &cause), 0);
+	}
+	assert_int_equal(store_update_commit(u, NULL, NULL, &cause), 0);
+	/* the index terms, for the answer before the pairs; ids are
+	 * 1, 2, ... as inserted */
+	for (i = 0; i < PHRASE_ARTICLES; i++) {
+		text = search_body_text(body[i], html[i]);
+		terms[i] = search_terms(title[i], text);
+		free(text);
+	}
+	for (k = 0; k < 400; k++) {
+		/* n words of an article from word at on, as a query (the
+		 * first without its proclitic every other time, what is
+		 * between them, or a space); or a third of the time n
+		 * random words */
+		n = 2 + phrase_rand(&seed) % 3;
+		r = phrase_rand(&seed) % PHRASE_ARTICLES;
+		at = phrase_rand(&seed) % (PHRASE_LEN - n);
+		if (k % 3 == 0) {
+			r = PHRASE_ARTICLES;
+			at = 0;
+			for (j = 0; j < n; j++) {
+				w[r][j] = phrase_rand(&seed) % nw;
+				c[r][j] = phrase_rand(&seed) % nc;
+				sp[r][j] = phrase_rand(&seed) % ns;
+			}
+		}
+		qb.len = 0;
+		buf_puts(&qb, k % 7 == 3 ? "\"=" : "\"");
+		for (j = 0; j < n; j++) {
+			gb.len = 0;
+			buf_puts(&gb, "");
+			phrase_word(&gb, j > 0 || k % 2 == 0 ?
+			    phrase_clitics[c[r][at + j]] : "",
+			    phrase_words[w[r][at + j]]);
+			/* the last word cut short: a prefix */
+			if (j == n - 1 && k % 4 == 1 && gb.len > 4)
+				gb.data[gb.len - 2 -
+				    ((unsigned char)gb.data[gb.len - 2] >=
+				    0x80)] = '\0';
+			buf_puts(&qb, gb.data);
+			if (j < n - 1)
+				buf_puts(&qb, k % 5 != 2 && strchr(
+				    phrase_seps[sp[r][at + j]], '<') == NULL ?
+				    phrase_seps[sp[r][at + j]] : " ");
+		}
+		buf_puts(&qb, "\"");
+		if ((q = search_query_parse(qb.data, &cause)) == NULL) {
+			free(cause);	/* "-" alone, say */
+			cause = NULL;
+			continue;
+		}
+		search_query_free(q);
+		found += phrase_check(st, qb.data, title, body, html, terms) >
+		    0;
+	}
+	/* a last word that may be the start of an ال a pair leaves out;
+	 * an ال a pair leaves out; ال first; short words */
+	for (i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		phrase_check(st, fixed[i], title, body, html, terms);
+	/* most queries come from the texts: many find something */
+	assert_true(found > 120);
+	for (i = 0; i < PHRASE_ARTICLES; i++) {
+		free(title[i]);
+		free(body[i]);
+		free(terms[i]);
+	}
+	free(w);
+	free(c);
+	free(sp);
+	buf_free(&qb);
+	buf_free(&gb);
+	store_close(st);
+}
+
 /* search_body_text() of an HTML body is the parser's text. */
 static void
 assert_parser_text(const char *body)
@@ -1312,6 +1621,7 @@ main(void)
 		cmocka_unit_test(test_id_reuse),
 		cmocka_unit_test(test_terms_version),
 		cmocka_unit_test(test_index_agrees_with_matcher),
+		cmocka_unit_test(test_phrase_pairs),
 		cmocka_unit_test(test_html_fast_path),
 		cmocka_unit_test(test_deferred),
 	};

@@ -3,11 +3,15 @@
  * the matcher's own pieces (match_normalize_utf8(), match_is_word(),
  * match_clitic_cuts()): every normalised word of 1 to 64 code points,
  * then its proclitic-less forms, each once, in the order first seen,
- * title first. Checked on hand-picked Arabic, Persian, Hebrew and English
+ * title first; before each word, the pair of it and the word before it
+ * ("\xc2\xb7", five base-32 digits of a hash of the word before, cut at
+ * 68 code points, and the first three code points of the word after its
+ * ال; none across title and body). Checked on hand-picked Arabic, Persian, Hebrew and English
  * news text and on thousands of articles generated from it, large
  * enough to make the word set grow; and a checksum of the terms of the
  * generated articles as the code before the speed work made them (the
- * index must not change, or every store would be rebuilt). */
+ * index must not change without SEARCH_TERMS_VERSION, or every store
+ * would be rebuilt). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -23,9 +27,42 @@
 #include "util.h"
 
 #define MAX_WORD	64
+#define MAX_PAIR	68	/* a pair's first word is cut there */
+#define MARK		"\xc2\xb7"	/* U+00B7 */
 
-/* FNV-1a 64 of the generated articles' terms, as made before. */
-#define TERMS_CHECKSUM	0x005b505177885809ULL
+/* The pair term of words a[0..alen) and b[0..blen) into out. */
+static void
+ref_pair(struct buf *out, const char *a, size_t alen, const char *b,
+    size_t blen)
+{
+	uint64_t	h = 0x9e3779b97f4a7c15ULL ^ alen, w;
+	uint32_t	cp;
+	size_t		i, n, k;
+
+	for (i = 0; i < alen; i += 8) {
+		w = 0;
+		for (k = 0; k < 8 && i + k < alen; k++)
+			w |= (uint64_t)(unsigned char)a[i + k] << (8 * k);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		if (i + 8 <= alen)
+			h ^= h >> 29;
+	}
+	h ^= h >> 32;
+	buf_puts(out, MARK);
+	for (i = 0; i < 5; i++, h >>= 5)
+		buf_putc(out, "0123456789abcdefghijklmnopqrstuv"[h & 31]);
+	if (blen > 4 && memcmp(b, "ال", 4) == 0) {
+		b += 4;
+		blen -= 4;
+	}
+	for (i = 0, n = 0; i < blen && n < 3; n++)
+		i += utf8_decode(b + i, blen - i, &cp);
+	buf_add(out, b, i);
+}
+
+/* FNV-1a 64 of the generated articles' terms, as made before (with
+ * SEARCH_TERMS_VERSION 2, the word pairs; 1 was 0x005b505177885809). */
+#define TERMS_CHECKSUM	0x5ed29f2264ecdbfeULL
 
 /* Append word w (UTF-8, n bytes) to out unless it is there already (a
  * linear search through the space-separated words: slow and plain). */
@@ -52,10 +89,11 @@ static void
 ref_text(struct buf *out, const char *s)
 {
 	uint32_t	cps[MAX_WORD + 1], cp;
-	size_t		off[MAX_WORD + 2], n = strlen(s), i = 0, k, start, nc,
-			p;
+	size_t		off[MAX_PAIR + 2], n = strlen(s), i = 0, k, start, nc,
+			p, cut, prev = 0, plen = 0;
 	unsigned	cuts;
 	char		form[MAX_WORD * 4 + 8];
+	struct buf	pair = { 0 };
 
 	while (i < n) {
 		k = utf8_decode(s + i, n - i, &cp);
@@ -69,13 +107,21 @@ ref_text(struct buf *out, const char *s)
 			k = utf8_decode(s + i, n - i, &cp);
 			if (!match_is_word(cp))
 				break;
-			if (nc <= MAX_WORD) {
+			if (nc <= MAX_PAIR)
 				off[nc] = i - start;
+			if (nc <= MAX_WORD)
 				cps[nc] = cp;
-			}
 			nc++;
 			i += k;
 		}
+		cut = nc > MAX_PAIR ? off[MAX_PAIR] : i - start;
+		if (plen > 0) {
+			pair.len = 0;
+			ref_pair(&pair, s + prev, plen, s + start, i - start);
+			ref_add(out, pair.data, pair.len);
+		}
+		prev = start;
+		plen = cut;
 		if (nc > MAX_WORD)
 			continue;
 		ref_add(out, s + start, i - start);
@@ -92,6 +138,7 @@ ref_text(struct buf *out, const char *s)
 			}
 		}
 	}
+	buf_free(&pair);
 }
 
 /* The reference of search_terms(title, body_text). Caller frees. */
@@ -211,12 +258,21 @@ test_prose(void **state)
 	free(got);
 	/* a known case: proclitic forms after the word, each once */
 	got = search_terms("وبالمدينة بالمدينة", NULL);
-	assert_string_equal(got, "وبالمدينه بالمدينه المدينه مدينه");
+	assert_string_equal(got, "وبالمدينه بالمدينه المدينه مدينه "
+	    MARK "pesvdبال");
 	free(got);
-	/* the long word is not a term; its neighbours are */
+	/* the long word is not a term, only (cut) in its pair; its
+	 * neighbours are */
 	got = search_terms(prose[11], NULL);
 	assert_null(strstr(got, "averyvery"));
-	assert_non_null(strstr(got, "indexed"));
+	assert_true(strncmp(got, MARK "dhbv1is ", 10) == 0);
+	assert_non_null(strstr(got, " indexed"));
+	free(got);
+	/* pairs: after their second word's first sight; none across
+	 * the title and the body; a pair is never a word */
+	got = search_terms("Oil prices, oil", "prices rose");
+	assert_string_equal(got, "oil " MARK "teu8lpri prices " MARK
+	    "7kd07oil " MARK "7kd07ros rose");
 	free(got);
 }
 

@@ -163,6 +163,8 @@ store_deferred_drop(struct store_deferred *d, size_t n)
 {
 	size_t	i;
 
+	if (n == 0)
+		return;		/* d->row may be NULL */
 	for (i = 0; i < n; i++) {
 		d->bytes -= strlen(d->row[i].terms);
 		free(d->row[i].terms);

@@ -1186,7 +1186,6 @@ store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
     int64_t *added, char **cause)
 {
 	struct store		*st = u->st;
-	struct store_deferred	*d;
 	sqlite3_stmt		*s;
 
 	/* Rows may wait for later only when nothing of this update can be
@@ -1233,13 +1232,9 @@ store_update_commit(struct store_update *u, const struct store_fetch_meta *m,
 	if ((s = store_stmt(st, S_COMMIT, cause)) == NULL ||
 	    store_done(st, s, cause) != 0)
 		goto fail;
-	store_fts_defer(u);
+	store_fts_defer(u);	/* writes what waits once enough does */
 	free(u->pending);
 	free(u);
-	d = st->deferred;
-	if (d != NULL && (d->bytes >= STORE_DEFER_BYTES ||
-	    d->n >= STORE_DEFER_ROWS))
-		store_index_write(st, NULL);	/* else at the end */
 	return 0;
 fail:
 	store_update_abort(u);
@@ -1253,6 +1248,7 @@ store_update_abort(struct store_update *u)
 
 	if (u == NULL)
 		return;
+	store_fts_abort(u);
 	if (!sqlite3_get_autocommit(u->st->db))
 		sqlite3_exec(u->st->db, "ROLLBACK", NULL, NULL, NULL);
 	for (i = 0; i < u->npending; i++)

@@ -211,9 +211,11 @@ void	 store_update_abort(struct store_update *u);
 /*
  * on: from now on the search index rows of new articles wait after their
  * update commits, and are written together in their own transaction
- * once 1,000 rows (or 2 MB) wait and by store_index_write() (FTS5
+ * once 5,000 rows (or 8 MB) wait and by store_index_write() (FTS5
  * writes a segment per transaction: a segment per feed made it a
- * quarter of a cold refresh). A search meanwhile indexes them itself (its catch-up),
+ * quarter of a cold refresh); their terms are made meanwhile by a
+ * worker thread (store_terms.c), or by the caller when none can be
+ * started. A search meanwhile indexes them itself (its catch-up),
  * and so does the next update if the program dies first: the articles
  * are committed either way. An update with an article limit or
  * keep-days writes what waits in its own transaction. Off: write what
@@ -222,8 +224,9 @@ void	 store_update_abort(struct store_update *u);
  * articles while rows wait.
  */
 void	 store_index_defer(struct store *st, int on);
-/* Write the waiting index rows (store_index_defer()) in one transaction.
- * Returns 0, or -1 and *cause (then they still wait). */
+/* Write the waiting index rows (store_index_defer()) in one transaction,
+ * once the worker finished them. Returns 0, or -1 and *cause (then they
+ * still wait). */
 int	 store_index_write(struct store *st, char **cause);
 
 /*

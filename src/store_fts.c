@@ -8,6 +8,10 @@
  * The index is contentless: a row is taken out by giving its terms
  * again, recomputed by akhbar_fts_terms() from the title and body that
  * the triggers of schema 4 kept in article_fts_old.
+ *
+ * While rows wait (store_index_defer()), the terms of new articles are
+ * made by a worker thread (store_terms.c) and join st->deferred when
+ * finished; an update that must write its own rows waits for it.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,6 +20,7 @@
 #include "search.h"
 #include "store.h"
 #include "store_int.h"
+#include "store_terms.h"
 #include "util.h"
 
 /*
@@ -92,6 +97,25 @@ store_fts_flush(struct store *st, char **cause)
 
 static int store_fts_put_deferred(struct store *, const struct fts_row *,
 	    char **);
+static int store_fts_write(struct store *, char **);
+
+/* store_terms_take()'s callback: a finished row joins the waiting ones
+ * (arg). */
+static void
+store_fts_took(int64_t id, char *terms, void *arg)
+{
+	struct store_deferred	*d = arg;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap == 0 ? 256 : d->cap * 2;
+		d->row = xreallocarray(d->row, d->cap, sizeof *d->row);
+	}
+	d->row[d->n].id = id;
+	d->row[d->n++].terms = terms;
+	d->bytes += strlen(terms);
+	if (id > d->max_id)
+		d->max_id = id;
+}
 
 /*
  * Write the pending index rows of u (see struct fts_row). Rows of
@@ -107,10 +131,13 @@ store_fts_pending_write(struct store_update *u, char **cause)
 	size_t			 i;
 	int			 rc = 0;
 
-	if (d != NULL && !u->took_deferred) {
-		for (i = 0; rc == 0 && i < d->n; i++)
+	/* the rows of this update's articles the worker makes, too */
+	if (u->st->terms != NULL)
+		store_terms_take(u->st->terms, 1, store_fts_took, d);
+	if (d != NULL) {
+		for (i = u->took_deferred; rc == 0 && i < d->n; i++)
 			rc = store_fts_put_deferred(u->st, &d->row[i], cause);
-		u->took_deferred = 1;
+		u->took_deferred = d->n;
 	}
 	for (i = 0; i < u->npending; i++) {
 		if (rc == 0 && (s = store_stmt(u->st, S_FTS_PUT,
@@ -129,17 +156,27 @@ store_fts_pending_write(struct store_update *u, char **cause)
 	return rc;
 }
 
-/* Let go of the waiting rows (written). */
+/* Let go of the first n waiting rows (written). d->max_id stays: ids
+ * up to it are this process's to index. */
 static void
-store_deferred_clear(struct store_deferred *d)
+store_deferred_drop(struct store_deferred *d, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < d->n; i++)
+	if (n == 0)
+		return;		/* d->row may be NULL */
+	for (i = 0; i < n; i++) {
+		d->bytes -= strlen(d->row[i].terms);
 		free(d->row[i].terms);
-	d->n = 0;
-	d->bytes = 0;
-	d->max_id = 0;
+	}
+	memmove(d->row, d->row + n, (d->n - n) * sizeof *d->row);
+	d->n -= n;
+}
+
+static void
+store_deferred_clear(struct store_deferred *d)
+{
+	store_deferred_drop(d, d->n);
 }
 
 /*
@@ -175,6 +212,12 @@ store_index(struct store_update *u, int64_t id, const char *title,
 		/* A known article may have a full text, indexed with it. */
 		if (store_fulltext_content(st, id, &full, cause) == -1)
 			return -1;
+	}
+	if (fresh && st->terms != NULL) {	/* the worker makes them */
+		store_terms_put(st->terms, id, title, content, html);
+		if (id > st->deferred->max_id)
+			st->deferred->max_id = id;
+		return 0;
 	}
 	text = search_article_text(content, html, full);
 	free(full);
@@ -222,8 +265,7 @@ store_fts_defer(struct store_update *u)
 
 	if (d == NULL)
 		return;
-	if (u->took_deferred)
-		store_deferred_clear(d);
+	store_deferred_drop(d, u->took_deferred);
 	for (i = 0; i < u->npending; i++) {
 		if (d->n == d->cap) {
 			d->cap = d->cap == 0 ? 256 : d->cap * 2;
@@ -235,6 +277,29 @@ store_fts_defer(struct store_update *u)
 			d->max_id = u->pending[i].id;
 	}
 	u->npending = 0;
+	if (u->st->terms != NULL)
+		store_terms_take(u->st->terms, 0, store_fts_took, d);
+	if (d->bytes >= STORE_DEFER_BYTES || d->n >= STORE_DEFER_ROWS)
+		store_fts_write(u->st, NULL);	/* else at the end */
+}
+
+void
+store_fts_abort(struct store_update *u)
+{
+	struct store_deferred	*d = u->st->deferred;
+	size_t			 i, k = 0;
+
+	if (u->st->terms == NULL || d == NULL)
+		return;
+	store_terms_take(u->st->terms, 1, store_fts_took, d);
+	for (i = 0; i < d->n; i++) {
+		if (d->row[i].id > u->max_id) {
+			d->bytes -= strlen(d->row[i].terms);
+			free(d->row[i].terms);
+		} else
+			d->row[k++] = d->row[i];
+	}
+	d->n = k;
 }
 
 /* 1 when the statement id with ?1 bound to id gives a row, 0 if not,
@@ -278,8 +343,9 @@ store_fts_put_deferred(struct store *st, const struct fts_row *r,
 	return rc;
 }
 
-int
-store_index_write(struct store *st, char **cause)
+/* Write the rows waiting in st->deferred in one transaction. */
+static int
+store_fts_write(struct store *st, char **cause)
 {
 	struct store_deferred	*d = st->deferred;
 	char			*why = NULL;
@@ -307,16 +373,28 @@ store_index_write(struct store *st, char **cause)
 	return 0;
 }
 
+int
+store_index_write(struct store *st, char **cause)
+{
+	if (st->terms != NULL && st->deferred != NULL)
+		store_terms_take(st->terms, 1, store_fts_took, st->deferred);
+	return store_fts_write(st, cause);
+}
+
 void
 store_index_defer(struct store *st, int on)
 {
-	if (on && st->deferred == NULL)
+	if (on && st->deferred == NULL) {
 		st->deferred = xcalloc(1, sizeof *st->deferred);
+		st->terms = store_terms_start(STORE_TERMS_BYTES);
+	}
 	if (on || st->deferred == NULL)
 		return;
 	/* Rows that cannot be written now are left to the catch-up of the
 	 * next update (they are the highest ids). */
 	store_index_write(st, NULL);
+	store_terms_stop(st->terms);
+	st->terms = NULL;
 	store_deferred_clear(st->deferred);
 	free(st->deferred->row);
 	free(st->deferred);

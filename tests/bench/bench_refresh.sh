@@ -16,7 +16,10 @@
 # --max-per-host option to let --max-connections matter. AKHBAR=PATH
 # runs another build of akhbar (a before/after comparison). CALLGRIND=1
 # also counts the instructions of one cold refresh of each set at 8
-# connections (repeatable on a loaded machine, unlike the times).
+# connections (repeatable on a loaded machine, unlike the times), in
+# all and per thread: the main thread parses and stores, the worker
+# makes the index terms (src/store_terms.c); akhbar-fetch is another
+# program and not counted.
 cd "$TOP" || exit 2
 AKHBAR=${AKHBAR:-./akhbar}	# another build to compare with
 B=$TOP/tests/tmp/bench/refresh
@@ -99,13 +102,24 @@ done
 
 if [ -n "$CALLGRIND" ] && command -v valgrind > /dev/null; then
 	for set in gen mixed; do
-		rm -f "$B/cg.db"*
-		valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+		rm -f "$B/cg.db"* "$B/cg.out"*
+		valgrind --tool=callgrind --separate-threads=yes \
+		    --callgrind-out-file="$B/cg.out" \
 		    $AKHBAR -u "$B/urls.$set" -c "$B/cg.db" --refresh \
-		    --max-connections 8 --max-per-host 8 2>&1 > /dev/null |
-		    awk -v s="$set" '/Collected/ { n = $NF } END {
-			printf "callgrind %s cold c8: %.0f M instructions\n", s,
-			    n / 1e6 }'
+		    --max-connections 8 --max-per-host 8 > /dev/null 2>&1
+		cat "$B"/cg.out* | awk -v s="$set" '
+		    /^summary:/ { t[++n] = $2; all += $2 } END {
+			printf "callgrind %s cold c8: %.0f M instructions", s,
+			    all / 1e6
+			for (i = 1; i <= n; i++) {
+				w = ", thread " i
+				if (i == 1)
+					w = "; main thread"
+				else if (i == 2)
+					w = ", terms worker"
+				printf "%s %.0f M", w, t[i] / 1e6
+			}
+			printf "\n" }'
 	done
 fi
 
@@ -140,6 +154,9 @@ awk -F '\t' -v gen="$(cat "$B/bytes.gen")" \
 			if (E["newsboat-" t "-cold"] > 0)
 				printf "ratio %s cold akhbar(c8)/newsboat(reload-threads 8): %.2f (target 0.25)\n",
 				    t, E["akhbar-" t "-cold-c8"] / E["newsboat-" t "-cold"]
+			if (C["newsboat-" t "-cold"] > 0)
+				printf "ratio %s cold cpu (user+sys) akhbar(c8)/newsboat: %.2f\n",
+				    t, C["akhbar-" t "-cold-c8"] / C["newsboat-" t "-cold"]
 			if (E["newsboat-" t "-warm"] > 0)
 				printf "ratio %s warm akhbar(c8)/newsboat(reload-threads 8): %.2f (target 0.1)\n",
 				    t, E["akhbar-" t "-warm-c8"] / E["newsboat-" t "-warm"]

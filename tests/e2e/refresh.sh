@@ -266,3 +266,35 @@ check "killed refresh: next refresh works" test $? -eq 0
 check "killed refresh: every article indexed" test "$(sqlite3 \
     "$D/kill.db" 'SELECT count(*) FROM article_fts_docsize')" -eq \
     "$(sqlite3 "$D/kill.db" 'SELECT count(*) FROM articles')"
+
+# The index a refresh builds (its terms made by the worker thread,
+# src/store_terms.c) is the one the store builds from the articles
+# alone: same terms, each in as many articles. Six mixed feeds of 60
+# items (RSS and Atom, Arabic and English, HTML as CDATA and escaped),
+# read as local files, so 360 rows wait for the worker; then
+# the terms' version is made stale, so the next search rebuilds the
+# index through SQL (akhbar_fts_terms()).
+python3 tests/bench/gen_mixed.py feeds "$D/mixed" 6 60
+: > "$D/urls.mixed"
+for i in 0 1 2 3 4 5; do echo "$D/mixed/f$i.xml" >> "$D/urls.mixed"; done
+rm -f "$D"/mixed.db*
+"$AKHBAR" -u "$D/urls.mixed" -c "$D/mixed.db" --refresh > /dev/null 2>&1
+check "worker index: refresh ok" test $? -eq 0
+vocab() {
+	sqlite3 "$D/mixed.db" "CREATE VIRTUAL TABLE temp.v USING \
+	    fts5vocab(main, article_fts, row); SELECT term, doc FROM v"
+}
+vocab > "$D/vocab.refresh"
+check "worker index: every article indexed" test "$(sqlite3 "$D/mixed.db" \
+    'SELECT count(*) FROM article_fts_docsize')" -eq 360
+sqlite3 "$D/mixed.db" "UPDATE store_meta SET value = 'stale' \
+    WHERE name = 'search_terms'"
+"$AKHBAR" -c "$D/mixed.db" --search zzzz > /dev/null 2>&1
+check "worker index: rebuilt" test "$(sqlite3 "$D/mixed.db" \
+    "SELECT value != 'stale' FROM store_meta WHERE name = 'search_terms'")" \
+    = 1
+vocab > "$D/vocab.rebuilt"
+check "worker index: terms as many" test "$(wc -l < "$D/vocab.refresh")" \
+    -gt 500
+same "worker index: the same terms in as many articles as a rebuild" \
+    "$D/vocab.rebuilt" "$D/vocab.refresh"

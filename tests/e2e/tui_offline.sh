@@ -109,15 +109,17 @@ reader_says() {	# reader_says TEXT [TRIES of 0.1 s]
 	return 1
 }
 # j until the reader shows the binary file (the rows' order among files
-# of the same day is not the test's business), at most once per row
+# of the same day is not the test's business), at most once per row.
+# 'binary' alone: the message names the file's whole path, and in a
+# long checkout path "binary file" wraps between its two words.
 to_binary() {
 	n=0
 	while [ $n -lt 8 ]; do
-		reader_says 'binary file' 10 && return 0
+		reader_says 'binary' 10 && return 0
 		keys j
 		n=$((n + 1))
 	done
-	reader_says 'binary file'
+	reader_says 'binary'
 }
 check "folder: opening the binary file shows the reason in the reader" \
     to_binary

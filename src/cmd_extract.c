@@ -197,6 +197,8 @@ cmd_extract(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	if ((rc = extract_parse_args(argc, argv, &a)) != 0)
 		return rc;
+	/* Plain text: the article's HTML would be written for nothing. */
+	a.opts.text_only = !a.dump;
 	if (is_url(a.path))
 		rc = fetch_page(a.path, &x, &cause);
 	else if ((data = util_read_file(a.path, EXTRACT_MAX_SIZE, &len,

@@ -1494,10 +1494,11 @@ absolute_links(xmlNode *root, const char *base)
 	}
 }
 
-/* The article of g into x: text, HTML, byline, direction; base (may be
- * NULL) makes its links absolute. */
+/* The article of g into x: text, HTML (unless text_only), byline,
+ * direction; base (may be NULL) makes its links absolute. */
 static int
-finish(struct grab *g, const char *base, struct extract *x, char **cause)
+finish(struct grab *g, const char *base, int text_only, struct extract *x,
+    char **cause)
 {
 	struct buf	 b = { 0 };
 
@@ -1518,6 +1519,8 @@ finish(struct grab *g, const char *base, struct extract *x, char **cause)
 	if (x->lang != NULL)
 		xmlSetProp(g->article, (const xmlChar *)"lang",
 		    (const xmlChar *)x->lang);
+	if (text_only)
+		return 0;
 	absolute_links(g->article, base);
 	x->html = dom_to_html(g->doc, g->article);
 	return 0;
@@ -1587,7 +1590,7 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 		*cause = xstrdup("no article found");
 		return -1;
 	}
-	rc = finish(&best, doc_base, x, cause);
+	rc = finish(&best, doc_base, o != NULL && o->text_only, x, cause);
 	grab_free(&best);
 	free(doc_base);
 	if (rc == -1)

@@ -25,6 +25,7 @@
 struct extract_opts {
 	const char	*base_url;	/* resolves links; may be NULL */
 	const char	*content_type;	/* HTTP Content-Type; may be NULL */
+	int		 text_only;	/* no html: the caller wants text */
 };
 
 /* The article. Every string is UTF-8 sanitized for the terminal (no
@@ -43,7 +44,7 @@ struct extract {
 	enum dir	 dir;		/* DIR_LTR or DIR_RTL */
 	/*
 	 * The article as HTML (one <div>, UTF-8, links absolute), for the
-	 * layout engine and the store.
+	 * layout engine and the store; NULL with text_only.
 	 */
 	char		*html;
 	/*

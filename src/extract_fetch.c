@@ -23,8 +23,9 @@ static void
 page_done(struct fetch_req *req, const struct fetch_result *res, void *arg)
 {
 	struct page		*p = arg;
-	struct extract_opts	 eo = { NULL, NULL };
+	struct extract_opts	 eo;
 
+	memset(&eo, 0, sizeof eo);
 	if (res->error != NULL || res->body == NULL) {
 		p->cause = xstrdup(res->error != NULL ? res->error :
 		    "no content");

@@ -87,6 +87,7 @@ page_done(struct fetch_req *req, const struct fetch_result *res, void *arg)
 	char			*why = NULL, *error = NULL;
 
 	memset(&f, 0, sizeof f);
+	memset(&eo, 0, sizeof eo);
 	f.url = (char *)(res->effective_url != NULL ? res->effective_url :
 	    req->url);
 	f.content_type = (char *)res->content_type;

@@ -5,7 +5,8 @@
 # or the modules are missing), 5 interleaved runs each: median wall time
 # of a whole run (process start included) and peak RSS. EXTRACT_PAGES=DIR
 # adds the mean over DIR/*/source.html (for instance Readability's test
-# pages; they are not part of the repository). Needs GNU time.
+# pages; they are not part of the repository). Also CPU time and peak RSS
+# against --version and a 2 KB page (see below). Needs GNU time.
 cd "${TOP:-.}" || exit 2
 B=tests/tmp/bench
 mkdir -p "$B"
@@ -64,6 +65,38 @@ if [ $ref -eq 1 ]; then
 else
 	echo "Readability.js: not found (npm install @mozilla/readability jsdom; NODE_PATH)"
 fi
+# CPU time (user + system, from wait4) is steadier than wall time on a
+# loaded machine: medians of 15 interleaved runs, --version for the cost
+# of starting. Peak RSS over a 2 KB page's extraction leaves out what
+# any extraction maps once (libxml2's parser code, locale tables).
+small=$B/extract_small.html
+[ -s "$small" ] || python3 tests/bench/gen_page.py 2000 > "$small"
+python3 - "$page" "$small" <<'PY'
+import os, statistics, sys
+page, small = sys.argv[1], sys.argv[2]
+runs = {"version": ["--version"], "small": ["--extract", small],
+        "page": ["--extract", page]}
+cpu = {k: [] for k in runs}
+null = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
+for _ in range(15):
+    for k, args in runs.items():
+        pid = os.posix_spawn("./akhbar", ["./akhbar"] + args, os.environ,
+                             file_actions=null)
+        _, _, ru = os.wait4(pid, 0)
+        cpu[k].append((ru.ru_utime + ru.ru_stime) * 1000)
+m = {k: statistics.median(cpu[k]) for k in runs}
+print("CPU ms (median of 15): --version %.1f, --extract of a 2 KB page "
+      "%.1f, of the page %.1f: the page's extraction %.1f ms" % (
+          m["version"], m["small"], m["page"], m["page"] - m["version"]))
+PY
+rm -f "$B/small.runs"
+for i in 1 2 3 4 5; do
+	$TIME -f '%e %M' -o "$B/t" ./akhbar --extract "$small" > /dev/null 2>&1
+	cat "$B/t" >> "$B/small.runs"
+done
+ss=$(median "$B/small.runs" 2)
+echo "peak RSS of a 2 KB page's extraction $ss KB: the page adds $(echo "$am $ss $size" | awk '{ printf "%d KB, %.1f", $1 - $2, ($1 - $2) * 1024 / $3 }') x its size over it"
 if [ -n "$EXTRACT_PAGES" ] && [ -d "$EXTRACT_PAGES" ]; then
 	n=0
 	start=$(date +%s.%N)

@@ -226,7 +226,7 @@ test_metadata(void **state)
 {
 	struct extract		 x;
 	struct extract_opts	 o = { "https://news.example/ar/2026/a.html",
-				    NULL };
+				    NULL, 0 };
 	char			*cause = NULL;
 	const char		*page = "<html><head><title>t - موقع</title>"
 	    "<meta property=og:image content=../img/a.jpg>"

@@ -7,9 +7,12 @@
  * ending. So the index holds, per article, every normalised word AND
  * every word without a leading proclitic ("بادلب" also as "ادلب"), and a
  * query word becomes the prefix query "ادلب"*: a term starts with the
- * keyword exactly when the matcher would find it. Terms are written by
+ * keyword exactly when the matcher would find it. Each two words next to
+ * each other also make a short pair term, by which a phrase is looked
+ * up (then confirmed by the matcher). Terms are written by
  * this file with single spaces between words made only of letters, marks
- * and digits, and the index uses FTS5's "ascii" tokenizer, which splits
+ * and digits (a pair: U+00B7, digits, letters and letters), and the
+ * index uses FTS5's "ascii" tokenizer, which splits
  * at ASCII non-alphanumerics only; so SQLite's own Unicode tables never
  * decide where a word ends, the matcher's do. Strings are UTF-8; lengths
  * of words are in code points.

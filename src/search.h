@@ -5,8 +5,9 @@
  *
  * The index has one row per article: "terms", every word of the title
  * and the body text, normalised (match_normalize_utf8()), plus each word
- * without a leading Arabic proclitic (match_clitic_forms()), deduplicated
- * and separated by spaces. The index keeps no copy of them (contentless):
+ * without a leading Arabic proclitic (match_clitic_forms()), and a pair
+ * term for every two words next to each other (a phrase is looked up by
+ * its pairs), deduplicated and separated by spaces. The index keeps no copy of them (contentless):
  * a row is taken out by giving the same terms again, made by the same
  * functions from the same title and body. See doc/search.md.
  */

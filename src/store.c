@@ -672,12 +672,22 @@ struct store *
 store_open(const char *path, char **cause)
 {
 	struct store	*st;
-	int		 flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int		 flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			    SQLITE_OPEN_NOMUTEX;
 	int		 from;
 
 	if (strcmp(path, ":memory:") != 0 && store_mkdirs(path, cause) != 0)
 		return NULL;
 	st = xcalloc(1, sizeof *st);
+	/*
+	 * A connection is only ever used by the thread that opened it (the
+	 * terms worker of a refresh has no SQLite), and akhbar reads no
+	 * SQLite memory statistics: without the connection's mutex and the
+	 * allocator's counting, a cold refresh's main thread took 3.8% fewer
+	 * instructions (3.53 -> 3.39 G, callgrind). The setting only takes
+	 * before SQLite starts, so later calls are refused, harmlessly.
+	 */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		*cause = xasprintf("%s: %s", path, st->db != NULL ?
 		    sqlite3_errmsg(st->db) : "cannot open");

@@ -135,6 +135,25 @@ static const char *const stmt_sql[S_COUNT] = {
 };
 
 /* Schema steps: migrations[v] takes a store from version v to v + 1. */
+/* Schema 7's triggers: the new row counted in its feed's article_counts
+ * row (made if missing), and the old row taken off its feed's. */
+#define COUNTS_ADD_NEW \
+	"  INSERT INTO article_counts(feed_id, total, unread, hidden, saved," \
+	"  saved_unread) VALUES(new.feed_id, new.unread < 2, new.unread = 1," \
+	"  new.unread >= 2, new.saved = 1 AND new.unread < 2," \
+	"  new.saved = 1 AND new.unread = 1) ON CONFLICT(feed_id) DO UPDATE" \
+	"  SET total = total + excluded.total," \
+	"  unread = unread + excluded.unread, hidden = hidden + excluded.hidden," \
+	"  saved = saved + excluded.saved," \
+	"  saved_unread = saved_unread + excluded.saved_unread;"
+#define COUNTS_SUB_OLD \
+	"  UPDATE article_counts SET total = total - (old.unread < 2)," \
+	"  unread = unread - (old.unread = 1)," \
+	"  hidden = hidden - (old.unread >= 2)," \
+	"  saved = saved - (old.saved = 1 AND old.unread < 2)," \
+	"  saved_unread = saved_unread - (old.saved = 1 AND old.unread = 1)" \
+	"  WHERE feed_id = old.feed_id;"
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	/* 0 -> 1: the first store, bodies inline. */
 	"CREATE TABLE feeds("
@@ -365,39 +384,15 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"DROP TRIGGER IF EXISTS counts_replace;"
 	"DROP TRIGGER IF EXISTS counts_replaced;"
 	"CREATE TRIGGER counts_insert AFTER INSERT ON articles BEGIN"
-	"  INSERT INTO article_counts(feed_id, total, unread, hidden, saved,"
-	"  saved_unread) VALUES(new.feed_id, new.unread < 2, new.unread = 1,"
-	"  new.unread >= 2, new.saved = 1 AND new.unread < 2,"
-	"  new.saved = 1 AND new.unread = 1) ON CONFLICT(feed_id) DO UPDATE"
-	"  SET total = total + excluded.total,"
-	"  unread = unread + excluded.unread, hidden = hidden + excluded.hidden,"
-	"  saved = saved + excluded.saved,"
-	"  saved_unread = saved_unread + excluded.saved_unread; END;"
+	COUNTS_ADD_NEW " END;"
 	"CREATE TRIGGER counts_delete AFTER DELETE ON articles BEGIN"
-	"  UPDATE article_counts SET total = total - (old.unread < 2),"
-	"  unread = unread - (old.unread = 1),"
-	"  hidden = hidden - (old.unread >= 2),"
-	"  saved = saved - (old.saved = 1 AND old.unread < 2),"
-	"  saved_unread = saved_unread - (old.saved = 1 AND old.unread = 1)"
-	"  WHERE feed_id = old.feed_id;"
+	COUNTS_SUB_OLD
 	"  DELETE FROM article_counts_old WHERE id = old.id; END;"
 	"CREATE TRIGGER counts_update AFTER UPDATE OF unread, saved, feed_id"
 	"  ON articles WHEN old.unread IS NOT new.unread OR"
 	"  old.saved IS NOT new.saved OR old.feed_id IS NOT new.feed_id BEGIN"
-	"  UPDATE article_counts SET total = total - (old.unread < 2),"
-	"  unread = unread - (old.unread = 1),"
-	"  hidden = hidden - (old.unread >= 2),"
-	"  saved = saved - (old.saved = 1 AND old.unread < 2),"
-	"  saved_unread = saved_unread - (old.saved = 1 AND old.unread = 1)"
-	"  WHERE feed_id = old.feed_id;"
-	"  INSERT INTO article_counts(feed_id, total, unread, hidden, saved,"
-	"  saved_unread) VALUES(new.feed_id, new.unread < 2, new.unread = 1,"
-	"  new.unread >= 2, new.saved = 1 AND new.unread < 2,"
-	"  new.saved = 1 AND new.unread = 1) ON CONFLICT(feed_id) DO UPDATE"
-	"  SET total = total + excluded.total,"
-	"  unread = unread + excluded.unread, hidden = hidden + excluded.hidden,"
-	"  saved = saved + excluded.saved,"
-	"  saved_unread = saved_unread + excluded.saved_unread; END;"
+	COUNTS_SUB_OLD
+	COUNTS_ADD_NEW " END;"
 	"CREATE TRIGGER counts_replace BEFORE INSERT ON articles"
 	"  WHEN EXISTS (SELECT 1 FROM articles WHERE id = new.id OR"
 	"  (feed_id = new.feed_id AND guid = new.guid)) BEGIN"

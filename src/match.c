@@ -14,6 +14,7 @@
  */
 #include <ctype.h>
 #include <locale.h>
+#include <pthread.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
@@ -306,27 +307,33 @@ match_normalize_cp(uint32_t cp, uint32_t *out)
 
 /*
  * norm_cp() of U+0600..U+06FF as a table, made from norm_cp() itself on
- * first use: the one code point a character becomes, 0 when it is
- * dropped, NORM_SLOW when it becomes more than one or white space.
+ * first use (once, whichever thread comes first: the refresh's index
+ * worker normalizes too): the one code point a character becomes, 0
+ * when it is dropped, NORM_SLOW when it becomes more than one or white
+ * space.
  */
-static const uint16_t *
-arabic_norm(void)
+static uint16_t		 arabic_map[256];
+static pthread_once_t	 arabic_once = PTHREAD_ONCE_INIT;
+
+static void
+arabic_norm_make(void)
 {
-	static uint16_t	 map[256];
-	static int	 init;
 	uint32_t	 out[NORM_MAX];
 	size_t		 i, k;
 
-	if (init)
-		return map;
 	for (i = 0; i < 256; i++) {
 		k = norm_cp((uint32_t)(0x600 + i), out);
-		map[i] = k == 0 ? 0 : k == 1 && out[0] != ' ' &&
+		arabic_map[i] = k == 0 ? 0 : k == 1 && out[0] != ' ' &&
 		    out[0] < NORM_SLOW && out[0] != 0 ? (uint16_t)out[0] :
 		    NORM_SLOW;
 	}
-	init = 1;
-	return map;
+}
+
+static const uint16_t *
+arabic_norm(void)
+{
+	pthread_once(&arabic_once, arabic_norm_make);
+	return arabic_map;
 }
 
 /* Room for one more character (at most 4 bytes) and the NUL, after the
@@ -350,6 +357,7 @@ match_normalize_utf8(const char *str)
 	size_t			 n = strlen(str), i = 0, j, k;
 	int			 space = 0;
 	unsigned char		 c;
+	const uint16_t		*arabic = arabic_norm();
 
 	buf_grow(&b, n + 1);
 	while (i < n) {
@@ -370,7 +378,7 @@ match_normalize_utf8(const char *str)
 		if ((c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB) &&
 		    (s[i + 1] & 0xC0) == 0x80) {
 			cp = ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-			j = arabic_norm()[cp - 0x600];
+			j = arabic[cp - 0x600];
 			if (j != NORM_SLOW) {
 				i += 2;
 				if (j == 0)	/* harakat, tatweel: dropped */

@@ -1378,7 +1378,6 @@ store_article_ids(struct store *st, const struct store_filter *filter,
     int64_t **ids, size_t *n, char **cause)
 {
 	static const struct store_filter all;
-	struct store_ids	 a = { 0 };
 	sqlite3_stmt		*s;
 	int			 rc;
 
@@ -1387,17 +1386,9 @@ store_article_ids(struct store *st, const struct store_filter *filter,
 	if ((s = store_article_query(st, filter != NULL ? filter : &all,
 	    Q_IDS, NULL, cause)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		store_ids_add(&a, sqlite3_column_int64(s, 0));
+	rc = store_ids_read(st, s, "store: articles", ids, n, cause);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "store: articles");
-		free(a.v);
-		return -1;
-	}
-	*ids = a.v;
-	*n = a.n;
-	return 0;
+	return rc;
 }
 
 int
@@ -1445,6 +1436,25 @@ store_ids_add(struct store_ids *a, int64_t id)
 		a->v = xreallocarray(a->v, a->cap, sizeof *a->v);
 	}
 	a->v[a->n++] = id;
+}
+
+int
+store_ids_read(struct store *st, sqlite3_stmt *s, const char *what,
+    int64_t **ids, size_t *n, char **cause)
+{
+	struct store_ids	 a = { 0 };
+	int			 rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		store_ids_add(&a, sqlite3_column_int64(s, 0));
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(st, what);
+		free(a.v);
+		return -1;
+	}
+	*ids = a.v;
+	*n = a.n;
+	return 0;
 }
 
 /* akhbar_ids(id): an aggregate adding each id to st->ids, so a walk of

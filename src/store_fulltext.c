@@ -126,9 +126,8 @@ int
 store_fulltext_pending(struct store *st, int64_t feed_id, int64_t above_id,
     int64_t **ids, size_t *n, char **cause)
 {
-	struct store_ids	 a = { 0 };
-	sqlite3_stmt		*s;
-	int			 rc;
+	sqlite3_stmt	*s;
+	int		 rc;
 
 	*ids = NULL;
 	*n = 0;
@@ -136,17 +135,9 @@ store_fulltext_pending(struct store *st, int64_t feed_id, int64_t above_id,
 		return -1;
 	sqlite3_bind_int64(s, 1, feed_id);
 	sqlite3_bind_int64(s, 2, above_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		store_ids_add(&a, sqlite3_column_int64(s, 0));
+	rc = store_ids_read(st, s, "store: full text", ids, n, cause);
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(st, "store: full text");
-		free(a.v);
-		return -1;
-	}
-	*ids = a.v;
-	*n = a.n;
-	return 0;
+	return rc;
 }
 
 int

@@ -172,6 +172,11 @@ int	 store_fulltext_content(struct store *st, int64_t id, char **content,
 	    char **cause);
 /* Append id to a. */
 void	 store_ids_add(struct store_ids *a, int64_t id);
+/* Step s to its end, its first column's ids into *ids and *n (caller
+ * frees *ids); s is left to the caller to reset or finalize. Returns 0,
+ * or -1 and *cause prefixed with what. */
+int	 store_ids_read(struct store *st, sqlite3_stmt *s, const char *what,
+	    int64_t **ids, size_t *n, char **cause);
 /* Run sql, which calls akhbar_ids(id) for each id it walks, with ?1
  * bound to match when not NULL; the ids go into *a. what prefixes an
  * error. */

@@ -107,16 +107,11 @@ store_terms_start(size_t max_bytes)
 {
 	struct store_terms	*w = xcalloc(1, sizeof *w);
 	sigset_t		 all, old;
-	char			*warm;
 	int			 rc;
 
-	/* What search.c and match.c set up on first use (tables, libxml2's
-	 * globals) is set up here, before a second thread runs them. */
+	/* libxml2's globals are set up here, before a second thread parses
+	 * (match.c makes its Arabic table under pthread_once()). */
 	xmlInitParser();
-	warm = search_article_text("<p>\xd8\xa7\xd9\x84 a<b>b</b></p><x>",
-	    1, NULL);
-	free(search_terms("\xd8\xa7\xd9\x84\xd8\xa8 a", warm));
-	free(warm);
 	w->max_bytes = max_bytes;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->work, NULL);

@@ -63,6 +63,21 @@ open_mem(void)
 	return st;
 }
 
+/* A path no file has yet for a store of the test's own: a fresh
+ * mkstemp() name plus ".db" (the caller unlinks and frees it). */
+static char *
+tmp_db(void)
+{
+	char	 path[] = "/tmp/akhbar-store-XXXXXX";
+	int	 fd;
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	return xasprintf("%s.db", path);
+}
+
 /* Push items into one feed update; returns the number of new articles. */
 static int64_t
 update(struct store *st, int64_t feed, int64_t max,
@@ -363,19 +378,13 @@ test_lists_and_marks(void **state)
 static void
 test_migrate_v1(void **state)
 {
-	char		 path[] = "/tmp/akhbar-store-XXXXXX";
 	char		*db, *cause = NULL;
 	sqlite3		*h;
 	struct store	*st;
 	struct store_body body;
 	struct collected c = { 0 };
-	int		 fd;
 
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	db = xasprintf("%s.db", path);
+	db = tmp_db();
 	/* a version 1 store, as the first akhbar wrote it */
 	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h,
@@ -490,14 +499,12 @@ test_enclosure_round_trip(void **state)
 static void
 test_migrate_v5(void **state)
 {
-	char			 path[] = "/tmp/akhbar-store5-XXXXXX";
 	char			*db, *cause = NULL;
 	sqlite3			*h;
 	struct store		*st;
 	struct store_body	 body;
 	struct collected	 c = { 0 };
 	int64_t			 feed;
-	int			 fd;
 	struct feed_item	 it = { .id = "ep1",
 	    .title = "\xd7\x97\xd7\x93\xd7\xa9\xd7\x95\xd7\xaa \xd7\x94\xd7\x91\xd7\x95\xd7\xa7\xd7\xa8",
 	    .content = "<p>\xd7\xa1\xd7\x99\xd7\x9b\xd7\x95\xd7\x9d</p>",
@@ -505,11 +512,7 @@ test_migrate_v5(void **state)
 	    .enclosure_type = "audio/mp4", .enclosure_length = 5000,
 	    .date = 1700000000 };
 
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	db = xasprintf("%s.db", path);
+	db = tmp_db();
 	/* a store made now, then taken back to what schema 5 had */
 	st = store_open(db, &cause);
 	assert_non_null(st);
@@ -602,20 +605,14 @@ test_failure_recorded(void **state)
 static void
 test_open_while_writing(void **state)
 {
-	char			 path[] = "/tmp/akhbar-store-XXXXXX";
 	char			*db, *side, *cause = NULL;
 	struct store		*wr, *rd;
 	struct store_update	*u;
 	int64_t			 feed, known = 0;
 	time_t			 t0;
-	int			 fd;
 
 	(void)state;
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	db = xasprintf("%s.db", path);
+	db = tmp_db();
 	wr = store_open(db, &cause);
 	assert_non_null(wr);
 	assert_int_equal(store_feed_add(wr, "https://a.example/", NULL, &feed,
@@ -722,7 +719,6 @@ count_unread_cb(const struct store_feed *f, void *arg)
 static void
 test_counts_kept(void **state)
 {
-	char			 path[] = "/tmp/akhbar-counts-XXXXXX";
 	char			*db, *cause = NULL;
 	sqlite3			*h;
 	struct store		*st;
@@ -730,14 +726,10 @@ test_counts_kept(void **state)
 	struct feed_item	 items[6];
 	char			 guid[6][8];
 	int64_t			 a, b, n, removed, ids[2];
-	int			 fd, i, gone;
+	int			 i, gone;
 
 	(void)state;
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	db = xasprintf("%s.db", path);
+	db = tmp_db();
 	st = store_open(db, &cause);
 	assert_non_null(st);
 	assert_int_equal(store_feed_add(st, "https://a.example/", NULL, &a,

@@ -83,13 +83,44 @@ row_element(const struct reader *r, const struct item *it, size_t i)
 	return THEME_LIST;
 }
 
+/* The count column's width in a list of w cells: "unread/total" of the
+ * largest counts known in a list of feeds (the first FEED_SCAN items,
+ * read as they are: a virtual list such as "All articles" knows its
+ * counts, a feed its total once drawn), at least 10 cells and at most a
+ * third of the row, so that a million articles read "333333/1000000",
+ * never a cut "333333/10…". */
+#define FEED_SCAN	4096
+static size_t
+count_width(const struct reader *r, size_t w)
+{
+	const struct item	*it;
+	long long		 u = 0, t = 0;
+	size_t			 i, cw;
+	char			 num[48];
+
+	for (i = 0; r->src.kind == SOURCE_FEEDS && !r->src.paged &&
+	    i < r->src.n && i < FEED_SCAN; i++) {
+		it = &r->src.v[i];
+		if (it->type == ITEM_ARTICLE || it->type == ITEM_FILE)
+			continue;
+		if (it->n_unread > u)
+			u = it->n_unread;
+		if (it->n_total > t)
+			t = it->n_total;
+	}
+	cw = (size_t)snprintf(num, sizeof num, "%lld/%lld", u, t);
+	if (cw < 10)
+		cw = 10;
+	return cw > w / 3 ? w / 3 : cw;
+}
+
 /* Feeds and virtual lists: unread/total, title, tags. */
 static void
 feed_row(struct reader *r, const struct item *it, size_t w)
 {
 	struct col	c[4];
 	char		num[48], count[96], marks[3] = { 0, 0, 0 };
-	size_t		n = 0, cw = 10, tw = 0, fixed;
+	size_t		n = 0, cw = count_width(r, w), tw = 0, fixed;
 
 	snprintf(num, sizeof num, "%lld/%lld", (long long)it->n_unread,
 	    (long long)it->n_total);

@@ -533,6 +533,44 @@ test_mark_column(void **state)
 	reader_free(&r);
 }
 
+/* The count column of the feed list widens to the largest count, so a
+ * million articles is never cut, and every row's count ends at the same
+ * cell; it never takes more than a third of the row. */
+static void
+test_count_column(void **state)
+{
+	struct reader	 r;
+	struct item	*all;
+	char		*s, *end0, *end3;
+	int		 elem;
+
+	open_reader(&r, NULL);
+	assert_int_equal(r.src.kind, SOURCE_FEEDS);
+	all = source_item(&r.src, 0);
+	assert_true(all->type != ITEM_FEED);
+	/* as small stores have it: ten cells */
+	s = row_text(reader_list_row(&r, 0, 60, &elem));
+	assert_memory_equal(s + 4, "       5/5 ", 11);
+	free(s);
+	all->n_unread = 333333;
+	all->n_total = 1000000;
+	s = row_text(reader_list_row(&r, 0, 60, &elem));
+	assert_non_null(end0 = strstr(s, "333333/1000000 "));
+	assert_int_equal(end0 - s, 4);
+	free(s);
+	/* a feed's count ends in the same cell */
+	s = row_text(reader_list_row(&r, 3, 60, &elem));
+	assert_non_null(end3 = strstr(s, "/"));
+	assert_memory_equal(end3 - 1, "3/3 ", 4);
+	assert_int_equal(end3 - s, 4 + 14 - 2);
+	free(s);
+	/* 24 cells: the column stops at a third (8) and is cut */
+	s = row_text(reader_list_row(&r, 0, 24, &elem));
+	assert_null(strstr(s, "1000000"));
+	free(s);
+	reader_free(&r);
+}
+
 /* The highlight group of each cell comes from the core: reader rows and
  * list titles carry it. */
 static void
@@ -939,6 +977,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_message_log,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_feed_column,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_count_column,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mark_column,
 		    setup, teardown),

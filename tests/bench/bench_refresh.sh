@@ -19,7 +19,9 @@
 # connections (repeatable on a loaded machine, unlike the times), in
 # all and per thread: the main thread parses and stores, the worker
 # makes the index terms (src/store_terms.c); akhbar-fetch is another
-# program and not counted.
+# program and not counted. Then the floor under the CPU: SQLite alone
+# storing what the cold runs stored (tests/bench/store_floor.c) and the
+# parse alone (--feed-tsv), per 29 MB.
 cd "$TOP" || exit 2
 AKHBAR=${AKHBAR:-./akhbar}	# another build to compare with
 B=$TOP/tests/tmp/bench/refresh
@@ -121,6 +123,40 @@ if [ -n "$CALLGRIND" ] && command -v valgrind > /dev/null; then
 			}
 			printf "\n" }'
 	done
+fi
+
+# The floor under the CPU target: what the SQLite library alone takes to
+# store what the cold refresh stored (tests/bench/store_floor.c: the rows
+# through akhbar's schema, a transaction a feed; the index rows with
+# akhbar's terms, in one), and what parsing the same feeds takes
+# (--feed-tsv over the files of the mixed set). Medians of 3.
+if ${CC:-cc} $CFLAGS -Isrc -o "$B/store_floor" tests/bench/store_floor.c \
+    libcore.a $LDFLAGS $LIBS 2> "$B/floor.err"; then
+	for set in gen mixed; do
+		for r in 1 2 3; do
+			rm -f "$B/floor.db"*
+			"$B/store_floor" "$B/a-$set-c8.db" "$B/floor.db"
+		done > "$B/floor.$set"
+		sort -n -k1 "$B/floor.$set" | sed -n 2p | awk -v s="$set" \
+		    -v b="$(cat "$B/bytes.$set")" '{ mb = b / 1048576
+			printf "floor %s: SQLite alone stores the rows in %.2f s CPU and the index rows (%d terms, %.0f MB) in %.2f s: %.2f s per 29 MB\n",
+			    s, $1, $4, $3 / 1048576, $2, ($1 + $2) * 29 / mb }'
+	done
+	rm -f "$B/floor.db"*
+	# less the CPU of 200 starts (--version), each median of 3
+	for what in parse start; do
+		for r in 1 2 3; do
+			$T -o "$B/t" sh -c 'w=$1; a=$2; shift 2
+			    for f in "$@"; do if [ "$w" = parse ]; then
+				"$a" --feed-tsv "$f" > /dev/null || exit 1
+			    else "$a" --version > /dev/null; fi; done' \
+			    sh "$what" "$AKHBAR" "$M"/f*.xml && tail -1 "$B/t"
+		done | awk '{ print $2 + $3 }' | sort -n | sed -n 2p
+	done | tr '\n' ' ' | awk -v b="$(cat "$B/bytes.mixed")" '{
+		printf "floor mixed: parsing the 200 files (--feed-tsv) takes %.2f s CPU less %.2f s for 200 starts: %.2f s per 29 MB\n",
+		    $1, $2, ($1 - $2) * 29 * 1048576 / b }'
+else
+	echo "store_floor: does not build ($(head -1 "$B/floor.err"))"
 fi
 
 for set in gen mixed; do

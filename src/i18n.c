@@ -2,6 +2,7 @@
  * i18n.c - binds gettext's catalogue and reads the interface language
  * from the environment (the direction of the layout, ICU's locale).
  */
+#include <ctype.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -111,4 +112,85 @@ i18n_locale_name(const char *l, char *out, size_t n)
 		k = n - 1;
 	memcpy(out, l, k);
 	out[k] = '\0';
+}
+
+/* Brackets and quotes that may open a path's word, and what may close
+ * it (ASCII, and the Arabic comma, semicolon and question mark). */
+static int
+path_opener(const char *s)
+{
+	return *s != '\0' && strchr("([{<\"'", *s) != NULL ? 1 :
+	    strncmp(s, "\xc2\xab", 2) == 0 ? 2 : 0;	/* « */
+}
+
+static size_t
+path_closer(const char *s, size_t n)
+{
+	static const char *const	multi[] = {
+		"\xc2\xbb", "\xd8\x8c", "\xd8\x9b", "\xd8\x9f"	/* » ، ؛ ؟ */
+	};
+	size_t				i;
+
+	if (n >= 1 && strchr(")]}>\"'.,;:!?", s[n - 1]) != NULL)
+		return 1;
+	for (i = 0; i < sizeof multi / sizeof multi[0]; i++)
+		if (n >= 2 && memcmp(s + n - 2, multi[i], 2) == 0)
+			return 2;
+	return 0;
+}
+
+static int
+path_like(const char *w, size_t n)
+{
+	size_t	i;
+
+	if (n >= 1 && w[0] == '/')
+		return 1;
+	if (n >= 2 && (memcmp(w, "~/", 2) == 0 || memcmp(w, "./", 2) == 0))
+		return 1;
+	for (i = 0; i + 3 <= n; i++)
+		if (memcmp(w + i, "://", 3) == 0)
+			return i > 0;
+	/* a file name: "NAME.txt", an extension of 1 to 5 ASCII letters
+	 * and digits */
+	for (i = n; i > 0 && n - i < 6 && isalnum((unsigned char)w[i - 1]) &&
+	    (unsigned char)w[i - 1] < 0x80; i--)
+		;
+	return i >= 2 && i < n && w[i - 1] == '.';
+}
+
+char *
+i18n_isolate(const char *msg)
+{
+	struct buf	b = { 0 };
+	const char	*w, *end;
+	size_t		n, k, open, close;
+
+	buf_puts(&b, "");
+	while (*msg != '\0') {
+		if (*msg == ' ') {
+			buf_putc(&b, *msg++);
+			continue;
+		}
+		w = msg;
+		end = msg + strcspn(msg, " ");
+		open = 0;
+		while (w + open < end && (k = path_opener(w + open)) > 0)
+			open += k;
+		n = (size_t)(end - w) - open;
+		close = 0;
+		while (close < n && (k = path_closer(w + open, n - close)) > 0)
+			close += k;
+		if (path_like(w + open, n - close)) {
+			buf_add(&b, w, open);
+			buf_puts(&b, "\xe2\x81\xa6");		/* LRI */
+			buf_add(&b, w + open, n - close);
+			buf_puts(&b, "\xe2\x81\xa9");		/* PDI */
+			buf_add(&b, w + open + n - close, close);
+		} else
+			buf_add(&b, w, (size_t)(end - w));
+		msg = end;
+	}
+	buf_putc(&b, '\0');
+	return b.data;
 }

@@ -42,5 +42,17 @@ int	i18n_rtl(void);
  * "en_US_POSIX".
  */
 void	i18n_locale_name(const char *locale, char *out, size_t n);
+/*
+ * A message of a right-to-left interface with each path and URL in it
+ * isolated left to right (LRI ... PDI), so that "/tmp/urls" inside an
+ * Arabic sentence keeps its leading '/' and its order. A word is taken
+ * for a path or URL when, less the brackets and quotes before it, it
+ * starts with '/', "~/" or "./", holds "://", or ends in a file name's
+ * extension (".txt": a dot and 1 to 5 ASCII letters or digits); the
+ * brackets, quotes and sentence punctuation after it stay outside (a
+ * file name "2026-12-28-ارتفاع.txt" would otherwise show its date as
+ * "28-12-2026" after an Arabic word). Caller frees.
+ */
+char	*i18n_isolate(const char *msg);
 
 #endif

@@ -74,7 +74,7 @@ reader_message(struct reader *r, enum reader_level level, const char *fmt,
     ...)
 {
 	va_list	 ap;
-	char	 s[1024];
+	char	 s[1024], *iso;
 
 	free(r->msg);
 	r->msg = NULL;
@@ -83,6 +83,11 @@ reader_message(struct reader *r, enum reader_level level, const char *fmt,
 		vsnprintf(s, sizeof s, fmt, ap);
 		va_end(ap);
 		r->msg = utf8_sanitize(s, strlen(s), UTF8_FOLD_SPACE);
+		if (r->ui_rtl) {	/* paths and URLs keep their order */
+			iso = i18n_isolate(r->msg);
+			free(r->msg);
+			r->msg = iso;
+		}
 		if (level != MSG_INFO)
 			log_add(r, s);
 	}

@@ -52,7 +52,15 @@ static void
 add_ui_para(const struct reader *r, struct doc *d, const char *s,
     uint16_t attr)
 {
-	add_para_dir(d, s, attr, r->ui_rtl ? DIR_RTL : DIR_AUTO);
+	char	*iso;
+
+	if (!r->ui_rtl) {
+		add_para_dir(d, s, attr, DIR_AUTO);
+		return;
+	}
+	iso = i18n_isolate(s);	/* paths and URLs keep their order */
+	add_para_dir(d, iso, attr, DIR_RTL);
+	free(iso);
 }
 
 /* The programs of `bind KEY exec`, a line each. */
@@ -117,7 +125,7 @@ help_doc(const struct reader *r)
 {
 	struct doc	*d = doc_create();
 	struct buf	 line = { 0 };
-	char		 name[32], *dir, *iso;
+	char		 name[32], *dir;
 	int		 a;
 	size_t		 k, col, lrm;
 
@@ -147,12 +155,9 @@ help_doc(const struct reader *r)
 	}
 	dir = reader_save_dir(r);
 	buf_reset(&line);
-	/* The path isolated (LRI ... PDI): in a right-to-left sentence
-	 * its leading '/' stays with it. */
-	iso = xasprintf(r->ui_rtl ? "\xe2\x81\xa6%s\xe2\x81\xa9" : "%s", dir);
+	/* add_ui_para() isolates the path */
 	buf_printf(&line, _("s writes the article as a file into %s "
-	    "(save-dir in the config); s again only unmarks it."), iso);
-	free(iso);
+	    "(save-dir in the config); s again only unmarks it."), dir);
 	buf_putc(&line, '\0');
 	add_ui_para(r, d, line.data, 0);
 	free(dir);

@@ -256,6 +256,14 @@ if has_locale ar_SA.UTF-8; then
 	check "ar: the first-run page right-aligned" \
 	    at_least 30 "$(vis "لا مصادر أخبار بعد")"
 	keys Q
+	# a path inside an Arabic sentence keeps its leading '/' (isolated
+	# left to right: without, it read "tmp/ak.x/urls/"); a short one,
+	# so that it fits a line whatever the checkout's path
+	S=$(mktemp -d /tmp/ak.XXXXXX)
+	start 100 24 -o -u "$S/urls" -c "$W/new.db"
+	check "ar: the urls file's path reads left to right" seen "$S/urls"
+	keys Q
+	rm -rf "$S"
 	env $ENV0 LANG=ar_SA.UTF-8 "$AKHBAR" --help > "$W/help.ar"
 	check "ar: --help translated" grep -q '^الاستخدام: akhbar' "$W/help.ar"
 	check "ar: --help keeps the options Latin" \

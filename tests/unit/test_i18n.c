@@ -17,6 +17,47 @@
 #include "config.h"
 #include "reader.h"
 
+/* i18n_isolate(): paths, URLs and file names of a message, isolated
+ * left to right; the punctuation around them and other words as they
+ * were. */
+static void
+test_isolate(void **state)
+{
+#define LRI "\xe2\x81\xa6"
+#define PDI "\xe2\x81\xa9"
+	static const struct {
+		const char	*in, *want;
+	} cases[] = {
+		{ "لا مصادر في /tmp/u/urls بعد.",
+		  "لا مصادر في " LRI "/tmp/u/urls" PDI " بعد." },
+		/* brackets and the sentence's end stay outside */
+		{ "حُفظت (في /root/saved).", "حُفظت (في " LRI "/root/saved" PDI
+		  ")." },
+		{ "«~/news/a.txt»،", "«" LRI "~/news/a.txt" PDI "»،" },
+		{ "فتح https://example.com/a?b=1 الآن",
+		  "فتح " LRI "https://example.com/a?b=1" PDI " الآن" },
+		{ "باسم 2026-12-28-ارتفاع.txt هنا",
+		  "باسم " LRI "2026-12-28-ارتفاع.txt" PDI " هنا" },
+		{ "./a", LRI "./a" PDI },
+		/* not paths: a word with a slash inside, "://" first, a
+		 * dot without an extension, a number, a lone bracket */
+		{ "و/أو :// نهاية. 3. ( )", "و/أو :// نهاية. 3. ( )" },
+		{ "a.verylongext", "a.verylongext" },
+		{ "", "" },
+		{ "  two  spaces ", "  two  spaces " },
+	};
+	size_t	i;
+	char	*got;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = i18n_isolate(cases[i].in);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+#undef LRI
+#undef PDI
+}
+
 static void
 test_rtl_env(void **state)
 {
@@ -265,6 +306,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_isolate),
 		cmocka_unit_test(test_rtl_env),
 		cmocka_unit_test(test_layout_default),
 		cmocka_unit_test(test_date_options),

@@ -336,15 +336,17 @@ add_image(struct walk *w, const xmlChar **atts)
 {
 	const char	*alt = att(atts, "alt"), *src = att(atts, "src");
 	xmlChar		*abs = NULL;
-	char		*s, ref[32];
+	char		 ref[32];
 	size_t		 num;
 
-	if (alt != NULL && alt[0] != '\0')
-		s = xasprintf("[image: %s]", alt);
-	else
-		s = xstrdup("[image]");
-	add_text(w, s, w->attr | ATTR_MARKER);
-	free(s);
+	/* the alt text is the page's: not a marker, it gives a paragraph
+	 * of only an image its direction (render.c) */
+	if (alt != NULL && alt[0] != '\0') {
+		add_text(w, "[image: ", w->attr | ATTR_MARKER);
+		add_text(w, alt, w->attr);
+		add_text(w, "]", w->attr | ATTR_MARKER);
+	} else
+		add_text(w, "[image]", w->attr | ATTR_MARKER);
 	if (src == NULL || src[0] == '\0' || strncasecmp(src, "data:", 5) == 0)
 		return;
 	if (w->base != NULL)

@@ -118,7 +118,8 @@ marker_number(const struct block *bl, size_t k, size_t *end)
 	return n;
 }
 
-/* Where the "[image...]" marker that ends at text[k) starts, else k. */
+/* Where the "[image...]" marker that ends at text[k) starts, else k.
+ * Its brackets and "image: " are markers, its alt text is not. */
 static size_t
 image_start(const struct block *bl, size_t k)
 {
@@ -127,8 +128,9 @@ image_start(const struct block *bl, size_t k)
 	if (k == 0 || bl->text[k - 1] != ']' || !(bl->attr[k - 1] &
 	    ATTR_MARKER))
 		return k;
-	while (i > 0 && (bl->attr[i - 1] & ATTR_MARKER) && bl->text[i - 1] !=
-	    '[')
+	i--;
+	while (i > 0 && !(bl->text[i - 1] == '[' && (bl->attr[i - 1] &
+	    ATTR_MARKER)))
 		i--;
 	if (i == 0 || bl->text[i - 1] != '[' || k - i < 6 ||
 	    bl->text[i] != 'i')

@@ -188,10 +188,18 @@ render_para(const struct block *b, size_t index, size_t base,
 	size_t			 total = o->width < 2 ? 2 : o->width;
 	int			 rtl, flags = BIDI_KEEP_NSM | BIDI_UNTRUSTED;
 	uint32_t		 cp;
+	enum dir		 dir;
 
 	if (o->shaping)
 		flags |= BIDI_SHAPE;
-	p = bidi_para_create(b->text + base, len, block_dir(b, o), flags);
+	/* A paragraph's own direction: from its first strong letter that
+	 * is not a marker of ours, so that "[image: صورة]" in an Arabic
+	 * article is right to left, not left to right for "image". */
+	dir = block_dir(b, o);
+	if (dir == DIR_AUTO)
+		dir = bidi_first_strong_except(b->text + base, attr,
+		    ATTR_MARKER, len);
+	p = bidi_para_create(b->text + base, len, dir, flags);
 	rtl = o->logical ? 0 : bidi_para_rtl(p);
 	shaped = bidi_para_text(p);
 	width = xmalloc(len + 1);

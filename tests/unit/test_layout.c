@@ -349,6 +349,48 @@ check_rows(const struct block *b, const struct rows *rows, size_t width,
 	free(seen);
 }
 
+/* A paragraph that is only an image takes its direction from the alt
+ * text, not from the word "image" of its marker: right-aligned in an
+ * Arabic article, left-aligned in an English one. */
+static void
+test_image_direction(void **state)
+{
+	static const char	html[] =
+	    "<html><body><p>أعلنت الوزارة عن خطة جديدة للنقل.</p>"
+	    "<p><img src='map.png' alt='خريطة المدينة'></p>"
+	    "<p><img src='chart.png' alt='A chart of prices'></p>"
+	    "</body></html>";
+	struct render_opts	 o = { 0 };
+	struct rows		 rows = { 0 };
+	struct doc		*d;
+	struct buf		 text = { 0 };
+	char			*cause = NULL;
+	size_t			 i, seen = 0;
+
+	d = article_parse("page.html", html, strlen(html), &cause);
+	assert_non_null(d);
+	o.width = 60;
+	for (i = 0; i < d->nblocks; i++) {
+		render_block(&d->blocks[i], i, 1, &o, &rows);
+		assert_int_equal(rows.n, 1);
+		buf_reset(&text);
+		cells_to_text(&rows.v[0], &text, NULL, NULL);
+		buf_putc(&text, '\0');
+		if (strncmp(text.data, "[image: A chart", 15) == 0) {
+			assert_true(rows.v[0].width < o.width);
+			seen++;
+		} else if (strstr(text.data, "image") != NULL) {
+			/* the Arabic alt: its row ends at the right edge */
+			assert_int_equal(rows.v[0].width, o.width);
+			seen++;
+		}
+		rows_clear(&rows);
+	}
+	assert_int_equal(seen, 2);
+	buf_free(&text);
+	doc_free(d);
+}
+
 static void
 test_samples(void **state)
 {
@@ -405,6 +447,7 @@ main(void)
 		cmocka_unit_test(test_render_line),
 		cmocka_unit_test(test_overrides),
 		cmocka_unit_test(test_wrap_break),
+		cmocka_unit_test(test_image_direction),
 		cmocka_unit_test(test_samples),
 	};
 

@@ -193,19 +193,30 @@ reader_copy_link(struct reader *r, unsigned n)
 /* One entry of the link screen: "[n] text" (a paragraph of its own
  * direction, so RTL text is laid out RTL), the URL under it, then info
  * (may be NULL) after the URL in parentheses. */
+#define IMAGE_OPEN	"[image: "
+#define IMAGE_LEN	(sizeof IMAGE_OPEN - 1)
 static void
 links_entry(struct doc *d, const char *text, uint16_t attr, const char *url,
     const char *info)
 {
 	struct block	*b;
 	char		*s;
+	size_t		 n;
 
 	b = doc_add_block(d, BLOCK_PARA);
 	b->dir = DIR_AUTO;
 	s = xasprintf("[%zu] ", doc_add_link(d, url));
 	block_add_utf8(b, s, strlen(s), ATTR_MARKER, 0);
 	free(s);
-	block_add_utf8(b, text, strlen(text), attr, 1);
+	n = strlen(text);
+	/* an image's "[image: ALT]": its alt gives the direction */
+	if (n > IMAGE_LEN + 1 && strncmp(text, IMAGE_OPEN, IMAGE_LEN) == 0 &&
+	    text[n - 1] == ']') {
+		block_add_utf8(b, text, IMAGE_LEN, attr | ATTR_MARKER, 1);
+		block_add_utf8(b, text + IMAGE_LEN, n - IMAGE_LEN - 1, attr, 1);
+		block_add_utf8(b, "]", 1, attr | ATTR_MARKER, 1);
+	} else
+		block_add_utf8(b, text, n, attr, 1);
 	b = doc_add_block(d, BLOCK_PARA);
 	b->dir = DIR_LTR;
 	b->tight = 1;

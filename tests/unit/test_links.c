@@ -308,7 +308,7 @@ static void
 test_reader_links(void **state)
 {
 	struct reader	 r;
-	char		*path, *paths[1], *s, *cause = NULL;
+	char		*path, *paths[1], *s, *cause = NULL, *line, *end;
 
 	path = write_tmp("test_links.txt", article);
 	paths[0] = path;
@@ -355,6 +355,11 @@ test_reader_links(void **state)
 	assert_non_null(strstr(s, "https://news.example/r\n"));
 	assert_non_null(strstr(s, "[2] the English summary\n"));
 	assert_non_null(strstr(s, "https://news.example/map.png\n"));
+	/* the image's entry is right to left for its Arabic alt: its
+	 * number on the right, "image" inside */
+	assert_non_null(line = strstr(s, "image]"));
+	assert_non_null(end = strchr(line, '\n'));
+	assert_memory_equal(end - 4, " [3]", 4);
 	free(s);
 	assert_int_equal(reader_key(&r, '2'), ACT_NONE);
 	assert_int_equal(reader_key(&r, 'y'), ACT_COPY_LINK);

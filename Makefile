@@ -43,7 +43,7 @@ CORE_OBJ = src/util.o src/utf8.o src/doc.o src/text.o src/html.o \
 	src/match.o src/rules.o src/dump.o src/article.o src/saved.o src/markdown.o \
 	src/folder.o src/export.o src/charset.o src/extract.o src/extract_dom.o \
 	src/extract_meta.o src/extract_fetch.o src/extract_parse.o \
-	src/feed.o src/date.o src/store.o src/store_fts.o src/store_terms.o \
+	src/feed.o src/feed_queue.o src/date.o src/store.o src/store_fts.o src/store_terms.o \
 	src/store_house.o \
 	src/store_fulltext.o src/fetch_pipe.o src/fetch_exec.o src/fulltext.o \
 	src/urls.o src/opml.o \

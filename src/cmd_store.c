@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "cmds.h"
 #include "feed.h"
+#include "feed_queue.h"
 #include "fetch.h"
 #include "fetch_exec.h"
 #include "opml.h"
@@ -94,6 +95,10 @@ struct job {
 	struct store_feed_state	 state;
 	int			 done;
 	int			 failed;
+	/* the response's, kept while the document waits for the parser
+	 * (refresh_queue()) */
+	char			*etag, *last_modified, *moved_to;
+	int64_t			 retry_after;
 };
 
 /* The state of a --refresh run, passed to the fetch callback. */
@@ -106,7 +111,12 @@ struct refresh {
 	size_t			 skipped;
 	int			 tty;
 	struct buf		 later;	/* lines printed after the bar */
+	struct feed_queue	*fq;	/* the parser's thread, or NULL */
 };
+
+/* Documents held by the parser's thread at once (waiting, parsed or
+ * being parsed): the thread keeps ahead of the store by a few feeds. */
+#define REFRESH_QUEUE	4
 
 /* The getopt_long() letters of the store commands. */
 #define STORE_OPTSTRING	":u:c:C:v"
@@ -357,21 +367,6 @@ refresh_fail(struct refresh *r, struct job *j, const char *reason,
 	refresh_report(r, j, REPORT_FAILED, "%s: %s", j->entry->url, reason);
 }
 
-/* What the parser's item callback works on. */
-struct refresh_items {
-	struct store_update	*u;
-	char			*store_cause;	/* why the store refused */
-};
-
-/* The parser's item callback: one item into the open update. */
-static int
-refresh_item(const struct feed_item *item, void *arg)
-{
-	struct refresh_items	*items = arg;
-
-	return store_update_item(items->u, item, &items->store_cause) != 0;
-}
-
 static const char *
 job_title(const struct job *j, const struct feed_info *info)
 {
@@ -384,49 +379,49 @@ job_title(const struct job *j, const struct feed_info *info)
 	return j->entry->url;
 }
 
-/* Parse a whole document into the store, in one transaction. */
+/* Store a parsed document, in one transaction. */
 static void
-refresh_parse(struct refresh *r, struct job *j, const char *body,
-    size_t len, const char *base, struct store_fetch_meta *m)
+refresh_parsed(struct refresh *r, struct job *j, struct feed_parsed *p,
+    struct store_fetch_meta *m)
 {
-	struct feed_info	 info = { 0 };
-	struct refresh_items	 items = { NULL, NULL };
+	struct store_update	*u;
 	enum refresh_error	 kind = REFRESH_ERR_STORE;
 	char			*cause = NULL, *reason;
 	int64_t			 added = 0;
+	size_t			 i;
 
-	items.u = store_update_begin(r->st, j->state.id,
+	u = store_update_begin(r->st, j->state.id,
 	    j->entry->opts.max_articles > 0 ? j->entry->opts.max_articles :
 	    r->args->max_articles, &cause);
-	if (items.u == NULL)
+	if (u == NULL)
 		goto fail;
 	if (j->entry->opts.keep_days > 0)
-		store_update_expire(items.u, (int64_t)time(NULL) -
+		store_update_expire(u, (int64_t)time(NULL) -
 		    (int64_t)j->entry->opts.keep_days * 86400);
-	if (feed_parse(body, len, base, refresh_item, &items, &info,
-	    &cause) != 0 || items.store_cause != NULL) {
-		store_update_abort(items.u);
-		if (items.store_cause != NULL) {
-			free(cause);
-			cause = items.store_cause;
-		} else
-			kind = REFRESH_ERR_PARSE;
+	if (p->rc != 0) {
+		store_update_abort(u);
+		cause = p->cause;
+		p->cause = NULL;
+		kind = REFRESH_ERR_PARSE;
 		goto fail;
 	}
-	m->title = info.title;
-	m->link = info.link;
-	if (store_update_commit(items.u, m, &added, &cause) != 0)
+	for (i = 0; i < p->n; i++)
+		if (store_update_item(u, &p->items[i], &cause) != 0) {
+			store_update_abort(u);
+			goto fail;
+		}
+	m->title = p->info.title;
+	m->link = p->info.link;
+	if (store_update_commit(u, m, &added, &cause) != 0)
 		goto fail;
 	refresh_report(r, j, REPORT_OK, _("%lld new: %s"), (long long)added,
-	    job_title(j, &info));
+	    job_title(j, &p->info));
 	if (m->moved_to != NULL)
 		refresh_report(r, NULL, REPORT_MOVED, _("%s: permanently "
 		    "redirected to %s (update the urls file)"), j->entry->url,
 		    m->moved_to);
-	feed_info_clear(&info);
 	return;
 fail:
-	feed_info_clear(&info);
 	if (kind == REFRESH_ERR_STORE)
 		reason = xstrdup(cause != NULL ? cause : "store: ?");
 	else
@@ -437,6 +432,70 @@ fail:
 	refresh_fail(r, j, reason, m);
 	free(reason);
 	free(cause);
+}
+
+/* Parse a whole document here and store it. */
+static void
+refresh_parse(struct refresh *r, struct job *j, const char *body,
+    size_t len, const char *base, struct store_fetch_meta *m)
+{
+	struct feed_parsed	*p = feed_parse_copy(body, len, base, j);
+
+	refresh_parsed(r, j, p, m);
+	feed_parsed_free(p);
+}
+
+/* Store the oldest document of the parser's thread, waiting for it
+ * when wait is non-zero; 0 when there was none to store. */
+static int
+refresh_take(struct refresh *r, int wait)
+{
+	struct feed_parsed	*p;
+	struct store_fetch_meta	 m = { 0 };
+	struct job		*j;
+
+	if ((p = feed_queue_take(r->fq, wait)) == NULL)
+		return 0;
+	j = p->tag;
+	m.etag = j->etag;
+	m.last_modified = j->last_modified;
+	m.moved_to = j->moved_to;
+	m.retry_after = j->retry_after;
+	refresh_parsed(r, j, p, &m);
+	feed_parsed_free(p);
+	free(j->etag);
+	free(j->last_modified);
+	free(j->moved_to);
+	j->etag = j->last_modified = j->moved_to = NULL;
+	return 1;
+}
+
+/* fetch_run_idle()'s callback: a document is parsed, store those
+ * ready while the downloads go on. */
+static void
+refresh_idle(void *arg)
+{
+	struct refresh	*r = arg;
+
+	while (refresh_take(r, 0))
+		;
+}
+
+/* Hand a document to the parser's thread and store what it parsed
+ * meanwhile. The response's strings are kept in j until stored. */
+static void
+refresh_queue(struct refresh *r, struct job *j, const struct fetch_result *res)
+{
+	while (feed_queue_full(r->fq))
+		refresh_take(r, 1);
+	j->etag = res->etag != NULL ? xstrdup(res->etag) : NULL;
+	j->last_modified = res->last_modified != NULL ?
+	    xstrdup(res->last_modified) : NULL;
+	j->moved_to = res->moved_to != NULL ? xstrdup(res->moved_to) : NULL;
+	j->retry_after = res->retry_after;
+	feed_queue_put(r->fq, j, res->body, res->len, res->effective_url);
+	while (refresh_take(r, 0))
+		;
 }
 
 /* filter:PROGRAM:URL: the body through the program, then the parser. */
@@ -513,7 +572,11 @@ refresh_done(struct fetch_req *req, const struct fetch_result *res,
 		    job_title(j, NULL));
 		return;
 	}
-	refresh_parse(r, j, res->body, res->len, res->effective_url, &m);
+	if (r->fq != NULL)
+		refresh_queue(r, j, res);
+	else
+		refresh_parse(r, j, res->body, res->len, res->effective_url,
+		    &m);
 }
 
 /* A local feed file: read and parse it directly. */
@@ -639,6 +702,7 @@ refresh_run(struct refresh *r, const struct urls *u)
 {
 	struct job		*jobs = xcalloc(u->n + 1, sizeof *jobs);
 	struct fetch_req	*reqs = xcalloc(u->n + 1, sizeof *reqs);
+	struct fetch_idle	 idle;
 	size_t			 i, n;
 	char			*cause = NULL;
 	int			 rc = 0;
@@ -650,12 +714,24 @@ refresh_run(struct refresh *r, const struct urls *u)
 	/* the index rows of many feeds written together: a fifth of the
 	 * instructions of a cold refresh went to FTS5 segments per feed */
 	store_index_defer(r->st, 1);
-	if (n > 0 && fetch_run(&r->args->fetch, reqs, n, refresh_done, r,
-	    &cause) != 0) {
+	/* feeds parsed on a thread while the ones before are stored; a
+	 * few documents at a time */
+	if (n > 1 && (r->fq = feed_queue_start(REFRESH_QUEUE)) != NULL) {
+		idle.fd = feed_queue_fd(r->fq);
+		idle.cb = refresh_idle;
+	}
+	if (n > 0 && fetch_run_idle(&r->args->fetch, reqs, n, refresh_done,
+	    r, r->fq != NULL ? &idle : NULL, &cause) != 0) {
 		cmd_warn("%s", cause);
 		free(cause);
 		cause = NULL;
 		rc = 1;
+	}
+	if (r->fq != NULL) {
+		while (refresh_take(r, 1))
+			;
+		feed_queue_stop(r->fq);
+		r->fq = NULL;
 	}
 	if (store_index_write(r->st, &cause) != 0) {
 		cmd_warn(_("%s (the next refresh indexes them)"), cause);
@@ -671,6 +747,9 @@ refresh_run(struct refresh *r, const struct urls *u)
 		store_state_clear(&jobs[i].state);
 		free(jobs[i].filter);
 		free(jobs[i].url);
+		free(jobs[i].etag);
+		free(jobs[i].last_modified);
+		free(jobs[i].moved_to);
 	}
 	free(jobs);
 	free(reqs);

@@ -85,6 +85,18 @@ void	 fetch_opts_default(struct fetch_opts *o);
  */
 int	 fetch_run(const struct fetch_opts *o, struct fetch_req *reqs,
 	    size_t n, fetch_done_cb cb, void *arg, char **cause);
+/* While fetch_run_idle() waits for the downloads, cb(arg) runs each
+ * time fd (a pipe's end) has bytes, which it reads first: work done on
+ * another thread comes back to the caller's. */
+struct fetch_idle {
+	int	 fd;
+	void	(*cb)(void *arg);
+};
+/* fetch_run(), running idle's callback between results (idle may be
+ * NULL). */
+int	 fetch_run_idle(const struct fetch_opts *o, struct fetch_req *reqs,
+	    size_t n, fetch_done_cb cb, void *arg,
+	    const struct fetch_idle *idle, char **cause);
 /*
  * The same, in this process, with libcurl: what akhbar-fetch runs
  * (fetch.c). Only programs linked with fetch.o and libcurl have it.

@@ -11,6 +11,7 @@
  * (a build tree), else in LIBEXECDIR (an installed akhbar).
  */
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
@@ -394,14 +395,34 @@ fetch_exit_reason(int status)
 static ssize_t
 fetch_read_results(int fd, const struct fetch_opts *o,
     struct fetch_req *reqs, size_t n, char *done, fetch_done_cb cb,
-    void *arg, char **cause)
+    void *arg, const struct fetch_idle *idle, char **cause)
 {
 	struct fetch_result	 res;
+	struct pollfd		 pfd[2];
 	int64_t			 len, i;
 	size_t			 answered = 0;
-	char			*msg;
+	char			*msg, drain[64];
 
 	for (;;) {
+		/* between records: the idle fd's callback may run */
+		while (idle != NULL && idle->fd >= 0) {
+			pfd[0].fd = fd;
+			pfd[0].events = POLLIN;
+			pfd[1].fd = idle->fd;
+			pfd[1].events = POLLIN;
+			if (poll(pfd, 2, -1) == -1) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			if (pfd[1].revents & (POLLIN | POLLHUP)) {
+				if (read(idle->fd, drain, sizeof drain) <= 0)
+					break;
+				idle->cb(arg);
+			}
+			if (pfd[0].revents != 0)
+				break;
+		}
 		if (read_full(fd, &len, sizeof len) != 1)
 			break;
 		/* a body is at most max_size; the rest is a few URLs */
@@ -432,6 +453,14 @@ int
 fetch_run(const struct fetch_opts *o, struct fetch_req *reqs, size_t n,
     fetch_done_cb cb, void *arg, char **cause)
 {
+	return fetch_run_idle(o, reqs, n, cb, arg, NULL, cause);
+}
+
+int
+fetch_run_idle(const struct fetch_opts *o, struct fetch_req *reqs, size_t n,
+    fetch_done_cb cb, void *arg, const struct fetch_idle *idle,
+    char **cause)
+{
 	struct fetch_result	 res;
 	struct buf		 msg = { 0 };
 	char			*path, *done, *why;
@@ -453,7 +482,7 @@ fetch_run(const struct fetch_opts *o, struct fetch_req *reqs, size_t n,
 	close(to);
 	buf_free(&msg);
 	done = xcalloc(n, 1);
-	answered = fetch_read_results(from, o, reqs, n, done, cb, arg,
+	answered = fetch_read_results(from, o, reqs, n, done, cb, arg, idle,
 	    cause);
 	if (answered != -1 && (size_t)answered < n)
 		kill(pid, SIGTERM);	/* a bad record: stop it */

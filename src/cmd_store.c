@@ -115,8 +115,11 @@ struct refresh {
 };
 
 /* Documents held by the parser's thread at once (waiting, parsed or
- * being parsed): the thread keeps ahead of the store by a few feeds. */
-#define REFRESH_QUEUE	4
+ * being parsed): the thread keeps ahead of the store by a few feeds,
+ * and holds a copy of each body, so not more than 8 MB of them (a
+ * bigger feed goes alone). */
+#define REFRESH_QUEUE		4
+#define REFRESH_QUEUE_BYTES	(8 << 20)
 
 /* The getopt_long() letters of the store commands. */
 #define STORE_OPTSTRING	":u:c:C:v"
@@ -716,7 +719,8 @@ refresh_run(struct refresh *r, const struct urls *u)
 	store_index_defer(r->st, 1);
 	/* feeds parsed on a thread while the ones before are stored; a
 	 * few documents at a time */
-	if (n > 1 && (r->fq = feed_queue_start(REFRESH_QUEUE)) != NULL) {
+	if (n > 1 && (r->fq = feed_queue_start(REFRESH_QUEUE,
+	    REFRESH_QUEUE_BYTES)) != NULL) {
 		idle.fd = feed_queue_fd(r->fq);
 		idle.cb = refresh_idle;
 	}

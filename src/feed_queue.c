@@ -35,7 +35,8 @@ struct feed_queue {
 	pthread_cond_t		 done;	/* a job parsed */
 	struct doc_job		*head, *tail;	/* oldest first */
 	struct doc_job		*next;	/* the next to parse */
-	size_t			 held, max;
+	size_t			 held, max;	/* documents */
+	size_t			 bytes, max_bytes;	/* of their bodies */
 	int			 stop;
 	int			 wake[2];	/* a byte a document parsed */
 };
@@ -157,11 +158,12 @@ queue_main(void *arg)
 }
 
 struct feed_queue *
-feed_queue_start(size_t max)
+feed_queue_start(size_t max, size_t max_bytes)
 {
 	struct feed_queue	*q = xcalloc(1, sizeof *q);
 
 	q->max = max > 0 ? max : 1;
+	q->max_bytes = max_bytes;
 	if (pipe(q->wake) == -1) {
 		free(q);
 		return NULL;
@@ -193,7 +195,8 @@ feed_queue_fd(struct feed_queue *q)
 int
 feed_queue_full(struct feed_queue *q)
 {
-	return q->held >= q->max;	/* only the caller's thread changes it */
+	/* only the caller's thread changes them */
+	return q->held >= q->max || (q->held > 0 && q->bytes >= q->max_bytes);
 }
 
 int
@@ -224,6 +227,8 @@ feed_queue_put(struct feed_queue *q, void *tag, const char *body,
 	if (q->next == NULL)
 		q->next = j;
 	q->held++;
+	q->bytes += len;
+	j->out->bytes = len;
 	pthread_cond_signal(&q->work);
 	pthread_mutex_unlock(&q->lock);
 }
@@ -245,6 +250,7 @@ feed_queue_take(struct feed_queue *q, int wait)
 	if (q->head == NULL)
 		q->tail = NULL;
 	q->held--;
+	q->bytes -= j->out->bytes;
 	pthread_mutex_unlock(&q->lock);
 	p = j->out;
 	free(j->base);

@@ -24,6 +24,7 @@ struct feed_parsed {
 					 * cause */
 	char			*cause;
 	char			*strings;	/* where the items point */
+	size_t			 bytes;		/* of the document */
 };
 
 /* Parse body[0..len) here and now into a feed_parsed, as the thread
@@ -34,9 +35,10 @@ struct feed_parsed	*feed_parse_copy(const char *body, size_t len,
 struct feed_queue;
 
 /* Start the parsing thread; at most max documents are held at once,
- * waiting, being parsed or parsed and not yet taken. NULL when no
- * thread can be made: the caller parses in place. */
-struct feed_queue	*feed_queue_start(size_t max);
+ * waiting, being parsed or parsed and not yet taken, and no other once
+ * their bodies reach max_bytes (one is always taken, whatever its
+ * size). NULL when no thread can be made: the caller parses in place. */
+struct feed_queue	*feed_queue_start(size_t max, size_t max_bytes);
 /* A file descriptor that has bytes to read each time a document is
  * parsed (for poll(); reading them is the caller's). */
 int			 feed_queue_fd(struct feed_queue *q);

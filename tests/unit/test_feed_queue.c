@@ -120,7 +120,7 @@ static void
 test_queue(void **state)
 {
 	enum { DOCS = 30, MAX = 3 };
-	struct feed_queue	*q = feed_queue_start(MAX);
+	struct feed_queue	*q = feed_queue_start(MAX, 1 << 20);
 	struct feed_parsed	*p, *want;
 	char			*docs[DOCS];
 	int			 tags[DOCS], put = 0, taken = 0, i;
@@ -170,7 +170,7 @@ test_queue(void **state)
 static void
 test_wake_fd(void **state)
 {
-	struct feed_queue	*q = feed_queue_start(2);
+	struct feed_queue	*q = feed_queue_start(2, 1 << 20);
 	struct feed_parsed	*p;
 	struct pollfd		 pfd;
 	char			*doc = rss(3, 2), c;
@@ -191,12 +191,36 @@ test_wake_fd(void **state)
 	free(doc);
 }
 
+/* The bytes bound: no second document once the first's body reaches
+ * it, but the first always goes in. */
+static void
+test_bytes_bound(void **state)
+{
+	struct feed_queue	*q;
+	struct feed_parsed	*p;
+	char			*big = rss(4, 40), *small = rss(5, 1);
+
+	assert_non_null(q = feed_queue_start(8, strlen(big)));
+	assert_false(feed_queue_full(q));
+	feed_queue_put(q, big, big, strlen(big), NULL);
+	assert_true(feed_queue_full(q));
+	assert_non_null(p = feed_queue_take(q, 1));
+	assert_int_equal(p->n, 40);
+	feed_parsed_free(p);
+	assert_false(feed_queue_full(q));
+	feed_queue_put(q, small, small, strlen(small), NULL);
+	assert_false(feed_queue_full(q));
+	feed_queue_stop(q);
+	free(big);
+	free(small);
+}
+
 /* Stopping with documents put and not taken frees them (the sanitizer
  * build would see a leak). */
 static void
 test_stop_pending(void **state)
 {
-	struct feed_queue	*q = feed_queue_start(4);
+	struct feed_queue	*q = feed_queue_start(4, 1 << 20);
 	char			*doc = rss(2, 5);
 	int			 i;
 
@@ -215,6 +239,7 @@ main(void)
 		cmocka_unit_test(test_copy),
 		cmocka_unit_test(test_queue),
 		cmocka_unit_test(test_wake_fd),
+		cmocka_unit_test(test_bytes_bound),
 		cmocka_unit_test(test_stop_pending),
 	};
 

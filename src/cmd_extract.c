@@ -206,10 +206,8 @@ cmd_extract(int argc, char **argv)
 		cmd_warn("%s", cause);
 		free(cause);
 		return 1;
-	} else {
-		rc = extract_page(data, len, &a.opts, &x, &cause);
-		free(data);
-	}
+	} else	/* data is freed before the page is parsed */
+		rc = extract_page_take(data, len, &a.opts, &x, &cause);
 	if (rc == -1) {
 		if (strcmp(a.path, "-") == 0)
 			cmd_warn("%s", cause);

@@ -64,6 +64,14 @@ struct extract {
  */
 int	extract_page(const char *s, size_t n, const struct extract_opts *o,
 	    struct extract *x, char **cause);
+/*
+ * extract_page() of a page the caller hands over: s (from malloc) is
+ * freed, before the page is parsed, so that it is not held beside its
+ * tree (a copy of the page, filtered to the half to sixth the parser
+ * reads, is kept for the retries instead).
+ */
+int	extract_page_take(char *s, size_t n, const struct extract_opts *o,
+	    struct extract *x, char **cause);
 /* Free the strings of x and zero it. */
 void	extract_clear(struct extract *x);
 

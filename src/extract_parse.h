@@ -20,9 +20,15 @@
  */
 htmlDocPtr	extract_parse(const char *s, size_t n, const char *base);
 /*
- * The bytes extract_parse() hands libxml2 for s[0..n), *len of them.
- * For tests. Caller frees.
+ * The bytes extract_parse() hands libxml2 for s[0..n), *len of them
+ * (NUL-terminated, in a block of their own size). Caller frees.
  */
 char		*extract_parse_filter(const char *s, size_t n, size_t *len);
+/*
+ * extract_parse() of a page from the bytes extract_parse_filter() made
+ * of it, s[0..n): the same tree, without the page. Caller frees with
+ * xmlFreeDoc().
+ */
+htmlDocPtr	extract_parse_filtered(const char *s, size_t n, const char *base);
 
 #endif

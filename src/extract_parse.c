@@ -25,8 +25,13 @@
  * reads the page where it lies, so the parser's input buffer stays at a
  * few KB instead of htmlReadMemory()'s copy of the page and its UTF-8 to
  * UTF-8 "conversion" of it. Attributes that still arrive (unquoted
- * values) are filtered at the SAX start-element callback.
+ * values) are filtered at the SAX start-element callback, which also
+ * leaves out those whose value or element makes them of no use to their
+ * readers (value_kept()): a style that hides nothing, a role, rel or
+ * aria-hidden the extractor does not look for, the name and content of
+ * anything but a <meta>: on a news page, most of the attributes left.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -415,6 +420,78 @@ extract_parse_filter(const char *s, size_t n, size_t *len)
 	return b.data;
 }
 
+/* Does the style hide its element to extract.c's is_visible()? The
+ * same test on the whole value (a match past the part is_visible()
+ * reads keeps a style that changes nothing). */
+static int
+style_hides(const char *v)
+{
+	char	*s = xmalloc(strlen(v) + 1);
+	size_t	 k = 0;
+	int	 hides;
+
+	for (; *v != '\0'; v++)
+		if (!isspace((unsigned char)*v))
+			s[k++] = (char)tolower((unsigned char)*v);
+	s[k] = '\0';
+	hides = strstr(s, "display:none") != NULL ||
+	    strstr(s, "visibility:hidden") != NULL;
+	free(s);
+	return hides;
+}
+
+/* Attributes of use only with some values or on some elements, as
+ * extract.c, extract_meta.c and html.c read them. */
+static const struct {
+	const char	*name;
+	const char	*element;	/* only there; NULL: anywhere */
+	const char	*values[9];	/* only these; none: any */
+} value_rules[] = {
+	/* is_modal(), is_unlikely(), table_has_data() */
+	{ "role", NULL, { "menu", "menubar", "complementary", "navigation",
+	    "alert", "alertdialog", "dialog", "presentation", NULL } },
+	{ "rel", NULL, { "author", NULL } },		/* check_byline() */
+	{ "aria-hidden", NULL, { "true", NULL } },	/* is_visible() */
+	{ "aria-modal", NULL, { "true", NULL } },	/* is_modal() */
+	{ "name", "meta", { NULL } },			/* meta_tags() */
+	{ "content", "meta", { NULL } },
+	{ "property", "meta", { NULL } },
+	{ "charset", "meta", { NULL } },		/* (none) */
+	{ "http-equiv", "meta", { NULL } },
+	{ "type", "script", { NULL } },			/* meta_json_ld() */
+	{ "datetime", "time", { NULL } },		/* meta_time() */
+	{ "pubdate", "time", { NULL } },
+	{ "summary", "table", { NULL } },		/* table_has_data() */
+	{ "datatable", "table", { NULL } },
+};
+
+/* Is name="v" (a kept attribute) of element of use to its readers? */
+static int
+value_kept(const char *element, const char *name, const char *v)
+{
+	size_t	i, k;
+
+	if (strcmp(name, "style") == 0)
+		return style_hides(v);
+	if (strcmp(name, "itemprop") == 0)	/* check_byline(), meta */
+		return strcmp(element, "meta") == 0 ||
+		    strcmp(element, "time") == 0 || strstr(v, "author") != NULL;
+	for (i = 0; i < sizeof value_rules / sizeof value_rules[0]; i++) {
+		if (strcmp(value_rules[i].name, name) != 0)
+			continue;
+		if (value_rules[i].element != NULL &&
+		    strcmp(value_rules[i].element, element) != 0)
+			return 0;
+		if (value_rules[i].values[0] == NULL)
+			return 1;
+		for (k = 0; value_rules[i].values[k] != NULL; k++)
+			if (strcmp(value_rules[i].values[k], v) == 0)
+				return 1;
+		return 0;
+	}
+	return 1;
+}
+
 /* xmlSAX2StartElement without the attributes nobody reads. */
 static void
 start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
@@ -429,7 +506,8 @@ start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 	}
 	for (i = 0; atts[i] != NULL && k < 2 * PARSE_MAX_ATTRS; i += 2) {
 		a = (const char *)atts[i];
-		if (attr_kept(a, strlen(a))) {
+		if (attr_kept(a, strlen(a)) && value_kept((const char *)name,
+		    a, atts[i + 1] != NULL ? (const char *)atts[i + 1] : "")) {
 			keep[k++] = atts[i];
 			keep[k++] = atts[i + 1];
 		}

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "util.h"
 #include "cmd.h"
@@ -208,6 +211,11 @@ cmd_extract(int argc, char **argv)
 		return 1;
 	} else	/* data is freed before the page is parsed */
 		rc = extract_page_take(data, len, &a.opts, &x, &cause);
+#ifdef __GLIBC__
+	/* The trees are freed: their pages go back before the output (and
+	 * the exit) map what they map, not on top of them. */
+	malloc_trim(0);
+#endif
 	if (rc == -1) {
 		if (strcmp(a.path, "-") == 0)
 			cmd_warn("%s", cause);

@@ -15,6 +15,7 @@ const char *
 dom_attr(const xmlNode *n, const char *name)
 {
 	const xmlAttr	*a;
+	const char	*p, *v;
 
 	if (n == NULL || n->type != XML_ELEMENT_NODE)
 		return NULL;
@@ -22,6 +23,13 @@ dom_attr(const xmlNode *n, const char *name)
 		if (strcmp((const char *)a->name, name) == 0)
 			return a->children != NULL && a->children->content !=
 			    NULL ? (const char *)a->children->content : "";
+	/* Those only the extractor reads: "name\0value\0...\0" (see
+	 * extract_parse.c). */
+	for (p = n->psvi; p != NULL && *p != '\0'; p = v + strlen(v) + 1) {
+		v = p + strlen(p) + 1;
+		if (strcmp(p, name) == 0)
+			return v;
+	}
 	return NULL;
 }
 

@@ -11,7 +11,9 @@
 #include <stdint.h>
 #include <libxml/tree.h>
 
-/* The value of attribute name of element n (borrowed), or NULL. */
+/* The value of attribute name of element n (borrowed), or NULL: one of
+ * its properties, else of the attributes extract_parse.c packed into its
+ * psvi. */
 const char	*dom_attr(const xmlNode *n, const char *name);
 /* Is n an element named name (lower case)? */
 int		 dom_is(const xmlNode *n, const char *name);

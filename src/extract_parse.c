@@ -32,6 +32,7 @@
  * anything but a <meta>: on a news page, most of the attributes left.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -492,29 +493,100 @@ value_kept(const char *element, const char *name, const char *v)
 	return 1;
 }
 
-/* xmlSAX2StartElement without the attributes nobody reads. */
+/* Attributes html.c reads in the article's HTML (extract.h's html):
+ * they stay in the tree. */
+static const char *tree_attrs[] = { "alt", "dir", "href", "src", "start",
+	NULL };
+
+/* The attributes of atts[] that only the extractor reads, packed as
+ * "name\0value\0...\0" into the parser's dictionary (which the document
+ * holds), or NULL when there are none or it takes no more. */
+static const char *
+pack_attrs(htmlParserCtxtPtr ctxt, const xmlChar **atts, const size_t *idx,
+    size_t n)
+{
+	struct buf	 b = { 0 };
+	const xmlChar	*p = NULL;
+	const char	*a, *v;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		a = (const char *)atts[idx[i]];
+		if (name_in(a, strlen(a), tree_attrs) != NULL)
+			continue;
+		v = atts[idx[i] + 1] != NULL ? (const char *)atts[idx[i] + 1] :
+		    "";
+		buf_add(&b, a, strlen(a) + 1);
+		buf_add(&b, v, strlen(v) + 1);
+	}
+	if (b.len > 0 && b.len < INT_MAX && ctxt->myDoc != NULL &&
+	    ctxt->myDoc->dict != NULL && ctxt->myDoc->dict == ctxt->dict) {
+		buf_putc(&b, '\0');
+		p = xmlDictLookup(ctxt->dict, (const xmlChar *)b.data,
+		    (int)b.len);
+	}
+	buf_free(&b);
+	return (const char *)p;
+}
+
+/* xmlSAX2StartElement without the attributes nobody reads; those only
+ * the extractor reads go into the element's psvi (see dom_attr()): an
+ * attribute in the tree costs some 270 bytes in three blocks (the
+ * attribute, a text node, its value), a packed one its bytes, once for
+ * all the elements that have the same. */
 static void
 start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
-	const xmlChar	*keep[2 * PARSE_MAX_ATTRS + 2];
-	const char	*a;
-	size_t		 i, k = 0;
+	htmlParserCtxtPtr	 ctxt = ctx;
+	xmlNode			*parent = ctxt->node;
+	const xmlChar		*keep[2 * PARSE_MAX_ATTRS + 2];
+	const char		*a, *packed = NULL;
+	size_t			 idx[PARSE_MAX_ATTRS], i, k = 0, n = 0;
 
-	if (atts == NULL) {
-		xmlSAX2StartElement(ctx, name, NULL);
-		return;
-	}
-	for (i = 0; atts[i] != NULL && k < 2 * PARSE_MAX_ATTRS; i += 2) {
+	for (i = 0; atts != NULL && atts[i] != NULL && n < PARSE_MAX_ATTRS;
+	    i += 2) {
 		a = (const char *)atts[i];
 		if (attr_kept(a, strlen(a)) && value_kept((const char *)name,
-		    a, atts[i + 1] != NULL ? (const char *)atts[i + 1] : "")) {
-			keep[k++] = atts[i];
-			keep[k++] = atts[i + 1];
+		    a, atts[i + 1] != NULL ? (const char *)atts[i + 1] : ""))
+			idx[n++] = i;
+	}
+	if (n > 0)
+		packed = pack_attrs(ctxt, atts, idx, n);
+	for (i = 0; i < n; i++) {
+		a = (const char *)atts[idx[i]];
+		if (packed == NULL || name_in(a, strlen(a), tree_attrs) !=
+		    NULL) {
+			keep[k++] = atts[idx[i]];
+			keep[k++] = atts[idx[i] + 1];
 		}
 	}
 	keep[k] = NULL;
 	keep[k + 1] = NULL;
-	xmlSAX2StartElement(ctx, name, keep);
+	xmlSAX2StartElement(ctx, name, atts != NULL ? keep : NULL);
+	/* The element made (nothing else moves ctxt->node down). */
+	if (packed != NULL && ctxt->node != NULL && ctxt->node != parent &&
+	    ctxt->node->type == XML_ELEMENT_NODE && ctxt->node->psvi == NULL)
+		ctxt->node->psvi = (void *)packed;
+}
+
+/* xmlSAX2StartDocument with the parser's dictionary in the document:
+ * htmlCtxtUseOptions() turns dictNames off for HTML, and each element
+ * then has its name in a block of its own, each text its content (with
+ * HTML_PARSE_COMPACT, a text under 16 bytes is kept in its node). */
+static void
+start_document(void *ctx)
+{
+	htmlParserCtxtPtr	ctxt = ctx;
+
+	ctxt->dictNames = 1;
+	xmlSAX2StartDocument(ctx);
+	/* As xmlSAX2StartDocument() does for XML: the tree frees no string
+	 * of the dictionary, which lives as long as the document. */
+	if (ctxt->myDoc != NULL && ctxt->myDoc->dict == NULL &&
+	    ctxt->dict != NULL) {
+		ctxt->myDoc->dict = ctxt->dict;
+		xmlDictReference(ctxt->dict);
+	}
 }
 
 /* The tree of s[0..n), read through the filter unless filtered. */
@@ -531,6 +603,7 @@ parse(const char *s, size_t n, const char *base, int filtered)
 	if ((ctxt = htmlNewParserCtxt()) == NULL)
 		return NULL;
 	ctxt->sax->startElement = start_element;
+	ctxt->sax->startDocument = start_document;
 	/* No HTML_PARSE_NOIMPLIED: the walk wants <html> and <body>.
 	 * UTF-8 (in 4 KB steps, not a copy of the page) and no switching
 	 * on a <meta charset>. */

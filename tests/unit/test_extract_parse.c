@@ -163,11 +163,18 @@ test_tree(void **state)
 	assert_null(dom_attr(div, "data-track"));
 	a = find(doc, "a");
 	assert_string_equal(dom_attr(a, "href"), "/x");
+	assert_non_null(xmlHasProp(a, (const xmlChar *)"href"));
 	assert_string_equal(dom_attr(a, "rel"), "author");
 	assert_null(dom_attr(a, "target"));
-	/* Those whose value or element changes nothing are not. */
+	/* Only those html.c reads in the article's HTML are attributes
+	 * of the tree; dom_attr() reads the others packed in the node. */
+	assert_null(xmlHasProp(div, (const xmlChar *)"class"));
+	assert_null(xmlHasProp(div, (const xmlChar *)"id"));
+	assert_non_null(xmlHasProp(div, (const xmlChar *)"dir"));
+	/* Those whose value or element changes nothing are not kept. */
 	n = find(doc, "span");
 	assert_null(n->properties);
+	assert_null(n->psvi);
 	n = find(doc, "section");
 	assert_string_equal(dom_attr(n, "role"), "navigation");
 	assert_string_equal(dom_attr(n, "aria-hidden"), "true");

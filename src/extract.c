@@ -136,6 +136,11 @@ static const char *textish_tags[] = {
 	"pre", "table", "ul", NULL
 };
 
+/* The attributes html.c reads in the article's HTML. */
+static const char *html_attrs[] = {
+	"alt", "dir", "href", "src", "start", NULL
+};
+
 /* What the scoring keeps about a node (in its _private). */
 struct node_info {
 	double			score;
@@ -1311,7 +1316,7 @@ grab_free(struct grab *g)
 	if (g->trash != NULL)
 		xmlFreeNode(g->trash);
 	if (g->doc != NULL)
-		xmlFreeDoc(g->doc);
+		extract_parse_free(g->doc);
 	memset(g, 0, sizeof *g);
 }
 
@@ -1530,6 +1535,7 @@ finish(struct grab *g, const char *base, int text_only, struct extract *x,
 		    (const xmlChar *)x->lang);
 	if (text_only)
 		return 0;
+	dom_attrs_to_tree(g->article, html_attrs);
 	absolute_links(g->article, base);
 	x->html = dom_to_html(g->doc, g->article);
 	return 0;
@@ -1605,7 +1611,7 @@ extract_run(const char *s, size_t n, char *owned,
 	page_read(s, n, owned, x->charset, &p, &buf);
 	if ((doc = parse(&p)) == NULL || xmlDocGetRootElement(doc) == NULL) {
 		if (doc != NULL)
-			xmlFreeDoc(doc);
+			extract_parse_free(doc);
 		free(buf);
 		extract_clear(x);
 		*cause = xstrdup("not an HTML page");

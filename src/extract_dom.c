@@ -33,6 +33,24 @@ dom_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+void
+dom_attrs_to_tree(xmlNode *root, const char **names)
+{
+	xmlNode		*n;
+	const char	*v;
+	size_t		 i;
+
+	for (n = root; n != NULL; n = dom_next(n, root, 0)) {
+		if (n->psvi == NULL)
+			continue;
+		for (i = 0; names[i] != NULL; i++)
+			if (xmlHasProp(n, (const xmlChar *)names[i]) == NULL &&
+			    (v = dom_attr(n, names[i])) != NULL)
+				xmlSetProp(n, (const xmlChar *)names[i],
+				    (const xmlChar *)v);
+	}
+}
+
 int
 dom_is(const xmlNode *n, const char *name)
 {

@@ -32,7 +32,6 @@
  * anything but a <meta>: on a news page, most of the attributes left.
  */
 #include <ctype.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -493,54 +492,155 @@ value_kept(const char *element, const char *name, const char *v)
 	return 1;
 }
 
-/* Attributes html.c reads in the article's HTML (extract.h's html):
- * they stay in the tree. */
-static const char *tree_attrs[] = { "alt", "dir", "href", "src", "start",
-	NULL };
+/*
+ * The packed attributes of a document's elements, each string once, in
+ * blocks that live as long as the document (in its psvi, freed by
+ * extract_parse_free()). libxml2's dictionary would take four times
+ * their size: its pools grow fourfold, its table sixfold.
+ */
+struct attr_store {
+	char		**blocks;
+	size_t		  nblocks;
+	size_t		  used, cap;	/* of the last block */
+	const char	**set;		/* open addressing, NULL: free */
+	size_t		  nset, capset;	/* capset a power of two */
+};
 
-/* The attributes of atts[] that only the extractor reads, packed as
- * "name\0value\0...\0" into the parser's dictionary (which the document
- * holds), or NULL when there are none or it takes no more. */
+#define STORE_BLOCK	16384
+
+/* The length of a packed string, its final NUL included. */
+static size_t
+packed_len(const char *p)
+{
+	const char	*q = p;
+
+	while (*q != '\0') {
+		q += strlen(q) + 1;	/* name */
+		q += strlen(q) + 1;	/* value */
+	}
+	return (size_t)(q - p) + 1;
+}
+
+static size_t
+packed_hash(const char *p, size_t n)
+{
+	size_t	h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of p[0..n) in st's set: where it is, or a free one. */
+static size_t
+store_slot(const struct attr_store *st, const char *p, size_t n)
+{
+	size_t	i = packed_hash(p, n) & (st->capset - 1);
+
+	while (st->set[i] != NULL && (packed_len(st->set[i]) != n ||
+	    memcmp(st->set[i], p, n) != 0))
+		i = (i + 1) & (st->capset - 1);
+	return i;
+}
+
+static void
+store_grow_set(struct attr_store *st)
+{
+	const char	**old = st->set;
+	size_t		  oldcap = st->capset, i;
+
+	st->capset = oldcap == 0 ? 256 : oldcap * 2;
+	st->set = xcalloc(st->capset, sizeof *st->set);
+	for (i = 0; i < oldcap; i++)
+		if (old[i] != NULL)
+			st->set[store_slot(st, old[i], packed_len(old[i]))] =
+			    old[i];
+	free(old);
+}
+
+/* p[0..n) in st, once. */
+static const char *
+store_add(struct attr_store *st, const char *p, size_t n)
+{
+	size_t	i;
+	char	*s;
+
+	if (2 * (st->nset + 1) > st->capset)
+		store_grow_set(st);
+	if (st->set[i = store_slot(st, p, n)] != NULL)
+		return st->set[i];
+	if (st->nblocks == 0 || st->cap - st->used < n) {
+		st->blocks = xreallocarray(st->blocks, st->nblocks + 1,
+		    sizeof *st->blocks);
+		st->cap = n > STORE_BLOCK ? n : STORE_BLOCK;
+		st->blocks[st->nblocks++] = xmalloc(st->cap);
+		st->used = 0;
+	}
+	s = st->blocks[st->nblocks - 1] + st->used;
+	memcpy(s, p, n);
+	st->used += n;
+	st->nset++;
+	return st->set[i] = s;
+}
+
+/* The attributes atts[idx[0..n)] packed as "name\0value\0...\0" into the
+ * document's store. */
 static const char *
 pack_attrs(htmlParserCtxtPtr ctxt, const xmlChar **atts, const size_t *idx,
     size_t n)
 {
-	struct buf	 b = { 0 };
-	const xmlChar	*p = NULL;
-	const char	*a, *v;
-	size_t		 i;
+	struct attr_store	*st = ctxt->myDoc->psvi;
+	struct buf		 b = { 0 };
+	const char		*a, *v, *p;
+	size_t			 i;
 
+	if (st == NULL)
+		st = ctxt->myDoc->psvi = xcalloc(1, sizeof *st);
 	for (i = 0; i < n; i++) {
 		a = (const char *)atts[idx[i]];
-		if (name_in(a, strlen(a), tree_attrs) != NULL)
-			continue;
 		v = atts[idx[i] + 1] != NULL ? (const char *)atts[idx[i] + 1] :
 		    "";
 		buf_add(&b, a, strlen(a) + 1);
 		buf_add(&b, v, strlen(v) + 1);
 	}
-	if (b.len > 0 && b.len < INT_MAX && ctxt->myDoc != NULL &&
-	    ctxt->myDoc->dict != NULL && ctxt->myDoc->dict == ctxt->dict) {
-		buf_putc(&b, '\0');
-		p = xmlDictLookup(ctxt->dict, (const xmlChar *)b.data,
-		    (int)b.len);
-	}
+	buf_putc(&b, '\0');
+	p = store_add(st, b.data, b.len);
 	buf_free(&b);
-	return (const char *)p;
+	return p;
 }
 
-/* xmlSAX2StartElement without the attributes nobody reads; those only
- * the extractor reads go into the element's psvi (see dom_attr()): an
- * attribute in the tree costs some 270 bytes in three blocks (the
- * attribute, a text node, its value), a packed one its bytes, once for
- * all the elements that have the same. */
+void
+extract_parse_free(xmlDoc *doc)
+{
+	struct attr_store	*st;
+	size_t			 i;
+
+	if (doc == NULL)
+		return;
+	if ((st = doc->psvi) != NULL) {
+		for (i = 0; i < st->nblocks; i++)
+			free(st->blocks[i]);
+		free(st->blocks);
+		free(st->set);
+		free(st);
+		doc->psvi = NULL;
+	}
+	xmlFreeDoc(doc);
+}
+
+/* xmlSAX2StartElement without the attributes nobody reads; the others
+ * go packed into the element's psvi (see dom_attr(); extract.c makes
+ * those html.c reads attributes of the article's tree again before it
+ * writes its HTML): an attribute of the tree costs some 270 bytes in
+ * three blocks (the attribute, a text node, its value), a packed one its
+ * bytes, once for all the elements that have the same. */
 static void
 start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	htmlParserCtxtPtr	 ctxt = ctx;
 	xmlNode			*parent = ctxt->node;
 	const xmlChar		*keep[2 * PARSE_MAX_ATTRS + 2];
-	const char		*a, *packed = NULL;
+	const char		*a, *packed = NULL;	/* or in the tree */
 	size_t			 idx[PARSE_MAX_ATTRS], i, k = 0, n = 0;
 
 	for (i = 0; atts != NULL && atts[i] != NULL && n < PARSE_MAX_ATTRS;
@@ -550,15 +650,11 @@ start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 		    a, atts[i + 1] != NULL ? (const char *)atts[i + 1] : ""))
 			idx[n++] = i;
 	}
-	if (n > 0)
+	if (n > 0 && ctxt->myDoc != NULL)
 		packed = pack_attrs(ctxt, atts, idx, n);
-	for (i = 0; i < n; i++) {
-		a = (const char *)atts[idx[i]];
-		if (packed == NULL || name_in(a, strlen(a), tree_attrs) !=
-		    NULL) {
-			keep[k++] = atts[idx[i]];
-			keep[k++] = atts[idx[i] + 1];
-		}
+	for (i = 0; packed == NULL && i < n; i++) {
+		keep[k++] = atts[idx[i]];
+		keep[k++] = atts[idx[i] + 1];
 	}
 	keep[k] = NULL;
 	keep[k + 1] = NULL;

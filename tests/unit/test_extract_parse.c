@@ -134,6 +134,7 @@ test_tree(void **state)
 	    "<img src=a.png alt=\"تصویر\" srcset=\"a2.png 2x\"></div>"
 	    "</body></html>";
 	xmlDoc			*doc;
+	static const char	*names[] = { "href", "src", NULL };
 	xmlNode			*div, *a, *img, *n;
 	char			*t;
 
@@ -163,14 +164,17 @@ test_tree(void **state)
 	assert_null(dom_attr(div, "data-track"));
 	a = find(doc, "a");
 	assert_string_equal(dom_attr(a, "href"), "/x");
+	/* Until they are made attributes of the tree for the HTML. */
+	dom_attrs_to_tree(a, names);
 	assert_non_null(xmlHasProp(a, (const xmlChar *)"href"));
+	assert_null(xmlHasProp(a, (const xmlChar *)"rel"));
+	assert_string_equal(dom_attr(a, "href"), "/x");
+	assert_string_equal(dom_attr(a, "rel"), "author");
 	assert_string_equal(dom_attr(a, "rel"), "author");
 	assert_null(dom_attr(a, "target"));
-	/* Only those html.c reads in the article's HTML are attributes
-	 * of the tree; dom_attr() reads the others packed in the node. */
-	assert_null(xmlHasProp(div, (const xmlChar *)"class"));
-	assert_null(xmlHasProp(div, (const xmlChar *)"id"));
-	assert_non_null(xmlHasProp(div, (const xmlChar *)"dir"));
+	/* None is an attribute of the tree: dom_attr() reads them packed
+	 * in the node. */
+	assert_null(div->properties);
 	/* Those whose value or element changes nothing are not kept. */
 	n = find(doc, "span");
 	assert_null(n->properties);
@@ -186,7 +190,7 @@ test_tree(void **state)
 	assert_string_equal(dom_attr(img, "src"), "a.png");
 	assert_string_equal(dom_attr(img, "alt"), "تصویر");
 	assert_null(dom_attr(img, "srcset"));
-	xmlFreeDoc(doc);
+	extract_parse_free(doc);
 }
 
 /* A page cut into more than the parser's 4 KB reads, scripts across
@@ -216,7 +220,7 @@ test_long_page(void **state)
 	assert_string_equal(t + len - strlen(want), want);
 	assert_int_equal(strncmp(t, "0 1 2 3", 7), 0);
 	free(t);
-	xmlFreeDoc(doc);
+	extract_parse_free(doc);
 	buf_free(&b);
 }
 

@@ -32,6 +32,7 @@ char		*extract_parse_filter(const char *s, size_t n, size_t *len);
  * of it, s[0..n): the same tree, without the page. Caller frees with
  * extract_parse_free().
  */
-htmlDocPtr	extract_parse_filtered(const char *s, size_t n, const char *base);
+htmlDocPtr	extract_parse_filtered(const char *s, size_t n,
+	    const char *base);
 
 #endif

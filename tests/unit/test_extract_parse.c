@@ -156,7 +156,8 @@ test_tree(void **state)
 	div = find(doc, "div");
 	assert_string_equal(dom_attr(div, "class"), "article body");
 	assert_string_equal(dom_attr(div, "id"), "main");
-	assert_string_equal(dom_attr(div, "style"), "color: red; DISPLAY : none");
+	assert_string_equal(dom_attr(div, "style"),
+	    "color: red; DISPLAY : none");
 	assert_string_equal(dom_attr(div, "dir"), "rtl");
 	assert_string_equal(dom_attr(div, "lang"), "fa");
 	assert_non_null(dom_attr(div, "hidden"));

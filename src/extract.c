@@ -1321,19 +1321,41 @@ grab_free(struct grab *g)
 }
 
 /* The page to parse: as it is, or already filtered
- * (extract_parse_filter()). */
+ * (extract_parse_filter()) into buf. */
 struct page {
-	const char	*s;
-	size_t		 n;
-	const char	*base;
-	int		 filtered;
+	const char			*s;
+	size_t				 n;
+	char				*buf;		/* s, when filtered */
+	int				 filtered;
+	int				 reread;	/* buf goes in a parse */
+	const char			*base;
+	const char			*charset;
+	const struct extract_opts	*o;
 };
 
+static void	page_read(const char *, size_t, char *, struct page *);
+
 static htmlDocPtr
-parse(const struct page *p)
+parse(struct page *p)
 {
-	return p->filtered ? extract_parse_filtered(p->s, p->n, p->base) :
-	    extract_parse(p->s, p->n, p->base);
+	htmlDocPtr	 doc;
+	char		*s;
+	size_t		 n;
+
+	if (!p->filtered)
+		return extract_parse(p->s, p->n, p->base);
+	if (!p->reread)
+		return extract_parse_filtered(p->s, p->n, p->base);
+	/* A retry reads the page anew: its bytes were not kept. */
+	if (p->buf == NULL) {
+		if ((s = p->o->reread(p->o->reread_arg, &n)) == NULL)
+			return NULL;
+		page_read(s, n, s, p);
+	}
+	doc = extract_parse_filtered_free(p->buf, p->n, p->base);
+	p->buf = NULL;
+	p->s = NULL;
+	return doc;
 }
 
 /* The page's tree but the article (which is not in it): of no use
@@ -1352,7 +1374,7 @@ free_page(struct grab *g)
 
 /* One attempt with flags on a fresh parse (or on doc when not NULL). */
 static int
-attempt(struct grab *g, htmlDocPtr doc, const struct page *p)
+attempt(struct grab *g, htmlDocPtr doc, struct page *p)
 {
 	g->doc = doc != NULL ? doc : parse(p);
 	if (g->doc == NULL || xmlDocGetRootElement(g->doc) == NULL)
@@ -1375,7 +1397,7 @@ attempt(struct grab *g, htmlDocPtr doc, const struct page *p)
 
 /* Steps 2-6: the longest of up to four attempts into best. */
 static int
-grab_article(htmlDocPtr doc, const struct page *p, const char *title,
+grab_article(htmlDocPtr doc, struct page *p, const char *title,
     struct grab *best)
 {
 	struct grab	g;
@@ -1541,16 +1563,17 @@ finish(struct grab *g, const char *base, int text_only, struct extract *x,
 	return 0;
 }
 
-/* The page s[0..n) as UTF-8 into p: s itself when it is valid UTF-8,
- * else a copy. A copy, or the page when owned (not NULL: s, the
- * caller's, to free), is filtered (extract_parse_filter()) and freed:
- * the attempts parse the filtered bytes, a half to a sixth of a page,
- * and the page is not kept beside its tree. *buf is what p->s points
- * into for the caller to free, or NULL. */
+/* The page s[0..n) as UTF-8 into p (p->charset, p->o set): s itself
+ * when it is valid UTF-8, else a copy. A copy, or the page when owned
+ * (not NULL: s, the caller's, to free), is filtered
+ * (extract_parse_filter()) into p->buf and freed: the attempts parse
+ * the filtered bytes, a half to a sixth of a page, and the page is not
+ * kept beside its tree; when the caller can read the page again
+ * (o->reread), not those either (extract_parse_filtered_free()). */
 static void
-page_read(const char *s, size_t n, char *owned, const char *charset,
-    struct page *p, char **buf)
+page_read(const char *s, size_t n, char *owned, struct page *p)
 {
+	const char	*charset = p->charset;
 	const char	*u;
 	char		*copy = NULL;
 	size_t		 len;
@@ -1565,12 +1588,14 @@ page_read(const char *s, size_t n, char *owned, const char *charset,
 		}
 	} else
 		u = copy = charset_to_utf8(s, n, charset, &len);
-	*buf = NULL;
+	p->buf = NULL;
 	if ((p->filtered = owned != NULL || copy != NULL)) {
-		u = *buf = extract_parse_filter(u, len, &len);
+		u = p->buf = extract_parse_filter(u, len, &len);
 		free(copy);
 		free(owned);
 	}
+	p->reread = p->filtered && owned != NULL && p->o != NULL &&
+	    p->o->reread != NULL;
 	p->s = u;
 	p->n = len;
 }
@@ -1583,7 +1608,7 @@ extract_run(const char *s, size_t n, char *owned,
 	struct grab	 best;
 	struct page	 p;
 	htmlDocPtr	 doc;
-	char		*buf, *title, *doc_base;
+	char		*title, *doc_base;
 	int		 rc;
 
 	memset(x, 0, sizeof *x);
@@ -1608,11 +1633,13 @@ extract_run(const char *s, size_t n, char *owned,
 	}
 	memset(&p, 0, sizeof p);
 	p.base = o != NULL ? o->base_url : NULL;
-	page_read(s, n, owned, x->charset, &p, &buf);
+	p.charset = x->charset;
+	p.o = o;
+	page_read(s, n, owned, &p);
 	if ((doc = parse(&p)) == NULL || xmlDocGetRootElement(doc) == NULL) {
 		if (doc != NULL)
 			extract_parse_free(doc);
-		free(buf);
+		free(p.buf);
 		extract_clear(x);
 		*cause = xstrdup("not an HTML page");
 		return -1;
@@ -1624,7 +1651,7 @@ extract_run(const char *s, size_t n, char *owned,
 		x->title = extract_meta_title(doc);
 	title = x->title;
 	rc = grab_article(doc, &p, title, &best);
-	free(buf);
+	free(p.buf);
 	if (rc == -1) {
 		grab_free(&best);
 		free(doc_base);

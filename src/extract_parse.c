@@ -36,6 +36,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <libxml/SAX2.h>
 
 #include "util.h"
@@ -43,6 +45,8 @@
 
 /* The most attributes of one element kept by the SAX filter. */
 #define PARSE_MAX_ATTRS	32
+/* Bytes of a mapped page unmapped at a time once read. */
+#define PARSE_UNMAP_STEP	16384
 /* libxml2 reads names up to this long (HTML_PARSER_BUFFER_SIZE). */
 #define PARSE_NAME_MAX	100
 
@@ -75,6 +79,8 @@ struct reader {
 	const char	*s;
 	size_t		 n;
 	size_t		 pos;		/* what the tokenizer looks at next */
+	/* When s is a mapping of its own: unmapped as it is read. */
+	size_t		 page, mapped, gone;	/* page size, length, unmapped */
 	size_t		 from, to;	/* bytes to hand on */
 	enum state	 state;
 	int		 pre;		/* depth of pre_tags elements */
@@ -392,6 +398,13 @@ reader_read(void *ctx, char *buf, int len)
 		out += k;
 		r->from += k;
 	}
+	/* The pages read go (the tokenizer never looks back), 16 KB at a
+	 * time rather than a system call a read. */
+	if (r->mapped > 0 && (k = r->from / r->page * r->page) >= r->gone +
+	    PARSE_UNMAP_STEP) {
+		munmap((char *)r->s + r->gone, k - r->gone);
+		r->gone = k;
+	}
 	return (int)out;
 }
 
@@ -685,17 +698,13 @@ start_document(void *ctx)
 	}
 }
 
-/* The tree of s[0..n), read through the filter unless filtered. */
+/* The tree r reads. */
 static htmlDocPtr
-parse(const char *s, size_t n, const char *base, int filtered)
+parse_reader(struct reader *r, const char *base)
 {
 	htmlParserCtxtPtr	 ctxt;
 	htmlDocPtr		 doc;
-	struct reader		 r;
 
-	reader_init(&r, s, n);
-	if (filtered)
-		r.state = S_REST;	/* the bytes as they are */
 	if ((ctxt = htmlNewParserCtxt()) == NULL)
 		return NULL;
 	ctxt->sax->startElement = start_element;
@@ -703,11 +712,23 @@ parse(const char *s, size_t n, const char *base, int filtered)
 	/* No HTML_PARSE_NOIMPLIED: the walk wants <html> and <body>.
 	 * UTF-8 (in 4 KB steps, not a copy of the page) and no switching
 	 * on a <meta charset>. */
-	doc = htmlCtxtReadIO(ctxt, reader_read, NULL, &r, base, "UTF-8",
+	doc = htmlCtxtReadIO(ctxt, reader_read, NULL, r, base, "UTF-8",
 	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
 	htmlFreeParserCtxt(ctxt);
 	return doc;
+}
+
+/* The tree of s[0..n), read through the filter unless filtered. */
+static htmlDocPtr
+parse(const char *s, size_t n, const char *base, int filtered)
+{
+	struct reader	r;
+
+	reader_init(&r, s, n);
+	if (filtered)
+		r.state = S_REST;	/* the bytes as they are */
+	return parse_reader(&r, base);
 }
 
 htmlDocPtr
@@ -721,4 +742,35 @@ extract_parse_filtered(const char *s, size_t n, const char *base)
 {
 	/* The same bytes in the same 4 KB reads: the same tree. */
 	return parse(s, n, base, 1);
+}
+
+htmlDocPtr
+extract_parse_filtered_free(char *s, size_t n, const char *base)
+{
+	struct reader	 r;
+	htmlDocPtr	 doc;
+	long		 page = sysconf(_SC_PAGESIZE);
+	size_t		 len;
+	char		*m;
+
+	/* In pages of its own, which go as the parser reads them: the
+	 * bytes are not kept beside the tree. */
+	len = page > 0 && n > 0 ? (n + (size_t)page - 1) / (size_t)page *
+	    (size_t)page : 0;
+	m = len > 0 ? mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANONYMOUS, -1, 0) : MAP_FAILED;
+	if (m == MAP_FAILED) {
+		doc = parse(s, n, base, 1);
+		free(s);
+		return doc;
+	}
+	memcpy(m, s, n);
+	free(s);
+	reader_init(&r, m, n);
+	r.state = S_REST;
+	r.page = (size_t)page;
+	r.mapped = len;
+	doc = parse_reader(&r, base);
+	munmap(m + r.gone, len - r.gone);
+	return doc;
 }

@@ -34,5 +34,12 @@ char		*extract_parse_filter(const char *s, size_t n, size_t *len);
  */
 htmlDocPtr	extract_parse_filtered(const char *s, size_t n,
 	    const char *base);
+/*
+ * extract_parse_filtered() of s (from malloc), which it frees, and whose
+ * bytes go as the parser reads them. Caller frees the document with
+ * extract_parse_free().
+ */
+htmlDocPtr	extract_parse_filtered_free(char *s, size_t n,
+	    const char *base);
 
 #endif

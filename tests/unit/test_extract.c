@@ -226,7 +226,7 @@ test_metadata(void **state)
 {
 	struct extract		 x;
 	struct extract_opts	 o = { "https://news.example/ar/2026/a.html",
-				    NULL, 0 };
+				    NULL, 0, NULL, NULL };
 	char			*cause = NULL;
 	const char		*page = "<html><head><title>t - موقع</title>"
 	    "<meta property=og:image content=../img/a.jpg>"
@@ -327,10 +327,22 @@ test_no_article(void **state)
 	free(cause);
 }
 
+static int	rereads;
+
+/* extract_opts' reread: a copy of the page arg. */
+static char *
+reread_page(const void *arg, size_t *n)
+{
+	rereads++;
+	*n = strlen(arg);
+	return strdup(arg);
+}
+
 /* A page handed over (extract_page_take(), which frees it before the
- * parse and retries on its filtered bytes) gives what the same page lent
- * gives: here the article is in a "sidebar", so only the retry without
- * the unlikely candidates' removal finds it. Also in windows-1256. */
+ * parse and retries on its filtered bytes, or on the page read again)
+ * gives what the same page lent gives: here the article is in a
+ * "sidebar", so only the retry without the unlikely candidates' removal
+ * finds it. Also in windows-1256. */
 static void
 test_take_retries(void **state)
 {
@@ -349,13 +361,18 @@ test_take_retries(void **state)
 	size_t			 i;
 
 	memset(&o, 0, sizeof o);
-	for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
-		if (extract_page(pages[i], strlen(pages[i]), &o, &lent,
-		    &cause) != 0)
+	for (i = 0; i < 2 * sizeof pages / sizeof pages[0]; i++) {
+		if (i == sizeof pages / sizeof pages[0]) {
+			o.reread = reread_page;
+			rereads = 0;
+		}
+		o.reread_arg = pages[i % 2];
+		if (extract_page(pages[i % 2], strlen(pages[i % 2]), &o,
+		    &lent, &cause) != 0)
 			fail_msg("extract_page: %s", cause);
-		copy = strdup(pages[i]);
+		copy = strdup(pages[i % 2]);
 		assert_non_null(copy);
-		if (extract_page_take(copy, strlen(pages[i]), &o, &taken,
+		if (extract_page_take(copy, strlen(pages[i % 2]), &o, &taken,
 		    &cause) != 0)
 			fail_msg("extract_page_take: %s", cause);
 		assert_non_null(strstr(lent.text, "السهول الشمالية"));
@@ -365,6 +382,7 @@ test_take_retries(void **state)
 		extract_clear(&lent);
 		extract_clear(&taken);
 	}
+	assert_true(rereads >= 2);	/* each page retried, read again */
 }
 
 /* The length is in characters: the text of an article counted. */

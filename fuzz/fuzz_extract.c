@@ -47,7 +47,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		NULL, "text/html; charset=windows-1256",
 		"text/html; charset=utf-8", "text/html; charset=iso-8859-1",
 	};
-	struct extract_opts	 o = { "http://example.com/a/b.html", NULL, 0 };
+	struct extract_opts	 o = { "http://example.com/a/b.html", NULL, 0,
+				    NULL, NULL };
 	struct extract		 x;
 	struct doc		*d;
 	char			*cause = NULL;

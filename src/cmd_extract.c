@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "util.h"
 #include "cmd.h"
@@ -185,6 +188,17 @@ fetch_page(const char *url, struct extract *x, char **cause)
 	return extract_fetch(&o, url, x, cause);
 }
 
+/* The file again, for a retry of the extraction (extract_opts). */
+static char *
+reread_file(const void *arg, size_t *n)
+{
+	char	*s, *cause = NULL;
+
+	if ((s = util_read_file(arg, EXTRACT_MAX_SIZE, n, &cause)) == NULL)
+		free(cause);
+	return s;
+}
+
 int
 cmd_extract(int argc, char **argv)
 {
@@ -207,9 +221,19 @@ cmd_extract(int argc, char **argv)
 		free(cause);
 		return 1;
 	} else {
-		rc = extract_page(data, len, &a.opts, &x, &cause);
-		free(data);
+		/* data is freed before the page is parsed, a retry reads the
+		 * file again (standard input is kept, filtered) */
+		if (strcmp(a.path, "-") != 0) {
+			a.opts.reread = reread_file;
+			a.opts.reread_arg = a.path;
+		}
+		rc = extract_page_take(data, len, &a.opts, &x, &cause);
 	}
+#ifdef __GLIBC__
+	/* The trees are freed: their pages go back before the output (and
+	 * the exit) map what they map, not on top of them. */
+	malloc_trim(0);
+#endif
 	if (rc == -1) {
 		if (strcmp(a.path, "-") == 0)
 			cmd_warn("%s", cause);

@@ -136,6 +136,11 @@ static const char *textish_tags[] = {
 	"pre", "table", "ul", NULL
 };
 
+/* The attributes html.c reads in the article's HTML. */
+static const char *html_attrs[] = {
+	"alt", "dir", "href", "src", "start", NULL
+};
+
 /* What the scoring keeps about a node (in its _private). */
 struct node_info {
 	double			score;
@@ -1311,14 +1316,46 @@ grab_free(struct grab *g)
 	if (g->trash != NULL)
 		xmlFreeNode(g->trash);
 	if (g->doc != NULL)
-		xmlFreeDoc(g->doc);
+		extract_parse_free(g->doc);
 	memset(g, 0, sizeof *g);
 }
 
+/* The page to parse: as it is, or already filtered
+ * (extract_parse_filter()) into buf. */
+struct page {
+	const char			*s;
+	size_t				 n;
+	char				*buf;		/* s, when filtered */
+	int				 filtered;
+	int				 reread;	/* buf goes in a parse */
+	const char			*base;
+	const char			*charset;
+	const struct extract_opts	*o;
+};
+
+static void	page_read(const char *, size_t, char *, struct page *);
+
 static htmlDocPtr
-parse(const char *s, size_t n, const char *base)
+parse(struct page *p)
 {
-	return extract_parse(s, n, base);
+	htmlDocPtr	 doc;
+	char		*s;
+	size_t		 n;
+
+	if (!p->filtered)
+		return extract_parse(p->s, p->n, p->base);
+	if (!p->reread)
+		return extract_parse_filtered(p->s, p->n, p->base);
+	/* A retry reads the page anew: its bytes were not kept. */
+	if (p->buf == NULL) {
+		if ((s = p->o->reread(p->o->reread_arg, &n)) == NULL)
+			return NULL;
+		page_read(s, n, s, p);
+	}
+	doc = extract_parse_filtered_free(p->buf, p->n, p->base);
+	p->buf = NULL;
+	p->s = NULL;
+	return doc;
 }
 
 /* The page's tree but the article (which is not in it): of no use
@@ -1337,10 +1374,9 @@ free_page(struct grab *g)
 
 /* One attempt with flags on a fresh parse (or on doc when not NULL). */
 static int
-attempt(struct grab *g, htmlDocPtr doc, const char *s, size_t n,
-    const char *base)
+attempt(struct grab *g, htmlDocPtr doc, struct page *p)
 {
-	g->doc = doc != NULL ? doc : parse(s, n, base);
+	g->doc = doc != NULL ? doc : parse(p);
 	if (g->doc == NULL || xmlDocGetRootElement(g->doc) == NULL)
 		return -1;
 	g->trash = xmlNewDocNode(g->doc, NULL, (const xmlChar *)"trash",
@@ -1361,8 +1397,8 @@ attempt(struct grab *g, htmlDocPtr doc, const char *s, size_t n,
 
 /* Steps 2-6: the longest of up to four attempts into best. */
 static int
-grab_article(htmlDocPtr doc, const char *s, size_t n, const char *base,
-    const char *title, struct grab *best)
+grab_article(htmlDocPtr doc, struct page *p, const char *title,
+    struct grab *best)
 {
 	struct grab	g;
 	int		flags = F_STRIP_UNLIKELY | F_WEIGHT_CLASSES |
@@ -1373,7 +1409,7 @@ grab_article(htmlDocPtr doc, const char *s, size_t n, const char *base,
 		memset(&g, 0, sizeof g);
 		g.flags = flags;
 		g.title = title;
-		if (attempt(&g, doc, s, n, base) == -1) {
+		if (attempt(&g, doc, p) == -1) {
 			grab_free(&g);
 			return best->doc != NULL ? 0 : -1;
 		}
@@ -1521,42 +1557,29 @@ finish(struct grab *g, const char *base, int text_only, struct extract *x,
 		    (const xmlChar *)x->lang);
 	if (text_only)
 		return 0;
+	dom_attrs_to_tree(g->article, html_attrs);
 	absolute_links(g->article, base);
 	x->html = dom_to_html(g->doc, g->article);
 	return 0;
 }
 
-int
-extract_page(const char *s, size_t n, const struct extract_opts *o,
-    struct extract *x, char **cause)
+/* The page s[0..n) as UTF-8 into p (p->charset, p->o set): s itself
+ * when it is valid UTF-8, else a copy. A copy, or the page when owned
+ * (not NULL: s, the caller's, to free), is filtered
+ * (extract_parse_filter()) into p->buf and freed: the attempts parse
+ * the filtered bytes, a half to a sixth of a page, and the page is not
+ * kept beside its tree; when the caller can read the page again
+ * (o->reread), not those either (extract_parse_filtered_free()). */
+static void
+page_read(const char *s, size_t n, char *owned, struct page *p)
 {
-	struct grab	 best;
-	htmlDocPtr	 doc;
+	const char	*charset = p->charset;
 	const char	*u;
-	char		*copy, *title, *doc_base;
+	char		*copy = NULL;
 	size_t		 len;
-	int		 rc;
 
-	memset(x, 0, sizeof *x);
-	if (n > EXTRACT_MAX_SIZE) {
-		*cause = xasprintf("page too large (over %lu bytes)",
-		    EXTRACT_MAX_SIZE);
-		return -1;
-	}
-	if (n == 0) {
-		*cause = xstrdup("empty page");
-		return -1;
-	}
-	x->charset = charset_detect(s, n, o != NULL ? o->content_type : NULL);
-	if (strncmp(x->charset, "UTF-16", 6) != 0 &&
-	    memchr(s, '\0', n < 1024 ? n : 1024) != NULL) {
-		extract_clear(x);
-		*cause = xstrdup("not an HTML page (binary data)");
-		return -1;
-	}
 	/* Most pages are valid UTF-8 already: read them where they are. */
-	if (strcmp(x->charset, "UTF-8") == 0 && charset_is_utf8(s, n)) {
-		copy = NULL;
+	if (strcmp(charset, "UTF-8") == 0 && charset_is_utf8(s, n)) {
 		u = s;
 		len = n;
 		if (len >= 3 && memcmp(u, "\xef\xbb\xbf", 3) == 0) {
@@ -1564,25 +1587,71 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 			len -= 3;
 		}
 	} else
-		u = copy = charset_to_utf8(s, n, x->charset, &len);
-	if ((doc = parse(u, len, o != NULL ? o->base_url : NULL)) == NULL ||
-	    xmlDocGetRootElement(doc) == NULL) {
-		if (doc != NULL)
-			xmlFreeDoc(doc);
+		u = copy = charset_to_utf8(s, n, charset, &len);
+	p->buf = NULL;
+	if ((p->filtered = owned != NULL || copy != NULL)) {
+		u = p->buf = extract_parse_filter(u, len, &len);
 		free(copy);
+		free(owned);
+	}
+	p->reread = p->filtered && owned != NULL && p->o != NULL &&
+	    p->o->reread != NULL;
+	p->s = u;
+	p->n = len;
+}
+
+/* extract_page(), which frees owned (s, or NULL) as soon as it can. */
+static int
+extract_run(const char *s, size_t n, char *owned,
+    const struct extract_opts *o, struct extract *x, char **cause)
+{
+	struct grab	 best;
+	struct page	 p;
+	htmlDocPtr	 doc;
+	char		*title, *doc_base;
+	int		 rc;
+
+	memset(x, 0, sizeof *x);
+	if (n > EXTRACT_MAX_SIZE) {
+		free(owned);
+		*cause = xasprintf("page too large (over %lu bytes)",
+		    EXTRACT_MAX_SIZE);
+		return -1;
+	}
+	if (n == 0) {
+		free(owned);
+		*cause = xstrdup("empty page");
+		return -1;
+	}
+	x->charset = charset_detect(s, n, o != NULL ? o->content_type : NULL);
+	if (strncmp(x->charset, "UTF-16", 6) != 0 &&
+	    memchr(s, '\0', n < 1024 ? n : 1024) != NULL) {
+		free(owned);
+		extract_clear(x);
+		*cause = xstrdup("not an HTML page (binary data)");
+		return -1;
+	}
+	memset(&p, 0, sizeof p);
+	p.base = o != NULL ? o->base_url : NULL;
+	p.charset = x->charset;
+	p.o = o;
+	page_read(s, n, owned, &p);
+	if ((doc = parse(&p)) == NULL || xmlDocGetRootElement(doc) == NULL) {
+		if (doc != NULL)
+			extract_parse_free(doc);
+		free(p.buf);
 		extract_clear(x);
 		*cause = xstrdup("not an HTML page");
 		return -1;
 	}
-	extract_meta_read(doc, o != NULL ? o->base_url : NULL, x);
+	extract_meta_read(doc, p.base, x);
 	/* Before the attempts, which free the page's tree. */
-	doc_base = extract_meta_base(doc, o != NULL ? o->base_url : NULL);
+	doc_base = extract_meta_base(doc, p.base);
 	if (x->title == NULL)
 		x->title = extract_meta_title(doc);
 	title = x->title;
-	rc = grab_article(doc, u, len, o != NULL ? o->base_url : NULL, title,
-	    &best);
-	free(copy);
+	rc = grab_article(doc, &p, title, &best);
+	free(p.buf);
 	if (rc == -1) {
 		grab_free(&best);
 		free(doc_base);
@@ -1596,6 +1665,20 @@ extract_page(const char *s, size_t n, const struct extract_opts *o,
 	if (rc == -1)
 		extract_clear(x);
 	return rc;
+}
+
+int
+extract_page(const char *s, size_t n, const struct extract_opts *o,
+    struct extract *x, char **cause)
+{
+	return extract_run(s, n, NULL, o, x, cause);
+}
+
+int
+extract_page_take(char *s, size_t n, const struct extract_opts *o,
+    struct extract *x, char **cause)
+{
+	return extract_run(s, n, s, o, x, cause);
 }
 
 void

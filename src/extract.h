@@ -26,6 +26,13 @@ struct extract_opts {
 	const char	*base_url;	/* resolves links; may be NULL */
 	const char	*content_type;	/* HTTP Content-Type; may be NULL */
 	int		 text_only;	/* no html: the caller wants text */
+	/*
+	 * For extract_page_take(), may be NULL: the page again (from
+	 * malloc; the extractor frees it), or NULL. With it a retry reads
+	 * the page anew and no copy of it is kept beside its tree.
+	 */
+	char		*(*reread)(const void *arg, size_t *n);
+	const void	*reread_arg;
 };
 
 /* The article. Every string is UTF-8 sanitized for the terminal (no
@@ -63,6 +70,14 @@ struct extract {
  * characters, or mostly links), and *x is left empty.
  */
 int	extract_page(const char *s, size_t n, const struct extract_opts *o,
+	    struct extract *x, char **cause);
+/*
+ * extract_page() of a page the caller hands over: s (from malloc) is
+ * freed, before the page is parsed, so that it is not held beside its
+ * tree (a copy of the page, filtered to the half to sixth the parser
+ * reads, is kept for the retries instead, unless o->reread is set).
+ */
+int	extract_page_take(char *s, size_t n, const struct extract_opts *o,
 	    struct extract *x, char **cause);
 /* Free the strings of x and zero it. */
 void	extract_clear(struct extract *x);

@@ -15,6 +15,7 @@ const char *
 dom_attr(const xmlNode *n, const char *name)
 {
 	const xmlAttr	*a;
+	const char	*p, *v;
 
 	if (n == NULL || n->type != XML_ELEMENT_NODE)
 		return NULL;
@@ -22,7 +23,32 @@ dom_attr(const xmlNode *n, const char *name)
 		if (strcmp((const char *)a->name, name) == 0)
 			return a->children != NULL && a->children->content !=
 			    NULL ? (const char *)a->children->content : "";
+	/* Those only the extractor reads: "name\0value\0...\0" (see
+	 * extract_parse.c). */
+	for (p = n->psvi; p != NULL && *p != '\0'; p = v + strlen(v) + 1) {
+		v = p + strlen(p) + 1;
+		if (strcmp(p, name) == 0)
+			return v;
+	}
 	return NULL;
+}
+
+void
+dom_attrs_to_tree(xmlNode *root, const char **names)
+{
+	xmlNode		*n;
+	const char	*v;
+	size_t		 i;
+
+	for (n = root; n != NULL; n = dom_next(n, root, 0)) {
+		if (n->psvi == NULL)
+			continue;
+		for (i = 0; names[i] != NULL; i++)
+			if (xmlHasProp(n, (const xmlChar *)names[i]) == NULL &&
+			    (v = dom_attr(n, names[i])) != NULL)
+				xmlSetProp(n, (const xmlChar *)names[i],
+				    (const xmlChar *)v);
+	}
 }
 
 int

@@ -11,8 +11,14 @@
 #include <stdint.h>
 #include <libxml/tree.h>
 
-/* The value of attribute name of element n (borrowed), or NULL. */
+/* The value of attribute name of element n (borrowed), or NULL: one of
+ * its properties, else of the attributes extract_parse.c packed into its
+ * psvi. */
 const char	*dom_attr(const xmlNode *n, const char *name);
+/* Make the packed attributes of root's subtree (root included) named in
+ * names (NULL-terminated) attributes of the tree, for its HTML; those
+ * the tree has already stay. */
+void		 dom_attrs_to_tree(xmlNode *root, const char **names);
 /* Is n an element named name (lower case)? */
 int		 dom_is(const xmlNode *n, const char *name);
 /* Is n an element h1 to h6? */

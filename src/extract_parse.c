@@ -25,12 +25,19 @@
  * reads the page where it lies, so the parser's input buffer stays at a
  * few KB instead of htmlReadMemory()'s copy of the page and its UTF-8 to
  * UTF-8 "conversion" of it. Attributes that still arrive (unquoted
- * values) are filtered at the SAX start-element callback.
+ * values) are filtered at the SAX start-element callback, which also
+ * leaves out those whose value or element makes them of no use to their
+ * readers (value_kept()): a style that hides nothing, a role, rel or
+ * aria-hidden the extractor does not look for, the name and content of
+ * anything but a <meta>: on a news page, most of the attributes left.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <libxml/SAX2.h>
 
 #include "util.h"
@@ -38,6 +45,8 @@
 
 /* The most attributes of one element kept by the SAX filter. */
 #define PARSE_MAX_ATTRS	32
+/* Bytes of a mapped page unmapped at a time once read. */
+#define PARSE_UNMAP_STEP	16384
 /* libxml2 reads names up to this long (HTML_PARSER_BUFFER_SIZE). */
 #define PARSE_NAME_MAX	100
 
@@ -70,6 +79,8 @@ struct reader {
 	const char	*s;
 	size_t		 n;
 	size_t		 pos;		/* what the tokenizer looks at next */
+	/* When s is a mapping of its own: unmapped as it is read. */
+	size_t		 page, mapped, gone;	/* page size, length, unmapped */
 	size_t		 from, to;	/* bytes to hand on */
 	enum state	 state;
 	int		 pre;		/* depth of pre_tags elements */
@@ -387,6 +398,13 @@ reader_read(void *ctx, char *buf, int len)
 		out += k;
 		r->from += k;
 	}
+	/* The pages read go (the tokenizer never looks back), 16 KB at a
+	 * time rather than a system call a read. */
+	if (r->mapped > 0 && (k = r->from / r->page * r->page) >= r->gone +
+	    PARSE_UNMAP_STEP) {
+		munmap((char *)r->s + r->gone, k - r->gone);
+		r->gone = k;
+	}
 	return (int)out;
 }
 
@@ -408,53 +426,351 @@ extract_parse_filter(const char *s, size_t n, size_t *len)
 	reader_init(&r, s, n);
 	while (reader_next(&r))
 		buf_add(&b, s + r.from, r.to - r.from);
-	buf_grow(&b, 0);
+	/* Its own size, not the doubling's: it may outlive a parse. */
+	b.data = xreallocarray(b.data, b.len + 1, 1);
 	b.data[b.len] = '\0';
 	*len = b.len;
 	return b.data;
 }
 
-/* xmlSAX2StartElement without the attributes nobody reads. */
+/* Does the style hide its element to extract.c's is_visible()? The
+ * same test on the whole value (a match past the part is_visible()
+ * reads keeps a style that changes nothing). */
+static int
+style_hides(const char *v)
+{
+	char	*s = xmalloc(strlen(v) + 1);
+	size_t	 k = 0;
+	int	 hides;
+
+	for (; *v != '\0'; v++)
+		if (!isspace((unsigned char)*v))
+			s[k++] = (char)tolower((unsigned char)*v);
+	s[k] = '\0';
+	hides = strstr(s, "display:none") != NULL ||
+	    strstr(s, "visibility:hidden") != NULL;
+	free(s);
+	return hides;
+}
+
+/* Attributes of use only with some values or on some elements, as
+ * extract.c, extract_meta.c and html.c read them. */
+static const struct {
+	const char	*name;
+	const char	*element;	/* only there; NULL: anywhere */
+	const char	*values[9];	/* only these; none: any */
+} value_rules[] = {
+	/* is_modal(), is_unlikely(), table_has_data() */
+	{ "role", NULL, { "menu", "menubar", "complementary", "navigation",
+	    "alert", "alertdialog", "dialog", "presentation", NULL } },
+	{ "rel", NULL, { "author", NULL } },		/* check_byline() */
+	{ "aria-hidden", NULL, { "true", NULL } },	/* is_visible() */
+	{ "aria-modal", NULL, { "true", NULL } },	/* is_modal() */
+	{ "name", "meta", { NULL } },			/* meta_tags() */
+	{ "content", "meta", { NULL } },
+	{ "property", "meta", { NULL } },
+	{ "charset", "meta", { NULL } },		/* (none) */
+	{ "http-equiv", "meta", { NULL } },
+	{ "type", "script", { NULL } },			/* meta_json_ld() */
+	{ "datetime", "time", { NULL } },		/* meta_time() */
+	{ "pubdate", "time", { NULL } },
+	{ "summary", "table", { NULL } },		/* table_has_data() */
+	{ "datatable", "table", { NULL } },
+};
+
+/* Is name="v" (a kept attribute) of element of use to its readers? */
+static int
+value_kept(const char *element, const char *name, const char *v)
+{
+	size_t	i, k;
+
+	if (strcmp(name, "style") == 0)
+		return style_hides(v);
+	if (strcmp(name, "itemprop") == 0)	/* check_byline(), meta */
+		return strcmp(element, "meta") == 0 ||
+		    strcmp(element, "time") == 0 || strstr(v, "author") != NULL;
+	for (i = 0; i < sizeof value_rules / sizeof value_rules[0]; i++) {
+		if (strcmp(value_rules[i].name, name) != 0)
+			continue;
+		if (value_rules[i].element != NULL &&
+		    strcmp(value_rules[i].element, element) != 0)
+			return 0;
+		if (value_rules[i].values[0] == NULL)
+			return 1;
+		for (k = 0; value_rules[i].values[k] != NULL; k++)
+			if (strcmp(value_rules[i].values[k], v) == 0)
+				return 1;
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The packed attributes of a document's elements, each string once, in
+ * blocks that live as long as the document (in its psvi, freed by
+ * extract_parse_free()). libxml2's dictionary would take four times
+ * their size: its pools grow fourfold, its table sixfold.
+ */
+struct attr_store {
+	char		**blocks;
+	size_t		  nblocks;
+	size_t		  used, cap;	/* of the last block */
+	const char	**set;		/* open addressing, NULL: free */
+	size_t		  nset, capset;	/* capset a power of two */
+};
+
+#define STORE_BLOCK	16384
+
+/* The length of a packed string, its final NUL included. */
+static size_t
+packed_len(const char *p)
+{
+	const char	*q = p;
+
+	while (*q != '\0') {
+		q += strlen(q) + 1;	/* name */
+		q += strlen(q) + 1;	/* value */
+	}
+	return (size_t)(q - p) + 1;
+}
+
+static size_t
+packed_hash(const char *p, size_t n)
+{
+	size_t	h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of p[0..n) in st's set: where it is, or a free one. */
+static size_t
+store_slot(const struct attr_store *st, const char *p, size_t n)
+{
+	size_t	i = packed_hash(p, n) & (st->capset - 1);
+
+	while (st->set[i] != NULL && (packed_len(st->set[i]) != n ||
+	    memcmp(st->set[i], p, n) != 0))
+		i = (i + 1) & (st->capset - 1);
+	return i;
+}
+
+static void
+store_grow_set(struct attr_store *st)
+{
+	const char	**old = st->set;
+	size_t		  oldcap = st->capset, i;
+
+	st->capset = oldcap == 0 ? 256 : oldcap * 2;
+	st->set = xcalloc(st->capset, sizeof *st->set);
+	for (i = 0; i < oldcap; i++)
+		if (old[i] != NULL)
+			st->set[store_slot(st, old[i], packed_len(old[i]))] =
+			    old[i];
+	free(old);
+}
+
+/* p[0..n) in st, once. */
+static const char *
+store_add(struct attr_store *st, const char *p, size_t n)
+{
+	size_t	i;
+	char	*s;
+
+	if (2 * (st->nset + 1) > st->capset)
+		store_grow_set(st);
+	if (st->set[i = store_slot(st, p, n)] != NULL)
+		return st->set[i];
+	if (st->nblocks == 0 || st->cap - st->used < n) {
+		st->blocks = xreallocarray(st->blocks, st->nblocks + 1,
+		    sizeof *st->blocks);
+		st->cap = n > STORE_BLOCK ? n : STORE_BLOCK;
+		st->blocks[st->nblocks++] = xmalloc(st->cap);
+		st->used = 0;
+	}
+	s = st->blocks[st->nblocks - 1] + st->used;
+	memcpy(s, p, n);
+	st->used += n;
+	st->nset++;
+	return st->set[i] = s;
+}
+
+/* The attributes atts[idx[0..n)] packed as "name\0value\0...\0" into the
+ * document's store. */
+static const char *
+pack_attrs(htmlParserCtxtPtr ctxt, const xmlChar **atts, const size_t *idx,
+    size_t n)
+{
+	struct attr_store	*st = ctxt->myDoc->psvi;
+	struct buf		 b = { 0 };
+	const char		*a, *v, *p;
+	size_t			 i;
+
+	if (st == NULL)
+		st = ctxt->myDoc->psvi = xcalloc(1, sizeof *st);
+	for (i = 0; i < n; i++) {
+		a = (const char *)atts[idx[i]];
+		v = atts[idx[i] + 1] != NULL ? (const char *)atts[idx[i] + 1] :
+		    "";
+		buf_add(&b, a, strlen(a) + 1);
+		buf_add(&b, v, strlen(v) + 1);
+	}
+	buf_putc(&b, '\0');
+	p = store_add(st, b.data, b.len);
+	buf_free(&b);
+	return p;
+}
+
+void
+extract_parse_free(xmlDoc *doc)
+{
+	struct attr_store	*st;
+	size_t			 i;
+
+	if (doc == NULL)
+		return;
+	if ((st = doc->psvi) != NULL) {
+		for (i = 0; i < st->nblocks; i++)
+			free(st->blocks[i]);
+		free(st->blocks);
+		free(st->set);
+		free(st);
+		doc->psvi = NULL;
+	}
+	xmlFreeDoc(doc);
+}
+
+/* xmlSAX2StartElement without the attributes nobody reads; the others
+ * go packed into the element's psvi (see dom_attr(); extract.c makes
+ * those html.c reads attributes of the article's tree again before it
+ * writes its HTML): an attribute of the tree costs some 270 bytes in
+ * three blocks (the attribute, a text node, its value), a packed one its
+ * bytes, once for all the elements that have the same. */
 static void
 start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
-	const xmlChar	*keep[2 * PARSE_MAX_ATTRS + 2];
-	const char	*a;
-	size_t		 i, k = 0;
+	htmlParserCtxtPtr	 ctxt = ctx;
+	xmlNode			*parent = ctxt->node;
+	const xmlChar		*keep[2 * PARSE_MAX_ATTRS + 2];
+	const char		*a, *packed = NULL;	/* or in the tree */
+	size_t			 idx[PARSE_MAX_ATTRS], i, k = 0, n = 0;
 
-	if (atts == NULL) {
-		xmlSAX2StartElement(ctx, name, NULL);
-		return;
-	}
-	for (i = 0; atts[i] != NULL && k < 2 * PARSE_MAX_ATTRS; i += 2) {
+	for (i = 0; atts != NULL && atts[i] != NULL && n < PARSE_MAX_ATTRS;
+	    i += 2) {
 		a = (const char *)atts[i];
-		if (attr_kept(a, strlen(a))) {
-			keep[k++] = atts[i];
-			keep[k++] = atts[i + 1];
-		}
+		if (attr_kept(a, strlen(a)) && value_kept((const char *)name,
+		    a, atts[i + 1] != NULL ? (const char *)atts[i + 1] : ""))
+			idx[n++] = i;
+	}
+	if (n > 0 && ctxt->myDoc != NULL)
+		packed = pack_attrs(ctxt, atts, idx, n);
+	for (i = 0; packed == NULL && i < n; i++) {
+		keep[k++] = atts[idx[i]];
+		keep[k++] = atts[idx[i] + 1];
 	}
 	keep[k] = NULL;
 	keep[k + 1] = NULL;
-	xmlSAX2StartElement(ctx, name, keep);
+	xmlSAX2StartElement(ctx, name, atts != NULL ? keep : NULL);
+	/* The element made (nothing else moves ctxt->node down). */
+	if (packed != NULL && ctxt->node != NULL && ctxt->node != parent &&
+	    ctxt->node->type == XML_ELEMENT_NODE && ctxt->node->psvi == NULL)
+		ctxt->node->psvi = (void *)packed;
+}
+
+/* xmlSAX2StartDocument with the parser's dictionary in the document:
+ * htmlCtxtUseOptions() turns dictNames off for HTML, and each element
+ * then has its name in a block of its own, each text its content (with
+ * HTML_PARSE_COMPACT, a text under 16 bytes is kept in its node). */
+static void
+start_document(void *ctx)
+{
+	htmlParserCtxtPtr	ctxt = ctx;
+
+	ctxt->dictNames = 1;
+	xmlSAX2StartDocument(ctx);
+	/* As xmlSAX2StartDocument() does for XML: the tree frees no string
+	 * of the dictionary, which lives as long as the document. */
+	if (ctxt->myDoc != NULL && ctxt->myDoc->dict == NULL &&
+	    ctxt->dict != NULL) {
+		ctxt->myDoc->dict = ctxt->dict;
+		xmlDictReference(ctxt->dict);
+	}
+}
+
+/* The tree r reads. */
+static htmlDocPtr
+parse_reader(struct reader *r, const char *base)
+{
+	htmlParserCtxtPtr	 ctxt;
+	htmlDocPtr		 doc;
+
+	if ((ctxt = htmlNewParserCtxt()) == NULL)
+		return NULL;
+	ctxt->sax->startElement = start_element;
+	ctxt->sax->startDocument = start_document;
+	/* No HTML_PARSE_NOIMPLIED: the walk wants <html> and <body>.
+	 * UTF-8 (in 4 KB steps, not a copy of the page) and no switching
+	 * on a <meta charset>. */
+	doc = htmlCtxtReadIO(ctxt, reader_read, NULL, r, base, "UTF-8",
+	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+	htmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+/* The tree of s[0..n), read through the filter unless filtered. */
+static htmlDocPtr
+parse(const char *s, size_t n, const char *base, int filtered)
+{
+	struct reader	r;
+
+	reader_init(&r, s, n);
+	if (filtered)
+		r.state = S_REST;	/* the bytes as they are */
+	return parse_reader(&r, base);
 }
 
 htmlDocPtr
 extract_parse(const char *s, size_t n, const char *base)
 {
-	htmlParserCtxtPtr	 ctxt;
-	htmlDocPtr		 doc;
-	struct reader		 r;
+	return parse(s, n, base, 0);
+}
 
-	reader_init(&r, s, n);
-	if ((ctxt = htmlNewParserCtxt()) == NULL)
-		return NULL;
-	ctxt->sax->startElement = start_element;
-	/* No HTML_PARSE_NOIMPLIED: the walk wants <html> and <body>.
-	 * UTF-8 (in 4 KB steps, not a copy of the page) and no switching
-	 * on a <meta charset>. */
-	doc = htmlCtxtReadIO(ctxt, reader_read, NULL, &r, base, "UTF-8",
-	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
-	htmlFreeParserCtxt(ctxt);
+htmlDocPtr
+extract_parse_filtered(const char *s, size_t n, const char *base)
+{
+	/* The same bytes in the same 4 KB reads: the same tree. */
+	return parse(s, n, base, 1);
+}
+
+htmlDocPtr
+extract_parse_filtered_free(char *s, size_t n, const char *base)
+{
+	struct reader	 r;
+	htmlDocPtr	 doc;
+	long		 page = sysconf(_SC_PAGESIZE);
+	size_t		 len;
+	char		*m;
+
+	/* In pages of its own, which go as the parser reads them: the
+	 * bytes are not kept beside the tree. */
+	len = page > 0 && n > 0 ? (n + (size_t)page - 1) / (size_t)page *
+	    (size_t)page : 0;
+	m = len > 0 ? mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANONYMOUS, -1, 0) : MAP_FAILED;
+	if (m == MAP_FAILED) {
+		doc = parse(s, n, base, 1);
+		free(s);
+		return doc;
+	}
+	memcpy(m, s, n);
+	free(s);
+	reader_init(&r, m, n);
+	r.state = S_REST;
+	r.page = (size_t)page;
+	r.mapped = len;
+	doc = parse_reader(&r, base);
+	munmap(m + r.gone, len - r.gone);
 	return doc;
 }

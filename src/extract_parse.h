@@ -16,13 +16,30 @@
  * The tree of the page s[0..n), which must be valid UTF-8 without NUL
  * bytes (its <meta charset> is not obeyed); base (may be NULL) is the
  * document's URL. Returns NULL when libxml2 gives no document. Caller
- * frees with xmlFreeDoc().
+ * frees with extract_parse_free(). The attributes the extractor reads
+ * are packed in the elements' psvi, not in the tree (see dom_attr()).
  */
 htmlDocPtr	extract_parse(const char *s, size_t n, const char *base);
+/* Free a document of extract_parse() or extract_parse_filtered(). */
+void		extract_parse_free(xmlDoc *doc);
 /*
- * The bytes extract_parse() hands libxml2 for s[0..n), *len of them.
- * For tests. Caller frees.
+ * The bytes extract_parse() hands libxml2 for s[0..n), *len of them
+ * (NUL-terminated, in a block of their own size). Caller frees.
  */
 char		*extract_parse_filter(const char *s, size_t n, size_t *len);
+/*
+ * extract_parse() of a page from the bytes extract_parse_filter() made
+ * of it, s[0..n): the same tree, without the page. Caller frees with
+ * extract_parse_free().
+ */
+htmlDocPtr	extract_parse_filtered(const char *s, size_t n,
+	    const char *base);
+/*
+ * extract_parse_filtered() of s (from malloc), which it frees, and whose
+ * bytes go as the parser reads them. Caller frees the document with
+ * extract_parse_free().
+ */
+htmlDocPtr	extract_parse_filtered_free(char *s, size_t n,
+	    const char *base);
 
 #endif

@@ -4,8 +4,10 @@
 # (tests/bench/readability.js; found through NODE_PATH, skipped when node
 # or the modules are missing), 5 interleaved runs each: median wall time
 # of a whole run (process start included) and peak RSS. EXTRACT_PAGES=DIR
-# adds the mean over DIR/*/source.html (for instance Readability's test
-# pages; they are not part of the repository). Also CPU time and peak RSS
+# adds the mean time over DIR/*/source.html (for instance Readability's
+# test pages; they are not part of the repository) and, over those above
+# 100 KB, the mean and the largest peak RSS added (over --version's)
+# divided by the page size, naming the page. Also CPU time and peak RSS
 # against --version and a 2 KB page (see below). Needs GNU time.
 cd "${TOP:-.}" || exit 2
 B=tests/tmp/bench
@@ -106,4 +108,24 @@ if [ -n "$EXTRACT_PAGES" ] && [ -d "$EXTRACT_PAGES" ]; then
 	done
 	end=$(date +%s.%N)
 	echo "$EXTRACT_PAGES: $n pages, $(echo "$start $end $n" | awk '{ printf "%.1f", ($2 - $1) * 1000 / $3 }') ms a page"
+	# Issue 14: peak RSS (median of 3 runs) less --version's ($sm KB,
+	# what any run maps), over the page's size, for the pages above
+	# 100 KB (100000 bytes).
+	: > "$B/pages.rss"
+	for f in "$EXTRACT_PAGES"/*/source.html; do
+		size=$(wc -c < "$f")
+		[ "$size" -gt 100000 ] || continue
+		for i in 1 2 3; do
+			$TIME -f '%M' -o "$B/t" ./akhbar --extract "$f" \
+			    > /dev/null 2>&1
+			cat "$B/t"
+		done | sort -n | sed -n 2p | awk -v s="$size" -v v="$sm" \
+		    -v p="$(basename "$(dirname "$f")")" \
+		    '{ printf "%s %d %.2f\n", p, s, ($1 - v) * 1024 / s }' \
+		    >> "$B/pages.rss"
+	done
+	awk '{ t += $3; if ($3 > m) { m = $3; w = $1; ws = $2 } }
+	    END { if (NR > 0) printf "pages above 100 KB: %d, RSS added " \
+	    "over the page size mean %.1f, max %.1f (%s, %d bytes)\n",
+	    NR, t / NR, m, w, ws }' "$B/pages.rss"
 fi

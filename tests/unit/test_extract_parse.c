@@ -120,16 +120,22 @@ test_tree(void **state)
 {
 	static const char	page[] = "<html><head>"
 	    "<meta charset=windows-1256><title>سلام</title>"
+	    "<meta name=author content=\"ن\">"
 	    "<script type=application/ld+json>{\"headline\": \"عنوان\"}"
 	    "</script><script>document.write('<p>fake</p>')</script>"
 	    "</head><body><div class=\"article body\" id=main "
-	    "onclick=\"go()\" data-track=\"x\" style=\"color: red\" "
-	    "dir=rtl lang=fa hidden><p>مرحبا دنیا</p>"
+	    "onclick=\"go()\" data-track=\"x\" style=\"color: red; DISPLAY "
+	    ": none\" dir=rtl lang=fa hidden><p>مرحبا دنیا</p>"
+	    "<span style=\"color: red\" role=main aria-hidden=false "
+	    "name=n content=c itemprop=headline>ن</span>"
+	    "<section role=navigation aria-hidden=true itemprop=author>"
+	    "</section>"
 	    "<a href=\"/x\" rel=author target=_blank>نویسنده</a>"
 	    "<img src=a.png alt=\"تصویر\" srcset=\"a2.png 2x\"></div>"
 	    "</body></html>";
 	xmlDoc			*doc;
-	xmlNode			*div, *a, *img;
+	static const char	*names[] = { "href", "src", NULL };
+	xmlNode			*div, *a, *img, *n;
 	char			*t;
 
 	doc = extract_parse(page, sizeof page - 1, "http://example.com/");
@@ -150,7 +156,8 @@ test_tree(void **state)
 	div = find(doc, "div");
 	assert_string_equal(dom_attr(div, "class"), "article body");
 	assert_string_equal(dom_attr(div, "id"), "main");
-	assert_string_equal(dom_attr(div, "style"), "color: red");
+	assert_string_equal(dom_attr(div, "style"),
+	    "color: red; DISPLAY : none");
 	assert_string_equal(dom_attr(div, "dir"), "rtl");
 	assert_string_equal(dom_attr(div, "lang"), "fa");
 	assert_non_null(dom_attr(div, "hidden"));
@@ -158,13 +165,33 @@ test_tree(void **state)
 	assert_null(dom_attr(div, "data-track"));
 	a = find(doc, "a");
 	assert_string_equal(dom_attr(a, "href"), "/x");
+	/* Until they are made attributes of the tree for the HTML. */
+	dom_attrs_to_tree(a, names);
+	assert_non_null(xmlHasProp(a, (const xmlChar *)"href"));
+	assert_null(xmlHasProp(a, (const xmlChar *)"rel"));
+	assert_string_equal(dom_attr(a, "href"), "/x");
+	assert_string_equal(dom_attr(a, "rel"), "author");
 	assert_string_equal(dom_attr(a, "rel"), "author");
 	assert_null(dom_attr(a, "target"));
+	/* None is an attribute of the tree: dom_attr() reads them packed
+	 * in the node. */
+	assert_null(div->properties);
+	/* Those whose value or element changes nothing are not kept. */
+	n = find(doc, "span");
+	assert_null(n->properties);
+	assert_null(n->psvi);
+	n = find(doc, "section");
+	assert_string_equal(dom_attr(n, "role"), "navigation");
+	assert_string_equal(dom_attr(n, "aria-hidden"), "true");
+	assert_string_equal(dom_attr(n, "itemprop"), "author");
+	n = dom_next_sibling(find(doc, "title"));
+	assert_string_equal(dom_attr(n, "name"), "author");
+	assert_string_equal(dom_attr(n, "content"), "ن");
 	img = find(doc, "img");
 	assert_string_equal(dom_attr(img, "src"), "a.png");
 	assert_string_equal(dom_attr(img, "alt"), "تصویر");
 	assert_null(dom_attr(img, "srcset"));
-	xmlFreeDoc(doc);
+	extract_parse_free(doc);
 }
 
 /* A page cut into more than the parser's 4 KB reads, scripts across
@@ -194,7 +221,7 @@ test_long_page(void **state)
 	assert_string_equal(t + len - strlen(want), want);
 	assert_int_equal(strncmp(t, "0 1 2 3", 7), 0);
 	free(t);
-	xmlFreeDoc(doc);
+	extract_parse_free(doc);
 	buf_free(&b);
 }
 

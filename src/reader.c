@@ -672,8 +672,10 @@ step_feed(struct reader *r, int dir)
 
 /* The first unread item from i on, in direction dir; -1 none. */
 static long
-find_unread(const struct reader *r, long i, int dir)
+find_unread(struct reader *r, long i, int dir)
 {
+	if (r->src.paged)	/* articles only, maybe a million */
+		return source_next_unread(&r->src, i, dir);
 	for (; i >= 0 && (size_t)i < r->src.n; i += dir)
 		if (item_has_unread(source_at(&r->src, i)))
 			return i;

@@ -981,6 +981,84 @@ source_link(const struct source *s, size_t i)
 	return i < s->n ? source_at(s, i)->link : NULL;
 }
 
+/* Is id among the sorted ids u[0..n)? */
+static int
+among(const int64_t *u, size_t n, int64_t id)
+{
+	size_t	lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (u[mid] == id)
+			return 1;
+		if (u[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+long
+source_next_unread(struct source *s, long i, int dir)
+{
+	int64_t		*u = NULL;
+	uint8_t		*bits = NULL;
+	int64_t		 max = 0;
+	size_t		 nu = 0, k;
+	char		*cause = NULL;
+	long		 found = -1;
+
+	/* near: the items themselves (a few pages at most) */
+	for (k = 0; i >= 0 && (size_t)i < s->n && (!s->paged ||
+	    k < UNREAD_NEAR); i += dir, k++) {
+		if (source_at(s, (size_t)i)->unread)
+			return i;
+	}
+	if (i < 0 || (size_t)i >= s->n)
+		return -1;
+	/* far in a paged list: the store's unread ids, then the list's ids
+	 * in order, so that a list with none unread left is not read page
+	 * by page (5 s at a million articles) */
+	if (store_unread_ids(s->st, &u, &nu, &cause) == -1) {
+		free(cause);
+		for (; i >= 0 && (size_t)i < s->n; i += dir)
+			if (source_at(s, (size_t)i)->unread)
+				return i;
+		return -1;
+	}
+	for (k = 0; k < nu; k++)
+		if (u[k] > max)
+			max = u[k];
+	if (nu > 0 && max < UNREAD_BITS_MAX) {
+		bits = xcalloc((size_t)max / 8 + 1, 1);
+		for (k = 0; k < nu; k++)
+			if (u[k] >= 0)
+				bits[u[k] / 8] |= (uint8_t)(1 << (u[k] % 8));
+	} else if (nu > 0)
+		qsort(u, nu, sizeof *u, id_cmp);
+	for (; nu > 0 && i >= 0 && (size_t)i < s->n; i += dir) {
+		int64_t	id = s->ids[i];
+
+		if (bits != NULL ? (id >= 0 && id <= max &&
+		    (bits[id / 8] & (1 << (id % 8)))) : among(u, nu, id)) {
+			found = i;
+			break;
+		}
+	}
+	free(bits);
+	free(u);
+	return found;
+}
+
 int
 source_set_unread(struct source *s, size_t i, int unread, char **cause)
 {

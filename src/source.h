@@ -70,6 +70,11 @@ struct item {
  * at most SOURCE_PAGES pages at a time. */
 #define SOURCE_PAGE	512
 #define SOURCE_PAGES	4
+/* source_next_unread(): the items looked at before the store's unread
+ * ids are, and the largest id for a bitmap of them (8 MB) rather than a
+ * sorted array. */
+#define UNREAD_NEAR	(2 * SOURCE_PAGE)
+#define UNREAD_BITS_MAX	((int64_t)1 << 26)
 
 struct source_page {
 	size_t		 first;		/* index of its first item */
@@ -201,6 +206,10 @@ struct doc *source_doc_text(struct source *s, size_t i, int full,
 const char *source_link(const struct source *s, size_t i);
 
 /* Mark article i unread/read, saved/not; mark feed (or all) read. */
+/* The first unread article from i on in direction dir (1 or -1), or
+ * -1. In a paged list, past the next UNREAD_NEAR items the store's
+ * unread ids answer, not the pages. */
+long	 source_next_unread(struct source *s, long i, int dir);
 int	 source_set_unread(struct source *s, size_t i, int unread,
 	    char **cause);
 int	 source_set_saved(struct source *s, size_t i, int saved,

@@ -643,6 +643,25 @@ test_paged(void **state)
 	assert_true(source_item(&s, SOURCE_PAGE + 6)->unread);
 	assert_string_equal(source_link(&s, 0) == NULL ? "" : "x", "");
 
+	/* n and p in a paged list: past the near items the store's unread
+	 * ids answer, forwards and backwards; none left: -1 at once */
+	for (i = 0; i < s.n; i++)
+		assert_int_equal(source_set_unread(&s, i, 0, &cause), 0);
+	assert_int_equal(source_next_unread(&s, 0, 1), -1);
+	assert_int_equal(source_next_unread(&s, (long)s.n - 1, -1), -1);
+	assert_int_equal(source_set_unread(&s, NPAGED - 3, 1, &cause), 0);
+	assert_true(NPAGED - 3 > UNREAD_NEAR);
+	assert_int_equal(source_next_unread(&s, 0, 1), NPAGED - 3);
+	assert_int_equal(source_next_unread(&s, NPAGED - 1, -1), NPAGED - 3);
+	assert_int_equal(source_next_unread(&s, NPAGED - 2, 1), -1);
+	assert_int_equal(source_set_unread(&s, 2, 1, &cause), 0);
+	assert_int_equal(source_next_unread(&s, 0, 1), 2);
+	assert_int_equal(source_next_unread(&s, NPAGED - 4, -1), 2);
+	assert_int_equal(source_next_unread(&s, 3, 1), NPAGED - 3);
+	for (i = 0; i < s.n; i++)
+		assert_int_equal(source_set_unread(&s, i, i != SOURCE_PAGE + 5,
+		    &cause), 0);
+
 	/* Unread: the article marked read stays until the next load */
 	list.type = ITEM_UNREAD;
 	list.title = "Unread";

@@ -4,6 +4,8 @@
  * fetched from an http/https URL with the refresh's limits), as plain
  * text (title, blank line, paragraphs) or laid out like the reader pane.
  */
+#include <sys/stat.h>
+
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +206,7 @@ cmd_extract(int argc, char **argv)
 {
 	struct extract_args	 a;
 	struct extract		 x;
+	struct stat		 sb;
 	char			*data, *cause = NULL;
 	size_t			 len;
 	int			 rc;
@@ -222,8 +225,11 @@ cmd_extract(int argc, char **argv)
 		return 1;
 	} else {
 		/* data is freed before the page is parsed, a retry reads the
-		 * file again (standard input is kept, filtered) */
-		if (strcmp(a.path, "-") != 0) {
+		 * file again: a regular file only (standard input, a pipe or
+		 * /dev/stdin is kept, filtered: read again, it would give
+		 * nothing or wait for ever) */
+		if (strcmp(a.path, "-") != 0 && stat(a.path, &sb) == 0 &&
+		    S_ISREG(sb.st_mode)) {
 			a.opts.reread = reread_file;
 			a.opts.reread_arg = a.path;
 		}

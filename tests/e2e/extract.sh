@@ -203,6 +203,27 @@ check "regress-top-removed: exit 0" test $? -eq 0
 check "regress-top-removed: the English paragraph is kept" \
     grep -q "Supporters said the lanes would make cycling safer" "$T/top.out"
 
+# A page whose article only a retry finds (it sits in a "sidebar"): a
+# retry reads a regular file again, but a pipe is read once (it waited
+# for ever on a named pipe before the fix), and both give the same text.
+P1='<p>أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة، وقال الوزير إن المستشفى يضم مئتي سرير وسيخدم أكثر من نصف مليون نسمة في المنطقة الشمالية.</p>'
+printf '<html><body><div class="sidebar">%s%s%s%s</div><div class=menu><a href=/x>x</a></div></body></html>' \
+    "$P1" "$P1" "$P1" "$P1" > "$T/side.html"
+"$AKHBAR" --extract "$T/side.html" > "$T/side.file" 2>&1
+check "sidebar page from a file: the article" grep -q "مئتي سرير" "$T/side.file"
+rm -f "$T/fifo"
+mkfifo "$T/fifo"
+cat "$T/side.html" > "$T/fifo" 2> /dev/null &
+writer=$!
+timeout 20 "$AKHBAR" --extract "$T/fifo" > "$T/side.fifo" 2>&1
+check "sidebar page from a named pipe: done, not waiting" test $? -eq 0
+kill $writer 2> /dev/null	# in case akhbar never opened it
+same "sidebar page: a named pipe gives what the file gives" \
+    "$T/side.file" "$T/side.fifo"
+"$AKHBAR" --extract - < "$T/side.html" > "$T/side.stdin" 2>&1
+same "sidebar page: standard input gives what the file gives" \
+    "$T/side.file" "$T/side.stdin"
+
 # A URL is fetched with the refresh's limits (tests/feedserver.py on
 # 127.0.0.1): the page, its relative links against the final URL, and one
 # line for each failure.

@@ -9,6 +9,7 @@
  */
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,8 @@ struct feed_queue *
 feed_queue_start(size_t max, size_t max_bytes)
 {
 	struct feed_queue	*q = xcalloc(1, sizeof *q);
+	sigset_t		 all, old;
+	int			 rc;
 
 	q->max = max > 0 ? max : 1;
 	q->max_bytes = max_bytes;
@@ -174,7 +177,12 @@ feed_queue_start(size_t max, size_t max_bytes)
 	pthread_mutex_init(&q->lock, NULL);
 	pthread_cond_init(&q->work, NULL);
 	pthread_cond_init(&q->done, NULL);
-	if (pthread_create(&q->thread, NULL, queue_main, q) != 0) {
+	/* Signals stay the main thread's (as store_terms.c's). */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&q->thread, NULL, queue_main, q);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
 		close(q->wake[0]);
 		close(q->wake[1]);
 		pthread_mutex_destroy(&q->lock);

@@ -222,12 +222,6 @@ bidi_para_reorder(struct bidi_para *p, size_t start, size_t end,
 }
 
 enum dir
-bidi_first_strong(const uint32_t *text, size_t len)
-{
-	return bidi_first_strong_except(text, NULL, 0, len);
-}
-
-enum dir
 bidi_first_strong_except(const uint32_t *text, const uint16_t *attr,
     uint16_t skip, size_t len)
 {

@@ -52,11 +52,10 @@ int		 bidi_para_rtl(const struct bidi_para *p);
  */
 void		 bidi_para_reorder(struct bidi_para *p, size_t start,
 		    size_t end, size_t *map);
-/* Strong direction of the first strong character of text: DIR_LTR,
- * DIR_RTL or DIR_AUTO when there is none. */
-enum dir	 bidi_first_strong(const uint32_t *text, size_t len);
-/* The same, passing over the characters whose attr[] has a bit of skip
- * (the markers akhbar adds, such as "[image: " and link numbers). */
+/* Strong direction of the first strong character of text (outside
+ * isolates), passing over the characters whose attr[] (may be NULL) has
+ * a bit of skip (the markers akhbar adds, such as "[image: " and link
+ * numbers): DIR_LTR, DIR_RTL or DIR_AUTO when there is none. */
 enum dir	 bidi_first_strong_except(const uint32_t *text,
 		    const uint16_t *attr, uint16_t skip, size_t len);
 

@@ -207,12 +207,6 @@ feed_queue_full(struct feed_queue *q)
 	return q->held >= q->max || (q->held > 0 && q->bytes >= q->max_bytes);
 }
 
-int
-feed_queue_empty(struct feed_queue *q)
-{
-	return q->held == 0;
-}
-
 void
 feed_queue_put(struct feed_queue *q, void *tag, const char *body,
     size_t len, const char *base)

@@ -44,8 +44,6 @@ struct feed_queue	*feed_queue_start(size_t max, size_t max_bytes);
 int			 feed_queue_fd(struct feed_queue *q);
 /* No room for another document until one is taken. */
 int			 feed_queue_full(struct feed_queue *q);
-/* Nothing put and not yet taken. */
-int			 feed_queue_empty(struct feed_queue *q);
 /* Queue body[0..len) (copied), with base (may be NULL, copied) for
  * relative links. Call only when not feed_queue_full(). */
 void			 feed_queue_put(struct feed_queue *q, void *tag,
